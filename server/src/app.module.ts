@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+
+import { APP_CONFIG, ConfigModule } from './config/config.module';
+import { getConfig } from './config/env';
+import type { AppConfig } from './config/env';
+import { buildDataSourceOptions } from './database/database.options';
+import { prepareDatabase } from './database/prepare-database';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { HealthModule } from './modules/health/health.module';
+import { NoticeModule } from './modules/notice/notice.module';
+
+// Personal data must never reach a log: headers that carry credentials are cut out, and
+// request bodies are never logged.
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+function serveH5(config: AppConfig): DynamicModule[] {
+  // Without a build (e.g. API-only tests) the API still runs; `npm start` always builds first.
+  if (!existsSync(join(config.h5Dir, 'index.html'))) return [];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath: config.h5Dir,
+      exclude: ['/api/{*path}'],
+      serveStaticOptions: { maxAge: '1h', index: ['index.html'] },
+    }),
+  ];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig = getConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule,
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (appConfig: AppConfig) => ({
+            pinoHttp: {
+              level: appConfig.logLevel,
+              redact: { paths: REDACTED_PATHS, remove: true },
+              // Log the path without the query string: queries may one day carry personal data.
+              serializers: {
+                req: (req: { id: unknown; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  path: req.url.split('?')[0],
+                }),
+              },
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (appConfig: AppConfig) => buildDataSourceOptions(appConfig.database),
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('No data source options');
+            const dataSource = await new DataSource(options).initialize();
+            await prepareDatabase(dataSource, config.database.lockTimeoutSeconds);
+            return dataSource;
+          },
+        }),
+        ...serveH5(config),
+        HealthModule,
+        NoticeModule,
+        CalendarModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { API_PREFIX } from '@titletrack/shared/contract';
+import { Logger } from 'nestjs-pino';
+
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+
+export const OPENAPI_UI_PATH = `${API_PREFIX}/docs`;
+export const OPENAPI_JSON_PATH = `/${API_PREFIX}/docs/openapi.json`;
+
+export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('TitleTrack API')
+    .setDescription('职称通 · TitleTrack: notices, calendars and (later) application status for applicants in Hotan')
+    .setVersion(version)
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+// Everything main.ts and the e2e tests share, so tests exercise the real pipeline.
+export function configureApp(app: INestApplication, version: string): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => buildOpenApiDocument(app, version), {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    yamlDocumentUrl: `/${API_PREFIX}/docs/openapi.yaml`,
+  });
+}

@@ -1,0 +1,49 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ERROR_CODE } from '@titletrack/shared/contract';
+import type { ErrorBody } from '@titletrack/shared/contract';
+import type { Request, Response } from 'express';
+
+import { AppException } from './app.exception';
+
+// The one place errors become HTTP: known ones keep their code, anything else is logged once
+// with its route and answered as INTERNAL_ERROR without internals.
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const { status, body } = this.toResponse(exception, request);
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown, request: Request): { status: number; body: ErrorBody } {
+    if (exception instanceof AppException) {
+      const body: ErrorBody = { code: exception.code, message: exception.message };
+      if (exception.details !== undefined) body.details = exception.details;
+      return { status: exception.status, body };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === HttpStatus.NOT_FOUND) {
+        return { status, body: { code: ERROR_CODE.NOT_FOUND, message: 'Route not found' } };
+      }
+      if (status < 500) {
+        return {
+          status,
+          body: { code: ERROR_CODE.VALIDATION_FAILED, message: exception.message },
+        };
+      }
+    }
+    this.logger.error(
+      { err: exception, route: `${request.method} ${request.route?.path ?? request.path}` },
+      'Unhandled error',
+    );
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: ERROR_CODE.INTERNAL_ERROR, message: 'Internal error' },
+    };
+  }
+}

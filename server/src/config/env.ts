@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { APP_ENVIRONMENT, DATABASE_TYPE } from '@titletrack/shared/contract';
+import type { AppEnvironment, DatabaseType } from '@titletrack/shared/contract';
+import { z } from 'zod';
+
+// The only file that reads process.env. Every variable is declared once, with its default, a
+// description for docs/operations.md and whether its value may ever be printed.
+interface VariableSpec {
+  description: string;
+  isSensitive: boolean;
+  schema: z.ZodType;
+}
+
+const SERVER_ROOT = resolve(__dirname, '..', '..');
+const REPO_ROOT = resolve(SERVER_ROOT, '..');
+
+const VARIABLES = {
+  APP_ENV: {
+    description: 'development, test or production; production refuses demo-only features',
+    isSensitive: false,
+    schema: z.enum(Object.values(APP_ENVIRONMENT) as [AppEnvironment, ...AppEnvironment[]]).default('development'),
+  },
+  PORT: {
+    description: 'HTTP port',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+  },
+  HOST: {
+    description: 'Interface to listen on',
+    isSensitive: false,
+    schema: z.string().min(1).default('0.0.0.0'),
+  },
+  DATABASE_URL: {
+    description:
+      'sqlite:<file> (default sqlite:./data/titletrack.sqlite, relative to the working directory), sqlite::memory:, or mysql://user:pass@host:port/db',
+    isSensitive: true,
+    schema: z
+      .string()
+      .default('sqlite:./data/titletrack.sqlite')
+      .refine((url) => /^sqlite:.+/.test(url) || /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+/.test(url), {
+        message: 'must be sqlite:<file> or mysql://host/database',
+      }),
+  },
+  DATABASE_LOCK_TIMEOUT_SECONDS: {
+    description: 'How long an instance waits for another to finish migrating (MySQL)',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(3600).default(120),
+  },
+  LOG_LEVEL: {
+    description: 'fatal, error, warn, info, debug, trace or silent',
+    isSensitive: false,
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  },
+  H5_DIR: {
+    description: 'Folder of the H5 build served at / (default miniapp/dist/h5)',
+    isSensitive: false,
+    schema: z.string().min(1).default(resolve(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+  },
+} satisfies Record<string, VariableSpec>;
+
+type VariableName = keyof typeof VARIABLES;
+
+export interface AppConfig {
+  environment: AppEnvironment;
+  version: string;
+  http: { host: string; port: number };
+  database: {
+    type: DatabaseType;
+    url: string;
+    sqlitePath: string | null;
+    lockTimeoutSeconds: number;
+  };
+  logLevel: string;
+  h5Dir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variableNames: string[]) {
+    super(`Invalid environment variables: ${variableNames.join(', ')}`);
+  }
+}
+
+export const ENV_VARIABLES: ReadonlyArray<{ name: string; description: string; isSensitive: boolean }> =
+  Object.entries(VARIABLES).map(([name, spec]) => ({
+    name,
+    description: spec.description,
+    isSensitive: spec.isSensitive,
+  }));
+
+let cached: AppConfig | null = null;
+
+/**
+ * Reads and validates the environment once; a bad value throws a ConfigError naming the
+ * variables (never their values).
+ */
+export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  if (cached) return cached;
+  const values: Partial<Record<VariableName, unknown>> = {};
+  const bad: string[] = [];
+  for (const [name, spec] of Object.entries(VARIABLES) as [VariableName, VariableSpec][]) {
+    const raw = env[name] === '' ? undefined : env[name];
+    const result = spec.schema.safeParse(raw);
+    if (result.success) values[name] = result.data;
+    else bad.push(name);
+  }
+  if (bad.length > 0) throw new ConfigError(bad);
+
+  const environment = values.APP_ENV as AppEnvironment;
+  const url = values.DATABASE_URL as string;
+  const isMysql = url.startsWith('mysql://');
+  cached = {
+    environment,
+    version: readVersion(),
+    http: { host: values.HOST as string, port: values.PORT as number },
+    database: {
+      type: isMysql ? DATABASE_TYPE.MYSQL : DATABASE_TYPE.SQLITE,
+      url,
+      sqlitePath: isMysql ? null : url.slice('sqlite:'.length),
+      lockTimeoutSeconds: values.DATABASE_LOCK_TIMEOUT_SECONDS as number,
+    },
+    logLevel: (values.LOG_LEVEL as string | undefined) ?? (environment === 'test' ? 'silent' : 'info'),
+    h5Dir: values.H5_DIR as string,
+  };
+  return cached;
+}
+
+export function resetConfigForTests(): void {
+  cached = null;
+}
+
+function readVersion(): string {
+  const packageJson = JSON.parse(readFileSync(resolve(SERVER_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return packageJson.version;
+}

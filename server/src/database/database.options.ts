@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+import type { DataSourceOptions } from 'typeorm';
+
+import type { AppConfig } from '../config/env';
+import { CalendarEventEntity } from '../modules/calendar/calendar-event.entity';
+import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
+import { NoticeEntity } from '../modules/notice/notice.entity';
+import { CreateNoticeAndCalendar1764057600000 } from './migrations/1764057600000-CreateNoticeAndCalendar';
+
+export const ENTITIES = [NoticeEntity, CalendarYearEntity, CalendarEventEntity];
+
+// Class references, in order: no glob, so the list works the same from src (jest) and dist.
+export const MIGRATIONS = [CreateNoticeAndCalendar1764057600000];
+
+/**
+ * The TypeORM options for the configured database. Migrations are run by prepareDatabase
+ * under a lock, never by synchronize.
+ */
+export function buildDataSourceOptions(config: AppConfig['database']): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    migrationsTransactionMode: 'each' as const,
+  };
+  if (config.sqlitePath === null) {
+    return {
+      type: 'mysql',
+      url: config.url,
+      charset: 'utf8mb4_unicode_ci',
+      // Instants are stored as UTC wall time; the driver must not shift them by the host zone.
+      timezone: 'Z',
+      ...common,
+    };
+  }
+  const isMemory = config.sqlitePath === ':memory:';
+  if (!isMemory) mkdirSync(dirname(resolve(config.sqlitePath)), { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: isMemory ? ':memory:' : resolve(config.sqlitePath),
+    // WAL lets readers go on while the single writer writes.
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      if (!isMemory) db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+    },
+    ...common,
+  };
+}

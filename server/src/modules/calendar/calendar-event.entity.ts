@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+import { CalendarYearEntity } from './calendar-year.entity';
+
+@Entity('calendar_event')
+@Index('IDX_calendar_event_year_kind', ['calendarYearId', 'kind'], { unique: true })
+export class CalendarEventEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'int' })
+  calendarYearId: number;
+
+  @ManyToOne(() => CalendarYearEntity, (year) => year.events, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'calendarYearId', foreignKeyConstraintName: 'FK_calendar_event_calendar_year' })
+  calendarYear?: CalendarYearEntity;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  title: string;
+
+  // UTC instants; null when the notice gives only a deadline.
+  @Column({ type: 'datetime', nullable: true })
+  startsAt: Date | null;
+
+  @Index('IDX_calendar_event_ends_at')
+  @Column({ type: 'datetime' })
+  endsAt: Date;
+
+  @Column({ type: 'varchar', length: 20 })
+  section: string;
+
+  @Column({ type: 'text' })
+  wording: string;
+
+  @Column({ type: 'text', nullable: true })
+  interpretation: string | null;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

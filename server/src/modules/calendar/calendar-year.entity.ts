@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+import { CalendarEventEntity } from './calendar-event.entity';
+
+@Entity('calendar_year')
+@Index('IDX_calendar_year_year_route', ['year', 'route'], { unique: true })
+export class CalendarYearEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  route: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  region: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  noticeDocumentNumber: string;
+
+  @OneToMany(() => CalendarEventEntity, (event) => event.calendarYear)
+  events?: CalendarEventEntity[];
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CALENDAR_EVENT_KIND, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
+import type { CalendarEventKind, EvaluationRoute } from '@titletrack/shared/calendar';
+import type { CalendarEventResponse, CalendarYearResponse } from '@titletrack/shared/contract';
+import { IsIn, IsOptional } from 'class-validator';
+
+import { ValidateYear } from '../../common/validation';
+import type { CalendarEventEntity } from './calendar-event.entity';
+import type { CalendarYearEntity } from './calendar-year.entity';
+
+export class CalendarParamsDto {
+  @ValidateYear()
+  year: number;
+}
+
+export class CalendarQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(EVALUATION_ROUTE), default: EVALUATION_ROUTE.PREFECTURE_DIRECTED })
+  @IsOptional()
+  @IsIn(Object.values(EVALUATION_ROUTE))
+  route?: EvaluationRoute;
+}
+
+export class CalendarEventResponseDto implements CalendarEventResponse {
+  @ApiProperty({ example: '1' })
+  id: string;
+
+  @ApiProperty({ enum: Object.values(CALENDAR_EVENT_KIND) })
+  kind: CalendarEventKind;
+
+  @ApiProperty({ example: '网上申报' })
+  title: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '2023-07-19T16:00:00.000Z' })
+  startsAt: string | null;
+
+  @ApiProperty({ example: '2023-08-30T16:00:00.000Z', description: 'The instant the window closes' })
+  endsAt: string;
+
+  @ApiProperty({ example: '三(一)', description: 'Section of the notice' })
+  section: string;
+
+  @ApiProperty({ description: "The notice's own words" })
+  wording: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'How an ambiguous wording was read' })
+  interpretation: string | null;
+}
+
+export class CalendarYearResponseDto implements CalendarYearResponse {
+  @ApiProperty({ example: 2023 })
+  year: number;
+
+  @ApiProperty({ enum: Object.values(EVALUATION_ROUTE) })
+  route: EvaluationRoute;
+
+  @ApiProperty({ example: '和田地区' })
+  region: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ example: '和地职称办〔2023〕1号' })
+  noticeDocumentNumber: string;
+
+  @ApiProperty({ type: [CalendarEventResponseDto] })
+  events: CalendarEventResponseDto[];
+}
+
+export function mapCalendarEvent(entity: CalendarEventEntity): CalendarEventResponseDto {
+  return {
+    id: String(entity.id),
+    kind: entity.kind as CalendarEventKind,
+    title: entity.title,
+    startsAt: entity.startsAt ? entity.startsAt.toISOString() : null,
+    endsAt: entity.endsAt.toISOString(),
+    section: entity.section,
+    wording: entity.wording,
+    interpretation: entity.interpretation,
+  };
+}
+
+export function mapCalendarYear(entity: CalendarYearEntity): CalendarYearResponseDto {
+  return {
+    year: entity.year,
+    route: entity.route as EvaluationRoute,
+    region: entity.region,
+    title: entity.title,
+    noticeDocumentNumber: entity.noticeDocumentNumber,
+    events: (entity.events ?? []).map(mapCalendarEvent),
+  };
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { API_ROUTES } from '@titletrack/shared/contract';
+import type { Response } from 'express';
+
+import { HealthResponseDto } from './health.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller(API_ROUTES.health)
+export class HealthController {
+  constructor(private readonly healthService: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({ type: HealthResponseDto })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'Database unreachable' })
+  async getHealth(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
+    const health = await this.healthService.get();
+    // Load balancers read the status code: 503 takes a degraded instance out of rotation.
+    if (health.status !== 'ok') response.status(503);
+    return health;
+  }
+}

@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('notice')
+export class NoticeEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  // Stable key for seeding and imports, e.g. hotan-2023-1.
+  @Index('IDX_notice_slug', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  documentNumber: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  issuer: string;
+
+  // A Beijing calendar date (YYYY-MM-DD), as printed on the notice.
+  @Column({ type: 'varchar', length: 10 })
+  publishedOn: string;
+
+  @Index('IDX_notice_year')
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

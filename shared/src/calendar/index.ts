@@ -1,0 +1,5 @@
+export * from './calendar.type';
+export * from './beijing-time';
+export * from './calendar-events';
+export * from './hotan-2023.calendar';
+export * from './calendar.schema';

@@ -1,0 +1,5 @@
+export * from './error-code';
+export * from './routes';
+export * from './health';
+export * from './notice';
+export * from './calendar';

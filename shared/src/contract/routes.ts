@@ -1,0 +1,11 @@
+// Paths relative to the API base (`/api`); both the server's controllers and the mini-app's
+// services use these so a renamed route fails to compile on both sides.
+export const API_PREFIX = 'api';
+
+export const API_ROUTES = {
+  health: '/health',
+  notices: '/notices',
+  notice: (id: string): string => `/notices/${encodeURIComponent(id)}`,
+  calendars: '/calendars',
+  calendar: (year: number): string => `/calendars/${year}`,
+} as const;

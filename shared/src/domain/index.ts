@@ -1,0 +1,3 @@
+export * from './assert-unreachable';
+export * from './deadline-format';
+export * from './timeline';
