@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+import { createConnection } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 
 import type { AppConfig } from '../config/env';
@@ -14,11 +16,24 @@ export const ENTITIES = [NoticeEntity, CalendarYearEntity, CalendarEventEntity];
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
 export const MIGRATIONS = [CreateNoticeAndCalendar1764057600000];
 
+// TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since
+// 10.2.7), so it must be told which one a mysql:// URL points at, or every schema comparison
+// reports phantom changes. One short connection at start-up asks the server itself.
+async function detectMysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
+  const connection = await createConnection(url);
+  try {
+    const [rows] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version');
+    return /mariadb/i.test(String(rows[0]?.version)) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
 /**
  * The TypeORM options for the configured database. Migrations are run by prepareDatabase
  * under a lock, never by synchronize.
  */
-export function buildDataSourceOptions(config: AppConfig['database']): DataSourceOptions {
+export async function buildDataSourceOptions(config: AppConfig['database']): Promise<DataSourceOptions> {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -28,7 +43,7 @@ export function buildDataSourceOptions(config: AppConfig['database']): DataSourc
   };
   if (config.sqlitePath === null) {
     return {
-      type: 'mysql',
+      type: await detectMysqlFlavour(config.url),
       url: config.url,
       charset: 'utf8mb4_unicode_ci',
       // Instants are stored as UTC wall time; the driver must not shift them by the host zone.

@@ -12,7 +12,7 @@ const logger = new Logger('PrepareDatabase');
  * seeds run once. An embedded SQLite file belongs to one process, so it needs no lock.
  */
 export async function prepareDatabase(dataSource: DataSource, lockTimeoutSeconds: number): Promise<void> {
-  if (dataSource.options.type !== 'mysql') {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
     await migrateAndSeed(dataSource);
     return;
   }

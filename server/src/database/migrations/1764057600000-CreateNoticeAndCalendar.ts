@@ -3,14 +3,16 @@ import type { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeor
 
 const id: TableColumnOptions = {
   name: 'id',
-  type: 'int',
+  // "integer" is what SQLite's AUTOINCREMENT demands; MySQL reads it as int.
+  type: 'integer',
   isPrimary: true,
   isGenerated: true,
   generationStrategy: 'increment',
 };
 const timestamps: TableColumnOptions[] = [
-  { name: 'createdAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
-  { name: 'updatedAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
+  { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' },
+  // SQLite ignores onUpdate; TypeORM sets updatedAt itself on every save.
+  { name: 'updatedAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP', onUpdate: 'CURRENT_TIMESTAMP' },
 ];
 
 export class CreateNoticeAndCalendar1764057600000 implements MigrationInterface {
@@ -27,7 +29,7 @@ export class CreateNoticeAndCalendar1764057600000 implements MigrationInterface 
           { name: 'title', type: 'varchar', length: '300' },
           { name: 'issuer', type: 'varchar', length: '200' },
           { name: 'publishedOn', type: 'varchar', length: '10' },
-          { name: 'year', type: 'int' },
+          { name: 'year', type: 'integer' },
           { name: 'body', type: 'text' },
           ...timestamps,
         ],
@@ -42,7 +44,7 @@ export class CreateNoticeAndCalendar1764057600000 implements MigrationInterface 
         name: 'calendar_year',
         columns: [
           id,
-          { name: 'year', type: 'int' },
+          { name: 'year', type: 'integer' },
           { name: 'route', type: 'varchar', length: '32' },
           { name: 'region', type: 'varchar', length: '50' },
           { name: 'title', type: 'varchar', length: '300' },
@@ -63,7 +65,7 @@ export class CreateNoticeAndCalendar1764057600000 implements MigrationInterface 
         name: 'calendar_event',
         columns: [
           id,
-          { name: 'calendarYearId', type: 'int' },
+          { name: 'calendarYearId', type: 'integer' },
           { name: 'kind', type: 'varchar', length: '40' },
           { name: 'title', type: 'varchar', length: '100' },
           { name: 'startsAt', type: 'datetime', isNullable: true },
@@ -88,6 +90,7 @@ export class CreateNoticeAndCalendar1764057600000 implements MigrationInterface 
             referencedTableName: 'calendar_year',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
           }),
         ],
       }),

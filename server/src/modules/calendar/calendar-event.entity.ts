@@ -5,7 +5,7 @@ import { CalendarYearEntity } from './calendar-year.entity';
 @Entity('calendar_event')
 @Index('IDX_calendar_event_year_kind', ['calendarYearId', 'kind'], { unique: true })
 export class CalendarEventEntity {
-  @PrimaryGeneratedColumn({ type: 'int' })
+  @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'int' })
@@ -38,9 +38,14 @@ export class CalendarEventEntity {
   @Column({ type: 'text', nullable: true })
   interpretation: string | null;
 
-  @CreateDateColumn({ type: 'datetime' })
+  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime' })
+  @UpdateDateColumn({
+    type: 'datetime',
+    precision: 0,
+    default: () => 'CURRENT_TIMESTAMP',
+    onUpdate: 'CURRENT_TIMESTAMP',
+  })
   updatedAt: Date;
 }

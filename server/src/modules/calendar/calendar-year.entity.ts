@@ -5,7 +5,7 @@ import { CalendarEventEntity } from './calendar-event.entity';
 @Entity('calendar_year')
 @Index('IDX_calendar_year_year_route', ['year', 'route'], { unique: true })
 export class CalendarYearEntity {
-  @PrimaryGeneratedColumn({ type: 'int' })
+  @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'int' })
@@ -26,9 +26,14 @@ export class CalendarYearEntity {
   @OneToMany(() => CalendarEventEntity, (event) => event.calendarYear)
   events?: CalendarEventEntity[];
 
-  @CreateDateColumn({ type: 'datetime' })
+  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime' })
+  @UpdateDateColumn({
+    type: 'datetime',
+    precision: 0,
+    default: () => 'CURRENT_TIMESTAMP',
+    onUpdate: 'CURRENT_TIMESTAMP',
+  })
   updatedAt: Date;
 }

@@ -11,7 +11,17 @@ export class NoticeRepository {
   // Newest first; the list never carries bodies (they can be tens of kilobytes each).
   getAll(): Promise<Omit<NoticeEntity, 'body'>[]> {
     return this.notices.find({
-      select: ['id', 'slug', 'documentNumber', 'title', 'issuer', 'publishedOn', 'year', 'createdAt', 'updatedAt'],
+      select: {
+        id: true,
+        slug: true,
+        documentNumber: true,
+        title: true,
+        issuer: true,
+        publishedOn: true,
+        year: true,
+        createdAt: true,
+        updatedAt: true,
+      },
       order: { publishedOn: 'DESC', id: 'DESC' },
     });
   }

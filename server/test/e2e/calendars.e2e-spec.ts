@@ -1,0 +1,61 @@
+import { createTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+
+describe('GET /api/calendars/:year', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('R3 returns the 2023 prefecture calendar with every §三 step, ordered by deadline', async () => {
+    const res = await t.api.get('/api/calendars/2023').expect(200);
+    expect(res.body).toMatchObject({
+      year: 2023,
+      route: 'prefecture_directed',
+      region: '和田地区',
+      noticeDocumentNumber: '和地职称办〔2023〕1号',
+    });
+    expect(res.body.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'application',
+      'review',
+      'paper_materials',
+      'fee',
+      'evaluation_meetings',
+      'junior_evaluations',
+      'qualification_documents',
+      'post_filing_and_certificates',
+    ]);
+    expect(res.body.events[0]).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      kind: 'application',
+      title: '网上申报',
+      startsAt: '2023-07-19T16:00:00.000Z',
+      endsAt: '2023-08-30T16:00:00.000Z',
+      section: '三(一)',
+      wording: expect.stringContaining('申报截止时间为2023年8月30日'),
+      interpretation: null,
+    });
+    expect(res.body.events[3]).toMatchObject({ kind: 'fee', startsAt: null, endsAt: '2023-09-29T16:00:00.000Z' });
+  });
+
+  it('accepts the route explicitly', async () => {
+    await t.api.get('/api/calendars/2023?route=prefecture_directed').expect(200);
+  });
+
+  it.each(['abc', '20x', '1999', '2101', '2023.5'])('answers 400 for the non-year %s', async (year) => {
+    const res = await t.api.get(`/api/calendars/${year}`).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'year' }] });
+  });
+
+  it('answers 400 for an unknown route or an unknown query parameter', async () => {
+    await t.api.get('/api/calendars/2023?route=moon').expect(400);
+    await t.api.get('/api/calendars/2023?foo=1').expect(400);
+  });
+
+  it('answers 404 CALENDAR_NOT_FOUND for a year or route with no calendar', async () => {
+    const res = await t.api.get('/api/calendars/2024').expect(404);
+    expect(res.body).toEqual({ code: 'CALENDAR_NOT_FOUND', message: 'Calendar not found' });
+    await t.api.get('/api/calendars/2023?route=region').expect(404);
+  });
+});

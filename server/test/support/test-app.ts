@@ -1,0 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { getConfig, resetConfigForTests } from '../../src/config/env';
+import type { AppConfig } from '../../src/config/env';
+
+export interface TestApp {
+  app: INestApplication;
+  api: TestAgent;
+  config: AppConfig;
+  dataSource: DataSource;
+  close: () => Promise<void>;
+}
+
+export const isMysql = (): boolean => Boolean(process.env.DATABASE_URL?.startsWith('mysql://'));
+
+// The real application (config, migrations, seeds, pipes, filter) on the database the test pass
+// was started with (an in-memory SQLite, or the MariaDB of the MySQL pass).
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  resetConfigForTests();
+  const config = getConfig({ ...process.env, ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  configureApp(app, config.version);
+  await app.init();
+  return {
+    app,
+    api: request(app.getHttpServer()),
+    config,
+    dataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      resetConfigForTests();
+    },
+  };
+}
