@@ -1,6 +1,21 @@
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
+describe('GET /api/calendars', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists the years that have a calendar', async () => {
+    const res = await t.api.get('/api/calendars').expect(200);
+    expect(res.body.items).toEqual([
+      { year: 2023, route: 'prefecture_directed', title: '和田地区2023年度职称评审（地区“定向评价”）' },
+    ]);
+  });
+});
+
 describe('GET /api/calendars/:year', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -20,3 +20,13 @@ export interface CalendarYearResponse {
   noticeDocumentNumber: string;
   events: CalendarEventResponse[];
 }
+
+export interface CalendarYearSummary {
+  year: number;
+  route: EvaluationRoute;
+  title: string;
+}
+
+export interface CalendarListResponse {
+  items: CalendarYearSummary[];
+}

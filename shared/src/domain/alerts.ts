@@ -1,9 +1,11 @@
 import { beijingDayEndMs, beijingDayStartMs } from '../calendar/beijing-day';
 import { CALENDAR_EVENT_KIND } from '../calendar/calendar.type';
+import type { CalendarEventKind } from '../calendar/calendar.type';
 import type { NoticeYear } from '../calendar/notice-rules.type';
 import { APPLICATION_STATUS } from './application-status';
 import type { ApplicationStatus } from './application-status';
 import type { Application, GrassrootsService, LevelTier, RuleId } from './application.type';
+import { assertUnreachable } from './assert-unreachable';
 import {
   checkContinuingEducationHours,
   continuingEducationYears,
@@ -118,7 +120,10 @@ const BEFORE_DEFENCE: ReadonlySet<ApplicationStatus> = new Set([
   PAPER_MATERIALS_RECEIVED,
   DEFENCE,
 ]);
-const BEFORE_MEETING: ReadonlySet<ApplicationStatus> = new Set([...BEFORE_DEFENCE, EVALUATION_MEETING]);
+const BEFORE_MEETING: ReadonlySet<ApplicationStatus> = new Set([
+  ...BEFORE_DEFENCE,
+  EVALUATION_MEETING,
+]);
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -130,25 +135,27 @@ interface Collector {
   alreadySent: ReadonlySet<string>;
 }
 
-function emit<K extends AlertKind>(
-  collector: Collector,
-  kind: K,
-  discriminator: string | number,
-  ruleId: RuleId,
-  section: string,
-  deadlineMs: number | null,
-  data: () => AlertDataByKind[K],
-): void {
-  const dedupeKey = `${collector.application.id}:${kind}:${discriminator}`;
+interface AlertInput<K extends AlertKind> {
+  kind: K;
+  discriminator: string | number;
+  ruleId: RuleId;
+  section: string;
+  deadlineMs: number | null;
+  // Built only when the alert is actually new, to keep a tick over every application cheap.
+  data: () => AlertDataByKind[K];
+}
+
+function emit<K extends AlertKind>(collector: Collector, input: AlertInput<K>): void {
+  const dedupeKey = `${collector.application.id}:${input.kind}:${input.discriminator}`;
   if (collector.alreadySent.has(dedupeKey)) return;
   collector.alerts.push({
     dedupeKey,
     applicationId: collector.application.id,
-    kind,
-    ruleId,
-    section,
-    deadline: deadlineMs === null ? null : new Date(deadlineMs),
-    data: data(),
+    kind: input.kind,
+    ruleId: input.ruleId,
+    section: input.section,
+    deadline: input.deadlineMs === null ? null : new Date(input.deadlineMs),
+    data: input.data(),
   } as Alert);
 }
 
@@ -172,11 +179,17 @@ function draftingAlerts(c: Collector): void {
   const { application, year, nowMs } = c;
   const window = eventWindow(year, CALENDAR_EVENT_KIND.APPLICATION);
   if (window === null || nowMs >= window.endsAtMs) return;
-  if (isWithinLead(nowMs, window.endsAtMs, year.rules.alerts.applicationWindowLeadHours)) {
-    const closesAt = iso(window.endsAtMs);
-    emit(c, ALERT_KIND.APPLICATION_WINDOW_CLOSING, closesAt, 'R3', window.section, window.endsAtMs, () => ({
-      closesAt,
-    }));
+  const closesAtMs = window.endsAtMs;
+  if (isWithinLead(nowMs, closesAtMs, year.rules.alerts.applicationWindowLeadHours)) {
+    const closesAt = iso(closesAtMs);
+    emit(c, {
+      kind: ALERT_KIND.APPLICATION_WINDOW_CLOSING,
+      discriminator: closesAt,
+      ruleId: 'R3',
+      section: window.section,
+      deadlineMs: closesAtMs,
+      data: () => ({ closesAt }),
+    });
   }
   if (application.continuingEducation === null) return;
   const years = continuingEducationYears(
@@ -189,15 +202,23 @@ function draftingAlerts(c: Collector): void {
     year.rules,
   );
   if (years.length === 0) return;
-  for (const check of checkContinuingEducationHours(application.continuingEducation, years, year.rules)) {
+  const checks = checkContinuingEducationHours(application.continuingEducation, years, year.rules);
+  for (const check of checks) {
     if (check.isMet) continue;
-    emit(c, ALERT_KIND.CONTINUING_EDUCATION_SHORT, check.year, 'R13', year.rules.sections.R13, window.endsAtMs, () => ({
-      year: check.year,
-      totalHours: check.totalHours,
-      professionalHours: check.professionalHours,
-      totalShortBy: check.totalShortBy,
-      professionalShortBy: check.professionalShortBy,
-    }));
+    emit(c, {
+      kind: ALERT_KIND.CONTINUING_EDUCATION_SHORT,
+      discriminator: check.year,
+      ruleId: 'R13',
+      section: year.rules.sections.R13,
+      deadlineMs: closesAtMs,
+      data: () => ({
+        year: check.year,
+        totalHours: check.totalHours,
+        professionalHours: check.professionalHours,
+        totalShortBy: check.totalShortBy,
+        professionalShortBy: check.professionalShortBy,
+      }),
+    });
   }
 }
 
@@ -209,17 +230,23 @@ function returnedAlerts(c: Collector): void {
   const left = submissionsLeft(application.submissionCount, year.rules);
   const deadlineMs = revisionDeadlineMs(returnedMs, year);
   if (left === 0 || nowMs >= deadlineMs) return;
+  // Keyed by the return itself: a second return is a new fact with new keys.
   const returnedAt = iso(returnedMs);
-  const data = (): RevisionData => ({
-    returnedAt,
-    revisionDeadline: iso(deadlineMs),
-    submissionsUsed: application.submissionCount,
-    submissionsLeft: left,
-  });
-  const section = year.rules.sections.R4;
-  emit(c, ALERT_KIND.APPLICATION_RETURNED, returnedAt, 'R4', section, deadlineMs, data);
+  const common = {
+    discriminator: returnedAt,
+    ruleId: 'R4' as const,
+    section: year.rules.sections.R4,
+    deadlineMs,
+    data: (): RevisionData => ({
+      returnedAt,
+      revisionDeadline: iso(deadlineMs),
+      submissionsUsed: application.submissionCount,
+      submissionsLeft: left,
+    }),
+  };
+  emit(c, { kind: ALERT_KIND.APPLICATION_RETURNED, ...common });
   if (isWithinLead(nowMs, deadlineMs, year.rules.alerts.revisionLeadHours)) {
-    emit(c, ALERT_KIND.REVISION_DEADLINE_APPROACHING, returnedAt, 'R4', section, deadlineMs, data);
+    emit(c, { kind: ALERT_KIND.REVISION_DEADLINE_APPROACHING, ...common });
   }
 }
 
@@ -229,15 +256,20 @@ function feeAlerts(c: Collector): void {
   const window = eventWindow(year, year.rules.fee.deadlineEvent);
   const deadlineMs = window === null ? null : window.endsAtMs;
   if (deadlineMs !== null && nowMs >= deadlineMs) return;
-  const data = (): FeeData => ({
-    amountCny: feeAmountCny(application.level, year.rules),
-    tier: levelTier(application.level),
-    deadline: deadlineMs === null ? null : iso(deadlineMs),
-  });
-  const section = year.rules.sections.R17;
-  emit(c, ALERT_KIND.FEE_DUE, application.year, 'R17', section, deadlineMs, data);
+  const common = {
+    ruleId: 'R17' as const,
+    section: year.rules.sections.R17,
+    deadlineMs,
+    data: (): FeeData => ({
+      amountCny: feeAmountCny(application.level, year.rules),
+      tier: levelTier(application.level),
+      deadline: deadlineMs === null ? null : iso(deadlineMs),
+    }),
+  };
+  emit(c, { kind: ALERT_KIND.FEE_DUE, discriminator: application.year, ...common });
   if (deadlineMs !== null && isWithinLead(nowMs, deadlineMs, year.rules.alerts.feeLeadHours)) {
-    emit(c, ALERT_KIND.FEE_DEADLINE_APPROACHING, iso(deadlineMs), 'R17', section, deadlineMs, data);
+    const discriminator = iso(deadlineMs);
+    emit(c, { kind: ALERT_KIND.FEE_DEADLINE_APPROACHING, discriminator, ...common });
   }
 }
 
@@ -247,11 +279,16 @@ function paperAlerts(c: Collector): void {
   if (window === null || nowMs >= window.endsAtMs) return;
   const deadlineMs = window.endsAtMs;
   const deadline = iso(deadlineMs);
-  emit(c, ALERT_KIND.PAPER_MATERIALS_DUE, application.year, 'R3', window.section, deadlineMs, () => ({ deadline }));
+  const common = {
+    ruleId: 'R3' as const,
+    section: window.section,
+    deadlineMs,
+    data: () => ({ deadline }),
+  };
+  emit(c, { kind: ALERT_KIND.PAPER_MATERIALS_DUE, discriminator: application.year, ...common });
   if (isWithinLead(nowMs, deadlineMs, year.rules.alerts.paperMaterialsLeadHours)) {
-    emit(c, ALERT_KIND.PAPER_MATERIALS_DEADLINE_APPROACHING, deadline, 'R3', window.section, deadlineMs, () => ({
-      deadline,
-    }));
+    const kind = ALERT_KIND.PAPER_MATERIALS_DEADLINE_APPROACHING;
+    emit(c, { kind, discriminator: deadline, ...common });
   }
 }
 
@@ -265,18 +302,30 @@ function defenceAlerts(c: Collector): void {
   if (requirement.kind === 'not_required') return;
   const section = year.rules.sections.R11;
   if (requirement.kind === 'exempt') {
-    emit(c, ALERT_KIND.DEFENCE_EXEMPT, application.year, 'R11', section, null, () => ({
-      service: requirement.service,
-      scoring: requirement.scoring,
-    }));
+    emit(c, {
+      kind: ALERT_KIND.DEFENCE_EXEMPT,
+      discriminator: application.year,
+      ruleId: 'R11',
+      section,
+      deadlineMs: null,
+      data: () => ({ service: requirement.service, scoring: requirement.scoring }),
+    });
   }
   if (application.defence.scheduledAt === null) return;
   const scheduledMs = Date.parse(application.defence.scheduledAt);
   if (Number.isNaN(scheduledMs) || nowMs >= scheduledMs) return;
+  // Keyed by the time: a rescheduled defence is told again.
   const scheduledAt = iso(scheduledMs);
-  emit(c, ALERT_KIND.DEFENCE_SCHEDULED, scheduledAt, 'R11', section, scheduledMs, () => ({ scheduledAt }));
+  const common = {
+    discriminator: scheduledAt,
+    ruleId: 'R11' as const,
+    section,
+    deadlineMs: scheduledMs,
+    data: () => ({ scheduledAt }),
+  };
+  emit(c, { kind: ALERT_KIND.DEFENCE_SCHEDULED, ...common });
   if (isWithinLead(nowMs, scheduledMs, year.rules.alerts.defenceLeadHours)) {
-    emit(c, ALERT_KIND.DEFENCE_APPROACHING, scheduledAt, 'R11', section, scheduledMs, () => ({ scheduledAt }));
+    emit(c, { kind: ALERT_KIND.DEFENCE_APPROACHING, ...common });
   }
 }
 
@@ -286,10 +335,17 @@ function meetingAlert(c: Collector): void {
   const meetingOn = application.evaluationMeetingOn;
   const startsMs =
     meetingOn !== null ? beijingDayStartMs(meetingOn) : window === null ? null : window.startsAtMs;
-  if (startsMs === null || !isWithinLead(nowMs, startsMs, year.rules.alerts.meetingLeadHours)) return;
+  if (startsMs === null) return;
+  if (!isWithinLead(nowMs, startsMs, year.rules.alerts.meetingLeadHours)) return;
   const startsAt = iso(startsMs);
-  emit(c, ALERT_KIND.EVALUATION_MEETING_APPROACHING, meetingOn ?? startsAt, 'R3', sectionOf(window, year), startsMs,
-    () => ({ meetingOn, startsAt }));
+  emit(c, {
+    kind: ALERT_KIND.EVALUATION_MEETING_APPROACHING,
+    discriminator: meetingOn ?? startsAt,
+    ruleId: 'R3',
+    section: sectionOf(window, year),
+    deadlineMs: startsMs,
+    data: () => ({ meetingOn, startsAt }),
+  });
 }
 
 function publicityAlerts(c: Collector): void {
@@ -298,13 +354,84 @@ function publicityAlerts(c: Collector): void {
   const startsOn = publicity === null ? null : publicity.startsOn;
   const endsOn = publicity === null ? null : publicity.endsOn;
   const endsMs = endsOn === null ? null : beijingDayEndMs(endsOn);
-  const section = sectionOf(eventWindow(year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS), year);
-  const data = (): PublicityData => ({ startsOn, endsOn });
+  const common = {
+    ruleId: 'R3' as const,
+    section: sectionOf(eventWindow(year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS), year),
+    deadlineMs: endsMs,
+    data: (): PublicityData => ({ startsOn, endsOn }),
+  };
+  // One publicity per application: the start is keyed by year, so dates filled in later do not
+  // trigger it again.
   if (endsMs === null ? isFresh(c) : nowMs < endsMs) {
-    emit(c, ALERT_KIND.PUBLICITY_STARTED, application.year, 'R3', section, endsMs, data);
+    emit(c, { kind: ALERT_KIND.PUBLICITY_STARTED, discriminator: application.year, ...common });
   }
-  if (endsOn !== null && endsMs !== null && isWithinLead(nowMs, endsMs, year.rules.alerts.publicityEndLeadHours)) {
-    emit(c, ALERT_KIND.PUBLICITY_ENDING, endsOn, 'R3', section, endsMs, data);
+  const leadHours = year.rules.alerts.publicityEndLeadHours;
+  if (endsOn !== null && endsMs !== null && isWithinLead(nowMs, endsMs, leadHours)) {
+    emit(c, { kind: ALERT_KIND.PUBLICITY_ENDING, discriminator: endsOn, ...common });
+  }
+}
+
+const OUTCOMES = [
+  APPLICATION_STATUS.NOT_ACCEPTED,
+  APPLICATION_STATUS.PASSED,
+  APPLICATION_STATUS.NOT_PASSED,
+  APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED,
+  APPLICATION_STATUS.CERTIFICATE_ISSUED,
+] as const;
+type OutcomeStatus = (typeof OUTCOMES)[number];
+const OUTCOME_SET: ReadonlySet<ApplicationStatus> = new Set(OUTCOMES);
+const isOutcome = (status: ApplicationStatus): status is OutcomeStatus => OUTCOME_SET.has(status);
+
+// Outcomes told once, while fresh: not accepted, the result, the document, the certificate.
+function outcomeAlerts(c: Collector, status: OutcomeStatus): void {
+  const { application, year } = c;
+  const section = (kind: CalendarEventKind) => sectionOf(eventWindow(year, kind), year);
+  switch (status) {
+    case APPLICATION_STATUS.NOT_ACCEPTED:
+      // The mirror does not carry the reason (late, 3 failed submissions, falsification); R4 is
+      // the usual one.
+      emit(c, {
+        kind: ALERT_KIND.APPLICATION_NOT_ACCEPTED,
+        discriminator: application.year,
+        ruleId: 'R4',
+        section: year.rules.sections.R4,
+        deadlineMs: null,
+        data: () => ({ statusChangedAt: application.statusChangedAt }),
+      });
+      return;
+    case APPLICATION_STATUS.PASSED:
+    case APPLICATION_STATUS.NOT_PASSED:
+      emit(c, {
+        kind: ALERT_KIND.EVALUATION_RESULT,
+        discriminator: status,
+        ruleId: 'R3',
+        section: section(CALENDAR_EVENT_KIND.EVALUATION_MEETINGS),
+        deadlineMs: null,
+        data: () => ({ isPassed: status === APPLICATION_STATUS.PASSED }),
+      });
+      return;
+    case APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED:
+      emit(c, {
+        kind: ALERT_KIND.QUALIFICATION_DOCUMENT_ISSUED,
+        discriminator: application.year,
+        ruleId: 'R3',
+        section: section(CALENDAR_EVENT_KIND.QUALIFICATION_DOCUMENTS),
+        deadlineMs: null,
+        data: () => ({ issuedOn: application.qualificationDocumentIssuedOn }),
+      });
+      return;
+    case APPLICATION_STATUS.CERTIFICATE_ISSUED:
+      emit(c, {
+        kind: ALERT_KIND.CERTIFICATE_READY,
+        discriminator: application.year,
+        ruleId: 'R3',
+        section: section(CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES),
+        deadlineMs: null,
+        data: () => ({ certificateIssuedAt: application.certificateIssuedAt }),
+      });
+      return;
+    default:
+      assertUnreachable(status);
   }
 }
 
@@ -339,26 +466,6 @@ export function alertsDue(
   if (BEFORE_DEFENCE.has(status)) defenceAlerts(c);
   if (BEFORE_MEETING.has(status)) meetingAlert(c);
   if (status === APPLICATION_STATUS.PUBLICITY) publicityAlerts(c);
-  if (status === APPLICATION_STATUS.NOT_ACCEPTED && isFresh(c)) {
-    emit(c, ALERT_KIND.APPLICATION_NOT_ACCEPTED, application.year, 'R4', year.rules.sections.R4, null, () => ({ statusChangedAt: application.statusChangedAt }));
-  }
-  if ((status === APPLICATION_STATUS.PASSED || status === APPLICATION_STATUS.NOT_PASSED) && isFresh(c)) {
-    const section = sectionOf(eventWindow(year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS), year);
-    emit(c, ALERT_KIND.EVALUATION_RESULT, status, 'R3', section, null, () => ({
-      isPassed: status === APPLICATION_STATUS.PASSED,
-    }));
-  }
-  if (status === APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED && isFresh(c)) {
-    const section = sectionOf(eventWindow(year, CALENDAR_EVENT_KIND.QUALIFICATION_DOCUMENTS), year);
-    emit(c, ALERT_KIND.QUALIFICATION_DOCUMENT_ISSUED, application.year, 'R3', section, null, () => ({
-      issuedOn: application.qualificationDocumentIssuedOn,
-    }));
-  }
-  if (status === APPLICATION_STATUS.CERTIFICATE_ISSUED && isFresh(c)) {
-    const section = sectionOf(eventWindow(year, CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES), year);
-    emit(c, ALERT_KIND.CERTIFICATE_READY, application.year, 'R3', section, null, () => ({
-      certificateIssuedAt: application.certificateIssuedAt,
-    }));
-  }
+  if (isOutcome(status) && isFresh(c)) outcomeAlerts(c, status);
   return c.alerts;
 }

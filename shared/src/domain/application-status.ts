@@ -86,7 +86,9 @@ export const APPLICATION_STATUS_ORDER: Readonly<Record<ApplicationStatus, number
 const BEFORE_MEETING_EXITS = [S.WITHDRAWN, S.NOT_ACCEPTED] as const;
 const AFTER_PASS_EXITS = [S.QUALIFICATION_REVOKED] as const;
 
-export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+export const APPLICATION_TRANSITIONS: Readonly<
+  Record<ApplicationStatus, readonly ApplicationStatus[]>
+> = {
   registered: [S.DRAFTING, ...BEFORE_MEETING_EXITS],
   drafting: [S.SUBMITTED, ...BEFORE_MEETING_EXITS],
   submitted: [S.EMPLOYER_REVIEW, S.RETURNED, ...BEFORE_MEETING_EXITS],

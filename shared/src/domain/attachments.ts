@@ -64,7 +64,10 @@ const item = (
  * @example
  * educationProofAttachments(false, HOTAN_2023_RULES).map((i) => i.kind) // ['degree_certificates', 'graduate_registration_form']
  */
-export function educationProofAttachments(hasChsiRecord: boolean, rules: NoticeRules): ChecklistItem[] {
+export function educationProofAttachments(
+  hasChsiRecord: boolean,
+  rules: NoticeRules,
+): ChecklistItem[] {
   return [
     item(ATTACHMENT_KIND.DEGREE_CERTIFICATES, 'R5', rules),
     item(
@@ -164,8 +167,10 @@ export function continuingEducationCertificates(
       year >= ce.systemProfessionalFromYear ? ATTACHMENT_SOURCE.SYSTEM : ATTACHMENT_SOURCE.UPLOAD;
     const publicSource =
       year >= ce.systemPublicFromYear ? ATTACHMENT_SOURCE.SYSTEM : ATTACHMENT_SOURCE.UPLOAD;
-    items.push(item(ATTACHMENT_KIND.CE_PROFESSIONAL_CERTIFICATE, 'R8', rules, professionalSource, year));
-    items.push(item(ATTACHMENT_KIND.CE_PUBLIC_CERTIFICATE, 'R8', rules, publicSource, year));
+    items.push(
+      item(ATTACHMENT_KIND.CE_PROFESSIONAL_CERTIFICATE, 'R8', rules, professionalSource, year),
+      item(ATTACHMENT_KIND.CE_PUBLIC_CERTIFICATE, 'R8', rules, publicSource, year),
+    );
   }
   return items;
 }

@@ -35,8 +35,9 @@ export function defenceRequirement(
   rules: NoticeRules,
 ): DefenceRequirement {
   if (!rules.defence.requiredLevels.includes(level)) return { kind: 'not_required' };
-  if (serviceInApplicationYear !== null && rules.defence.exemptServices.includes(serviceInApplicationYear)) {
-    return { kind: 'exempt', service: serviceInApplicationYear, scoring: 'specialty_average' };
+  const service = serviceInApplicationYear;
+  if (service !== null && rules.defence.exemptServices.includes(service)) {
+    return { kind: 'exempt', service, scoring: 'specialty_average' };
   }
   return { kind: 'required' };
 }

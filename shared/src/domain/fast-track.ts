@@ -58,7 +58,9 @@ export type FastTrackCheck =
  */
 export function checkFastTrack(input: FastTrackInput, rules: NoticeRules): FastTrackCheck {
   const targetLevel = nextTitleLevel(input.currentLevel);
-  if (targetLevel === null) return { isEligible: false, reason: FAST_TRACK_REFUSAL.NO_HIGHER_LEVEL };
+  if (targetLevel === null) {
+    return { isEligible: false, reason: FAST_TRACK_REFUSAL.NO_HIGHER_LEVEL };
+  }
   if (isExamReplaced(input.series, targetLevel, rules)) {
     return { isEligible: false, reason: FAST_TRACK_REFUSAL.EXAM_REPLACES_EVALUATION };
   }
@@ -76,8 +78,12 @@ export function checkFastTrack(input: FastTrackInput, rules: NoticeRules): FastT
   // The earliest run of consecutive good years long enough to qualify.
   for (const start of [...goodYears].sort((a, b) => a - b)) {
     const run: number[] = [];
-    for (let year = start; goodYears.has(year) && run.length < consecutiveYears; year += 1) run.push(year);
-    if (run.length === consecutiveYears) return { isEligible: true, targetLevel, qualifyingYears: run };
+    for (let year = start; goodYears.has(year) && run.length < consecutiveYears; year += 1) {
+      run.push(year);
+    }
+    if (run.length === consecutiveYears) {
+      return { isEligible: true, targetLevel, qualifyingYears: run };
+    }
   }
   return { isEligible: false, reason: FAST_TRACK_REFUSAL.NOT_ENOUGH_SERVICE };
 }

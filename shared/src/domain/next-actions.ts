@@ -2,9 +2,9 @@ import { beijingDayEndMs } from '../calendar/beijing-day';
 import { CALENDAR_EVENT_KIND } from '../calendar/calendar.type';
 import type { CalendarEventKind } from '../calendar/calendar.type';
 import type { NoticeYear } from '../calendar/notice-rules.type';
-import { assertUnreachable } from './assert-unreachable';
 import { APPLICATION_STATUS } from './application-status';
 import type { Application, GrassrootsService, LevelTier, RuleId } from './application.type';
+import { assertUnreachable } from './assert-unreachable';
 import {
   checkContinuingEducationHours,
   continuingEducationYears,
@@ -133,7 +133,8 @@ function calendarSection(window: EventWindow | null, year: NoticeYear): string {
   return window === null ? year.rules.sections.R3 : window.section;
 }
 
-const endOf = (window: EventWindow | null): number | null => (window === null ? null : window.endsAtMs);
+const endOf = (window: EventWindow | null): number | null =>
+  window === null ? null : window.endsAtMs;
 const startIso = (window: EventWindow | null): string | null =>
   window === null || window.startsAtMs === null ? null : new Date(window.startsAtMs).toISOString();
 const dayEnd = (day: string | null): number | null => (day === null ? null : beijingDayEndMs(day));
@@ -246,7 +247,10 @@ function addFeeAction(builder: Builder, application: Application): void {
     deadlineMs: endOf(eventWindow(year, year.rules.fee.deadlineEvent)),
     ruleId: 'R17',
     section: year.rules.sections.R17,
-    data: { amountCny: feeAmountCny(application.level, year.rules), tier: levelTier(application.level) },
+    data: {
+      amountCny: feeAmountCny(application.level, year.rules),
+      tier: levelTier(application.level),
+    },
   });
 }
 
@@ -313,12 +317,13 @@ function addMeetingAction(builder: Builder, application: Application): void {
 function addPublicityAction(builder: Builder, application: Application): void {
   const publicity = application.publicity;
   const endsOn = publicity === null ? null : publicity.endsOn;
+  const meetings = eventWindow(builder.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
   push(builder, {
     kind: ACTION_KIND.WATCH_PUBLICITY,
     isTask: false,
     deadlineMs: dayEnd(endsOn),
     ruleId: 'R3',
-    section: calendarSection(eventWindow(builder.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS), builder.year),
+    section: calendarSection(meetings, builder.year),
     data: { startsOn: publicity === null ? null : publicity.startsOn, endsOn },
   });
 }
@@ -367,8 +372,9 @@ function byDeadlineThenKind(a: NextAction, b: NextAction): number {
  * @param now - the moment to judge at
  * @throws NoticeMismatchError when the notice is for another year or route
  * @example
- * nextActions({ ...application, status: 'materials_received', level: 'intermediate', feePaid: false }, HOTAN_2023, new Date('2023-09-01T00:00:00Z'))
- * // [{ kind: 'send_paper_materials', deadline: 2023-09-29T16:00:00Z, … }, { kind: 'pay_fee', data: { amountCny: 280, tier: 'intermediate' }, … }, …]
+ * nextActions({ ...application, status: 'materials_received', level: 'intermediate' }, HOTAN_2023, now)
+ * // [{ kind: 'pay_fee', deadline: 2023-09-29T16:00:00Z, data: { amountCny: 280, tier: 'intermediate' }, … },
+ * //  { kind: 'send_paper_materials', deadline: 2023-09-29T16:00:00Z, … }, { kind: 'prepare_defence', … }]
  */
 export function nextActions(application: Application, year: NoticeYear, now: Date): NextAction[] {
   assertSameNotice(application, year);

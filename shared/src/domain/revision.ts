@@ -71,7 +71,8 @@ export const REVIEW_FAILURE_OUTCOME = {
   RETURNED: 'returned',
   NOT_ACCEPTED: 'not_accepted',
 } as const;
-export type ReviewFailureOutcome = (typeof REVIEW_FAILURE_OUTCOME)[keyof typeof REVIEW_FAILURE_OUTCOME];
+export type ReviewFailureOutcome =
+  (typeof REVIEW_FAILURE_OUTCOME)[keyof typeof REVIEW_FAILURE_OUTCOME];
 
 /**
  * R4: what happens when a submission fails review: returned for revision, or not accepted once

@@ -13,7 +13,11 @@ import type { TitleLevel, TitleSeries } from './application.type';
  * @example
  * isExamReplaced('accounting', 'intermediate', HOTAN_2023_RULES) // true
  */
-export function isExamReplaced(series: TitleSeries, level: TitleLevel, rules: NoticeRules): boolean {
+export function isExamReplaced(
+  series: TitleSeries,
+  level: TitleLevel,
+  rules: NoticeRules,
+): boolean {
   return rules.scope.examReplaced.some(
     (scope) => scope.series === series && scope.levels.includes(level),
   );

@@ -50,7 +50,8 @@ function isListed(date: string): { isListed: boolean; isWork: boolean } {
 export function hasOfficialWorkdayData(year: number): boolean {
   let known = knownYears.get(year);
   if (known === undefined) {
-    known = Number.isInteger(year) && year >= 1000 && year <= 9999 && isListed(`${year}-01-01`).isListed;
+    const isPlausible = Number.isInteger(year) && year >= 1000 && year <= 9999;
+    known = isPlausible && isListed(`${year}-01-01`).isListed;
     knownYears.set(year, known);
   }
   return known;

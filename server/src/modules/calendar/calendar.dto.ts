@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CALENDAR_EVENT_KIND, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { CalendarEventKind, EvaluationRoute } from '@titletrack/shared/calendar';
-import type { CalendarEventResponse, CalendarYearResponse } from '@titletrack/shared/contract';
+import type {
+  CalendarEventResponse,
+  CalendarListResponse,
+  CalendarYearResponse,
+  CalendarYearSummary,
+} from '@titletrack/shared/contract';
 import { IsIn, IsOptional } from 'class-validator';
 
 import { ValidateYear } from '../../common/validation';
@@ -64,6 +69,26 @@ export class CalendarYearResponseDto implements CalendarYearResponse {
 
   @ApiProperty({ type: [CalendarEventResponseDto] })
   events: CalendarEventResponseDto[];
+}
+
+export class CalendarYearSummaryDto implements CalendarYearSummary {
+  @ApiProperty({ example: 2023 })
+  year: number;
+
+  @ApiProperty({ enum: Object.values(EVALUATION_ROUTE) })
+  route: EvaluationRoute;
+
+  @ApiProperty()
+  title: string;
+}
+
+export class CalendarListResponseDto implements CalendarListResponse {
+  @ApiProperty({ type: [CalendarYearSummaryDto] })
+  items: CalendarYearSummaryDto[];
+}
+
+export function mapCalendarYearSummary(entity: CalendarYearEntity): CalendarYearSummaryDto {
+  return { year: entity.year, route: entity.route as EvaluationRoute, title: entity.title };
 }
 
 export function mapCalendarEvent(entity: CalendarEventEntity): CalendarEventResponseDto {

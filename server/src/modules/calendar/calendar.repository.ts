@@ -10,6 +10,10 @@ export class CalendarRepository {
     @InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>,
   ) {}
 
+  getAll(): Promise<CalendarYearEntity[]> {
+    return this.years.find({ order: { year: 'DESC', route: 'ASC' } });
+  }
+
   // The year with its events ordered by deadline.
   getByYearAndRoute(year: number, route: string): Promise<CalendarYearEntity | null> {
     return this.years.findOne({

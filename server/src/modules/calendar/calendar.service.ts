@@ -4,8 +4,8 @@ import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
-import { mapCalendarYear } from './calendar.dto';
-import type { CalendarYearResponseDto } from './calendar.dto';
+import { mapCalendarYear, mapCalendarYearSummary } from './calendar.dto';
+import type { CalendarListResponseDto, CalendarYearResponseDto } from './calendar.dto';
 import { CalendarRepository } from './calendar.repository';
 
 @Injectable()
@@ -13,6 +13,11 @@ export class CalendarService {
   private readonly logger = new Logger(CalendarService.name);
 
   constructor(private readonly calendarRepository: CalendarRepository) {}
+
+  async getAll(): Promise<CalendarListResponseDto> {
+    const years = await this.calendarRepository.getAll();
+    return { items: years.map(mapCalendarYearSummary) };
+  }
 
   async get(
     year: number,

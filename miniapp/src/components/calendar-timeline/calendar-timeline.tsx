@@ -1,0 +1,58 @@
+import { View } from '@tarojs/components';
+import { formatDeadline, formatInstant, stepPhase, yearProgress } from '@titletrack/shared/domain';
+import type { CalendarEventResponse } from '@titletrack/shared/contract';
+
+import { useT } from '../../locales';
+import './calendar-timeline.scss';
+
+export interface CalendarTimelineProps {
+  events: CalendarEventResponse[];
+  now: Date;
+}
+
+const classPrefix = 'tt-timeline';
+
+// The year's steps in deadline order, with "today" drawn where it falls among them.
+export function CalendarTimeline({ events, now }: CalendarTimelineProps): JSX.Element {
+  const t = useT();
+  const progress = Math.round(yearProgress(events, now) * 100);
+  const firstOpen = events.findIndex((event) => stepPhase(event, now) !== 'past');
+  const todayIndex = firstOpen === -1 ? events.length : firstOpen;
+  const today = (
+    <View className={`${classPrefix}__today`} id="timeline-today" key="today">
+      {t('home.today')}
+    </View>
+  );
+  return (
+    <View className={classPrefix} id="calendar-timeline">
+      <View className={`${classPrefix}__progress`}>
+        <View className={`${classPrefix}__progress-bar`} style={{ width: `${progress}%` }} />
+      </View>
+      {events.flatMap((event, index) => {
+        const phase = stepPhase(event, now);
+        const item = (
+          <View
+            className={`${classPrefix}__item ${classPrefix}__item--${phase}`}
+            key={event.id}
+            id={`event-${event.kind}`}
+          >
+            <View className={`${classPrefix}__head`}>
+              <View className={`${classPrefix}__title`}>{event.title}</View>
+              <View className={`${classPrefix}__phase`}>{t(`calendar.phase.${phase}`)}</View>
+            </View>
+            {event.startsAt ? (
+              <View className={`${classPrefix}__when`}>{t('calendar.opens', { time: formatInstant(event.startsAt) })}</View>
+            ) : null}
+            <View className={`${classPrefix}__when`}>{t('calendar.closes', { time: formatDeadline(event.endsAt) })}</View>
+            <View className={`${classPrefix}__source`}>{t('calendar.section', { section: event.section })}</View>
+            {event.interpretation ? (
+              <View className={`${classPrefix}__note`}>{t('calendar.interpretation', { text: event.interpretation })}</View>
+            ) : null}
+          </View>
+        );
+        return index === todayIndex ? [today, item] : [item];
+      })}
+      {todayIndex === events.length ? today : null}
+    </View>
+  );
+}

@@ -1,0 +1,2 @@
+export { CalendarTimeline } from './calendar-timeline';
+export type { CalendarTimelineProps } from './calendar-timeline';

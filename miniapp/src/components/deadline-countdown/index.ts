@@ -1,0 +1,2 @@
+export { DeadlineCountdown } from './deadline-countdown';
+export type { DeadlineCountdownProps } from './deadline-countdown';

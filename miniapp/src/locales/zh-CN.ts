@@ -1,0 +1,43 @@
+import type { ClientErrorCode, ErrorCode } from '@titletrack/shared/contract';
+
+// The source catalogue: every other locale is declared `: Messages`, so a missing key fails
+// type-check. Placeholders are {name}.
+export const zhCN = {
+  home: {
+    nextDeadline: '下一个截止',
+    countdown: '还剩 {days} 天 {hours} 小时 {minutes} 分 {seconds} 秒',
+    allDeadlinesPassed: '{year} 年度的各项截止时间均已过去',
+    calendarTitle: '{year} 年度日程',
+    notices: '官方通知',
+    demoClock: '演示时间：{time}',
+    today: '今天',
+  },
+  calendar: {
+    phase: { past: '已结束', current: '进行中', upcoming: '未开始' },
+    opens: '开始：{time}',
+    closes: '截止：{time}',
+    section: '依据：通知第{section}条',
+    interpretation: '说明：{text}',
+  },
+  notice: {
+    publishedOn: '发布：{date}',
+    issuer: '发文单位：{issuer}',
+  },
+  state: {
+    loading: '正在加载…',
+    empty: '暂无内容',
+    retry: '重新加载',
+  },
+  errors: {
+    VALIDATION_FAILED: '请求有误，请返回重试',
+    NOT_FOUND: '没有找到相关内容',
+    NOTICE_NOT_FOUND: '该通知不存在或已撤下',
+    CALENDAR_NOT_FOUND: '该年度日程尚未发布',
+    DATABASE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+    INTERNAL_ERROR: '服务出现问题，请稍后再试',
+    NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+    TIMEOUT: '网络较慢，请求超时，请重试',
+  } satisfies Record<ErrorCode | ClientErrorCode, string>,
+};
+
+export type Messages = typeof zhCN;

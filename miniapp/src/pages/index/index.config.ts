@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '职称通',
+  enablePullDownRefresh: true,
+});
