@@ -27,7 +27,7 @@ export function createTaroAdapter(request: TaroRequest): AxiosAdapter {
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers).toJSON())) {
-      if (value !== undefined && value !== null && value !== false) headers[name] = String(value);
+      if (value !== undefined && value !== null) headers[name] = String(value);
     }
     let result: TaroRequestResult;
     try {
