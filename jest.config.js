@@ -1,4 +1,5 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: ['<rootDir>/shared'],
+  // npm test runs each project separately (scripts/test.mjs); this file lets `npx jest` run the unit suites.
+  projects: ['<rootDir>/shared', '<rootDir>/server', '<rootDir>/miniapp'],
 };

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
@@ -24,8 +24,9 @@ export const isMysql = (): boolean => Boolean(process.env.DATABASE_URL?.startsWi
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   resetConfigForTests();
   const config = getConfig({ ...process.env, ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  // NestFactory rather than Test.createTestingModule: ServeStaticModule picks its loader from the
+  // HTTP adapter while providers are created, which the testing module does before it has one.
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   configureApp(app, config.version);
   await app.init();
   return {

@@ -1,0 +1,70 @@
+// `npm test`: every suite of every workspace, then one line `N passed, N failed`.
+// 1. prerequisites (Chromium, MariaDB: installed and started when we may, else a clear stop);
+// 2. the suites, each writing a jest JSON report; 3. the sum.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ensureBuilt, ROOT } from './build.mjs';
+
+const RESULTS = join(ROOT, '.test-results');
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/titletrack_test';
+const JEST = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+
+const prereqs = spawnSync('bash', [join(ROOT, 'scripts', 'test-prereqs.sh')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, TEST_MYSQL_DATABASE: new URL(MYSQL_URL).pathname.slice(1) },
+});
+if (prereqs.status !== 0) {
+  process.stderr.write('npm test stopped: a prerequisite is missing (see above). No suite was skipped.\n');
+  process.exit(1);
+}
+
+// The browser suite drives the built product, as a user gets it from `npm start`.
+ensureBuilt(['shared', 'server', 'h5']);
+
+const SUITES = [
+  { name: 'shared', config: 'shared/jest.config.js', args: ['-w', '2'] },
+  { name: 'server (SQLite)', config: 'server/jest.config.js', args: ['-w', '2'], env: { DATABASE_URL: 'sqlite::memory:' } },
+  // One worker: every file of the MySQL pass shares one database.
+  { name: 'server (MariaDB)', config: 'server/jest.config.js', args: ['--runInBand'], env: { DATABASE_URL: MYSQL_URL } },
+  { name: 'miniapp', config: 'miniapp/jest.config.js', args: ['-w', '2'] },
+  { name: 'browser (Chromium)', config: 'miniapp/e2e/jest.config.js', args: ['--runInBand'] },
+];
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+for (const [index, suite] of SUITES.entries()) {
+  const report = join(RESULTS, `${index}.json`);
+  process.stdout.write(`\n=== ${suite.name} ===\n`);
+  const run = spawnSync(process.execPath, [JEST, '-c', suite.config, '--ci', '--json', `--outputFile=${report}`, ...suite.args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...suite.env },
+  });
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, 'utf8'));
+    passed = result.numPassedTests;
+    failed = result.numFailedTests + result.numRuntimeErrorTestSuites;
+    skipped = result.numPendingTests + result.numTodoTests;
+    if (result.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
+  }
+  // A crash without a report, or a non-zero exit with no failing test, still counts as a failure.
+  if (run.status !== 0 && failed === 0) failed = 1;
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${suite.name.padEnd(20)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+const finalLine = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+writeFileSync(join(RESULTS, 'summary.txt'), `${lines.join('\n')}\n${finalLine}\n`);
+process.stdout.write(`\n=== summary ===\n${lines.join('\n')}\n${finalLine}\n`);
+process.exit(totals.failed > 0 ? 1 : 0);
