@@ -3,33 +3,9 @@ import fc from 'fast-check';
 import { HOTAN_2023 } from '../calendar/hotan-2023.rules';
 import { alertsDue } from './alerts';
 import { APPLICATION_STATUS } from './application-status';
+import { buildApplication } from './application.fixture';
 import type { Application } from './application.type';
 import { NoticeMismatchError } from './notice-year';
-
-const application = (overrides: Partial<Application> = {}): Application => ({
-  id: 'app-1',
-  year: 2023,
-  route: 'prefecture_directed',
-  level: 'intermediate',
-  series: 'engineering',
-  specialty: '土木工程',
-  status: 'drafting',
-  statusChangedAt: '2023-07-25T02:00:00Z',
-  submissionCount: 0,
-  returnedAt: null,
-  feePaid: false,
-  defence: { scheduledAt: null, serviceInApplicationYear: null },
-  employerKind: 'public_institution',
-  isFirstApplication: false,
-  isContinuingEducationExempt: false,
-  continuingEducation: null,
-  employerPublicity: null,
-  evaluationMeetingOn: null,
-  publicity: null,
-  qualificationDocumentIssuedOn: null,
-  certificateIssuedAt: null,
-  ...overrides,
-});
 
 const NONE: ReadonlySet<string> = new Set();
 const keys = (app: Application, now: string, sent: ReadonlySet<string> = NONE) =>
@@ -43,11 +19,11 @@ describe('alertsDue', () => {
       ['2023-08-30T15:59:59Z', ['app-1:application_window_closing:2023-08-30T16:00:00.000Z']],
       ['2023-08-30T16:00:00Z', []],
     ])('R3 at %s → %j', (now, expected) => {
-      expect(keys(application(), now)).toEqual(expected);
+      expect(keys(buildApplication(), now)).toEqual(expected);
     });
 
     it('R3 carries the closing instant and the section', () => {
-      expect(alertsDue(application(), HOTAN_2023, new Date('2023-08-29T00:00:00Z'), NONE)).toEqual([
+      expect(alertsDue(buildApplication(), HOTAN_2023, new Date('2023-08-29T00:00:00Z'), NONE)).toEqual([
         {
           dedupeKey: 'app-1:application_window_closing:2023-08-30T16:00:00.000Z',
           applicationId: 'app-1',
@@ -62,11 +38,11 @@ describe('alertsDue', () => {
 
     it('R3 is not sent twice', () => {
       const sent = new Set(['app-1:application_window_closing:2023-08-30T16:00:00.000Z']);
-      expect(keys(application(), '2023-08-29T00:00:00Z', sent)).toEqual([]);
+      expect(keys(buildApplication(), '2023-08-29T00:00:00Z', sent)).toEqual([]);
     });
 
     it('R13 warns of a counting year short of hours, once per year', () => {
-      const app = application({ continuingEducation: [{ year: 2022, totalHours: 90, professionalHours: 60 }] });
+      const app = buildApplication({ continuingEducation: [{ year: 2022, totalHours: 90, professionalHours: 60 }] });
       expect(keys(app, '2023-08-01T00:00:00Z')).toEqual([
         'app-1:continuing_education_short:2021',
         'app-1:continuing_education_short:2023',
@@ -75,7 +51,7 @@ describe('alertsDue', () => {
   });
 
   describe('R4 a return', () => {
-    const returned = application({ status: 'returned', submissionCount: 1, returnedAt: '2023-08-15T02:00:00Z' });
+    const returned = buildApplication({ status: 'returned', submissionCount: 1, returnedAt: '2023-08-15T02:00:00Z' });
 
     it('R4 tells at once, with the deadline and the submissions left', () => {
       const [alert] = alertsDue(returned, HOTAN_2023, new Date('2023-08-15T02:05:00Z'), NONE);
@@ -115,14 +91,14 @@ describe('alertsDue', () => {
     });
 
     it('R4 tells of a not-accepted outcome while it is fresh', () => {
-      const app = application({ status: 'not_accepted', statusChangedAt: '2023-08-17T02:00:00Z' });
+      const app = buildApplication({ status: 'not_accepted', statusChangedAt: '2023-08-17T02:00:00Z' });
       expect(keys(app, '2023-08-17T03:00:00Z')).toEqual(['app-1:application_not_accepted:2023']);
       expect(keys(app, '2023-09-17T03:00:00Z')).toEqual([]);
     });
   });
 
   describe('R17 the fee', () => {
-    const received = application({ status: 'materials_received', level: 'assistant', submissionCount: 1 });
+    const received = buildApplication({ status: 'materials_received', level: 'assistant', submissionCount: 1 });
 
     it('R17 tells the amount and the deadline once materials are received, with the paper materials', () => {
       const alerts = alertsDue(received, HOTAN_2023, new Date('2023-09-01T00:00:00Z'), NONE);
@@ -153,7 +129,7 @@ describe('alertsDue', () => {
 
   describe('R11 the defence', () => {
     it('R11 tells the schedule, then reminds the day before', () => {
-      const app = application({
+      const app = buildApplication({
         status: 'paper_materials_received',
         defence: { scheduledAt: '2023-10-16T02:00:00Z', serviceInApplicationYear: null },
       });
@@ -165,7 +141,7 @@ describe('alertsDue', () => {
     });
 
     it('R11 a rescheduled defence is told again', () => {
-      const app = application({
+      const app = buildApplication({
         status: 'defence',
         defence: { scheduledAt: '2023-10-18T02:00:00Z', serviceInApplicationYear: null },
       });
@@ -175,7 +151,7 @@ describe('alertsDue', () => {
     });
 
     it('R11 tells an exempt applicant of the exemption', () => {
-      const app = application({
+      const app = buildApplication({
         status: 'fee_paid',
         feePaid: true,
         defence: { scheduledAt: null, serviceInApplicationYear: 'south_xinjiang_preschool_teaching' },
@@ -192,7 +168,7 @@ describe('alertsDue', () => {
 
   describe('R3 meeting, publicity, result, document, certificate', () => {
     it('R3 reminds 3 days before the applicant’s meeting, else the meetings window', () => {
-      const app = application({ status: 'paper_materials_received', level: 'assistant' });
+      const app = buildApplication({ status: 'paper_materials_received', level: 'assistant' });
       expect(keys(app, '2023-10-09T00:00:00Z')).toEqual(['app-1:evaluation_meeting_approaching:2023-10-11T16:00:00.000Z']);
       expect(keys({ ...app, evaluationMeetingOn: '2023-10-20' }, '2023-10-17T00:00:00Z')).toEqual([
         'app-1:evaluation_meeting_approaching:2023-10-20',
@@ -200,7 +176,7 @@ describe('alertsDue', () => {
     });
 
     it('R3 tells the publicity start and, a day before, its end', () => {
-      const app = application({ status: 'publicity', publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' } });
+      const app = buildApplication({ status: 'publicity', publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' } });
       expect(keys(app, '2023-11-13T02:00:00Z')).toEqual(['app-1:publicity_started:2023']);
       expect(keys(app, '2023-11-16T17:00:00Z', new Set(['app-1:publicity_started:2023']))).toEqual([
         'app-1:publicity_ending:2023-11-17',
@@ -211,23 +187,23 @@ describe('alertsDue', () => {
       ['passed', 'app-1:evaluation_result:passed', { isPassed: true }],
       ['not_passed', 'app-1:evaluation_result:not_passed', { isPassed: false }],
     ] as const)('R3 tells the result %s', (status, key, data) => {
-      const [alert] = alertsDue(application({ status, statusChangedAt: '2023-11-20T02:00:00Z' }), HOTAN_2023, new Date('2023-11-20T03:00:00Z'), NONE);
+      const [alert] = alertsDue(buildApplication({ status, statusChangedAt: '2023-11-20T02:00:00Z' }), HOTAN_2023, new Date('2023-11-20T03:00:00Z'), NONE);
       expect(alert).toMatchObject({ dedupeKey: key, data });
     });
 
     it('R3 tells of the document and the certificate, while fresh', () => {
-      const doc = application({ status: 'qualification_document_issued', statusChangedAt: '2023-11-28T02:00:00Z', qualificationDocumentIssuedOn: '2023-11-28' });
+      const doc = buildApplication({ status: 'qualification_document_issued', statusChangedAt: '2023-11-28T02:00:00Z', qualificationDocumentIssuedOn: '2023-11-28' });
       expect(alertsDue(doc, HOTAN_2023, new Date('2023-11-28T03:00:00Z'), NONE)).toEqual([
         expect.objectContaining({ dedupeKey: 'app-1:qualification_document_issued:2023', data: { issuedOn: '2023-11-28' } }),
       ]);
-      const cert = application({ status: 'certificate_issued', statusChangedAt: '2023-12-12T03:00:00Z', certificateIssuedAt: '2023-12-12T03:00:00Z' });
+      const cert = buildApplication({ status: 'certificate_issued', statusChangedAt: '2023-12-12T03:00:00Z', certificateIssuedAt: '2023-12-12T03:00:00Z' });
       expect(keys(cert, '2023-12-12T04:00:00Z')).toEqual(['app-1:certificate_ready:2023']);
       expect(keys(cert, '2024-01-12T04:00:00Z')).toEqual([]);
     });
   });
 
   it('throws for an application of another notice', () => {
-    expect(() => alertsDue(application({ year: 2022 }), HOTAN_2023, new Date('2023-08-01'), NONE)).toThrow(NoticeMismatchError);
+    expect(() => alertsDue(buildApplication({ year: 2022 }), HOTAN_2023, new Date('2023-08-01'), NONE)).toThrow(NoticeMismatchError);
   });
 
   const anyApplication = fc
@@ -244,7 +220,7 @@ describe('alertsDue', () => {
       hours: fc.option(fc.integer({ min: 0, max: 120 })),
     })
     .map((r) =>
-      application({
+      buildApplication({
         id: r.id,
         status: r.status,
         level: r.level,

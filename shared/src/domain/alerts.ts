@@ -6,10 +6,7 @@ import { APPLICATION_STATUS } from './application-status';
 import type { ApplicationStatus } from './application-status';
 import type { Application, GrassrootsService, LevelTier, RuleId } from './application.type';
 import { assertUnreachable } from './assert-unreachable';
-import {
-  checkContinuingEducationHours,
-  continuingEducationYears,
-} from './continuing-education';
+import { continuingEducationShortfalls } from './continuing-education';
 import { defenceRequirement } from './defence';
 import { feeAmountCny } from './fee';
 import { assertSameNotice, eventWindow } from './notice-year';
@@ -191,20 +188,7 @@ function draftingAlerts(c: Collector): void {
       data: () => ({ closesAt }),
     });
   }
-  if (application.continuingEducation === null) return;
-  const years = continuingEducationYears(
-    {
-      year: application.year,
-      employerKind: application.employerKind,
-      isFirstApplication: application.isFirstApplication,
-      isExempt: application.isContinuingEducationExempt,
-    },
-    year.rules,
-  );
-  if (years.length === 0) return;
-  const checks = checkContinuingEducationHours(application.continuingEducation, years, year.rules);
-  for (const check of checks) {
-    if (check.isMet) continue;
+  for (const check of continuingEducationShortfalls(application, year.rules)) {
     emit(c, {
       kind: ALERT_KIND.CONTINUING_EDUCATION_SHORT,
       discriminator: check.year,

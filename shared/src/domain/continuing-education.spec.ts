@@ -1,5 +1,10 @@
 import { HOTAN_2023_RULES } from '../calendar/hotan-2023.rules';
-import { checkContinuingEducationHours, continuingEducationYears } from './continuing-education';
+import { buildApplication } from './application.fixture';
+import {
+  checkContinuingEducationHours,
+  continuingEducationShortfalls,
+  continuingEducationYears,
+} from './continuing-education';
 
 describe('R13 continuingEducationYears', () => {
   it.each([
@@ -59,5 +64,37 @@ describe('R13 checkContinuingEducationHours', () => {
       HOTAN_2023_RULES,
     );
     expect(check?.isMet).toBe(true);
+  });
+});
+
+describe('R13 continuingEducationShortfalls', () => {
+  it('R13 returns only the counting years still short; none when the hours are unknown or not required', () => {
+    const privateEnterprise = {
+      employerKind: 'private_enterprise',
+      continuingEducation: [
+        { year: 2022, totalHours: 90, professionalHours: 60 },
+        { year: 2023, totalHours: 80, professionalHours: 60 },
+      ],
+    } as const;
+    expect(continuingEducationShortfalls(buildApplication(privateEnterprise), HOTAN_2023_RULES)).toEqual([
+      {
+        year: 2023,
+        totalHours: 80,
+        professionalHours: 60,
+        publicHours: 20,
+        isMet: false,
+        totalShortBy: 10,
+        professionalShortBy: 0,
+      },
+    ]);
+    expect(
+      continuingEducationShortfalls(buildApplication({ continuingEducation: null }), HOTAN_2023_RULES),
+    ).toEqual([]);
+    expect(
+      continuingEducationShortfalls(
+        buildApplication({ ...privateEnterprise, isFirstApplication: true, continuingEducation: [] }),
+        HOTAN_2023_RULES,
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { NoticeRules } from '../calendar/notice-rules.type';
 import { EMPLOYER_KIND } from './application.type';
-import type { ContinuingEducationHours, EmployerKind } from './application.type';
+import type { Application, ContinuingEducationHours, EmployerKind } from './application.type';
 
 // R13 (§四(六)): "专业技术人员按规定每年须完成不少于90学时的继续教育学习（专业科目不少于60学时），专业技术人员需
 // 上传近3年继续教育培训合格证书（公需科目及专业科目）。对首次申报职称的民营企业专业技术人员继续教育学时不作要求，
@@ -83,4 +83,35 @@ export function checkContinuingEducationHours(
       professionalShortBy,
     };
   });
+}
+
+/**
+ * R13: the counting years in which an application's continuing-education hours fall short.
+ *
+ * @param application - the application (year, employer kind, first application, exemption, hours)
+ * @param rules - the year's rules
+ * @returns the unmet year checks, oldest first; empty when the hours are not known yet
+ *   (`continuingEducation` is null) or no year counts
+ * @example
+ * continuingEducationShortfalls({ ...application, year: 2023, employerKind: 'private_enterprise', isFirstApplication: false, continuingEducation: [{ year: 2022, totalHours: 90, professionalHours: 60 }, { year: 2023, totalHours: 80, professionalHours: 60 }] }, HOTAN_2023_RULES)
+ * // [{ year: 2023, totalHours: 80, professionalHours: 60, publicHours: 20, isMet: false, totalShortBy: 10, professionalShortBy: 0 }]
+ */
+export function continuingEducationShortfalls(
+  application: Application,
+  rules: NoticeRules,
+): ContinuingEducationYearCheck[] {
+  if (application.continuingEducation === null) return [];
+  const years = continuingEducationYears(
+    {
+      year: application.year,
+      employerKind: application.employerKind,
+      isFirstApplication: application.isFirstApplication,
+      isExempt: application.isContinuingEducationExempt,
+    },
+    rules,
+  );
+  if (years.length === 0) return [];
+  return checkContinuingEducationHours(application.continuingEducation, years, rules).filter(
+    (check) => !check.isMet,
+  );
 }

@@ -2,34 +2,10 @@ import fc from 'fast-check';
 
 import { HOTAN_2023 } from '../calendar/hotan-2023.rules';
 import { APPLICATION_STATUS, isTerminalStatus } from './application-status';
+import { buildApplication } from './application.fixture';
 import type { Application } from './application.type';
 import { nextActions } from './next-actions';
 import { NoticeMismatchError } from './notice-year';
-
-const application = (overrides: Partial<Application> = {}): Application => ({
-  id: 'app-1',
-  year: 2023,
-  route: 'prefecture_directed',
-  level: 'intermediate',
-  series: 'engineering',
-  specialty: '土木工程',
-  status: 'drafting',
-  statusChangedAt: '2023-07-25T02:00:00Z',
-  submissionCount: 0,
-  returnedAt: null,
-  feePaid: false,
-  defence: { scheduledAt: null, serviceInApplicationYear: null },
-  employerKind: 'public_institution',
-  isFirstApplication: false,
-  isContinuingEducationExempt: false,
-  continuingEducation: null,
-  employerPublicity: null,
-  evaluationMeetingOn: null,
-  publicity: null,
-  qualificationDocumentIssuedOn: null,
-  certificateIssuedAt: null,
-  ...overrides,
-});
 
 const TERMINAL = Object.values(APPLICATION_STATUS).filter(isTerminalStatus);
 const at = (iso: string) => new Date(iso);
@@ -39,7 +15,7 @@ const summary = (app: Application, now: string) =>
 describe('nextActions', () => {
   describe('R3 finishing and submitting before the window closes', () => {
     it('R3 asks a drafting applicant to submit by 2023-08-30 24:00 Beijing time', () => {
-      const [action] = nextActions(application(), HOTAN_2023, at('2023-08-01T00:00:00Z'));
+      const [action] = nextActions(buildApplication(), HOTAN_2023, at('2023-08-01T00:00:00Z'));
       expect(action).toEqual({
         kind: 'submit_application',
         isTask: true,
@@ -56,20 +32,20 @@ describe('nextActions', () => {
       ['2023-08-28T16:00:00Z', 'soon'],
       ['2023-08-30T00:00:00Z', 'critical'],
     ])('R3 at %s the submission is %s', (now, urgency) => {
-      expect(summary(application(), now)).toEqual([['submit_application', '2023-08-30T16:00:00.000Z', urgency]]);
+      expect(summary(buildApplication(), now)).toEqual([['submit_application', '2023-08-30T16:00:00.000Z', urgency]]);
     });
 
     it('R3 says when the window opens for a registered applicant who is early', () => {
-      const [action] = nextActions(application({ status: 'registered' }), HOTAN_2023, at('2023-07-10T00:00:00Z'));
+      const [action] = nextActions(buildApplication({ status: 'registered' }), HOTAN_2023, at('2023-07-10T00:00:00Z'));
       expect(action?.data).toEqual({ opensAt: '2023-07-19T16:00:00.000Z', isOpen: false });
     });
 
     it('R3 has nothing left to do once the window has closed (late applications are not recognised)', () => {
-      expect(nextActions(application(), HOTAN_2023, at('2023-08-30T16:00:00Z'))).toEqual([]);
+      expect(nextActions(buildApplication(), HOTAN_2023, at('2023-08-30T16:00:00Z'))).toEqual([]);
     });
 
     it('R13 adds the continuing-education years still short, due with the application', () => {
-      const app = application({
+      const app = buildApplication({
         continuingEducation: [
           { year: 2021, totalHours: 90, professionalHours: 50 },
           { year: 2022, totalHours: 90, professionalHours: 60 },
@@ -88,14 +64,14 @@ describe('nextActions', () => {
     });
 
     it('R13 asks nothing of a first-time private-enterprise applicant', () => {
-      const app = application({ employerKind: 'private_enterprise', isFirstApplication: true, continuingEducation: [] });
+      const app = buildApplication({ employerKind: 'private_enterprise', isFirstApplication: true, continuingEducation: [] });
       expect(summary(app, '2023-08-01T00:00:00Z')).toHaveLength(1);
     });
   });
 
   describe('R9 and the reviews', () => {
     it('R9 shows the employer publicity dates to watch', () => {
-      const app = application({
+      const app = buildApplication({
         status: 'employer_review',
         employerPublicity: { startsOn: '2023-09-28', endsOn: '2023-10-10' },
       });
@@ -113,19 +89,19 @@ describe('nextActions', () => {
     });
 
     it('R9 watches without a deadline while the dates are unknown', () => {
-      const [action] = nextActions(application({ status: 'employer_review' }), HOTAN_2023, at('2023-08-12T00:00:00Z'));
+      const [action] = nextActions(buildApplication({ status: 'employer_review' }), HOTAN_2023, at('2023-08-12T00:00:00Z'));
       expect(action).toMatchObject({ kind: 'watch_employer_publicity', deadline: null });
     });
 
     it.each(['submitted', 'authority_review'] as const)('R3 a %s application waits for review until 09-10', (status) => {
-      expect(summary(application({ status, submissionCount: 1 }), '2023-08-20T00:00:00Z')).toEqual([
+      expect(summary(buildApplication({ status, submissionCount: 1 }), '2023-08-20T00:00:00Z')).toEqual([
         ['await_review', '2023-09-10T16:00:00.000Z', 'info'],
       ]);
     });
   });
 
   describe('R4 revising a returned application', () => {
-    const returned = application({ status: 'returned', submissionCount: 1, returnedAt: '2023-08-15T02:00:00Z' });
+    const returned = buildApplication({ status: 'returned', submissionCount: 1, returnedAt: '2023-08-15T02:00:00Z' });
 
     it('R4 gives the time and submissions left', () => {
       expect(nextActions(returned, HOTAN_2023, at('2023-08-16T03:00:00Z'))).toEqual([
@@ -149,7 +125,7 @@ describe('nextActions', () => {
 
   describe('R17 the fee and R3 the paper materials', () => {
     it('R17 asks for 280 CNY by 09-29 24:00 Beijing, beside the paper materials and the defence', () => {
-      const actions = nextActions(application({ status: 'materials_received', submissionCount: 1 }), HOTAN_2023, at('2023-09-01T00:00:00Z'));
+      const actions = nextActions(buildApplication({ status: 'materials_received', submissionCount: 1 }), HOTAN_2023, at('2023-09-01T00:00:00Z'));
       expect(actions.map((a) => [a.kind, a.deadline?.toISOString() ?? null, a.ruleId, a.section])).toEqual([
         ['pay_fee', '2023-09-29T16:00:00.000Z', 'R17', '四(十)'],
         ['send_paper_materials', '2023-09-29T16:00:00.000Z', 'R3', '三(二)'],
@@ -162,22 +138,22 @@ describe('nextActions', () => {
       ['full_senior', 450],
       ['assistant', 140],
     ] as const)('R17 a %s applicant pays %i CNY', (level, amountCny) => {
-      const [fee] = nextActions(application({ status: 'materials_received', level }), HOTAN_2023, at('2023-09-01T00:00:00Z'));
+      const [fee] = nextActions(buildApplication({ status: 'materials_received', level }), HOTAN_2023, at('2023-09-01T00:00:00Z'));
       expect(fee?.data).toMatchObject({ amountCny });
     });
 
     it('R17 an unpaid fee after the deadline shows as overdue', () => {
-      const [fee] = nextActions(application({ status: 'materials_received', level: 'assistant' }), HOTAN_2023, at('2023-10-02T00:00:00Z'));
+      const [fee] = nextActions(buildApplication({ status: 'materials_received', level: 'assistant' }), HOTAN_2023, at('2023-10-02T00:00:00Z'));
       expect(fee).toMatchObject({ kind: 'pay_fee', urgency: 'overdue' });
     });
 
     it('R17 a recorded payment drops the fee', () => {
-      const kinds = nextActions(application({ status: 'materials_received', feePaid: true, level: 'assistant' }), HOTAN_2023, at('2023-09-01T00:00:00Z')).map((a) => a.kind);
+      const kinds = nextActions(buildApplication({ status: 'materials_received', feePaid: true, level: 'assistant' }), HOTAN_2023, at('2023-09-01T00:00:00Z')).map((a) => a.kind);
       expect(kinds).toEqual(['send_paper_materials']);
     });
 
     it('R3 after the fee only the paper materials (and the defence) remain', () => {
-      expect(nextActions(application({ status: 'fee_paid', feePaid: true }), HOTAN_2023, at('2023-09-01T00:00:00Z')).map((a) => a.kind)).toEqual([
+      expect(nextActions(buildApplication({ status: 'fee_paid', feePaid: true }), HOTAN_2023, at('2023-09-01T00:00:00Z')).map((a) => a.kind)).toEqual([
         'send_paper_materials',
         'prepare_defence',
       ]);
@@ -186,7 +162,7 @@ describe('nextActions', () => {
 
   describe('R11 the defence', () => {
     it('R11 prepares for a scheduled defence, then watches the meeting', () => {
-      const app = application({
+      const app = buildApplication({
         status: 'defence',
         defence: { scheduledAt: '2023-10-09T02:00:00Z', serviceInApplicationYear: null },
       });
@@ -198,7 +174,7 @@ describe('nextActions', () => {
     });
 
     it('R11 tells an exempt applicant of the exemption and the average-score rule', () => {
-      const app = application({
+      const app = buildApplication({
         status: 'paper_materials_received',
         defence: { scheduledAt: null, serviceInApplicationYear: 'fang_hui_ju' },
         evaluationMeetingOn: '2023-10-20',
@@ -210,14 +186,14 @@ describe('nextActions', () => {
     });
 
     it('R11 shows no defence to an assistant-level applicant', () => {
-      const kinds = nextActions(application({ status: 'paper_materials_received', level: 'assistant' }), HOTAN_2023, at('2023-10-01T00:00:00Z')).map((a) => a.kind);
+      const kinds = nextActions(buildApplication({ status: 'paper_materials_received', level: 'assistant' }), HOTAN_2023, at('2023-10-01T00:00:00Z')).map((a) => a.kind);
       expect(kinds).toEqual(['watch_evaluation_meeting']);
     });
   });
 
   describe('R3 after the meeting', () => {
     it('R3 watches the publicity dates', () => {
-      const app = application({ status: 'publicity', publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' } });
+      const app = buildApplication({ status: 'publicity', publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' } });
       expect(summary(app, '2023-11-14T00:00:00Z')).toEqual([['watch_publicity', '2023-11-17T16:00:00.000Z', 'info']]);
     });
 
@@ -226,11 +202,11 @@ describe('nextActions', () => {
       ['qualification_document_issued', 'await_certificate', '2023-12-31T16:00:00.000Z'],
       ['post_filed', 'await_certificate', '2023-12-31T16:00:00.000Z'],
     ] as const)('R3 a %s application waits for %s', (status, kind, deadline) => {
-      expect(summary(application({ status }), '2023-11-20T00:00:00Z')).toEqual([[kind, deadline, 'info']]);
+      expect(summary(buildApplication({ status }), '2023-11-20T00:00:00Z')).toEqual([[kind, deadline, 'info']]);
     });
 
     it('R3 asks to download the e-certificate once issued', () => {
-      const app = application({ status: 'certificate_issued', certificateIssuedAt: '2023-12-12T03:00:00Z' });
+      const app = buildApplication({ status: 'certificate_issued', certificateIssuedAt: '2023-12-12T03:00:00Z' });
       expect(nextActions(app, HOTAN_2023, at('2023-12-13T00:00:00Z'))).toEqual([
         {
           kind: 'download_certificate',
@@ -248,17 +224,17 @@ describe('nextActions', () => {
   it.each(['not_passed', 'not_accepted', 'withdrawn', 'qualification_revoked'] as const)(
     'is empty for the terminal status %s',
     (status) => {
-      expect(nextActions(application({ status }), HOTAN_2023, at('2023-08-01T00:00:00Z'))).toEqual([]);
+      expect(nextActions(buildApplication({ status }), HOTAN_2023, at('2023-08-01T00:00:00Z'))).toEqual([]);
     },
   );
 
   it('throws for an application of another year or route', () => {
-    expect(() => nextActions(application({ year: 2024 }), HOTAN_2023, at('2024-08-01T00:00:00Z'))).toThrow(NoticeMismatchError);
-    expect(() => nextActions(application({ route: 'region' }), HOTAN_2023, at('2023-08-01T00:00:00Z'))).toThrow(NoticeMismatchError);
+    expect(() => nextActions(buildApplication({ year: 2024 }), HOTAN_2023, at('2024-08-01T00:00:00Z'))).toThrow(NoticeMismatchError);
+    expect(() => nextActions(buildApplication({ route: 'region' }), HOTAN_2023, at('2023-08-01T00:00:00Z'))).toThrow(NoticeMismatchError);
   });
 
   it('does not mutate the application', () => {
-    const app = application({ status: 'materials_received', continuingEducation: [] });
+    const app = buildApplication({ status: 'materials_received', continuingEducation: [] });
     const copy = JSON.parse(JSON.stringify(app));
     nextActions(app, HOTAN_2023, at('2023-09-01T00:00:00Z'));
     expect(app).toEqual(copy);
@@ -273,7 +249,7 @@ describe('nextActions', () => {
     service: fc.option(fc.constantFrom('fang_hui_ju', 'inland_service_management' as const)),
     scheduledAt: fc.option(fc.date({ min: new Date('2023-09-01'), max: new Date('2023-11-30'), noInvalidDate: true }).map((d) => d.toISOString())),
   }).map((r) =>
-    application({
+    buildApplication({
       status: r.status,
       level: r.level,
       submissionCount: r.submissionCount,

@@ -5,10 +5,7 @@ import type { NoticeYear } from '../calendar/notice-rules.type';
 import { APPLICATION_STATUS } from './application-status';
 import type { Application, GrassrootsService, LevelTier, RuleId } from './application.type';
 import { assertUnreachable } from './assert-unreachable';
-import {
-  checkContinuingEducationHours,
-  continuingEducationYears,
-} from './continuing-education';
+import { continuingEducationShortfalls } from './continuing-education';
 import { defenceRequirement } from './defence';
 import { feeAmountCny } from './fee';
 import { assertSameNotice, eventWindow } from './notice-year';
@@ -157,20 +154,7 @@ function addDraftingActions(builder: Builder, application: Application): void {
       isOpen: window === null || window.startsAtMs === null || nowMs >= window.startsAtMs,
     },
   });
-  if (application.continuingEducation === null) return;
-  const years = continuingEducationYears(
-    {
-      year: application.year,
-      employerKind: application.employerKind,
-      isFirstApplication: application.isFirstApplication,
-      isExempt: application.isContinuingEducationExempt,
-    },
-    year.rules,
-  );
-  if (years.length === 0) return;
-  const checks = checkContinuingEducationHours(application.continuingEducation, years, year.rules);
-  for (const check of checks) {
-    if (check.isMet) continue;
+  for (const check of continuingEducationShortfalls(application, year.rules)) {
     push(builder, {
       kind: ACTION_KIND.COMPLETE_CONTINUING_EDUCATION,
       isTask: true,
