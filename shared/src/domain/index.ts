@@ -28,3 +28,4 @@ export * from './publicity';
 export * from '../calendar/beijing-day';
 export * from '../calendar/notice-rules.type';
 export * from '../calendar/hotan-2023.rules';
+export * from './id-card';
