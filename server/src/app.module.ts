@@ -13,6 +13,7 @@ import { getConfig } from './config/env';
 import type { AppConfig } from './config/env';
 import { buildDataSourceOptions } from './database/database.options';
 import { prepareDatabase } from './database/prepare-database';
+import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
@@ -71,6 +72,7 @@ export class AppModule {
         HealthModule,
         NoticeModule,
         CalendarModule,
+        AuthModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('TitleTrack API')
     .setDescription('职称通 · TitleTrack: notices, calendars and (later) application status for applicants in Hotan')
     .setVersion(version)
+    .addBearerAuth()
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -58,6 +58,36 @@ const VARIABLES = {
     isSensitive: false,
     schema: z.string().min(1).default(resolve(REPO_ROOT, 'miniapp', 'dist', 'h5')),
   },
+  WECHAT_API_BASE: {
+    description: "Base URL of WeChat's server API (tests point it at a local stand-in)",
+    isSensitive: false,
+    schema: z.string().url().default('https://api.weixin.qq.com'),
+  },
+  WECHAT_APPID: {
+    description: "The mini-program's AppID; without it WeChat login answers WECHAT_NOT_CONFIGURED",
+    isSensitive: false,
+    schema: z.string().regex(/^wx[0-9a-f]{16}$/).optional(),
+  },
+  WECHAT_SECRET: {
+    description: "The mini-program's AppSecret",
+    isSensitive: true,
+    schema: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  },
+  SESSION_TTL_HOURS: {
+    description: 'How long a sign-in lasts',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  },
+  BOOTSTRAP_ADMIN_USERNAME: {
+    description: 'With BOOTSTRAP_ADMIN_PASSWORD: the first prefecture-office admin, created at start-up when no staff account exists',
+    isSensitive: false,
+    schema: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/).optional(),
+  },
+  BOOTSTRAP_ADMIN_PASSWORD: {
+    description: 'Password of the first admin (at least 12 characters); there is never a default',
+    isSensitive: true,
+    schema: z.string().min(12).max(200).optional(),
+  },
 } satisfies Record<string, VariableSpec>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -74,6 +104,9 @@ export interface AppConfig {
   };
   logLevel: string;
   h5Dir: string;
+  wechat: { apiBase: string; appId: string | null; appSecret: string | null };
+  sessionTtlHours: number;
+  bootstrapAdmin: { username: string; password: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +138,13 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (result.success) values[name] = result.data;
     else bad.push(name);
   }
+  // Pairs: one without the other is a mistake, not a choice.
+  if ((values.WECHAT_APPID === undefined) !== (values.WECHAT_SECRET === undefined)) {
+    bad.push(values.WECHAT_APPID === undefined ? 'WECHAT_APPID' : 'WECHAT_SECRET');
+  }
+  if ((values.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (values.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
+    bad.push(values.BOOTSTRAP_ADMIN_USERNAME === undefined ? 'BOOTSTRAP_ADMIN_USERNAME' : 'BOOTSTRAP_ADMIN_PASSWORD');
+  }
   if (bad.length > 0) throw new ConfigError(bad);
 
   const environment = values.APP_ENV as AppEnvironment;
@@ -122,6 +162,19 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: (values.LOG_LEVEL as string | undefined) ?? (environment === 'test' ? 'silent' : 'info'),
     h5Dir: values.H5_DIR as string,
+    wechat: {
+      apiBase: values.WECHAT_API_BASE as string,
+      appId: (values.WECHAT_APPID as string | undefined) ?? null,
+      appSecret: (values.WECHAT_SECRET as string | undefined) ?? null,
+    },
+    sessionTtlHours: values.SESSION_TTL_HOURS as number,
+    bootstrapAdmin:
+      values.BOOTSTRAP_ADMIN_USERNAME === undefined
+        ? null
+        : {
+            username: values.BOOTSTRAP_ADMIN_USERNAME as string,
+            password: values.BOOTSTRAP_ADMIN_PASSWORD as string,
+          },
   };
   return cached;
 }

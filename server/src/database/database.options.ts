@@ -9,12 +9,23 @@ import type { AppConfig } from '../config/env';
 import { CalendarEventEntity } from '../modules/calendar/calendar-event.entity';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
 import { NoticeEntity } from '../modules/notice/notice.entity';
+import { ApplicantEntity } from '../modules/applicant/applicant.entity';
+import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
+import { StaffUserEntity } from '../modules/staff/staff-user.entity';
 import { CreateNoticeAndCalendar1764057600000 } from './migrations/1764057600000-CreateNoticeAndCalendar';
+import { CreateIdentity1764061200000 } from './migrations/1764061200000-CreateIdentity';
 
-export const ENTITIES = [NoticeEntity, CalendarYearEntity, CalendarEventEntity];
+export const ENTITIES = [
+  NoticeEntity,
+  CalendarYearEntity,
+  CalendarEventEntity,
+  ApplicantEntity,
+  StaffUserEntity,
+  AuthSessionEntity,
+];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
-export const MIGRATIONS = [CreateNoticeAndCalendar1764057600000];
+export const MIGRATIONS = [CreateNoticeAndCalendar1764057600000, CreateIdentity1764061200000];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since
 // 10.2.7), so it must be told which one a mysql:// URL points at, or every schema comparison

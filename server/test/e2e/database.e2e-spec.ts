@@ -107,8 +107,11 @@ describe('several instances starting at once on one MySQL', () => {
 describe('migrations down and up again', () => {
   it('reverts every migration and re-applies them', async () => {
     const t = await createTestApp();
-    await t.dataSource.undoLastMigration({ transaction: 'each' });
-    await expect(t.dataSource.showMigrations()).resolves.toBe(true);
+    for (let i = 0; i < t.dataSource.migrations.length; i += 1) {
+      await t.dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${isMysql() ? '`migrations`' : '"migrations"'}`);
+    expect(Number(row.n)).toBe(0);
     await prepareDatabase(t.dataSource, 30);
     await expect(countRows(t.dataSource)).resolves.toEqual({
       notice: 1,

@@ -3,3 +3,4 @@ export * from './routes';
 export * from './health';
 export * from './notice';
 export * from './calendar';
+export * from './auth';

@@ -7,5 +7,10 @@ export const API_ROUTES = {
   notices: '/notices',
   notice: (id: string): string => `/notices/${encodeURIComponent(id)}`,
   calendars: '/calendars',
+  authWechat: '/auth/wechat',
+  authDev: '/auth/dev',
+  authStaff: '/auth/staff',
+  authLogout: '/auth/logout',
+  me: '/me',
   calendar: (year: number): string => `/calendars/${year}`,
 } as const;

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+// A person who signs in to the mini-app. The openid is WeChat's per-app identifier: personal
+// data, never logged and never returned.
+@Entity('applicant')
+export class ApplicantEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('IDX_applicant_open_id', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  openId: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionId: string | null;
+
+  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  createdAt: Date;
+
+  @UpdateDateColumn({
+    type: 'datetime',
+    precision: 0,
+    default: () => 'CURRENT_TIMESTAMP',
+    onUpdate: 'CURRENT_TIMESTAMP',
+  })
+  updatedAt: Date;
+}

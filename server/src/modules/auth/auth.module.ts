@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env';
+import { ApplicantModule } from '../applicant/applicant.module';
+import { StaffModule } from '../staff/staff.module';
+import { WechatSessionClient } from '../wechat/wechat-session.client';
+import { AuthSessionEntity } from './auth-session.entity';
+import { AuthSessionRepository } from './auth-session.repository';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService, WECHAT_SESSION_CLIENT } from './auth.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AuthSessionEntity]), ApplicantModule, StaffModule],
+  controllers: [AuthController],
+  providers: [
+    AuthSessionRepository,
+    AuthService,
+    AuthGuard,
+    {
+      provide: WECHAT_SESSION_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: ({ wechat }: AppConfig): WechatSessionClient | null =>
+        wechat.appId && wechat.appSecret
+          ? new WechatSessionClient({ baseUrl: wechat.apiBase, appId: wechat.appId, appSecret: wechat.appSecret })
+          : null,
+    },
+  ],
+  exports: [AuthService, AuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+
+import { StaffUserEntity } from './staff-user.entity';
+
+@Injectable()
+export class StaffRepository {
+  constructor(@InjectRepository(StaffUserEntity) private readonly staff: Repository<StaffUserEntity>) {}
+
+  getById(id: number): Promise<StaffUserEntity | null> {
+    return this.staff.findOneBy({ id });
+  }
+
+  getByUsername(username: string): Promise<StaffUserEntity | null> {
+    return this.staff.findOneBy({ username });
+  }
+
+  async hasAny(): Promise<boolean> {
+    return (await this.staff.count()) > 0;
+  }
+
+  // Several instances may bootstrap at once: the unique username lets one insert win.
+  async createIfUsernameFree(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<void> {
+    await this.staff.createQueryBuilder().insert().values(user).orIgnore().execute();
+  }
+
+  async create(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<StaffUserEntity> {
+    return this.staff.save(this.staff.create(user));
+  }
+}
