@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from './support/browser';
@@ -82,7 +84,13 @@ describe('H5 home page against a production server', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startRealServer({ APP_ENV: 'production' });
+    // Production refuses to start without its own ID-protection keys.
+    server = await startRealServer({
+      APP_ENV: 'production',
+      ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
+      ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -6,6 +6,8 @@ import type { DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
 
 import { APP_CONFIG, ConfigModule } from './config/config.module';
@@ -13,7 +15,9 @@ import { getConfig } from './config/env';
 import type { AppConfig } from './config/env';
 import { buildDataSourceOptions } from './database/database.options';
 import { prepareDatabase } from './database/prepare-database';
+import { CryptoModule } from './common/crypto/crypto.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BindingModule } from './modules/binding/binding.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
@@ -21,6 +25,23 @@ import { NoticeModule } from './modules/notice/notice.module';
 // Personal data must never reach a log: headers that carry credentials are cut out, and
 // request bodies are never logged.
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+function buildLoggerOptions(config: AppConfig): [PinoHttpOptions, pino.DestinationStream] {
+  const options: PinoHttpOptions = {
+    level: config.logLevel,
+    redact: { paths: REDACTED_PATHS, remove: true },
+    // The path without the query string: a query may one day carry personal data.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
+  };
+  const destination = config.logFile ? pino.destination({ dest: config.logFile, sync: true }) : pino.destination(1);
+  return [options, destination];
+}
 
 function serveH5(config: AppConfig): DynamicModule[] {
   // Without a build (e.g. API-only tests) the API still runs; `npm start` always builds first.
@@ -41,22 +62,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule,
+        CryptoModule,
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (appConfig: AppConfig) => ({
-            pinoHttp: {
-              level: appConfig.logLevel,
-              redact: { paths: REDACTED_PATHS, remove: true },
-              // Log the path without the query string: queries may one day carry personal data.
-              serializers: {
-                req: (req: { id: unknown; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  path: req.url.split('?')[0],
-                }),
-              },
-            },
-          }),
+          useFactory: (appConfig: AppConfig) => ({ pinoHttp: buildLoggerOptions(appConfig) }),
         }),
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -73,6 +82,7 @@ export class AppModule {
         NoticeModule,
         CalendarModule,
         AuthModule,
+        BindingModule,
       ],
     };
   }

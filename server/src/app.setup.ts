@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { API_PREFIX } from '@titletrack/shared/contract';
@@ -23,6 +24,9 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
 // Everything main.ts and the e2e tests share, so tests exercise the real pipeline.
 export function configureApp(app: INestApplication, version: string): void {
   app.useLogger(app.get(Logger));
+  // Client addresses (rate limits) come from X-Forwarded-For only when the hop is the local
+  // load balancer.
+  (app as NestExpressApplication).set('trust proxy', 'loopback');
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

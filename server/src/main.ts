@@ -27,7 +27,6 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
   });
-  app.set('trust proxy', 'loopback');
   configureApp(app, config.version);
 
   // 3. Listen, then say where: the one plain line a person starting the product looks for.

@@ -35,6 +35,27 @@ describe('getConfig', () => {
     expect((failure as ConfigError).message).not.toContain('hunter2');
   });
 
+  it('refuses to start in production without ID-protection keys, naming them', () => {
+    expect(() => getConfig({ APP_ENV: 'production' })).toThrow(
+      'Invalid environment variables: ID_ENCRYPTION_KEYS, ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY',
+    );
+  });
+
+  it('checks the keys it is given: the current key must be listed, the blind-index key long enough', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(() =>
+      getConfig({ ID_ENCRYPTION_KEYS: `k1:${key}`, ID_ENCRYPTION_CURRENT_KEY_ID: 'k2', ID_BLIND_INDEX_KEY: 'c2hvcnQ=' }),
+    ).toThrow('Invalid environment variables: ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY');
+    resetConfigForTests();
+    const config = getConfig({
+      ID_ENCRYPTION_KEYS: `k0:${Buffer.alloc(32, 1).toString('base64')},k1:${key}`,
+      ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
+      ID_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    });
+    expect(Object.keys(config.idProtection.keys)).toEqual(['k0', 'k1']);
+    expect(config.idProtection.currentKeyId).toBe('k1');
+  });
+
   it('reads once and caches until reset', () => {
     const first = getConfig({ PORT: '4000' });
     expect(getConfig({ PORT: '5000' })).toBe(first);

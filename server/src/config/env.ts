@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { APP_ENVIRONMENT, DATABASE_TYPE } from '@titletrack/shared/contract';
 import type { AppEnvironment, DatabaseType } from '@titletrack/shared/contract';
 import { z } from 'zod';
+
+import { parseFieldCipherKeys } from '../common/crypto/parse-keys';
 
 // The only file that reads process.env. Every variable is declared once, with its default, a
 // description for docs/operations.md and whether its value may ever be printed.
@@ -53,6 +56,11 @@ const VARIABLES = {
     isSensitive: false,
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   },
+  LOG_FILE: {
+    description: 'Write logs to this file instead of stdout',
+    isSensitive: false,
+    schema: z.string().min(1).optional(),
+  },
   H5_DIR: {
     description: 'Folder of the H5 build served at / (default miniapp/dist/h5)',
     isSensitive: false,
@@ -88,6 +96,22 @@ const VARIABLES = {
     isSensitive: true,
     schema: z.string().min(12).max(200).optional(),
   },
+  ID_ENCRYPTION_KEYS: {
+    description:
+      'keyId:base64 pairs (32-byte AES-256-GCM keys), comma-separated; old keys stay listed so old rows still decrypt. Required in production',
+    isSensitive: true,
+    schema: z.string().optional(),
+  },
+  ID_ENCRYPTION_CURRENT_KEY_ID: {
+    description: 'Which of ID_ENCRYPTION_KEYS encrypts new values. Required in production',
+    isSensitive: false,
+    schema: z.string().regex(/^[a-z0-9_-]{1,16}$/i).optional(),
+  },
+  ID_BLIND_INDEX_KEY: {
+    description: 'base64 key (at least 32 bytes) of the keyed hash used to match ID numbers; never rotated casually (it re-keys every index). Required in production',
+    isSensitive: true,
+    schema: z.string().optional(),
+  },
 } satisfies Record<string, VariableSpec>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -103,10 +127,12 @@ export interface AppConfig {
     lockTimeoutSeconds: number;
   };
   logLevel: string;
+  logFile: string | null;
   h5Dir: string;
   wechat: { apiBase: string; appId: string | null; appSecret: string | null };
   sessionTtlHours: number;
   bootstrapAdmin: { username: string; password: string } | null;
+  idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
 }
 
 export class ConfigError extends Error {
@@ -145,7 +171,8 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((values.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (values.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
     bad.push(values.BOOTSTRAP_ADMIN_USERNAME === undefined ? 'BOOTSTRAP_ADMIN_USERNAME' : 'BOOTSTRAP_ADMIN_PASSWORD');
   }
-  if (bad.length > 0) throw new ConfigError(bad);
+  const idProtection = readIdProtection(values, bad);
+  if (bad.length > 0 || idProtection === null) throw new ConfigError(bad);
 
   const environment = values.APP_ENV as AppEnvironment;
   const url = values.DATABASE_URL as string;
@@ -161,6 +188,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockTimeoutSeconds: values.DATABASE_LOCK_TIMEOUT_SECONDS as number,
     },
     logLevel: (values.LOG_LEVEL as string | undefined) ?? (environment === 'test' ? 'silent' : 'info'),
+    logFile: (values.LOG_FILE as string | undefined) ?? null,
     h5Dir: values.H5_DIR as string,
     wechat: {
       apiBase: values.WECHAT_API_BASE as string,
@@ -175,8 +203,43 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             username: values.BOOTSTRAP_ADMIN_USERNAME as string,
             password: values.BOOTSTRAP_ADMIN_PASSWORD as string,
           },
+    idProtection,
   };
   return cached;
+}
+
+// Outside production, fixed development keys keep a demo database readable across restarts;
+// they are public (this file), so production must bring its own and refuses to start without.
+const DEVELOPMENT_ID_KEYS = {
+  keys: { dev: createHash('sha256').update('titletrack development id key').digest() },
+  currentKeyId: 'dev',
+  blindIndexKey: createHash('sha256').update('titletrack development blind index key').digest(),
+};
+
+function readIdProtection(
+  values: Partial<Record<VariableName, unknown>>,
+  bad: string[],
+): AppConfig['idProtection'] | null {
+  const keysText = values.ID_ENCRYPTION_KEYS as string | undefined;
+  const currentKeyId = values.ID_ENCRYPTION_CURRENT_KEY_ID as string | undefined;
+  const blindText = values.ID_BLIND_INDEX_KEY as string | undefined;
+  if (keysText === undefined && currentKeyId === undefined && blindText === undefined) {
+    if (values.APP_ENV === 'production') {
+      bad.push('ID_ENCRYPTION_KEYS', 'ID_ENCRYPTION_CURRENT_KEY_ID', 'ID_BLIND_INDEX_KEY');
+      return null;
+    }
+    return DEVELOPMENT_ID_KEYS;
+  }
+  let keys: Record<string, Buffer> = {};
+  try {
+    keys = parseFieldCipherKeys(keysText ?? '');
+  } catch {
+    bad.push('ID_ENCRYPTION_KEYS');
+  }
+  if (currentKeyId === undefined || !(currentKeyId in keys)) bad.push('ID_ENCRYPTION_CURRENT_KEY_ID');
+  const blindIndexKey = Buffer.from(blindText ?? '', 'base64');
+  if (blindIndexKey.length < 32) bad.push('ID_BLIND_INDEX_KEY');
+  return bad.length > 0 ? null : { keys, currentKeyId: currentKeyId as string, blindIndexKey };
 }
 
 export function resetConfigForTests(): void {

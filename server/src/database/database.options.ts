@@ -14,6 +14,10 @@ import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity';
 import { CreateNoticeAndCalendar1764057600000 } from './migrations/1764057600000-CreateNoticeAndCalendar';
 import { CreateIdentity1764061200000 } from './migrations/1764061200000-CreateIdentity';
+import { CreateApplicationBinding1764064800000 } from './migrations/1764064800000-CreateApplicationBinding';
+import { RateLimitCounterEntity } from '../common/rate-limit/rate-limit-counter.entity';
+import { ApplicationEntity } from '../modules/application/application.entity';
+import { ApplicationBindingEntity } from '../modules/binding/application-binding.entity';
 
 export const ENTITIES = [
   NoticeEntity,
@@ -22,10 +26,17 @@ export const ENTITIES = [
   ApplicantEntity,
   StaffUserEntity,
   AuthSessionEntity,
+  ApplicationEntity,
+  ApplicationBindingEntity,
+  RateLimitCounterEntity,
 ];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
-export const MIGRATIONS = [CreateNoticeAndCalendar1764057600000, CreateIdentity1764061200000];
+export const MIGRATIONS = [
+  CreateNoticeAndCalendar1764057600000,
+  CreateIdentity1764061200000,
+  CreateApplicationBinding1764064800000,
+];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since
 // 10.2.7), so it must be told which one a mysql:// URL points at, or every schema comparison

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { AuthSessionEntity } from '../../src/modules/auth/auth-session.entity';
 import { hashToken } from '../../src/modules/auth/auth.service';
+import { PRODUCTION_ENV } from '../support/production-env';
 import { createTestApp, isMysql } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -62,7 +63,7 @@ describe('sign-in', () => {
     it('is shared by every instance on one database, and logout ends it everywhere', async () => {
       // Two instances on one database: the MySQL pass's, or one SQLite file.
       const dir = mkdtempSync(join(tmpdir(), 'titletrack-auth-'));
-      const env = isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'shared.sqlite')}` };
+      const env: Record<string, string> = isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'shared.sqlite')}` };
       const first = await createTestApp(env);
       const second = await createTestApp(env);
       try {
@@ -133,7 +134,7 @@ describe('sign-in', () => {
 
 describe('sign-in in production', () => {
   it('refuses the development login', async () => {
-    const t = await createTestApp({ APP_ENV: 'production' });
+    const t = await createTestApp(PRODUCTION_ENV);
     const res = await t.api.post('/api/auth/dev').send({ devUserId: 'demo-1' }).expect(403);
     expect(res.body.code).toBe('DEV_LOGIN_DISABLED');
     await t.close();

@@ -4,3 +4,4 @@ export * from './health';
 export * from './notice';
 export * from './calendar';
 export * from './auth';
+export * from './binding';

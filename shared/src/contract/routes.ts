@@ -12,5 +12,9 @@ export const API_ROUTES = {
   authStaff: '/auth/staff',
   authLogout: '/auth/logout',
   me: '/me',
+  myApplications: '/me/applications',
+  myApplication: (id: string): string => `/me/applications/${encodeURIComponent(id)}`,
+  myBindings: '/me/bindings',
+  myBinding: (applicationId: string): string => `/me/bindings/${encodeURIComponent(applicationId)}`,
   calendar: (year: number): string => `/calendars/${year}`,
 } as const;

@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+// The mirror of one application on the official platform (filled by imports, webhooks and
+// polls, issue 5). The ID-card number is stored only encrypted (idCardCipher, AES-256-GCM with
+// its key id) and as a keyed hash for matching (idCardBlindIndex); never in clear.
+@Entity('application')
+@Index('IDX_application_blind_index', ['idCardBlindIndex'])
+export class ApplicationEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('IDX_application_application_no', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  applicationNo: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  applicantName: string;
+
+  @Column({ type: 'text' })
+  idCardCipher: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  idCardBlindIndex: string;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  route: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  level: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  series: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  specialty: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  status: string;
+
+  @Column({ type: 'datetime' })
+  statusChangedAt: Date;
+
+  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  createdAt: Date;
+
+  @UpdateDateColumn({
+    type: 'datetime',
+    precision: 0,
+    default: () => 'CURRENT_TIMESTAMP',
+    onUpdate: 'CURRENT_TIMESTAMP',
+  })
+  updatedAt: Date;
+}

@@ -1,0 +1,90 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type {
+  BindApplicationRequest,
+  MyApplicationListResponse,
+  MyApplicationSummary,
+} from '@titletrack/shared/contract';
+import { maskIdCardNumber } from '@titletrack/shared/domain';
+import { IsString, Length, Matches } from 'class-validator';
+
+import { ValidateId } from '../../common/validation';
+import type { ApplicationEntity } from '../application/application.entity';
+
+export class BindApplicationDto implements BindApplicationRequest {
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @Length(1, 50)
+  name: string;
+
+  @ApiProperty({ example: '653201199005171231', description: '18 characters; never echoed back in clear' })
+  @IsString()
+  @Length(15, 25)
+  idCardNumber: string;
+
+  @ApiProperty({ example: 'HT2023000123', description: 'The application number on the official platform' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{4,64}$/, { message: 'applicationNo must be 4–64 letters, digits or -' })
+  applicationNo: string;
+}
+
+export class ApplicationParamsDto {
+  @ValidateId()
+  id: string;
+}
+
+export class MyApplicationSummaryDto implements MyApplicationSummary {
+  @ApiProperty({ example: '1' })
+  id: string;
+
+  @ApiProperty({ example: 'HT2023000123' })
+  applicationNo: string;
+
+  @ApiProperty({ example: '张三' })
+  applicantName: string;
+
+  @ApiProperty({ example: '653201********1231' })
+  idCardNumberMasked: string;
+
+  @ApiProperty({ example: 2023 })
+  year: number;
+
+  @ApiProperty({ example: 'prefecture_directed' })
+  route: string;
+
+  @ApiProperty({ example: 'intermediate' })
+  level: string;
+
+  @ApiProperty({ example: 'engineering' })
+  series: string;
+
+  @ApiProperty({ example: '土木工程' })
+  specialty: string;
+
+  @ApiProperty({ example: 'materials_received' })
+  status: string;
+
+  @ApiProperty({ example: '2023-08-20T04:00:00.000Z' })
+  statusChangedAt: string;
+}
+
+export class MyApplicationListResponseDto implements MyApplicationListResponse {
+  @ApiProperty({ type: [MyApplicationSummaryDto] })
+  items: MyApplicationSummaryDto[];
+}
+
+// `idCardNumber` is the decrypted number, masked here and only here.
+export function mapMyApplication(entity: ApplicationEntity, idCardNumber: string): MyApplicationSummaryDto {
+  return {
+    id: String(entity.id),
+    applicationNo: entity.applicationNo,
+    applicantName: entity.applicantName,
+    idCardNumberMasked: maskIdCardNumber(idCardNumber),
+    year: entity.year,
+    route: entity.route,
+    level: entity.level,
+    series: entity.series,
+    specialty: entity.specialty,
+    status: entity.status,
+    statusChangedAt: entity.statusChangedAt.toISOString(),
+  };
+}

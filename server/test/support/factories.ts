@@ -1,0 +1,38 @@
+import { normalizeIdCardNumber } from '@titletrack/shared/domain';
+
+import { FieldCipher } from '../../src/common/crypto/field-cipher';
+import type { ApplicationEntity } from '../../src/modules/application/application.entity';
+import { ApplicationRepository } from '../../src/modules/application/application.repository';
+import type { NewApplication } from '../../src/modules/application/application.repository';
+import type { TestApp } from './test-app';
+
+// Valid GB 11643 numbers (check digits verified in shared/src/domain/id-card.spec.ts).
+export const ID_ALICE = '653201199005171231';
+export const ID_BOB = '65320119900517124X';
+
+let sequence = 0;
+
+// A mirrored application as issue 5's import will store it: ID encrypted, plus its blind index.
+export async function newApplication(
+  t: TestApp,
+  overrides: Partial<Omit<NewApplication, 'idCardCipher' | 'idCardBlindIndex'>> & { idCardNumber?: string } = {},
+): Promise<ApplicationEntity> {
+  const cipher = t.app.get(FieldCipher);
+  const { idCardNumber = ID_ALICE, ...fields } = overrides;
+  const normalized = normalizeIdCardNumber(idCardNumber);
+  sequence += 1;
+  return t.app.get(ApplicationRepository).create({
+    applicationNo: `HT2023${String(Date.now() % 1_000_000).padStart(6, '0')}${sequence}`,
+    applicantName: '阿依古丽·买买提',
+    idCardCipher: cipher.encrypt(normalized),
+    idCardBlindIndex: cipher.blindIndex(normalized),
+    year: 2023,
+    route: 'prefecture_directed',
+    level: 'intermediate',
+    series: 'education',
+    specialty: '小学语文',
+    status: 'materials_received',
+    statusChangedAt: new Date('2023-08-20T04:00:00Z'),
+    ...fields,
+  });
+}

@@ -1,0 +1,30 @@
+// Binding: an applicant links the mirrored application(s) that are theirs by proving they know
+// the name, the ID-card number and the platform's application number on it.
+export interface BindApplicationRequest {
+  name: string;
+  idCardNumber: string;
+  applicationNo: string;
+}
+
+export interface MyApplicationSummary {
+  id: string;
+  applicationNo: string;
+  applicantName: string;
+  // Always masked: 650102********1234.
+  idCardNumberMasked: string;
+  year: number;
+  route: string;
+  level: string;
+  series: string;
+  specialty: string;
+  status: string;
+  statusChangedAt: string;
+}
+
+export interface MyApplicationListResponse {
+  items: MyApplicationSummary[];
+}
+
+export interface RateLimitedDetails {
+  retryAfterSeconds: number;
+}
