@@ -47,6 +47,7 @@ export const zhCN = {
     BINDING_NOT_MATCHED: '没有找到与所填信息一致的申报，请核对姓名、身份证号和申报编号',
     APPLICATION_NOT_FOUND: '没有找到该申报',
     RATE_LIMITED: '尝试次数过多，请稍后再试',
+    USERNAME_TAKEN: '该用户名已被使用',
     INTERNAL_ERROR: '服务出现问题，请稍后再试',
     NETWORK_ERROR: '网络连接失败，请检查网络后重试',
     TIMEOUT: '网络较慢，请求超时，请重试',

@@ -96,6 +96,11 @@ const VARIABLES = {
     isSensitive: true,
     schema: z.string().min(12).max(200).optional(),
   },
+  STAFF_PASSWORD: {
+    description: 'Only for `npm run staff:create`: the new account\'s password (kept out of argv and shell history)',
+    isSensitive: true,
+    schema: z.string().optional(),
+  },
   ID_ENCRYPTION_KEYS: {
     description:
       'keyId:base64 pairs (32-byte AES-256-GCM keys), comma-separated; old keys stay listed so old rows still decrypt. Required in production',
@@ -132,6 +137,7 @@ export interface AppConfig {
   wechat: { apiBase: string; appId: string | null; appSecret: string | null };
   sessionTtlHours: number;
   bootstrapAdmin: { username: string; password: string } | null;
+  cliStaffPassword: string | null;
   idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
 }
 
@@ -203,6 +209,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             username: values.BOOTSTRAP_ADMIN_USERNAME as string,
             password: values.BOOTSTRAP_ADMIN_PASSWORD as string,
           },
+    cliStaffPassword: (values.STAFF_PASSWORD as string | undefined) ?? null,
     idProtection,
   };
   return cached;

@@ -50,3 +50,23 @@ export interface SessionResponse {
 export interface MeResponse {
   principal: Principal;
 }
+
+export interface CreateStaffUserRequest {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  // At least 12 characters; stored only as a bcrypt hash.
+  password: string;
+}
+
+export interface StaffUserResponse {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  isActive: boolean;
+}
+
+export interface StaffUserListResponse {
+  items: StaffUserResponse[];
+}

@@ -12,6 +12,7 @@ export const API_ROUTES = {
   authStaff: '/auth/staff',
   authLogout: '/auth/logout',
   me: '/me',
+  staffUsers: '/staff/users',
   myApplications: '/me/applications',
   myApplication: (id: string): string => `/me/applications/${encodeURIComponent(id)}`,
   myBindings: '/me/bindings',

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan } from 'typeorm';
 import type { Repository } from 'typeorm';
 
 import { RateLimitCounterEntity } from './rate-limit-counter.entity';
@@ -21,7 +20,4 @@ export class RateLimitRepository {
     return counter.hits;
   }
 
-  async deleteExpired(now: Date): Promise<void> {
-    await this.counters.delete({ expiresAt: LessThan(now) });
-  }
 }

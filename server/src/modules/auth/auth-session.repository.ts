@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, MoreThan } from 'typeorm';
+import { MoreThan } from 'typeorm';
 import type { Repository } from 'typeorm';
 
 import { AuthSessionEntity } from './auth-session.entity';
@@ -21,7 +21,4 @@ export class AuthSessionRepository {
     await this.sessions.delete({ tokenHash });
   }
 
-  async deleteExpired(now: Date): Promise<void> {
-    await this.sessions.delete({ expiresAt: LessThan(now) });
-  }
 }

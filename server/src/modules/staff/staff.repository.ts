@@ -16,6 +16,10 @@ export class StaffRepository {
     return this.staff.findOneBy({ username });
   }
 
+  getAll(): Promise<StaffUserEntity[]> {
+    return this.staff.find({ order: { id: 'ASC' } });
+  }
+
   async hasAny(): Promise<boolean> {
     return (await this.staff.count()) > 0;
   }
@@ -25,7 +29,10 @@ export class StaffRepository {
     await this.staff.createQueryBuilder().insert().values(user).orIgnore().execute();
   }
 
-  async create(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<StaffUserEntity> {
-    return this.staff.save(this.staff.create(user));
+  // Null when the username is taken (the unique index decides, also between instances).
+  async create(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<StaffUserEntity | null> {
+    await this.createIfUsernameFree(user);
+    const created = await this.staff.findOneBy({ username: user.username });
+    return created && created.passwordHash === user.passwordHash ? created : null;
   }
 }

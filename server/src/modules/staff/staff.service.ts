@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { STAFF_ROLE } from '@titletrack/shared/contract';
+import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffRole } from '@titletrack/shared/contract';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
+import { AppException } from '../../common/app.exception';
 import { hashPassword, verifyPassword } from './password.util';
+import { mapStaffUser } from './staff.dto';
+import type { StaffUserListResponseDto, StaffUserResponseDto } from './staff.dto';
 import type { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 
@@ -24,9 +27,19 @@ export class StaffService {
     private readonly staffRepository: StaffRepository,
   ) {}
 
-  async create(user: NewStaffUser): Promise<StaffUserEntity> {
+  async create(user: NewStaffUser): Promise<StaffUserResponseDto> {
     const { password, ...fields } = user;
-    return this.staffRepository.create({ ...fields, passwordHash: await hashPassword(password) });
+    const created = await this.staffRepository.create({ ...fields, passwordHash: await hashPassword(password) });
+    if (!created) {
+      this.logger.debug(`Username ${user.username} is taken`);
+      throw new AppException(ERROR_CODE.USERNAME_TAKEN, 'Username is taken');
+    }
+    this.logger.log(`Created staff account ${created.username} (${created.role})`);
+    return mapStaffUser(created);
+  }
+
+  async getAll(): Promise<StaffUserListResponseDto> {
+    return { items: (await this.staffRepository.getAll()).map(mapStaffUser) };
   }
 
   // The one way to a first account: from config, only while there is no staff at all.

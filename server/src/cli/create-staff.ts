@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+
+import { NestFactory } from '@nestjs/core';
+import { STAFF_ROLE } from '@titletrack/shared/contract';
+import type { StaffRole } from '@titletrack/shared/contract';
+
+import { AppModule } from '../app.module';
+import { getConfig } from '../config/env';
+import { StaffService } from '../modules/staff/staff.service';
+import { USERNAME_PATTERN } from '../modules/staff/staff.dto';
+
+export interface CreateStaffArgs {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  password: string;
+}
+
+const USAGE =
+  'Usage: STAFF_PASSWORD=… npm run staff:create -- --username NAME --role prefecture_office|series_authority|county_hr_bureau [--display-name TEXT]';
+
+// Reads the command line; the password comes from the environment so it is neither in the
+// shell history nor in the process list.
+export function parseCreateStaffArgs(argv: string[], password: string | undefined): CreateStaffArgs {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const username = value('--username');
+  const role = value('--role');
+  if (!username || !USERNAME_PATTERN.test(username)) throw new Error(`A valid --username is required. ${USAGE}`);
+  if (!role || !(Object.values(STAFF_ROLE) as string[]).includes(role)) throw new Error(`A valid --role is required. ${USAGE}`);
+  if (!password || password.length < 12) throw new Error(`STAFF_PASSWORD must hold at least 12 characters. ${USAGE}`);
+  return { username, role: role as StaffRole, displayName: value('--display-name') ?? username, password };
+}
+
+export async function createStaffFromCli(args: CreateStaffArgs): Promise<string> {
+  const config = getConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+  try {
+    const user = await app.get(StaffService).create(args);
+    return `Created ${user.role} account ${user.username} (id ${user.id}).`;
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  const run = async (): Promise<void> => {
+    const args = parseCreateStaffArgs(process.argv.slice(2), getConfig().cliStaffPassword ?? undefined);
+    process.stdout.write(`${await createStaffFromCli(args)}\n`);
+  };
+  run().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

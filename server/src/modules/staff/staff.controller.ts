@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
+
+import { ErrorBodyDto } from '../../common/error-body.dto';
+import { StaffOnly } from '../auth/auth.decorator';
+import { CreateStaffUserDto, StaffUserListResponseDto, StaffUserResponseDto } from './staff.dto';
+import { StaffService } from './staff.service';
+
+// Staff accounts are managed by the prefecture title office only.
+@ApiTags('staff')
+@StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE)
+@Controller(API_ROUTES.staffUsers)
+export class StaffController {
+  constructor(private readonly staffService: StaffService) {}
+
+  @Get()
+  @ApiOkResponse({ type: StaffUserListResponseDto })
+  getStaffUsers(): Promise<StaffUserListResponseDto> {
+    return this.staffService.getAll();
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: StaffUserResponseDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'USERNAME_TAKEN' })
+  createStaffUser(@Body() request: CreateStaffUserDto): Promise<StaffUserResponseDto> {
+    return this.staffService.create(request);
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { STAFF_ROLE } from '@titletrack/shared/contract';
+import type { CreateStaffUserRequest, StaffRole, StaffUserListResponse, StaffUserResponse } from '@titletrack/shared/contract';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+
+import type { StaffUserEntity } from './staff-user.entity';
+
+export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
+
+export class CreateStaffUserDto implements CreateStaffUserRequest {
+  @ApiProperty({ example: 'yutian_hr', pattern: USERNAME_PATTERN.source })
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–32 lowercase letters, digits, _ . or -, starting with a letter' })
+  username: string;
+
+  @ApiProperty({ example: '于田县人社局 张老师' })
+  @IsString()
+  @Length(1, 100)
+  displayName: string;
+
+  @ApiProperty({ enum: Object.values(STAFF_ROLE) })
+  @IsIn(Object.values(STAFF_ROLE))
+  role: StaffRole;
+
+  @ApiProperty({ format: 'password', minLength: 12 })
+  @IsString()
+  @Length(12, 200)
+  password: string;
+}
+
+export class StaffUserResponseDto implements StaffUserResponse {
+  @ApiProperty({ example: '2' })
+  id: string;
+
+  @ApiProperty({ example: 'yutian_hr' })
+  username: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ enum: Object.values(STAFF_ROLE) })
+  role: StaffRole;
+
+  @ApiProperty()
+  isActive: boolean;
+}
+
+export class StaffUserListResponseDto implements StaffUserListResponse {
+  @ApiProperty({ type: [StaffUserResponseDto] })
+  items: StaffUserResponseDto[];
+}
+
+export function mapStaffUser(entity: StaffUserEntity): StaffUserResponseDto {
+  return {
+    id: String(entity.id),
+    username: entity.username,
+    displayName: entity.displayName,
+    role: entity.role as StaffRole,
+    isActive: entity.isActive,
+  };
+}
