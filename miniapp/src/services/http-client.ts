@@ -1,5 +1,5 @@
 import axios, { AxiosError } from 'axios';
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstance, Method } from 'axios';
 import { CLIENT_ERROR_CODE, ERROR_CODE } from '@titletrack/shared/contract';
 
 import { ApiError, isKnownErrorCode } from './api-error';
@@ -13,10 +13,16 @@ export interface HttpClientOptions {
   // Delays before each retry of a GET that failed transiently (weak networks).
   retryDelaysMs?: number[];
   sleep?: (ms: number) => Promise<void>;
+  // The session token to send as `Authorization: Bearer …`, read afresh for every attempt.
+  getToken?: () => string | null;
+  // Called when the server says the token is gone or expired, so the app can drop it.
+  onUnauthenticated?: () => void;
 }
 
 export interface HttpClient {
   get<T>(path: string, params?: Record<string, string | number>): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,10 +43,9 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(CLIENT_ERROR_CODE.NETWORK_ERROR);
 }
 
-/**
- * The one HTTP client of the mini-app: axios over Taro.request, errors as ApiError codes, and
- * idempotent GETs retried with backoff when the failure is transient.
- */
+// The one HTTP client of the mini-app: axios over Taro.request, the session token as a Bearer
+// header, errors as ApiError codes, and idempotent GETs retried with backoff when the failure is
+// transient. POST and DELETE are never retried: a lost response may hide a write that happened.
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const instance: AxiosInstance = axios.create({
     baseURL: options.baseURL,
@@ -50,13 +55,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const delays = options.retryDelaysMs ?? [500, 1500];
   const sleep = options.sleep ?? defaultSleep;
+  const currentToken = (): string | null => options.getToken?.() ?? null;
+
+  async function send<T>(
+    method: Method,
+    path: string,
+    extra: { params?: Record<string, string | number>; data?: unknown },
+  ): Promise<T> {
+    const token = currentToken();
+    try {
+      const response = await instance.request<T>({
+        method,
+        url: path,
+        ...extra,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      return response.data;
+    } catch (error) {
+      const apiError = toApiError(error);
+      // Only drop the token this request was refused with: if a sign-in saved a new one while the
+      // request was in flight, the late 401 must not sign the user out again.
+      if (
+        apiError.status === 401 &&
+        apiError.code === ERROR_CODE.UNAUTHENTICATED &&
+        currentToken() === token
+      ) {
+        options.onUnauthenticated?.();
+      }
+      throw apiError;
+    }
+  }
 
   return {
     async get<T>(path: string, params?: Record<string, string | number>): Promise<T> {
       for (let attempt = 0; ; attempt += 1) {
         try {
-          const response = await instance.get<T>(path, { params });
-          return response.data;
+          return await send<T>('get', path, { params });
         } catch (error) {
           const apiError = toApiError(error);
           const delay = delays[attempt];
@@ -64,6 +98,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           await sleep(delay);
         }
       }
+    },
+
+    post<T>(path: string, body?: unknown): Promise<T> {
+      return send<T>('post', path, { data: body });
+    },
+
+    async delete(path: string): Promise<void> {
+      await send<unknown>('delete', path, {});
     },
   };
 }

@@ -2,15 +2,19 @@ import Taro from '@tarojs/taro';
 
 import { API_BASE_URL, REQUEST_TIMEOUT_MS } from '../config';
 import { createHttpClient } from './http-client';
+import { session } from './session';
 import type { TaroRequest } from './taro-adapter';
 
 // 1. The platform request, wrapped once: wx.request in WeChat, fetch in H5.
 const taroRequest: TaroRequest = (options) =>
   Taro.request({ ...options, method: options.method as keyof Taro.request.Method }) as unknown as ReturnType<TaroRequest>;
 
-// 2. The client every service uses.
+// 2. The client every service uses: it sends the stored session token and drops it when the
+//    server answers UNAUTHENTICATED, so the next screen sees a signed-out user.
 export const http = createHttpClient({
   baseURL: API_BASE_URL,
   timeoutMs: REQUEST_TIMEOUT_MS,
   request: taroRequest,
+  getToken: session.getToken,
+  onUnauthenticated: session.clear,
 });

@@ -1,0 +1,51 @@
+import type { SessionResponse } from '@titletrack/shared/contract';
+
+// The slice of a key-value storage the session needs; Taro storage in the app, a Map in tests.
+export interface KeyValueStorage {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+export interface SessionStore {
+  getSession(): SessionResponse | null;
+  getToken(): string | null;
+  save(session: SessionResponse): void;
+  clear(): void;
+  // True when there is no session or its expiry has passed; the server stays the judge either way.
+  isExpired(now: Date): boolean;
+}
+
+export const SESSION_STORAGE_KEY = 'titletrack.session';
+
+function parseSession(raw: string | null): SessionResponse | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<SessionResponse> | null;
+    const complete =
+      typeof value?.token === 'string' && typeof value.expiresAt === 'string' && !!value.principal;
+    return complete ? (value as SessionResponse) : null;
+  } catch {
+    return null;
+  }
+}
+
+// One JSON entry, so token, expiry and principal are always written and dropped together.
+export function createSessionStore(
+  storage: KeyValueStorage,
+  key: string = SESSION_STORAGE_KEY,
+): SessionStore {
+  const getSession = (): SessionResponse | null => parseSession(storage.get(key));
+
+  return {
+    getSession,
+    getToken: () => getSession()?.token ?? null,
+    save: (session) => storage.set(key, JSON.stringify(session)),
+    clear: () => storage.remove(key),
+    isExpired: (now) => {
+      const expiresAt = Date.parse(getSession()?.expiresAt ?? '');
+      // An unreadable expiry counts as expired: better one extra sign-in than a dead token.
+      return Number.isNaN(expiresAt) || expiresAt <= now.getTime();
+    },
+  };
+}
