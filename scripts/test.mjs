@@ -10,6 +10,7 @@ import { ensureBuilt, ROOT } from './build.mjs';
 const RESULTS = join(ROOT, '.test-results');
 const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/titletrack_test';
 const JEST = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+const SUITE_TIMEOUT_MS = 20 * 60_000;
 
 const prereqs = spawnSync('bash', [join(ROOT, 'scripts', 'test-prereqs.sh')], {
   cwd: ROOT,
@@ -38,14 +39,34 @@ mkdirSync(RESULTS, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+
+// ts-jest only transpiles (isolatedModules), so the compiler checks every workspace here: one
+// check per workspace, counted like a test.
+process.stdout.write('\n=== typecheck ===\n');
+let typecheckPassed = 0;
+let typecheckFailed = 0;
+for (const workspace of ['shared', 'server', 'miniapp']) {
+  const check = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(workspace, 'tsconfig.json'), '--noEmit'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  process.stdout.write(`${check.status === 0 ? 'PASS' : 'FAIL'} tsc ${workspace}\n`);
+  if (check.status === 0) typecheckPassed += 1;
+  else typecheckFailed += 1;
+}
+totals.passed += typecheckPassed;
+totals.failed += typecheckFailed;
+lines.push(`${'typecheck'.padEnd(20)} ${typecheckPassed} passed, ${typecheckFailed} failed`);
 for (const [index, suite] of SUITES.entries()) {
   const report = join(RESULTS, `${index}.json`);
   process.stdout.write(`\n=== ${suite.name} ===\n`);
-  const run = spawnSync(process.execPath, [JEST, '-c', suite.config, '--ci', '--json', `--outputFile=${report}`, ...suite.args], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ...suite.env },
-  });
+  // --forceExit and a time limit: a leaked handle must fail a suite, never hang CI.
+  const run = spawnSync(
+    process.execPath,
+    [JEST, '-c', suite.config, '--ci', '--forceExit', '--json', `--outputFile=${report}`, ...suite.args],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...suite.env }, timeout: SUITE_TIMEOUT_MS, killSignal: 'SIGKILL' },
+  );
+  if (run.error) process.stdout.write(`${suite.name}: ${run.error.message}\n`);
   let passed = 0;
   let failed = 0;
   let skipped = 0;
