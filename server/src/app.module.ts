@@ -18,6 +18,7 @@ import { prepareDatabase } from './database/prepare-database';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingModule } from './modules/binding/binding.module';
+import { MirrorModule } from './modules/mirror/mirror.module';
 import { StaffAdminModule } from './modules/staff/staff-admin.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
@@ -85,6 +86,7 @@ export class AppModule {
         AuthModule,
         BindingModule,
         StaffAdminModule,
+        MirrorModule,
       ],
     };
   }

@@ -26,6 +26,8 @@ async function bootstrap(): Promise<void> {
   // 2. The app: migrations and seeds run while the database module starts.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
+    // The platform webhook's signature is over the exact bytes received.
+    rawBody: true,
   });
   configureApp(app, config.version);
 

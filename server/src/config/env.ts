@@ -96,6 +96,17 @@ const VARIABLES = {
     isSensitive: true,
     schema: z.string().min(12).max(200).optional(),
   },
+  PLATFORM_WEBHOOK_SECRETS: {
+    description: 'Shared secrets of the platform webhook, comma-separated (two during a rotation), each at least 32 characters',
+    isSensitive: true,
+    schema: z
+      .string()
+      .refine((text) => {
+        const secrets = text.split(',').map((s) => s.trim());
+        return secrets.length <= 2 && secrets.every((s) => s.length >= 32);
+      })
+      .optional(),
+  },
   STAFF_PASSWORD: {
     description: 'Only for `npm run staff:create`: the new account\'s password (kept out of argv and shell history)',
     isSensitive: true,
@@ -138,6 +149,7 @@ export interface AppConfig {
   sessionTtlHours: number;
   bootstrapAdmin: { username: string; password: string } | null;
   cliStaffPassword: string | null;
+  platformWebhookSecrets: string[];
   idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
 }
 
@@ -210,6 +222,10 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             password: values.BOOTSTRAP_ADMIN_PASSWORD as string,
           },
     cliStaffPassword: (values.STAFF_PASSWORD as string | undefined) ?? null,
+    platformWebhookSecrets: ((values.PLATFORM_WEBHOOK_SECRETS as string | undefined) ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter(Boolean),
     idProtection,
   };
   return cached;

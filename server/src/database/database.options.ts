@@ -15,6 +15,11 @@ import { StaffUserEntity } from '../modules/staff/staff-user.entity';
 import { CreateNoticeAndCalendar1764057600000 } from './migrations/1764057600000-CreateNoticeAndCalendar';
 import { CreateIdentity1764061200000 } from './migrations/1764061200000-CreateIdentity';
 import { CreateApplicationBinding1764064800000 } from './migrations/1764064800000-CreateApplicationBinding';
+import { CreateMirror1764068400000 } from './migrations/1764068400000-CreateMirror';
+import { DomainEventEntity } from '../modules/mirror/domain-event.entity';
+import { ImportBatchEntity } from '../modules/mirror/import-batch.entity';
+import { PlatformEventEntity } from '../modules/mirror/platform-event.entity';
+import { StatusHistoryEntity } from '../modules/mirror/status-history.entity';
 import { RateLimitCounterEntity } from '../common/rate-limit/rate-limit-counter.entity';
 import { ApplicationEntity } from '../modules/application/application.entity';
 import { ApplicationBindingEntity } from '../modules/binding/application-binding.entity';
@@ -29,6 +34,10 @@ export const ENTITIES = [
   ApplicationEntity,
   ApplicationBindingEntity,
   RateLimitCounterEntity,
+  StatusHistoryEntity,
+  DomainEventEntity,
+  ImportBatchEntity,
+  PlatformEventEntity,
 ];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
@@ -36,6 +45,7 @@ export const MIGRATIONS = [
   CreateNoticeAndCalendar1764057600000,
   CreateIdentity1764061200000,
   CreateApplicationBinding1764064800000,
+  CreateMirror1764068400000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

@@ -15,7 +15,9 @@ let sequence = 0;
 // A mirrored application as issue 5's import will store it: ID encrypted, plus its blind index.
 export async function newApplication(
   t: TestApp,
-  overrides: Partial<Omit<NewApplication, 'idCardCipher' | 'idCardBlindIndex'>> & { idCardNumber?: string } = {},
+  overrides: Partial<Omit<NewApplication, 'idCardCipher' | 'idCardBlindIndex' | 'employer' | 'county' | 'submissionCount' | 'isFeePaid'>> & {
+    idCardNumber?: string;
+  } = {},
 ): Promise<ApplicationEntity> {
   const cipher = t.app.get(FieldCipher);
   const { idCardNumber = ID_ALICE, ...fields } = overrides;
@@ -33,6 +35,10 @@ export async function newApplication(
     specialty: '小学语文',
     status: 'materials_received',
     statusChangedAt: new Date('2023-08-20T04:00:00Z'),
+    employer: '和田市第一小学',
+    county: '和田市',
+    submissionCount: 1,
+    isFeePaid: false,
     ...fields,
   });
 }

@@ -29,3 +29,4 @@ export * from '../calendar/beijing-day';
 export * from '../calendar/notice-rules.type';
 export * from '../calendar/hotan-2023.rules';
 export * from './id-card';
+export * from './mirror-transition';

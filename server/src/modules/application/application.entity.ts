@@ -22,6 +22,12 @@ export class ApplicationEntity {
   @Column({ type: 'varchar', length: 64 })
   idCardBlindIndex: string;
 
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  employer: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  county: string | null;
+
   @Column({ type: 'int' })
   year: number;
 
@@ -42,6 +48,14 @@ export class ApplicationEntity {
 
   @Column({ type: 'datetime' })
   statusChangedAt: Date;
+
+  // R4: submissions to the committee so far (at most 3); null when the source did not say.
+  @Column({ type: 'int', nullable: true })
+  submissionCount: number | null;
+
+  // R17: null when the source did not say.
+  @Column({ type: 'boolean', nullable: true })
+  isFeePaid: boolean | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;

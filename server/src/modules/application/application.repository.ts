@@ -24,6 +24,25 @@ export class ApplicationRepository {
     return this.applications.findOneBy({ applicationNo });
   }
 
+  // Staff search: by application number or name (contains), optionally one status.
+  async search(filter: { q?: string; status?: string; offset: number; limit: number }): Promise<{ items: ApplicationEntity[]; total: number }> {
+    const query = this.applications.createQueryBuilder('application');
+    if (filter.q) {
+      query.andWhere('(application.applicationNo LIKE :q OR application.applicantName LIKE :q)', {
+        // Wildcards are dropped rather than escaped: LIKE escaping differs between MySQL and SQLite.
+        q: `%${filter.q.replace(/[%_\\]/g, "")}%`,
+      });
+    }
+    if (filter.status) query.andWhere('application.status = :status', { status: filter.status });
+    const [items, total] = await query
+      .orderBy('application.statusChangedAt', 'DESC')
+      .addOrderBy('application.id', 'DESC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+    return { items, total };
+  }
+
   create(application: NewApplication): Promise<ApplicationEntity> {
     return this.applications.save(this.applications.create(application));
   }

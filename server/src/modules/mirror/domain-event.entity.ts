@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+// Recorded in the same transaction as the change it describes; the reminder pipeline (issue 6)
+// consumes them to plan alerts.
+@Entity('domain_event')
+@Index('IDX_domain_event_kind', ['kind', 'id'])
+export class DomainEventEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ type: 'int' })
+  applicationId: number;
+
+  // JSON, stored as text on both databases.
+  @Column({ type: 'text' })
+  payload: string;
+
+  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  createdAt: Date;
+}

@@ -1,0 +1,304 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import * as ExcelJS from 'exceljs';
+
+import { decodeCsvBytes } from './decode-csv';
+import type { CsvEncoding, ForcedCsvEncoding } from './decode-csv';
+import { IMPORT_FILE_ERROR_REASON, ImportFileError } from './import-file.error';
+import type { ImportLimits } from './import-limits';
+import { assertSafeXlsx } from './xlsx-guard';
+
+export const EXPORT_FORMAT = {
+  CSV: 'csv',
+  XLSX: 'xlsx',
+} as const;
+export type ExportFormat = (typeof EXPORT_FORMAT)[keyof typeof EXPORT_FORMAT];
+
+export interface ExportRow {
+  rowNumber: number; // the row staff see in Excel: the header is 1, the first data row 2
+  cells: Record<string, string>; // by header, as written (untrimmed); absent cells are ''
+  // Headers whose xlsx cell held a number of 15+ digits. Excel keeps 15 significant digits, so an
+  // ID number typed as a number has already lost its tail; validation refuses these cells.
+  longNumberColumns: readonly string[];
+}
+
+export interface ExportTable {
+  format: ExportFormat;
+  encoding?: CsvEncoding; // csv only: what the bytes were decoded as
+  headers: string[]; // trimmed, in file order; columns with an empty header are dropped
+  rows: ExportRow[];
+}
+
+export interface ReadExportOptions {
+  fileName: string;
+  encoding?: ForcedCsvEncoding;
+  limits: ImportLimits;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const; // PK\x03\x04, the first local file header
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const; // legacy .xls
+const LONG_NUMBER_MIN = 1e14; // the smallest 15-digit number
+const NO_COLUMNS: readonly string[] = Object.freeze([]);
+
+// Reads a platform status export into header-keyed text rows, refusing files that are too big,
+// malformed or empty before any row is validated. Every cell becomes text so that validation has
+// one input shape for csv and xlsx alike.
+export async function readExportTable(
+  bytes: Buffer,
+  options: ReadExportOptions,
+): Promise<ExportTable> {
+  const { limits } = options;
+  if (bytes.length > limits.maxFileBytes) {
+    throw new ImportFileError(
+      IMPORT_FILE_ERROR_REASON.FILE_TOO_LARGE,
+      `The file has ${bytes.length} bytes; at most ${limits.maxFileBytes} are allowed`,
+      { fileBytes: bytes.length, maxFileBytes: limits.maxFileBytes },
+    );
+  }
+  if (bytes.length === 0) {
+    throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The file is empty');
+  }
+  const format = detectFormat(bytes, options.fileName);
+  if (format === EXPORT_FORMAT.XLSX) return readXlsx(bytes, limits);
+  return readCsv(bytes, options.encoding, limits);
+}
+
+// The bytes decide over the name: staff rename files, and a zip is never a usable csv.
+function detectFormat(bytes: Buffer, fileName: string): ExportFormat {
+  const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
+  if (startsWith(bytes, ZIP_MAGIC)) return EXPORT_FORMAT.XLSX;
+  if (startsWith(bytes, OLE2_MAGIC)) {
+    throw new ImportFileError(
+      IMPORT_FILE_ERROR_REASON.UNSUPPORTED_FORMAT,
+      'Legacy .xls workbooks are not supported; save the export as .xlsx or .csv',
+      { extension },
+    );
+  }
+  if (extension === 'xlsx') {
+    throw new ImportFileError(
+      IMPORT_FILE_ERROR_REASON.NOT_A_VALID_XLSX,
+      'The file is named .xlsx but is not a zip package',
+    );
+  }
+  if (extension === 'csv') return EXPORT_FORMAT.CSV;
+  throw new ImportFileError(
+    IMPORT_FILE_ERROR_REASON.UNSUPPORTED_FORMAT,
+    'Only .xlsx and .csv exports are supported',
+    { extension },
+  );
+}
+
+function readCsv(
+  bytes: Buffer,
+  forcedEncoding: ForcedCsvEncoding | undefined,
+  limits: ImportLimits,
+): ExportTable {
+  const { text, encoding } = decodeCsvBytes(bytes, forcedEncoding);
+  const builder = new TableBuilder(limits);
+  // Excel shows each record as one row and each empty line as an empty row, so the Excel row is
+  // records so far plus skipped empty lines. (csv-parse's `lines` would be off: it counts the
+  // line breaks inside quoted cells, CRLF as two.)
+  let headerCellCount = 0;
+  try {
+    parse(text, {
+      delimiter: detectDelimiter(text),
+      skip_empty_lines: true,
+      relax_column_count: false,
+      on_record: (record: string[], context) => {
+        if (context.records === 1) headerCellCount = record.length;
+        builder.add(context.records + context.empty_lines, record.map(textCell));
+        return null; // the builder keeps the rows; csv-parse need not collect them too
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) throw malformedCsv(error, headerCellCount);
+    throw error;
+  }
+  return { ...builder.build(EXPORT_FORMAT.CSV), encoding };
+}
+
+// Excel's "Unicode text" save is tab-separated; staff sometimes rename it .csv.
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+}
+
+// csv-parse's own messages can quote the offending cell (an ID number, a name), so the message
+// is rebuilt from its counters only.
+function malformedCsv(error: CsvError, headerCellCount: number): ImportFileError {
+  const counter = (name: string): number => {
+    const value = error[name];
+    return typeof value === 'number' ? value : 0;
+  };
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    // The counters stop before the failing record, hence + 1.
+    const rowNumber = counter('records') + counter('empty_lines') + 1;
+    const cellCount = Array.isArray(error['record']) ? error['record'].length : 0;
+    return new ImportFileError(
+      IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
+      `Row ${rowNumber} has ${cellCount} cells; the header has ${headerCellCount}`,
+      { rowNumber, cellCount, headerCellCount },
+    );
+  }
+  const line = counter('lines');
+  return new ImportFileError(
+    IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
+    `The csv cannot be parsed near line ${line} (${error.code})`,
+    { line, csvError: error.code },
+  );
+}
+
+function textCell(value: string): CellText {
+  return { text: value, isLongNumber: false };
+}
+
+async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<ExportTable> {
+  await assertSafeXlsx(bytes, limits);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as its own `Buffer extends ArrayBuffer`, which a Node Buffer no
+    // longer satisfies; at run time JSZip takes a Node Buffer as is, without a copy.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new ImportFileError(
+      IMPORT_FILE_ERROR_REASON.NOT_A_VALID_XLSX,
+      `The workbook cannot be read: ${cause}`,
+    );
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) {
+    throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The workbook has no sheet');
+  }
+  const builder = new TableBuilder(limits);
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellText[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      cells[columnNumber - 1] = cellText(cell);
+    });
+    // eachCell skips absent cells, leaving holes; a hole is an empty cell.
+    builder.add(rowNumber, Array.from(cells, (cell) => cell ?? EMPTY_CELL));
+  });
+  return builder.build(EXPORT_FORMAT.XLSX);
+}
+
+interface CellText {
+  text: string;
+  isLongNumber: boolean;
+}
+const EMPTY_CELL: CellText = { text: '', isLongNumber: false };
+
+function cellText(cell: ExcelJS.Cell): CellText {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+      return EMPTY_CELL;
+    case ExcelJS.ValueType.Merge:
+      // A merged range reads as its top-left value in every covered cell, as staff see it.
+      return cell.master === cell ? EMPTY_CELL : cellText(cell.master);
+    case ExcelJS.ValueType.Formula:
+      // The cached result is whatever the last program to save the file computed (or nothing:
+      // exceljs and scripts write none), so it is never trusted; validation refuses the formula.
+      return { text: `=${cell.formula}`, isLongNumber: false };
+    case ExcelJS.ValueType.Number: {
+      const value = cell.value as number;
+      return { text: String(value), isLongNumber: Math.abs(value) >= LONG_NUMBER_MIN };
+    }
+    case ExcelJS.ValueType.Date:
+      return { text: formatDate(cell.value as Date), isLongNumber: false };
+    default:
+      return { text: valueText(cell.value), isLongNumber: false };
+  }
+}
+
+function valueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextValue['richText']): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return formatDate(value);
+  if (Array.isArray(value)) return value.map((run) => run.text).join('');
+  if ('richText' in value) return valueText(value.richText);
+  // A hyperlink's text may itself be rich text.
+  if ('hyperlink' in value) return valueText(value.text as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) return `=${value.formula ?? ''}`;
+  return '';
+}
+
+// exceljs turns a date serial into the Date whose UTC fields are the wall time typed in Excel;
+// the sheet has no zone, so the wall time is kept and validation reads it as Beijing time.
+function formatDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  const iso = date.toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+// Collects rows for both formats: takes the first non-empty row (row 1 in a platform export) as
+// the header, skips rows whose cells are all blank (Excel writes ",,,," for formatted empty
+// rows) and enforces the row cap as it goes, so a csv over the cap is refused before it is all
+// in memory.
+class TableBuilder {
+  private headers: string[] | null = null;
+  private columns: Array<{ index: number; header: string }> = [];
+  private readonly rows: ExportRow[] = [];
+
+  constructor(private readonly limits: ImportLimits) {}
+
+  add(rowNumber: number, cells: readonly CellText[]): void {
+    if (this.headers === null) {
+      this.setHeader(cells);
+      return;
+    }
+    if (cells.every((cell) => cell.text.trim() === '')) return;
+    if (this.rows.length >= this.limits.maxRows) {
+      throw new ImportFileError(
+        IMPORT_FILE_ERROR_REASON.TOO_MANY_ROWS,
+        `The file has more than ${this.limits.maxRows} data rows`,
+        { maxRows: this.limits.maxRows },
+      );
+    }
+    const values: Record<string, string> = {};
+    let longNumberColumns: string[] | null = null;
+    for (const { index, header } of this.columns) {
+      const cell = cells[index] ?? EMPTY_CELL;
+      values[header] = cell.text;
+      if (cell.isLongNumber) (longNumberColumns ??= []).push(header);
+    }
+    this.rows.push({
+      rowNumber,
+      cells: values,
+      longNumberColumns: longNumberColumns ?? NO_COLUMNS,
+    });
+  }
+
+  build(format: ExportFormat): ExportTable {
+    if (this.headers === null || this.rows.length === 0) {
+      throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The file has no data rows');
+    }
+    return { format, headers: this.headers, rows: this.rows };
+  }
+
+  private setHeader(cells: readonly CellText[]): void {
+    const seen = new Set<string>();
+    const duplicates = new Set<string>();
+    cells.forEach((cell, index) => {
+      const header = cell.text.trim();
+      // Exports often carry trailing unnamed columns; they hold nothing we map.
+      if (header === '') return;
+      if (seen.has(header)) duplicates.add(header);
+      seen.add(header);
+      this.columns.push({ index, header });
+    });
+    if (duplicates.size > 0) {
+      throw new ImportFileError(
+        IMPORT_FILE_ERROR_REASON.DUPLICATE_COLUMNS,
+        'The header names a column more than once',
+        { columns: [...duplicates] },
+      );
+    }
+    this.headers = this.columns.map((column) => column.header);
+  }
+}
+
+function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte);
+}

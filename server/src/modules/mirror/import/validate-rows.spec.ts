@@ -1,0 +1,290 @@
+import {
+  EXPORT_HEADERS,
+  TEST_LIMITS,
+  TEST_NOW,
+  exportCsv,
+  exportRow,
+  exportRows,
+  exportTable,
+} from './export.fixture';
+import type { ExportCells } from './export.fixture';
+import { IMPORT_FILE_ERROR_REASON } from './import-file.error';
+import { readExportTable } from './read-export';
+import { IMPORT_ROW_ERROR_REASON as R, validateExportRows } from './validate-rows';
+
+const OPTIONS = { year: 2023, now: TEST_NOW };
+
+// Row 2 is the first data row; the one row under test is built from exportRow(1).
+function validateOne(overrides: ExportCells, headers: readonly string[] = EXPORT_HEADERS) {
+  return validateExportRows(exportTable([exportRow(1, overrides)], headers), OPTIONS);
+}
+
+function errorsOf(overrides: ExportCells) {
+  return validateOne(overrides).errors;
+}
+
+describe('validateExportRows', () => {
+  it('turns a valid row into a record', () => {
+    const { records, errors } = validateOne({ 身份证号: ' 65320119900517124x ', 缴费状态: '已缴费' });
+
+    expect(errors).toEqual([]);
+    expect(records).toEqual([
+      {
+        rowNumber: 2,
+        applicationNo: 'HT2023-00001',
+        applicantName: '王建国',
+        idCardNumber: '65320119900517124X',
+        employer: '和田地区人民医院',
+        county: '和田市',
+        series: 'health',
+        specialty: '临床医学',
+        level: 'intermediate',
+        route: 'prefecture_directed',
+        year: 2023,
+        status: 'materials_received',
+        statusChangedAt: new Date('2023-07-20T02:05:00Z'),
+        submissionCount: 1,
+        feePaid: true,
+      },
+    ]);
+  });
+
+  it('defaults the optional columns when the file lacks them', () => {
+    const required = ['申报编号', '姓名', '身份证号', '系列', '专业', '级别', '状态', '状态时间'];
+
+    const { records } = validateOne({}, required);
+
+    expect(records[0]).toMatchObject({
+      employer: null,
+      county: null,
+      year: 2023,
+      route: 'prefecture_directed',
+      submissionCount: null,
+      feePaid: null,
+    });
+  });
+
+  it('defaults empty optional cells the same way', () => {
+    const empty = { 单位: '', 县市: ' ', 申报方式: '', 提交次数: '', 缴费状态: '' };
+
+    expect(validateOne(empty).records[0]).toMatchObject({
+      employer: null,
+      county: null,
+      route: 'prefecture_directed',
+      submissionCount: null,
+      feePaid: null,
+    });
+  });
+
+  it('reads the optional columns when present', () => {
+    const table = exportTable(
+      [exportRow(1, { 年度: '2024', 申报方式: '推荐自治区评审', 提交次数: '2' })],
+      [...EXPORT_HEADERS, '年度'],
+    );
+
+    expect(validateExportRows(table, OPTIONS).records[0]).toMatchObject({
+      year: 2024,
+      route: 'region',
+      submissionCount: 2,
+    });
+  });
+
+  it.each(['申报编号', '姓名', '身份证号', '系列', '专业', '级别', '状态', '状态时间'])(
+    'reports an empty required %s cell',
+    (column) => {
+      expect(errorsOf({ [column]: '  ' })).toEqual([
+        { rowNumber: 2, column, reason: R.MISSING_VALUE },
+      ]);
+    },
+  );
+
+  it.each([
+    ['65320119900517123', 'WRONG_LENGTH'],
+    ['65320119900517123Y', 'WRONG_CHARACTERS'],
+    ['993201199005171231', 'BAD_REGION'],
+    ['653201199013171231', 'BAD_BIRTH_DATE'],
+    ['653201199005171232', 'BAD_CHECK_DIGIT'],
+  ])('reports ID number %s as %s without quoting it', (idCardNumber, failure) => {
+    const errors = errorsOf({ 身份证号: idCardNumber });
+
+    expect(errors).toEqual([{ rowNumber: 2, column: '身份证号', reason: `ID number: ${failure}` }]);
+    expect(JSON.stringify(errors)).not.toContain(idCardNumber.slice(0, 10));
+  });
+
+  it.each([
+    ['申报编号', 'HT 2023', R.INVALID_APPLICATION_NO],
+    ['申报编号', 'HT1', R.INVALID_APPLICATION_NO],
+    ['申报编号', 'A'.repeat(65), R.INVALID_APPLICATION_NO],
+    ['状态', '审核中', R.UNKNOWN_STATUS],
+    ['级别', '高级', R.UNKNOWN_LEVEL],
+    ['系列', '航天', R.UNKNOWN_SERIES],
+    ['申报方式', '自治区', R.UNKNOWN_ROUTE],
+    ['缴费状态', '是', R.UNKNOWN_FEE_STATUS],
+    ['提交次数', '-1', R.INVALID_SUBMISSION_COUNT],
+    ['提交次数', '1.5', R.INVALID_SUBMISSION_COUNT],
+    ['姓名', '=HYPERLINK("http://x","点我")', R.FORMULA],
+    ['申报编号', '=1+1', R.FORMULA],
+    ['身份证号', '6.53201E+17', R.NUMBER_LOST_DIGITS],
+    ['姓名', '王'.repeat(101), `${R.TOO_LONG} (max 100 characters)`],
+    ['单位', '院'.repeat(201), `${R.TOO_LONG} (max 200 characters)`],
+  ])('reports %s = %s as "%s"', (column, value, reason) => {
+    expect(errorsOf({ [column]: value })).toEqual([{ rowNumber: 2, column, reason }]);
+  });
+
+  it.each([
+    ['2023', 2023],
+    ['2023年', 2023],
+  ])('reads year %s', (value, year) => {
+    const table = exportTable([exportRow(1, { 年度: value })], [...EXPORT_HEADERS, '年度']);
+
+    expect(validateExportRows(table, OPTIONS).records[0]?.year).toBe(year);
+  });
+
+  it.each(['23', '1999', '2101', '二〇二三'])('reports year %s as invalid', (value) => {
+    const table = exportTable([exportRow(1, { 年度: value })], [...EXPORT_HEADERS, '年度']);
+
+    expect(validateExportRows(table, OPTIONS).errors).toEqual([
+      { rowNumber: 2, column: '年度', reason: R.INVALID_YEAR },
+    ]);
+  });
+
+  it('reports a number whose digits Excel lost, instead of checking it', () => {
+    const table = exportTable([exportRow(1, { 身份证号: '653201199005171200' })]);
+    const row = table.rows[0];
+    if (row !== undefined) row.longNumberColumns = ['身份证号'];
+
+    expect(validateExportRows(table, OPTIONS).errors).toEqual([
+      { rowNumber: 2, column: '身份证号', reason: R.NUMBER_LOST_DIGITS },
+    ]);
+  });
+
+  describe('status time', () => {
+    it.each([
+      ['2023-07-20 10:05', '2023-07-20T02:05:00.000Z'],
+      ['2023-07-20 10:05:30', '2023-07-20T02:05:30.000Z'],
+      ['2023/07/20 10:05', '2023-07-20T02:05:00.000Z'],
+      ['2023/7/20 9:05', '2023-07-20T01:05:00.000Z'],
+      ['2023-07-20T10:05:00', '2023-07-20T02:05:00.000Z'],
+      ['2023-07-20T10:05:00Z', '2023-07-20T10:05:00.000Z'],
+      ['2023-07-20T10:05:00.123+06:00', '2023-07-20T04:05:00.000Z'],
+      ['2023-07-20T10:05-0130', '2023-07-20T11:35:00.000Z'],
+    ])('reads %s as %s', (value, iso) => {
+      expect(validateOne({ 状态时间: value }).records[0]?.statusChangedAt.toISOString()).toBe(iso);
+    });
+
+    it.each([
+      ['2023-07-20', R.UNRECOGNISED_TIME],
+      ['20230720 10:05', R.UNRECOGNISED_TIME],
+      ['45127.42', R.UNRECOGNISED_TIME],
+      ['2023年7月20日 10:05', R.UNRECOGNISED_TIME],
+      ['2023-07-20T10:05:00+8', R.UNRECOGNISED_TIME],
+      ['2023-02-30 10:05', R.INVALID_TIME],
+      ['2023-07-20 24:00', R.INVALID_TIME],
+      ['2023-13-01 10:00', R.INVALID_TIME],
+      ['2023-07-20 10:60', R.INVALID_TIME],
+      ['1899-12-30 00:00:00', R.TIME_TOO_EARLY],
+      ['2024-06-01 08:00:01', R.TIME_IN_FUTURE],
+      ['2024-06-01T00:00:01Z', R.TIME_IN_FUTURE],
+    ])('reports %s as "%s"', (value, reason) => {
+      expect(errorsOf({ 状态时间: value })).toEqual([{ rowNumber: 2, column: '状态时间', reason }]);
+    });
+
+    it('accepts a time exactly now', () => {
+      expect(errorsOf({ 状态时间: '2024-06-01 08:00:00' })).toEqual([]);
+    });
+  });
+
+  it('collects every error of a row, in column order', () => {
+    const errors = errorsOf({ 申报编号: '', 身份证号: '653201199005171232', 级别: '高级', 状态时间: 'x' });
+
+    expect(errors).toEqual([
+      { rowNumber: 2, column: '申报编号', reason: R.MISSING_VALUE },
+      { rowNumber: 2, column: '身份证号', reason: 'ID number: BAD_CHECK_DIGIT' },
+      { rowNumber: 2, column: '级别', reason: R.UNKNOWN_LEVEL },
+      { rowNumber: 2, column: '状态时间', reason: R.UNRECOGNISED_TIME },
+    ]);
+  });
+
+  it('names the header as written in the file', () => {
+    const headers = EXPORT_HEADERS.map((header) => (header === '身份证号' ? '身份证号码' : header));
+    const cells = { ...exportRow(1), 身份证号码: '653201199005171232' };
+
+    const { errors } = validateExportRows(exportTable([cells], headers), OPTIONS);
+
+    expect(errors).toEqual([
+      { rowNumber: 2, column: '身份证号码', reason: 'ID number: BAD_CHECK_DIGIT' },
+    ]);
+  });
+
+  it('reports a repeated application number on each later row, naming the first', () => {
+    const rows = [
+      exportRow(1),
+      exportRow(2),
+      exportRow(3, { 申报编号: 'HT2023-00001' }),
+      exportRow(4, { 申报编号: 'ht2023-00001', 状态: '审核中' }),
+    ];
+
+    const { records, errors } = validateExportRows(exportTable(rows), OPTIONS);
+
+    expect(records.map((record) => record.rowNumber)).toEqual([2, 3]);
+    expect(errors).toEqual([
+      { rowNumber: 4, column: '申报编号', reason: 'Duplicate application number (first on row 2)' },
+      { rowNumber: 5, column: '状态', reason: R.UNKNOWN_STATUS },
+      { rowNumber: 5, column: '申报编号', reason: 'Duplicate application number (first on row 2)' },
+    ]);
+  });
+
+  it('counts a row with other errors as the first holder of its number', () => {
+    const rows = [exportRow(1, { 状态: '审核中' }), exportRow(2, { 申报编号: 'HT2023-00001' })];
+
+    const { errors } = validateExportRows(exportTable(rows), OPTIONS);
+
+    expect(errors.map((error) => [error.rowNumber, error.reason])).toEqual([
+      [2, R.UNKNOWN_STATUS],
+      [3, 'Duplicate application number (first on row 2)'],
+    ]);
+  });
+
+  it('refuses a file without a required column, naming all missing ones', () => {
+    const headers = EXPORT_HEADERS.filter((header) => header !== '状态' && header !== '专业');
+
+    expect(() => validateOne({}, headers)).toThrow(
+      expect.objectContaining({
+        reason: IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS,
+        details: { columns: ['专业', '状态'] },
+      }),
+    );
+  });
+
+  it('refuses a file with a column under two names', () => {
+    expect(() => validateOne({}, [...EXPORT_HEADERS, '工作单位'])).toThrow(
+      expect.objectContaining({
+        reason: IMPORT_FILE_ERROR_REASON.DUPLICATE_COLUMNS,
+        details: { columns: ['单位'] },
+      }),
+    );
+  });
+
+  it('does not mutate the table', () => {
+    const table = exportTable([exportRow(1, { 身份证号: '65320119900517124x' }), exportRow(2)]);
+    const copy = structuredClone(table);
+
+    validateExportRows(table, OPTIONS);
+
+    expect(table).toEqual(copy);
+  });
+
+  it('names exactly the bad row among 10,000 read from a csv', async () => {
+    const rows = exportRows(10_000);
+    rows[6_789] = exportRow(6_790, { 身份证号: '653201199005171232' });
+    const bytes = Buffer.from(exportCsv(rows), 'utf8');
+
+    const table = await readExportTable(bytes, { fileName: 'export.csv', limits: TEST_LIMITS });
+    const { records, errors } = validateExportRows(table, OPTIONS);
+
+    expect(errors).toEqual([
+      { rowNumber: 6_791, column: '身份证号', reason: 'ID number: BAD_CHECK_DIGIT' },
+    ]);
+    expect(records).toHaveLength(9_999);
+  });
+});

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+
+import { ApplicationModule } from '../application/application.module';
+import { AuthModule } from '../auth/auth.module';
+import { ImportService } from './import.service';
+import { MirrorRepository } from './mirror.repository';
+import { MirrorService } from './mirror.service';
+import { StaffApplicationController } from './staff-application.controller';
+import { StaffApplicationService } from './staff-application.service';
+import { StaffImportController } from './staff-import.controller';
+import { WebhookController } from './webhook.controller';
+import { WebhookService } from './webhook.service';
+
+@Module({
+  imports: [ApplicationModule, AuthModule],
+  controllers: [StaffImportController, StaffApplicationController, WebhookController],
+  providers: [MirrorRepository, MirrorService, ImportService, WebhookService, StaffApplicationService],
+  exports: [MirrorService, ImportService],
+})
+export class MirrorModule {}

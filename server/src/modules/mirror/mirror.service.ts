@@ -1,0 +1,163 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { checkMirroredTransition } from '@titletrack/shared/domain';
+import type { ApplicationStatus } from '@titletrack/shared/domain';
+
+import { FieldCipher } from '../../common/crypto/field-cipher';
+import type { ApplicationEntity } from '../application/application.entity';
+import { MirrorRepository } from './mirror.repository';
+import type { MirrorTransaction } from './mirror.repository';
+import { SKIP_REASON } from './status-change.type';
+import type { ApplyOutcome, ChangeSource, MirroredApplication, StatusChange } from './status-change.type';
+
+export const DOMAIN_EVENT_KIND = { STATUS_CHANGED: 'status_changed' } as const;
+
+type DetailFields = Pick<
+  ApplicationEntity,
+  | 'applicantName'
+  | 'employer'
+  | 'county'
+  | 'series'
+  | 'specialty'
+  | 'level'
+  | 'route'
+  | 'year'
+  | 'submissionCount'
+  | 'isFeePaid'
+>;
+
+function detailsOf(application: MirroredApplication): DetailFields {
+  return {
+    applicantName: application.applicantName,
+    employer: application.employer,
+    county: application.county,
+    series: application.series,
+    specialty: application.specialty,
+    level: application.level,
+    route: application.route,
+    year: application.year,
+    submissionCount: application.submissionCount,
+    isFeePaid: application.isFeePaid,
+  };
+}
+
+// The fields of `next` that differ from what is stored; a source that did not say (null
+// submission count or fee) never erases what another source said.
+function changedDetails(stored: ApplicationEntity, next: DetailFields): Partial<DetailFields> {
+  const changed: Partial<DetailFields> = {};
+  for (const [key, value] of Object.entries(next) as Array<[keyof DetailFields, DetailFields[keyof DetailFields]]>) {
+    if (value === null && (key === 'submissionCount' || key === 'isFeePaid')) continue;
+    if (stored[key] !== value) (changed as Record<string, unknown>)[key] = value;
+  }
+  return changed;
+}
+
+@Injectable()
+export class MirrorService {
+  private readonly logger = new Logger(MirrorService.name);
+
+  constructor(
+    private readonly mirrorRepository: MirrorRepository,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /**
+   * The one path of every status change (imports, webhooks, polls): in one transaction, new
+   * applications are created, known ones move only along the shared state machine and never
+   * back in time, and each change leaves a history row and a domain event.
+   */
+  apply(changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<ApplyOutcome> {
+    return this.mirrorRepository.transaction((tx) => this.applyIn(tx, changes, source, sourceRef));
+  }
+
+  async applyIn(tx: MirrorTransaction, changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<ApplyOutcome> {
+    const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
+    const stored = new Map(
+      (await tx.getByApplicationNosForUpdate(changes.map((c) => c.application.applicationNo))).map((a) => [a.applicationNo, a]),
+    );
+    const history: Array<{ applicationId: number; fromStatus: string | null; toStatus: string; changedAt: Date }> = [];
+    const fresh: StatusChange[] = [];
+
+    for (const change of changes) {
+      const next = change.application;
+      const current = stored.get(next.applicationNo);
+      if (!current) {
+        fresh.push(change);
+        continue;
+      }
+      const idCard = this.idCardFields(next.idCardNumber, current);
+      if (next.status === current.status) {
+        const details = { ...changedDetails(current, detailsOf(next)), ...idCard };
+        if (Object.keys(details).length > 0) await tx.updateApplication(current.id, details);
+        outcome.unchanged += 1;
+        continue;
+      }
+      if (next.statusChangedAt.getTime() < current.statusChangedAt.getTime()) {
+        outcome.skipped.push({
+          ref: change.ref,
+          applicationNo: next.applicationNo,
+          reason: SKIP_REASON.STALE,
+          detail: `${next.status} at ${next.statusChangedAt.toISOString()} is older than ${current.status} at ${current.statusChangedAt.toISOString()}`,
+        });
+        continue;
+      }
+      const check = checkMirroredTransition(current.status as ApplicationStatus, next.status);
+      if (!check.isAllowed) {
+        outcome.skipped.push({
+          ref: change.ref,
+          applicationNo: next.applicationNo,
+          reason: SKIP_REASON.FORBIDDEN_TRANSITION,
+          detail: `${current.status} → ${next.status} (${check.reason})`,
+        });
+        continue;
+      }
+      await tx.updateApplication(current.id, {
+        ...changedDetails(current, detailsOf(next)),
+        ...idCard,
+        status: next.status,
+        statusChangedAt: next.statusChangedAt,
+      });
+      history.push({ applicationId: current.id, fromStatus: current.status, toStatus: next.status, changedAt: next.statusChangedAt });
+      // A later change in the same batch sees this one.
+      stored.set(next.applicationNo, { ...current, status: next.status, statusChangedAt: next.statusChangedAt });
+      outcome.changed += 1;
+    }
+
+    const inserted = await tx.insertApplications(
+      fresh.map(({ application }) => ({
+        ...detailsOf(application),
+        applicationNo: application.applicationNo,
+        ...this.idCardFields(application.idCardNumber, null),
+        status: application.status,
+        statusChangedAt: application.statusChangedAt,
+      })) as Array<Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt'>>,
+    );
+    for (const application of inserted) {
+      history.push({ applicationId: application.id, fromStatus: null, toStatus: application.status, changedAt: application.statusChangedAt });
+    }
+    outcome.created = inserted.length;
+
+    await tx.insertHistory(history.map((row) => ({ ...row, source, sourceRef })));
+    await tx.insertDomainEvents(
+      history.map((row) => ({
+        kind: DOMAIN_EVENT_KIND.STATUS_CHANGED,
+        applicationId: row.applicationId,
+        payload: JSON.stringify({ from: row.fromStatus, to: row.toStatus, at: row.changedAt.toISOString(), source, sourceRef }),
+      })),
+    );
+    this.logger.log(
+      `Applied ${source} ${sourceRef}: ${outcome.created} created, ${outcome.changed} changed, ${outcome.unchanged} unchanged, ${outcome.skipped.length} skipped`,
+    );
+    return outcome;
+  }
+
+  // Re-encrypt only when the number changed (or the stored value uses a retired key): an
+  // unchanged number keeps its ciphertext, so a re-import writes nothing.
+  private idCardFields(
+    idCardNumber: string,
+    current: ApplicationEntity | null,
+  ): Partial<Pick<ApplicationEntity, 'idCardCipher' | 'idCardBlindIndex'>> {
+    const blindIndex = this.cipher.blindIndex(idCardNumber);
+    if (current && current.idCardBlindIndex === blindIndex && !this.cipher.needsReencryption(current.idCardCipher)) return {};
+    return { idCardCipher: this.cipher.encrypt(idCardNumber), idCardBlindIndex: blindIndex };
+  }
+}

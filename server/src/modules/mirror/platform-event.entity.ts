@@ -1,0 +1,12 @@
+import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+// Webhook event ids already processed: a replay is acknowledged and changes nothing.
+@Entity('platform_event')
+export class PlatformEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  eventId: string;
+
+  @Index('IDX_platform_event_received_at')
+  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  receivedAt: Date;
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { ERROR_CODE } from '@titletrack/shared/contract';
+
+import { AppException } from '../../common/app.exception';
+import { FieldCipher } from '../../common/crypto/field-cipher';
+import type { ApplicationEntity } from '../application/application.entity';
+import { ApplicationRepository } from '../application/application.repository';
+import { mapMyApplication } from '../binding/binding.dto';
+import type { MyApplicationSummaryDto } from '../binding/binding.dto';
+import { MirrorRepository } from './mirror.repository';
+
+export interface StaffApplicationSummary extends MyApplicationSummaryDto {
+  employer: string | null;
+  county: string | null;
+  submissionCount: number | null;
+  isFeePaid: boolean | null;
+}
+
+export interface StaffApplicationPage {
+  items: StaffApplicationSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface StaffApplicationDetail {
+  application: StaffApplicationSummary;
+  history: Array<{ fromStatus: string | null; toStatus: string; changedAt: string; source: string; sourceRef: string }>;
+}
+
+@Injectable()
+export class StaffApplicationService {
+  constructor(
+    private readonly applicationRepository: ApplicationRepository,
+    private readonly mirrorRepository: MirrorRepository,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async search(q: string | undefined, status: string | undefined, page: number, pageSize: number): Promise<StaffApplicationPage> {
+    const { items, total } = await this.applicationRepository.search({ q, status, offset: (page - 1) * pageSize, limit: pageSize });
+    return { items: items.map((a) => this.toSummary(a)), total, page, pageSize };
+  }
+
+  async get(id: number): Promise<StaffApplicationDetail> {
+    const application = await this.applicationRepository.getById(id);
+    if (!application) throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
+    const history = await this.mirrorRepository.getHistory(id);
+    return {
+      application: this.toSummary(application),
+      history: history.map((row) => ({
+        fromStatus: row.fromStatus,
+        toStatus: row.toStatus,
+        changedAt: row.changedAt.toISOString(),
+        source: row.source,
+        sourceRef: row.sourceRef,
+      })),
+    };
+  }
+
+  private toSummary(application: ApplicationEntity): StaffApplicationSummary {
+    return {
+      ...mapMyApplication(application, this.cipher.decrypt(application.idCardCipher)),
+      employer: application.employer,
+      county: application.county,
+      submissionCount: application.submissionCount,
+      isFeePaid: application.isFeePaid,
+    };
+  }
+}

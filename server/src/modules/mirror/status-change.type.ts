@@ -1,0 +1,46 @@
+import type { ApplicationStatus } from '@titletrack/shared/domain';
+
+// What every source (export file, webhook event, poll answer) turns into before it touches the
+// mirror: one path for every status change.
+export interface MirroredApplication {
+  applicationNo: string;
+  applicantName: string;
+  idCardNumber: string; // normalized (18 characters, upper-case X); encrypted before storage
+  employer: string | null;
+  county: string | null;
+  series: string;
+  specialty: string;
+  level: string;
+  route: string;
+  year: number;
+  status: ApplicationStatus;
+  statusChangedAt: Date;
+  submissionCount: number | null;
+  isFeePaid: boolean | null;
+}
+
+export const CHANGE_SOURCE = { IMPORT: 'import', WEBHOOK: 'webhook', POLL: 'poll', STAFF: 'staff' } as const;
+export type ChangeSource = (typeof CHANGE_SOURCE)[keyof typeof CHANGE_SOURCE];
+
+export interface StatusChange {
+  // Where in the source: "row 12", "event evt_123".
+  ref: string;
+  application: MirroredApplication;
+}
+
+export const SKIP_REASON = { STALE: 'stale', FORBIDDEN_TRANSITION: 'forbidden_transition' } as const;
+export type SkipReason = (typeof SKIP_REASON)[keyof typeof SKIP_REASON];
+
+export interface SkippedChange {
+  ref: string;
+  applicationNo: string;
+  reason: SkipReason;
+  detail: string;
+}
+
+export interface ApplyOutcome {
+  created: number;
+  changed: number;
+  unchanged: number;
+  skipped: SkippedChange[];
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+// A status event pushed by the platform. The application's fields are the export's, in the
+// API's own words (wire values), so both sources reach the mirror identically.
+export const platformEventSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/),
+    type: z.literal('application.status_changed'),
+    occurredAt: z.iso.datetime({ offset: true }),
+    data: z
+      .object({
+        applicationNo: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),
+        applicantName: z.string().min(1).max(100),
+        idCardNumber: z.string().min(15).max(25),
+        employer: z.string().max(200).nullable().optional(),
+        county: z.string().max(50).nullable().optional(),
+        series: z.string().min(1).max(64),
+        specialty: z.string().min(1).max(100),
+        level: z.string().min(1).max(32),
+        route: z.string().min(1).max(32),
+        year: z.number().int().min(2000).max(2100),
+        status: z.string().min(1).max(40),
+        statusChangedAt: z.iso.datetime({ offset: true }),
+        submissionCount: z.number().int().min(0).max(10).nullable().optional(),
+        isFeePaid: z.boolean().nullable().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type PlatformEvent = z.infer<typeof platformEventSchema>;

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ERROR_CODE } from '@titletrack/shared/contract';
+import { checkIdCardNumber } from '@titletrack/shared/domain';
+
+import { AppException } from '../../common/app.exception';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env';
+import { parseRoute, parseStatus, parseTitleLevel, parseTitleSeries } from './import/column-mapping';
+import { MirrorRepository } from './mirror.repository';
+import { MirrorService } from './mirror.service';
+import { CHANGE_SOURCE } from './status-change.type';
+import type { ApplyOutcome, MirroredApplication } from './status-change.type';
+import { SIGNATURE_CHECK, checkWebhookSignature } from './webhook-signature';
+import { platformEventSchema } from './webhook.dto';
+import type { PlatformEvent } from './webhook.dto';
+
+export interface WebhookReceipt {
+  status: 'applied' | 'duplicate';
+  outcome: ApplyOutcome | null;
+}
+
+@Injectable()
+export class WebhookService {
+  private readonly logger = new Logger(WebhookService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mirrorRepository: MirrorRepository,
+    private readonly mirrorService: MirrorService,
+  ) {}
+
+  async receive(rawBody: Buffer | undefined, timestamp: string | undefined, signature: string | undefined): Promise<WebhookReceipt> {
+    const secrets = this.config.platformWebhookSecrets;
+    if (secrets.length === 0) throw new AppException(ERROR_CODE.WEBHOOK_NOT_CONFIGURED, 'Platform webhook secrets are not configured');
+    const body = rawBody ?? Buffer.alloc(0);
+    const check = checkWebhookSignature({ rawBody: body, timestamp, signature, secrets, now: new Date() });
+    if (check !== SIGNATURE_CHECK.VALID) {
+      this.logger.warn(`Platform webhook refused: ${check}`);
+      throw new AppException(ERROR_CODE.WEBHOOK_SIGNATURE_INVALID, 'Webhook signature refused', { details: { reason: check } });
+    }
+    const event = this.parse(body);
+    const application = this.toMirrored(event);
+    return this.mirrorRepository.transaction(async (tx) => {
+      // A replay (the sender retrying, or the same event twice) is acknowledged and changes
+      // nothing, so the sender stops retrying.
+      if (!(await tx.recordPlatformEvent(event.id))) {
+        this.logger.debug(`Platform event ${event.id} already processed`);
+        return { status: 'duplicate', outcome: null };
+      }
+      const outcome = await this.mirrorService.applyIn(
+        tx,
+        [{ ref: `event ${event.id}`, application }],
+        CHANGE_SOURCE.WEBHOOK,
+        `platform_event:${event.id}`,
+      );
+      return { status: 'applied', outcome };
+    });
+  }
+
+  private parse(body: Buffer): PlatformEvent {
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw this.invalid(['body: not JSON']);
+    }
+    const result = platformEventSchema.safeParse(json);
+    // Paths and messages only: the values may be personal data.
+    if (!result.success) throw this.invalid(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    return result.data;
+  }
+
+  private toMirrored({ data }: PlatformEvent): MirroredApplication {
+    const idCard = checkIdCardNumber(data.idCardNumber, new Date());
+    const status = parseStatus(data.status);
+    const level = parseTitleLevel(data.level);
+    const series = parseTitleSeries(data.series);
+    const route = parseRoute(data.route);
+    const problems = [
+      ...(idCard.isValid ? [] : [`data.idCardNumber: ${idCard.reason}`]),
+      ...(status ? [] : ['data.status: unknown status']),
+      ...(level ? [] : ['data.level: unknown level']),
+      ...(series ? [] : ['data.series: unknown series']),
+      ...(route ? [] : ['data.route: unknown route']),
+    ];
+    if (!idCard.isValid || !status || !level || !series || !route) throw this.invalid(problems);
+    return {
+      applicationNo: data.applicationNo,
+      applicantName: data.applicantName,
+      idCardNumber: idCard.normalized,
+      employer: data.employer ?? null,
+      county: data.county ?? null,
+      series,
+      specialty: data.specialty,
+      level,
+      route,
+      year: data.year,
+      status,
+      statusChangedAt: new Date(data.statusChangedAt),
+      submissionCount: data.submissionCount ?? null,
+      isFeePaid: data.isFeePaid ?? null,
+    };
+  }
+
+  private invalid(problems: string[]): AppException {
+    this.logger.debug(`Platform event refused: ${problems.length} problems`);
+    return new AppException(ERROR_CODE.VALIDATION_FAILED, 'Platform event is not valid', { details: problems });
+  }
+}
