@@ -54,7 +54,7 @@ describe('importing platform exports (staff)', () => {
 
   it('rejects a 10,000-row file with one bad row whole, naming the row, column and reason', async () => {
     const before = await count('application');
-    const big = rows('BIG', 10_000, (i) => (i === 4_321 ? { 身份证号: '653201199005171232' } : {}));
+    const big = rows('BIG', 10_000, (i): ExportCells => (i === 4_321 ? { 身份证号: '653201199005171232' } : {}));
     const res = await upload(exportCsv(big), 'big.csv').expect(422);
     expect(res.body.code).toBe('IMPORT_ROWS_INVALID');
     expect(res.body.details.errorCount).toBe(1);

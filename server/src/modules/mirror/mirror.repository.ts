@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryResult } from 'typeorm';
 
 import { ApplicationEntity } from '../application/application.entity';
 import { DomainEventEntity } from './domain-event.entity';
@@ -61,19 +61,21 @@ export class MirrorTransaction {
     await this.manager.update(ImportBatchEntity, { id }, fields);
   }
 
-  // True when the event id is new. The primary key decides between concurrent deliveries.
+  // True when the event id is new. The primary key decides between concurrent deliveries; the
+  // structured result carries the affected-row count on both drivers (an ignored insert
+  // affects none), which InsertResult does not.
   async recordPlatformEvent(eventId: string): Promise<boolean> {
-    const result = await this.manager
+    const [sql, parameters] = this.manager
       .createQueryBuilder()
       .insert()
       .into(PlatformEventEntity)
       .values({ eventId })
       .orIgnore()
-      .execute();
-    const affected = (result.raw as { affectedRows?: number; changes?: number }) ?? {};
-    if (typeof affected.affectedRows === 'number') return affected.affectedRows > 0;
-    if (typeof affected.changes === 'number') return affected.changes > 0;
-    return result.identifiers.length > 0 && result.identifiers[0] !== undefined;
+      .getQueryAndParameters();
+    const runner = this.manager.queryRunner;
+    if (!runner) throw new Error('recordPlatformEvent must run inside a transaction');
+    const result = (await runner.query(sql, parameters, true)) as QueryResult;
+    return (result.affected ?? 0) > 0;
   }
 }
 
