@@ -78,12 +78,14 @@ describe('importing platform exports (staff)', () => {
   it('moves statuses forward, reports older news and forbidden moves without applying them', async () => {
     const prefix = 'MOVE';
     await upload(exportCsv(rows(prefix, 3)), 'day1.csv').expect(200);
-    const later = rows(prefix, 3, (i) =>
-      [
-        { 状态: '已缴费', 状态时间: '2023-08-01 09:00:00', 缴费状态: '已缴费' }, // forward
-        { 状态: '已提交', 状态时间: '2023-07-01 09:00:00' }, // older than what we hold
-        { 状态: '已提交', 状态时间: '2023-08-02 09:00:00' }, // backwards
-      ][i] ?? {},
+    const later = rows(prefix, 3, (i): ExportCells =>
+      (
+        [
+          { 状态: '已缴费', 状态时间: '2023-08-01 09:00:00', 缴费状态: '已缴费' }, // forward
+          { 状态: '已提交', 状态时间: '2023-07-01 09:00:00' }, // older than what we hold
+          { 状态: '已提交', 状态时间: '2023-08-02 09:00:00' }, // backwards
+        ] as ExportCells[]
+      )[i] ?? {},
     );
     const res = await upload(exportCsv(later), 'day2.csv').expect(200);
     expect(res.body).toMatchObject({ created: 0, changed: 1, unchanged: 0 });
