@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { importFromCli, parseImportArgs, writeErrorReport } from '../../src/cli/import-export';
+import { exportCsv, exportRow } from '../../src/modules/mirror/import/export.fixture';
+import { createTestApp, isMysql } from '../support/test-app';
+
+describe('npm run import -- FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'titletrack-import-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads its arguments, defaulting the year to the Beijing year', () => {
+    expect(parseImportArgs(['a.csv'], new Date('2023-12-31T16:30:00Z'))).toMatchObject({ year: 2024, encoding: undefined });
+    expect(parseImportArgs(['--encoding', 'gb18030', 'a.csv', '--year', '2023'])).toMatchObject({ encoding: 'gb18030', year: 2023 });
+    expect(() => parseImportArgs([])).toThrow(/Which file/);
+    expect(() => parseImportArgs(['a.csv', '--encoding', 'latin1'])).toThrow(/encoding/);
+  });
+
+  it('imports a file into the configured database', async () => {
+    // The CLI opens its own connection: SQLite needs a file both can see.
+    const t = await createTestApp(isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` });
+    try {
+      const run = Date.now().toString(36);
+      const file = join(dir, 'export.csv');
+      writeFileSync(file, exportCsv([1, 2].map((i) => exportRow(i, { 申报编号: `CLI${run}-${i}` }))));
+      const result = await importFromCli(parseImportArgs([file, '--year', '2023']));
+      expect(result).toMatchObject({ rowCount: 2, created: 2 });
+      const rows = await t.dataSource.query('SELECT applicationNo FROM application WHERE applicationNo LIKE ?', [`CLI${run}-%`]);
+      expect(rows).toHaveLength(2);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('writes an error report whose cells cannot run as formulas', () => {
+    const report = writeErrorReport(join(dir, 'bad.csv'), [
+      { rowNumber: 7, column: '=HYPERLINK("http://x")', reason: 'Unknown status' },
+      { rowNumber: 8, column: '姓名', reason: '+1 too long' },
+    ]);
+    const text = readFileSync(report, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain(`'=HYPERLINK`);
+    expect(text).toContain(`'+1 too long`);
+    expect(text).not.toMatch(/(^|,)"?=/m);
+  });
+});
