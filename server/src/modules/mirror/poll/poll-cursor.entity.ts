@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+// Where a poller stands in a platform's change feed. It moves in the same transaction as the
+// changes it covers, so a crash never loses or re-applies a page.
+@Entity('poll_cursor')
+export class PollCursorEntity {
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  name: string;
+
+  // The platform's opaque cursor; null before the first page. A reserved word in MySQL:
+  // TypeORM quotes it, hand-written SQL must too.
+  @Column({ type: 'text', nullable: true })
+  cursor: string | null;
+
+  @UpdateDateColumn({
+    type: 'datetime',
+    precision: 0,
+    default: () => 'CURRENT_TIMESTAMP',
+    onUpdate: 'CURRENT_TIMESTAMP',
+  })
+  updatedAt: Date;
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { LeaseModule } from '../../../common/lease/lease.module';
+import { newLeaseHolderId } from '../../../common/lease/lease.service';
+import { APP_CONFIG } from '../../../config/config.module';
+import type { AppConfig } from '../../../config/env';
+import { MirrorModule } from '../mirror.module';
+import { PlatformStatusClient } from './platform-status.client';
+import { PollCursorEntity } from './poll-cursor.entity';
+import { PollCursorRepository } from './poll-cursor.repository';
+import { POLL_SCHEDULE, PollScheduler } from './poll.scheduler';
+import type { PollSchedule } from './poll.scheduler';
+import { PLATFORM_STATUS_CLIENT, POLLER_OPTIONS, PollerService } from './poller.service';
+import type { PollerOptions } from './poller.service';
+
+// Polls the platform's status-query API (issue 5). ScheduleModule.forRoot() is global: when a
+// second scheduled job arrives, move it to AppModule and drop it here.
+@Module({
+  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([PollCursorEntity]), LeaseModule, MirrorModule],
+  providers: [
+    PollCursorRepository,
+    {
+      provide: PLATFORM_STATUS_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: ({ platformPoll }: AppConfig): PlatformStatusClient | null =>
+        platformPoll.apiBase && platformPoll.clientId && platformPoll.clientSecret
+          ? new PlatformStatusClient({
+              baseUrl: platformPoll.apiBase,
+              clientId: platformPoll.clientId,
+              clientSecret: platformPoll.clientSecret,
+            })
+          : null,
+    },
+    {
+      provide: POLLER_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: ({ platformPoll }: AppConfig): PollerOptions => ({
+        pageSize: platformPoll.pageSize,
+        holderId: newLeaseHolderId(),
+      }),
+    },
+    {
+      provide: POLL_SCHEDULE,
+      inject: [APP_CONFIG],
+      useFactory: ({ platformPoll }: AppConfig): PollSchedule => ({ intervalSeconds: platformPoll.intervalSeconds }),
+    },
+    PollerService,
+    PollScheduler,
+  ],
+  exports: [PollerService],
+})
+export class PollModule {}
