@@ -114,7 +114,16 @@ function isBirthDatePlausible(yyyymmdd: string, now: Date): boolean {
   if (Number(yyyymmdd.slice(0, 4)) < MIN_BIRTH_YEAR || !isCalendarDate(date)) return false;
   // Same-format YYYY-MM-DD strings compare in calendar order; the number is issued in China, so
   // "today" is the Beijing day.
-  return date <= beijingDateOf(now);
+  return date <= beijingToday(now);
+}
+
+// Imports check a million numbers against one `now`: the Beijing date of the last instant seen
+// is kept, since formatting it costs more than the rest of the check together.
+let lastToday: { at: number; date: string } | null = null;
+function beijingToday(now: Date): string {
+  const at = now.getTime();
+  if (lastToday?.at !== at) lastToday = { at, date: beijingDateOf(now) };
+  return lastToday.date;
 }
 
 function checkDigitOf(normalized: string): string {
