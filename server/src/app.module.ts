@@ -19,6 +19,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingModule } from './modules/binding/binding.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
+import { PollModule } from './modules/mirror/poll/poll.module';
 import { StaffAdminModule } from './modules/staff/staff-admin.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
@@ -87,6 +88,7 @@ export class AppModule {
         BindingModule,
         StaffAdminModule,
         MirrorModule,
+        PollModule,
       ],
     };
   }

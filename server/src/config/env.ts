@@ -107,6 +107,31 @@ const VARIABLES = {
       })
       .optional(),
   },
+  PLATFORM_API_BASE: {
+    description: "Base URL of the official platform's status-query API, polled for status changes; without it polling is off",
+    isSensitive: false,
+    schema: z.string().url().optional(),
+  },
+  PLATFORM_CLIENT_ID: {
+    description: 'Client id of our account on the platform API',
+    isSensitive: false,
+    schema: z.string().min(1).max(200).optional(),
+  },
+  PLATFORM_CLIENT_SECRET: {
+    description: 'Client secret of our account on the platform API',
+    isSensitive: true,
+    schema: z.string().min(1).max(500).optional(),
+  },
+  PLATFORM_POLL_INTERVAL_SECONDS: {
+    description: 'Seconds between two polls of the platform API (every instance ticks, one polls); 0 turns polling off',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(0).max(86_400).default(0),
+  },
+  PLATFORM_POLL_PAGE_SIZE: {
+    description: 'Changes asked for per page when polling the platform API',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(1000).default(500),
+  },
   STAFF_PASSWORD: {
     description: 'Only for `npm run staff:create`: the new account\'s password (kept out of argv and shell history)',
     isSensitive: true,
@@ -150,6 +175,7 @@ export interface AppConfig {
   bootstrapAdmin: { username: string; password: string } | null;
   cliStaffPassword: string | null;
   platformWebhookSecrets: string[];
+  platformPoll: { apiBase: string | null; clientId: string | null; clientSecret: string | null; intervalSeconds: number; pageSize: number };
   idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
 }
 
@@ -189,6 +215,12 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((values.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (values.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
     bad.push(values.BOOTSTRAP_ADMIN_USERNAME === undefined ? 'BOOTSTRAP_ADMIN_USERNAME' : 'BOOTSTRAP_ADMIN_PASSWORD');
   }
+  // Polling needs all three; the interval alone would poll nothing.
+  if (((values.PLATFORM_POLL_INTERVAL_SECONDS as number | undefined) ?? 0) > 0) {
+    for (const name of ['PLATFORM_API_BASE', 'PLATFORM_CLIENT_ID', 'PLATFORM_CLIENT_SECRET'] as const) {
+      if (values[name] === undefined) bad.push(name);
+    }
+  }
   const idProtection = readIdProtection(values, bad);
   if (bad.length > 0 || idProtection === null) throw new ConfigError(bad);
 
@@ -226,6 +258,13 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((secret) => secret.trim())
       .filter(Boolean),
+    platformPoll: {
+      apiBase: (values.PLATFORM_API_BASE as string | undefined) ?? null,
+      clientId: (values.PLATFORM_CLIENT_ID as string | undefined) ?? null,
+      clientSecret: (values.PLATFORM_CLIENT_SECRET as string | undefined) ?? null,
+      intervalSeconds: values.PLATFORM_POLL_INTERVAL_SECONDS as number,
+      pageSize: values.PLATFORM_POLL_PAGE_SIZE as number,
+    },
     idProtection,
   };
   return cached;

@@ -16,6 +16,9 @@ import { CreateNoticeAndCalendar1764057600000 } from './migrations/1764057600000
 import { CreateIdentity1764061200000 } from './migrations/1764061200000-CreateIdentity';
 import { CreateApplicationBinding1764064800000 } from './migrations/1764064800000-CreateApplicationBinding';
 import { CreateMirror1764068400000 } from './migrations/1764068400000-CreateMirror';
+import { CreatePollingState1764072000000 } from './migrations/1764072000000-CreatePollingState';
+import { LeaseEntity } from '../common/lease/lease.entity';
+import { PollCursorEntity } from '../modules/mirror/poll/poll-cursor.entity';
 import { DomainEventEntity } from '../modules/mirror/domain-event.entity';
 import { ImportBatchEntity } from '../modules/mirror/import-batch.entity';
 import { PlatformEventEntity } from '../modules/mirror/platform-event.entity';
@@ -38,6 +41,8 @@ export const ENTITIES = [
   DomainEventEntity,
   ImportBatchEntity,
   PlatformEventEntity,
+  LeaseEntity,
+  PollCursorEntity,
 ];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
@@ -46,6 +51,7 @@ export const MIGRATIONS = [
   CreateIdentity1764061200000,
   CreateApplicationBinding1764064800000,
   CreateMirror1764068400000,
+  CreatePollingState1764072000000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

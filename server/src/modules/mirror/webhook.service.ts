@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODE } from '@titletrack/shared/contract';
-import { checkIdCardNumber } from '@titletrack/shared/domain';
 
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
-import { parseRoute, parseStatus, parseTitleLevel, parseTitleSeries } from './import/column-mapping';
 import { MirrorRepository } from './mirror.repository';
+import { toMirroredApplication } from './platform-payload';
 import { MirrorService } from './mirror.service';
 import { CHANGE_SOURCE } from './status-change.type';
 import type { ApplyOutcome, MirroredApplication } from './status-change.type';
@@ -71,35 +70,9 @@ export class WebhookService {
   }
 
   private toMirrored({ data }: PlatformEvent): MirroredApplication {
-    const idCard = checkIdCardNumber(data.idCardNumber, new Date());
-    const status = parseStatus(data.status);
-    const level = parseTitleLevel(data.level);
-    const series = parseTitleSeries(data.series);
-    const route = parseRoute(data.route);
-    const problems = [
-      ...(idCard.isValid ? [] : [`data.idCardNumber: ${idCard.reason}`]),
-      ...(status ? [] : ['data.status: unknown status']),
-      ...(level ? [] : ['data.level: unknown level']),
-      ...(series ? [] : ['data.series: unknown series']),
-      ...(route ? [] : ['data.route: unknown route']),
-    ];
-    if (!idCard.isValid || !status || !level || !series || !route) throw this.invalid(problems);
-    return {
-      applicationNo: data.applicationNo,
-      applicantName: data.applicantName,
-      idCardNumber: idCard.normalized,
-      employer: data.employer ?? null,
-      county: data.county ?? null,
-      series,
-      specialty: data.specialty,
-      level,
-      route,
-      year: data.year,
-      status,
-      statusChangedAt: new Date(data.statusChangedAt),
-      submissionCount: data.submissionCount ?? null,
-      isFeePaid: data.isFeePaid ?? null,
-    };
+    const result = toMirroredApplication(data);
+    if (!result.isValid) throw this.invalid(result.problems);
+    return result.application;
   }
 
   private invalid(problems: string[]): AppException {

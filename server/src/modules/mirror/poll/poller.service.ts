@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkIdCardNumber } from '@titletrack/shared/domain';
 
 import { LeaseService } from '../../../common/lease/lease.service';
-import { parseRoute, parseStatus, parseTitleLevel, parseTitleSeries } from '../import/column-mapping';
 import { MirrorService } from '../mirror.service';
 import { CHANGE_SOURCE } from '../status-change.type';
-import type { ApplyOutcome, MirroredApplication, StatusChange } from '../status-change.type';
-import { platformEventSchema } from '../webhook.dto';
+import type { ApplyOutcome, StatusChange } from '../status-change.type';
+import { toMirroredApplication } from '../platform-payload';
 import { PlatformRateLimitedError, PlatformRetryableError, PlatformStatusClient } from './platform-status.client';
 import type { PlatformChange, PlatformChangePage } from './platform-status.client';
 import { PollCursorRepository } from './poll-cursor.repository';
@@ -73,7 +71,6 @@ const DEFAULTS = {
   leaseTtlMs: 5 * 60_000,
 };
 
-const platformChangeDataSchema = platformEventSchema.shape.data;
 const MAX_SOURCE_REF_ID_LENGTH = 46; // 'poll:' + two ids + '..' within status_history.sourceRef (100)
 
 type ItemResult = { isValid: true; change: StatusChange } | { isValid: false; problems: string[] };
@@ -81,45 +78,10 @@ type ItemResult = { isValid: true; change: StatusChange } | { isValid: false; pr
 // A platform change, in the webhook event's words, to the mirror's. Problems are paths and
 // messages only: the values are personal data.
 export function toStatusChange({ changeId, data }: PlatformChange): ItemResult {
-  const parsed = platformChangeDataSchema.safeParse(data);
-  if (!parsed.success) {
-    return { isValid: false, problems: parsed.error.issues.map((issue) => `data.${issue.path.join('.')}: ${issue.message}`) };
-  }
-  const item = parsed.data;
-  const idCard = checkIdCardNumber(item.idCardNumber, new Date());
-  const status = parseStatus(item.status);
-  const level = parseTitleLevel(item.level);
-  const series = parseTitleSeries(item.series);
-  const route = parseRoute(item.route);
-  if (!idCard.isValid || !status || !level || !series || !route) {
-    return {
-      isValid: false,
-      problems: [
-        ...(idCard.isValid ? [] : [`data.idCardNumber: ${idCard.reason}`]),
-        ...(status ? [] : ['data.status: unknown status']),
-        ...(level ? [] : ['data.level: unknown level']),
-        ...(series ? [] : ['data.series: unknown series']),
-        ...(route ? [] : ['data.route: unknown route']),
-      ],
-    };
-  }
-  const application: MirroredApplication = {
-    applicationNo: item.applicationNo,
-    applicantName: item.applicantName,
-    idCardNumber: idCard.normalized,
-    employer: item.employer ?? null,
-    county: item.county ?? null,
-    series,
-    specialty: item.specialty,
-    level,
-    route,
-    year: item.year,
-    status,
-    statusChangedAt: new Date(item.statusChangedAt),
-    submissionCount: item.submissionCount ?? null,
-    isFeePaid: item.isFeePaid ?? null,
-  };
-  return { isValid: true, change: { ref: `change ${changeId}`, application } };
+  const result = toMirroredApplication(data);
+  return result.isValid
+    ? { isValid: true, change: { ref: `change ${changeId}`, application: result.application } }
+    : { isValid: false, problems: result.problems };
 }
 
 // One page may report the same application more than once (new, then moved on). The mirror
