@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
 
 // A person who signs in to the mini-app. The openid is WeChat's per-app identifier: personal
 // data, never logged and never returned.
@@ -14,14 +16,9 @@ export class ApplicantEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   unionId: string | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 0,
-    default: () => 'CURRENT_TIMESTAMP',
-    onUpdate: 'CURRENT_TIMESTAMP',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

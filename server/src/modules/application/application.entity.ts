@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
 
 // The mirror of one application on the official platform (filled by imports, webhooks and
 // polls, issue 5). The ID-card number is stored only encrypted (idCardCipher, AES-256-GCM with
@@ -57,14 +59,9 @@ export class ApplicationEntity {
   @Column({ type: 'boolean', nullable: true })
   isFeePaid: boolean | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 0,
-    default: () => 'CURRENT_TIMESTAMP',
-    onUpdate: 'CURRENT_TIMESTAMP',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn } from '../../database/timestamp-columns';
 
 // A sign-in, shared by every server instance through the database. Only a SHA-256 of the
 // token is stored, so a leaked table cannot be replayed.
@@ -22,6 +24,6 @@ export class AuthSessionEntity {
   @Column({ type: 'datetime' })
   expiresAt: Date;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn } from '../../database/timestamp-columns';
 
 import { ApplicantEntity } from '../applicant/applicant.entity';
 import { ApplicationEntity } from '../application/application.entity';
@@ -25,6 +27,6 @@ export class ApplicationBindingEntity {
   @JoinColumn({ name: 'applicationId', foreignKeyConstraintName: 'FK_application_binding_application' })
   application?: ApplicationEntity;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

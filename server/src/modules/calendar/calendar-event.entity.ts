@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
 
 import { CalendarYearEntity } from './calendar-year.entity';
 
@@ -38,14 +40,9 @@ export class CalendarEventEntity {
   @Column({ type: 'text', nullable: true })
   interpretation: string | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 0,
-    default: () => 'CURRENT_TIMESTAMP',
-    onUpdate: 'CURRENT_TIMESTAMP',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

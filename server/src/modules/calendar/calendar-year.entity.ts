@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
 
 import { CalendarEventEntity } from './calendar-event.entity';
 
@@ -26,14 +28,9 @@ export class CalendarYearEntity {
   @OneToMany(() => CalendarEventEntity, (event) => event.calendarYear)
   events?: CalendarEventEntity[];
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 0,
-    default: () => 'CURRENT_TIMESTAMP',
-    onUpdate: 'CURRENT_TIMESTAMP',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn } from '../../database/timestamp-columns';
 
 // Recorded in the same transaction as the change it describes; the reminder pipeline (issue 6)
 // consumes them to plan alerts.
@@ -18,6 +20,6 @@ export class DomainEventEntity {
   @Column({ type: 'text' })
   payload: string;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn } from '../../database/timestamp-columns';
 
 // One applied export file and what it did.
 @Entity('import_batch')
@@ -36,6 +38,6 @@ export class ImportBatchEntity {
   @Column({ type: 'int', nullable: true })
   staffUserId: number | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

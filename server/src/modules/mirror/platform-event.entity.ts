@@ -1,4 +1,6 @@
-import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+
+import { CreatedAtColumn } from '../../database/timestamp-columns';
 
 // Webhook event ids already processed: a replay is acknowledged and changes nothing.
 @Entity('platform_event')
@@ -7,6 +9,6 @@ export class PlatformEventEntity {
   eventId: string;
 
   @Index('IDX_platform_event_received_at')
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   receivedAt: Date;
 }

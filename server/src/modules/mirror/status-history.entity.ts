@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { CreatedAtColumn } from '../../database/timestamp-columns';
 
 import { ApplicationEntity } from '../application/application.entity';
 
@@ -34,6 +36,6 @@ export class StatusHistoryEntity {
   @Column({ type: 'varchar', length: 100 })
   sourceRef: string;
 
-  @CreateDateColumn({ type: 'datetime', precision: 0, default: () => 'CURRENT_TIMESTAMP' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,4 +1,6 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+import { UpdatedAtColumn } from '../../../database/timestamp-columns';
 
 // Where a poller stands in a platform's change feed. It moves in the same transaction as the
 // changes it covers, so a crash never loses or re-applies a page.
@@ -12,11 +14,6 @@ export class PollCursorEntity {
   @Column({ type: 'text', nullable: true })
   cursor: string | null;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 0,
-    default: () => 'CURRENT_TIMESTAMP',
-    onUpdate: 'CURRENT_TIMESTAMP',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }
