@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { PollerService } from '../../src/modules/mirror/poll/poller.service';
 import { PLATFORM_STAND_IN_CLIENT_ID, PLATFORM_STAND_IN_CLIENT_SECRET, startPlatformStandIn } from '../support/platform-stand-in';
 import type { RunningPlatformStandIn } from '../support/platform-stand-in';
+import { platformApplicationData } from '../support/factories';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -28,18 +29,7 @@ describe('polling wired into the application', () => {
     const applicationNo = `PW${Date.now().toString(36)}-1`;
     platform.standIn.changes.push({
       changeId: `c-${applicationNo}`,
-      data: {
-        applicationNo,
-        applicantName: '王建国',
-        idCardNumber: '65320119900517124X',
-        series: 'health',
-        specialty: '临床医学',
-        level: 'intermediate',
-        route: 'prefecture_directed',
-        year: 2023,
-        status: 'submitted',
-        statusChangedAt: '2023-08-01T04:00:00Z',
-      },
+      data: platformApplicationData(applicationNo, 'submitted', '2023-08-01T04:00:00Z', { employer: null, county: null }),
     });
     const summary = await t.app.get(PollerService).runOnce();
     expect(summary).toMatchObject({ pages: 1 });

@@ -32,9 +32,10 @@ import {
   startPlatformStandIn,
 } from '../support/platform-stand-in';
 import type { PlatformStandInChange, RunningPlatformStandIn } from '../support/platform-stand-in';
+import { ID_BOB, platformApplicationData } from '../support/factories';
 
 const run = Date.now().toString(36);
-const ID_CARD = '65320119900517124X';
+const ID_CARD = ID_BOB; // what platformApplicationData sends
 const NAME = '王建国';
 
 let seq = 0;
@@ -44,21 +45,7 @@ const newApplicationNo = (): string => `POLL${run}-${(seq += 1)}`;
 function change(changeId: string, applicationNo: string, status: string, statusChangedAt: string, extra: Record<string, unknown> = {}): PlatformStandInChange {
   return {
     changeId: `${run}-${changeId}`,
-    data: {
-      applicationNo,
-      applicantName: NAME,
-      idCardNumber: ID_CARD,
-      employer: '和田地区人民医院',
-      county: '和田市',
-      series: 'health',
-      specialty: '临床医学',
-      level: 'intermediate',
-      route: 'prefecture_directed',
-      year: 2023,
-      status,
-      statusChangedAt,
-      ...extra,
-    },
+    data: platformApplicationData(applicationNo, status, statusChangedAt, extra),
   };
 }
 

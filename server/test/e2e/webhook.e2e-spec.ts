@@ -1,4 +1,5 @@
 import { signWebhook } from '../../src/modules/mirror/webhook-signature';
+import { platformApplicationData } from '../support/factories';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -11,21 +12,7 @@ function event(id: string, applicationNo: string, status: string, statusChangedA
     id,
     type: 'application.status_changed',
     occurredAt: statusChangedAt,
-    data: {
-      applicationNo,
-      applicantName: '王建国',
-      idCardNumber: '65320119900517124X',
-      employer: '和田地区人民医院',
-      county: '和田市',
-      series: 'health',
-      specialty: '临床医学',
-      level: 'intermediate',
-      route: 'prefecture_directed',
-      year: 2023,
-      status,
-      statusChangedAt,
-      ...extra,
-    },
+    data: platformApplicationData(applicationNo, status, statusChangedAt, extra),
   };
 }
 

@@ -42,3 +42,27 @@ export async function newApplication(
     ...fields,
   });
 }
+
+// An application as the platform sends it in a webhook event or a poll item (`data`).
+export function platformApplicationData(
+  applicationNo: string,
+  status: string,
+  statusChangedAt: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    applicationNo,
+    applicantName: '王建国',
+    idCardNumber: ID_BOB,
+    employer: '和田地区人民医院',
+    county: '和田市',
+    series: 'health',
+    specialty: '临床医学',
+    level: 'intermediate',
+    route: 'prefecture_directed',
+    year: 2023,
+    status,
+    statusChangedAt,
+    ...extra,
+  };
+}
