@@ -5,3 +5,4 @@ export * from './notice';
 export * from './calendar';
 export * from './auth';
 export * from './binding';
+export * from './inbox';

@@ -21,4 +21,11 @@ export const API_ROUTES = {
   myBindings: '/me/bindings',
   myBinding: (applicationId: string): string => `/me/bindings/${encodeURIComponent(applicationId)}`,
   calendar: (year: number): string => `/calendars/${year}`,
+  myInbox: '/me/inbox',
+  myInboxUnreadCount: '/me/inbox/unread-count',
+  myInboxRead: (messageId: string): string => `/me/inbox/${encodeURIComponent(messageId)}/read`,
+  myInboxReadAll: '/me/inbox/read-all',
+  subscriptionTemplates: '/subscriptions/templates',
+  mySubscriptions: '/me/subscriptions',
+  wechatPush: '/wechat/push',
 } as const;
