@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 
@@ -14,95 +15,141 @@ import { ImportService } from '../modules/mirror/import.service';
 import { DEFAULT_IMPORT_LIMITS } from '../modules/mirror/import/import-limits';
 
 // `npm run bench`: imports a generated platform export of N rows (default 1,000,000) into a fresh
-// SQLite file and a fresh MariaDB database, and in the same run inserts the same rows with plain
-// multi-row INSERTs into a scratch table: the machine's limit. Prints rows/s for both.
+// SQLite file and a fresh MariaDB database. The machine's limit is measured in the same run:
+// every row the import wrote (applications, their history, their domain events) is read back
+// and written again with plain multi-row INSERTs into a second fresh database with the same
+// migrated schema — no parsing, validation or encryption, just the writes. Prints both rates.
 const HEADERS = ['申报编号', '姓名', '身份证号', '单位', '县市', '系列', '专业', '级别', '状态', '状态时间', '申报方式', '年度'];
-const IDS = ['653201199005171231', '65320119900517124X', '11010519491231002X'];
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+const NAMES = ['王建国', '阿依古丽·买买提', '李秀英', '艾力·吐尔逊', '张伟', '热依拉·阿不都'];
+const COUNTIES = ['和田市', '和田县', '墨玉县', '皮山县', '洛浦县', '策勒县', '于田县', '民丰县'];
+const TABLES = ['application', 'status_history', 'domain_event'] as const;
+const ROWS_PER_INSERT = 500;
+
+// A distinct, valid (GB 11643 check digit) ID number per row: births spread over 40 years.
+function idNumber(i: number): string {
+  const birth = new Date(Date.UTC(1965, 0, 1) + (i % 14_600) * 86_400_000);
+  const sequence = String(Math.floor(i / 14_600) % 1000).padStart(3, '0');
+  const body = `6532${String(i % 8).padStart(2, '0')}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${sequence}`;
+  const sum = ID_WEIGHTS.reduce((total, weight, k) => total + weight * Number(body[k]), 0);
+  return body + ID_CHECK[sum % 11];
+}
 
 function generateCsv(rows: number): Buffer {
   const lines = [HEADERS.join(',')];
   for (let i = 1; i <= rows; i += 1) {
+    const minute = String(i % 60).padStart(2, '0');
     lines.push(
-      [`BENCH-${i}`, i % 2 ? '王建国' : '阿依古丽·买买提', IDS[i % 3], '和田地区人民医院', '和田市', '卫生健康', '临床医学', '中级', '已接收材料', '2023-08-20 10:00:00', '地区定向评价', '2023'].join(','),
+      [`BENCH-${i}`, NAMES[i % NAMES.length], idNumber(i), '和田地区人民医院', COUNTIES[i % COUNTIES.length], '卫生健康', '临床医学', '中级', '已接收材料', `2023-08-20 10:${minute}:00`, '地区定向评价', '2023'].join(','),
     );
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
 
-async function plainInsertRate(dataSource: DataSource, rows: number): Promise<number> {
-  const isMysql = dataSource.options.type !== 'better-sqlite3';
-  const q = (name: string): string => (isMysql ? `\`${name}\`` : `"${name}"`);
-  await dataSource.query(`DROP TABLE IF EXISTS ${q('bench_plain')}`);
-  await dataSource.query(
-    `CREATE TABLE ${q('bench_plain')} (${q('id')} ${isMysql ? 'int AUTO_INCREMENT' : 'integer'} PRIMARY KEY, ${['applicationNo', 'applicantName', 'idCardCipher', 'idCardBlindIndex', 'employer', 'county', 'series', 'specialty', 'level', 'status', 'route']
-      .map((c) => `${q(c)} varchar(200)`)
-      .join(', ')}, ${q('year')} int, ${q('statusChangedAt')} datetime)`,
-  );
-  const started = process.hrtime.bigint();
-  const runner = dataSource.createQueryRunner();
-  await runner.startTransaction();
-  const chunk = 500;
-  for (let i = 0; i < rows; i += chunk) {
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (let j = i; j < Math.min(rows, i + chunk); j += 1) {
-      tuples.push(`(${new Array(13).fill('?').join(',')})`);
-      values.push(`BENCH-${j}`, '王建国', 'v1.k.x'.padEnd(60, 'x'), 'f'.repeat(64), '和田地区人民医院', '和田市', 'health', '临床医学', 'intermediate', 'materials_received', 'prefecture_directed', 2023, '2023-08-20 02:00:00');
-    }
-    await runner.query(
-      `INSERT INTO ${q('bench_plain')} (${['applicationNo', 'applicantName', 'idCardCipher', 'idCardBlindIndex', 'employer', 'county', 'series', 'specialty', 'level', 'status', 'route', 'year', 'statusChangedAt'].map(q).join(',')}) VALUES ${tuples.join(',')}`,
-      values,
-    );
-  }
-  await runner.commitTransaction();
-  await runner.release();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await dataSource.query(`DROP TABLE ${q('bench_plain')}`);
-  return rows / seconds;
-}
-
-async function benchOne(label: string, databaseUrl: string, file: Buffer, rows: number): Promise<void> {
+async function openContext(databaseUrl: string): Promise<INestApplicationContext> {
   resetConfigForTests();
   const config = getConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+  return NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+}
+
+function quoter(dataSource: DataSource): (name: string) => string {
+  return dataSource.options.type === 'better-sqlite3' ? (name) => `"${name}"` : (name) => `\`${name}\``;
+}
+
+type Table = { name: string; columns: string[]; rows: unknown[][] };
+
+// What the import wrote, minus generated ids and timestamps (the database fills those again).
+async function readWrittenRows(dataSource: DataSource): Promise<Table[]> {
+  const q = quoter(dataSource);
+  const tables: Table[] = [];
+  for (const name of TABLES) {
+    const rows: Array<Record<string, unknown>> = await dataSource.query(`SELECT * FROM ${q(name)} ORDER BY ${q('id')}`);
+    const columns = Object.keys(rows[0] ?? {}).filter((c) => !['id', 'createdAt', 'updatedAt'].includes(c));
+    tables.push({ name, columns, rows: rows.map((row) => columns.map((c) => row[c])) });
+  }
+  return tables;
+}
+
+async function plainInsertSeconds(dataSource: DataSource, tables: Table[]): Promise<number> {
+  const q = quoter(dataSource);
+  const started = process.hrtime.bigint();
+  await dataSource.transaction(async (manager) => {
+    for (const { name, columns, rows } of tables) {
+      const head = `INSERT INTO ${q(name)} (${columns.map(q).join(',')}) VALUES `;
+      const tuple = `(${columns.map(() => '?').join(',')})`;
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+        await manager.query(head + chunk.map(() => tuple).join(','), chunk.flat());
+      }
+    }
+  });
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function benchOne(label: string, freshDatabaseUrl: (name: string) => Promise<string>, file: Buffer, rows: number): Promise<void> {
+  const importContext = await openContext(await freshDatabaseUrl('import'));
+  let importSeconds: number;
+  let written: Table[];
   try {
-    const service = app.get(ImportService);
+    const service = importContext.get(ImportService);
     service.setLimitsForTests({ ...DEFAULT_IMPORT_LIMITS, maxFileBytes: file.length + 1, maxRows: rows });
     const started = process.hrtime.bigint();
     const result = await service.importFile({ bytes: file, fileName: 'bench.csv', year: 2023, staffUserId: null });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const importRate = result.rowCount / seconds;
-    const plainRate = await plainInsertRate(app.get(DataSource), rows);
-    process.stdout.write(
-      `${label.padEnd(8)} import ${rows} rows: ${seconds.toFixed(1)} s = ${Math.round(importRate)} rows/s; plain multi-row INSERT: ${Math.round(plainRate)} rows/s; import/limit = ${((importRate / plainRate) * 100).toFixed(0)} %\n`,
-    );
+    importSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.created !== rows) throw new Error(`expected ${rows} created, got ${result.created}`);
+    written = await readWrittenRows(importContext.get(DataSource));
   } finally {
-    await app.close();
+    await importContext.close();
   }
+  const limitContext = await openContext(await freshDatabaseUrl('limit'));
+  let limitSeconds: number;
+  try {
+    limitSeconds = await plainInsertSeconds(limitContext.get(DataSource), written);
+  } finally {
+    await limitContext.close();
+  }
+  const tableRows = written.reduce((total, table) => total + table.rows.length, 0);
+  const importRate = rows / importSeconds;
+  const limitRate = rows / limitSeconds;
+  process.stdout.write(
+    `${label.padEnd(8)} import ${rows} rows: ${importSeconds.toFixed(1)} s = ${Math.round(importRate)} rows/s; ` +
+      `plain multi-row INSERT of the same ${tableRows} table rows: ${limitSeconds.toFixed(1)} s = ${Math.round(limitRate)} rows/s; ` +
+      `import/limit = ${((importRate / limitRate) * 100).toFixed(0)} %\n`,
+  );
 }
 
 async function main(): Promise<void> {
   const rowsArg = process.argv.indexOf('--rows');
   const rows = rowsArg === -1 ? 1_000_000 : Number(process.argv[rowsArg + 1]);
-  const mysqlUrl = process.argv[process.argv.indexOf('--mysql') + 1] ?? '';
   const file = generateCsv(rows);
   process.stdout.write(`generated ${rows} rows, ${(file.length / 1048576).toFixed(1)} MiB csv\n`);
   const dir = mkdtempSync(join(tmpdir(), 'titletrack-bench-'));
   try {
-    await benchOne('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`, file, rows);
+    await benchOne('SQLite', async (name) => `sqlite:${join(dir, `${name}.sqlite`)}`, file, rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (process.argv.includes('--mysql')) {
-    const url = new URL(mysqlUrl);
-    const database = url.pathname.slice(1);
-    url.pathname = '/';
-    const connection = await createConnection(url.toString());
-    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await connection.end();
-    await benchOne('MariaDB', mysqlUrl, file, rows);
+  const mysqlArg = process.argv.indexOf('--mysql');
+  if (mysqlArg !== -1) {
+    const base = new URL(process.argv[mysqlArg + 1] ?? '');
+    const freshDatabase = async (name: string): Promise<string> => {
+      const database = `${base.pathname.slice(1)}_${name}`;
+      const server = new URL(base.toString());
+      server.pathname = '/';
+      const connection = await createConnection(server.toString());
+      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await connection.end();
+      const url = new URL(base.toString());
+      url.pathname = `/${database}`;
+      return url.toString();
+    };
+    await benchOne('MariaDB', freshDatabase, file, rows);
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env';
+import type { CsvEncoding, ForcedCsvEncoding } from './import/decode-csv';
 import { ImportFileError } from './import/import-file.error';
 import { DEFAULT_IMPORT_LIMITS } from './import/import-limits';
 import type { ImportLimits } from './import/import-limits';
-import { readExportTable } from './import/read-export';
-import type { ExportTable } from './import/read-export';
-import type { ForcedCsvEncoding } from './import/decode-csv';
-import { validateExportRows } from './import/validate-rows';
-import type { ExportValidation, ImportRecord } from './import/validate-rows';
+import type { SealedImportRecord } from './import/prepare-export';
+import { prepareExportInWorker } from './import/prepare-export.runner';
+import type { ExportFormat } from './import/read-export';
+import type { ImportRowError } from './import/validate-rows';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
 import { CHANGE_SOURCE } from './status-change.type';
-import type { SkippedChange, StatusChange } from './status-change.type';
+import type { ApplyOutcome, SkippedChange, StatusChange } from './status-change.type';
 
 export interface ImportRequest {
   bytes: Buffer;
@@ -38,12 +40,13 @@ export interface ImportResult {
   skipped: SkippedChange[];
 }
 
-const toChange = (record: ImportRecord): StatusChange => ({
+const toChange = (record: SealedImportRecord): StatusChange => ({
   ref: `row ${record.rowNumber}`,
   application: {
     applicationNo: record.applicationNo,
     applicantName: record.applicantName,
     idCardNumber: record.idCardNumber,
+    sealedIdCard: record.sealedIdCard,
     employer: record.employer,
     county: record.county,
     series: record.series,
@@ -58,6 +61,13 @@ const toChange = (record: ImportRecord): StatusChange => ({
   },
 });
 
+// Thrown inside the transaction to roll it back; turned into the API error outside it.
+class RowsInvalid extends Error {
+  constructor(readonly errors: ImportRowError[]) {
+    super(`${errors.length} problems in the file; nothing was applied`);
+  }
+}
+
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
@@ -66,6 +76,7 @@ export class ImportService {
   constructor(
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // Tests lower the limits to exercise them without gigabyte fixtures.
@@ -73,65 +84,92 @@ export class ImportService {
     this.limits = limits;
   }
 
-  private async readAndValidate(request: ImportRequest): Promise<{ table: ExportTable } & ExportValidation> {
+  /**
+   * Reads, validates and applies one platform export, all or nothing. A worker thread reads,
+   * checks and encrypts the file a chunk at a time while this thread applies the chunks inside
+   * one transaction; the first bad row stops the applying, the rest of the file is still checked
+   * so the answer lists every bad row, and the transaction is rolled back: nothing is applied.
+   */
+  async importFile(request: ImportRequest): Promise<ImportResult> {
+    const sha256 = createHash('sha256').update(request.bytes).digest('hex');
     try {
-      const table = await readExportTable(request.bytes, {
-        fileName: request.fileName,
-        encoding: request.encoding,
-        limits: this.limits,
+      const result = await this.mirrorRepository.transaction(async (tx) => {
+        const batch = await tx.insertImportBatch({
+          fileName: request.fileName.slice(0, 255),
+          sha256,
+          format: 'csv',
+          rowCount: 0,
+          createdCount: 0,
+          changedCount: 0,
+          unchangedCount: 0,
+          skipped: '[]',
+          staffUserId: request.staffUserId,
+        });
+        const sourceRef = `import_batch:${batch.id}`;
+        const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
+        const errors: ImportRowError[] = [];
+        let table: { format: ExportFormat; encoding: CsvEncoding | null } | null = null;
+        let rowCount = 0;
+        for await (const message of prepareExportInWorker({
+          bytes: request.bytes,
+          fileName: request.fileName,
+          encoding: request.encoding,
+          limits: this.limits,
+          year: request.year,
+          now: new Date(),
+          cipher: this.config.idProtection,
+        })) {
+          if (message.kind === 'refused') throw new ImportFileError(message.reason, message.message, message.details);
+          if (message.kind === 'table') {
+            table = message;
+            continue;
+          }
+          errors.push(...message.errors);
+          rowCount += message.records.length;
+          if (errors.length > 0) continue;
+          const applied = await this.mirrorService.applyIn(tx, message.records.map(toChange), CHANGE_SOURCE.IMPORT, sourceRef, {
+            isPartOfLargerApply: true,
+          });
+          outcome.created += applied.created;
+          outcome.changed += applied.changed;
+          outcome.unchanged += applied.unchanged;
+          outcome.skipped.push(...applied.skipped);
+        }
+        if (errors.length > 0) throw new RowsInvalid(errors);
+        if (table === null) throw new Error('The import worker ended without reading the file');
+        await tx.updateImportBatch(batch.id, {
+          format: table.format,
+          rowCount,
+          createdCount: outcome.created,
+          changedCount: outcome.changed,
+          unchangedCount: outcome.unchanged,
+          skipped: JSON.stringify(outcome.skipped),
+        });
+        return { batchId: String(batch.id), fileName: request.fileName, format: table.format, encoding: table.encoding, rowCount, ...outcome };
       });
-      return { table, ...validateExportRows(table, { year: request.year, now: new Date() }) };
+      this.logger.log(
+        `Imported ${request.fileName} (batch ${result.batchId}): ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped`,
+      );
+      return result;
     } catch (error) {
-      // Add the context: a whole-file refusal becomes an API error the office can act on.
-      if (!(error instanceof ImportFileError)) throw error;
-      this.logger.debug(`Import of ${request.fileName} refused: ${error.reason}`);
-      throw new AppException(ERROR_CODE.IMPORT_FILE_REJECTED, error.message, {
-        details: { reason: error.reason, ...error.details },
-      });
+      throw this.refusal(request, error);
     }
   }
 
-  /**
-   * Reads, validates and applies one platform export. Every row is checked first; one bad row
-   * rejects the whole file with the list of every bad row. A valid file is applied in one
-   * transaction, so a failure half-way leaves nothing behind.
-   */
-  async importFile(request: ImportRequest): Promise<ImportResult> {
-    const { table, records, errors } = await this.readAndValidate(request);
-    if (errors.length > 0) {
-      this.logger.debug(`Import of ${request.fileName} refused: ${errors.length} bad cells`);
-      throw new AppException(ERROR_CODE.IMPORT_ROWS_INVALID, `${errors.length} problems in the file; nothing was applied`, {
-        details: { errorCount: errors.length, errors },
+  // A whole-file refusal or bad rows become API errors the office can act on.
+  private refusal(request: ImportRequest, error: unknown): unknown {
+    if (error instanceof RowsInvalid) {
+      this.logger.debug(`Import of ${request.fileName} refused: ${error.errors.length} bad cells`);
+      return new AppException(ERROR_CODE.IMPORT_ROWS_INVALID, error.message, {
+        details: { errorCount: error.errors.length, errors: error.errors },
       });
     }
-    const sha256 = createHash('sha256').update(request.bytes).digest('hex');
-    return this.mirrorRepository.transaction(async (tx) => {
-      const batch = await tx.insertImportBatch({
-        fileName: request.fileName.slice(0, 255),
-        sha256,
-        format: table.format,
-        rowCount: records.length,
-        createdCount: 0,
-        changedCount: 0,
-        unchangedCount: 0,
-        skipped: '[]',
-        staffUserId: request.staffUserId,
+    if (error instanceof ImportFileError) {
+      this.logger.debug(`Import of ${request.fileName} refused: ${error.reason}`);
+      return new AppException(ERROR_CODE.IMPORT_FILE_REJECTED, error.message, {
+        details: { reason: error.reason, ...error.details },
       });
-      const outcome = await this.mirrorService.applyIn(tx, records.map(toChange), CHANGE_SOURCE.IMPORT, `import_batch:${batch.id}`);
-      await tx.updateImportBatch(batch.id, {
-        createdCount: outcome.created,
-        changedCount: outcome.changed,
-        unchangedCount: outcome.unchanged,
-        skipped: JSON.stringify(outcome.skipped),
-      });
-      return {
-        batchId: String(batch.id),
-        fileName: request.fileName,
-        format: table.format,
-        encoding: table.encoding ?? null,
-        rowCount: records.length,
-        ...outcome,
-      };
-    });
+    }
+    return error;
   }
 }

@@ -18,6 +18,26 @@ function toBindable(value: unknown): unknown {
   return value ?? null;
 }
 
+// The columns a new mirrored application is written with; the database fills id and timestamps.
+const NEW_APPLICATION_COLUMNS = [
+  'applicationNo',
+  'applicantName',
+  'idCardCipher',
+  'idCardBlindIndex',
+  'employer',
+  'county',
+  'series',
+  'specialty',
+  'level',
+  'route',
+  'year',
+  'status',
+  'statusChangedAt',
+  'submissionCount',
+  'isFeePaid',
+] as const;
+export type NewApplication = Pick<ApplicationEntity, (typeof NEW_APPLICATION_COLUMNS)[number]>;
+
 // The unit of work of one apply: every method runs inside the caller's transaction.
 export class MirrorTransaction {
   constructor(private readonly manager: EntityManager) {}
@@ -41,31 +61,44 @@ export class MirrorTransaction {
   }
 
   // Plain multi-row INSERTs: TypeORM's insert builder names every parameter and checks names
-  // quadratically, which made a 1,000,000-row import crawl. Rows are written as they are, then
-  // one SELECT per chunk reads back the generated ids, which the history rows need.
-  async insertApplications(applications: Array<Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt'>>): Promise<ApplicationEntity[]> {
+  // quadratically, which made a 1,000,000-row import crawl. The generated ids, which the history
+  // rows need, come back with RETURNING where the database has it (SQLite, MariaDB); MySQL has
+  // not, so there one SELECT per chunk reads them back.
+  async insertApplications(applications: NewApplication[]): Promise<Array<NewApplication & { id: number }>> {
     if (applications.length === 0) return [];
-    const columns = Object.keys(applications[0] as object) as Array<keyof (typeof applications)[number]>;
-    await this.insertRows('application', columns as string[], applications.map((a) => columns.map((c) => a[c])));
+    const returning = this.hasReturning() ? ` RETURNING ${this.quote('id')}, ${this.quote('applicationNo')}` : '';
+    const returned = await this.insertRows(
+      'application',
+      NEW_APPLICATION_COLUMNS,
+      applications.map((a) => NEW_APPLICATION_COLUMNS.map((c) => a[c])),
+      returning,
+    );
     const ids = new Map<string, number>();
-    for (let i = 0; i < applications.length; i += CHUNK) {
-      const chunk = applications.slice(i, i + CHUNK).map((a) => a.applicationNo);
-      const rows: Array<{ id: number; applicationNo: string }> = await this.manager.query(
-        `SELECT ${this.quote('id')}, ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${chunk.map(() => '?').join(',')})`,
-        chunk,
-      );
-      for (const row of rows) ids.set(row.applicationNo, Number(row.id));
+    for (const row of returned as Array<{ id: number; applicationNo: string }>) ids.set(row.applicationNo, Number(row.id));
+    if (returning === '') {
+      for (let i = 0; i < applications.length; i += CHUNK) {
+        const chunk = applications.slice(i, i + CHUNK).map((a) => a.applicationNo);
+        const rows: Array<{ id: number; applicationNo: string }> = await this.manager.query(
+          `SELECT ${this.quote('id')}, ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${chunk.map(() => '?').join(',')})`,
+          chunk,
+        );
+        for (const row of rows) ids.set(row.applicationNo, Number(row.id));
+      }
     }
-    return applications.map((a) => ({ ...a, id: ids.get(a.applicationNo) as number }) as ApplicationEntity);
+    return applications.map((a) => Object.assign(a, { id: ids.get(a.applicationNo) as number }));
   }
 
   async updateApplication(id: number, fields: Partial<ApplicationEntity>): Promise<void> {
     await this.manager.update(ApplicationEntity, { id }, fields);
   }
 
-  async insertHistory(rows: Array<Omit<StatusHistoryEntity, 'id' | 'createdAt' | 'application'>>): Promise<void> {
-    const columns = ['applicationId', 'fromStatus', 'toStatus', 'changedAt', 'source', 'sourceRef'] as const;
-    await this.insertRows('status_history', [...columns], rows.map((row) => columns.map((c) => row[c])));
+  async insertHistory(
+    rows: Array<Pick<StatusHistoryEntity, 'applicationId' | 'fromStatus' | 'toStatus' | 'changedAt'>>,
+    source: string,
+    sourceRef: string,
+  ): Promise<void> {
+    const columns = ['applicationId', 'fromStatus', 'toStatus', 'changedAt', 'source', 'sourceRef'];
+    await this.insertRows('status_history', columns, rows.map((row) => [row.applicationId, row.fromStatus, row.toStatus, row.changedAt, source, sourceRef]));
   }
 
   async insertDomainEvents(rows: Array<Pick<DomainEventEntity, 'kind' | 'applicationId' | 'payload'>>): Promise<void> {
@@ -75,17 +108,26 @@ export class MirrorTransaction {
 
   // The one dialect-specific corner of the mirror: identifier quotes, and values as both
   // drivers bind them (UTC datetime text, booleans as 0/1).
-  private async insertRows(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  // Returns what a RETURNING clause (`returning`, may be empty) gave back, all chunks together.
+  private async insertRows(table: string, columns: readonly string[], rows: unknown[][], returning = ''): Promise<unknown[]> {
     const perStatement = Math.max(1, Math.min(CHUNK, Math.floor(MAX_PARAMETERS / columns.length)));
     const head = `INSERT INTO ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')}) VALUES `;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const returned: unknown[] = [];
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement);
-      await this.manager.query(
-        head + chunk.map(() => tuple).join(', '),
+      const result: unknown = await this.manager.query(
+        head + chunk.map(() => tuple).join(', ') + returning,
         chunk.flatMap((row) => row.map(toBindable)),
       );
+      if (returning !== '' && Array.isArray(result)) returned.push(...(result as unknown[]));
     }
+    return returned;
+  }
+
+  private hasReturning(): boolean {
+    const { type } = this.manager.connection.options;
+    return type === 'better-sqlite3' || type === 'mariadb';
   }
 
   private quote(identifier: string): string {

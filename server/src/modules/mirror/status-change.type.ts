@@ -1,11 +1,15 @@
 import type { ApplicationStatus } from '@titletrack/shared/domain';
 
+import type { SealedValue } from '../../common/crypto/field-cipher';
+
 // What every source (export file, webhook event, poll answer) turns into before it touches the
 // mirror: one path for every status change.
 export interface MirroredApplication {
   applicationNo: string;
   applicantName: string;
   idCardNumber: string; // normalized (18 characters, upper-case X); encrypted before storage
+  // Already encrypted off the main thread (imports), so applying does not encrypt it again.
+  sealedIdCard?: SealedValue;
   employer: string | null;
   county: string | null;
   series: string;

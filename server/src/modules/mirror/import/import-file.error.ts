@@ -8,7 +8,7 @@ export const IMPORT_FILE_ERROR_REASON = {
   ZIP_TOO_LARGE_UNPACKED: 'ZIP_TOO_LARGE_UNPACKED',
   ZIP_SUSPICIOUS_RATIO: 'ZIP_SUSPICIOUS_RATIO',
   NOT_A_VALID_XLSX: 'NOT_A_VALID_XLSX',
-  // A csv that csv-parse cannot read: a ragged row, an unclosed quote.
+  // A csv that cannot be parsed: a ragged row, an unclosed quote.
   MALFORMED_CSV: 'MALFORMED_CSV',
   TOO_MANY_ROWS: 'TOO_MANY_ROWS',
   EMPTY_FILE: 'EMPTY_FILE',

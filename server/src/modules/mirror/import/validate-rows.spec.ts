@@ -10,7 +10,7 @@ import {
 import type { ExportCells } from './export.fixture';
 import { IMPORT_FILE_ERROR_REASON } from './import-file.error';
 import { readExportTable } from './read-export';
-import { IMPORT_ROW_ERROR_REASON as R, validateExportRows } from './validate-rows';
+import { ExportRowValidator, IMPORT_ROW_ERROR_REASON as R, validateExportRows } from './validate-rows';
 
 const OPTIONS = { year: 2023, now: TEST_NOW };
 
@@ -286,5 +286,22 @@ describe('validateExportRows', () => {
       { rowNumber: 6_791, column: '身份证号', reason: 'ID number: BAD_CHECK_DIGIT' },
     ]);
     expect(records).toHaveLength(9_999);
+  });
+});
+
+describe(ExportRowValidator.name, () => {
+  it('remembers application numbers across chunks, so a repeat in a later chunk is caught', () => {
+    const table = exportTable([exportRow(1), exportRow(2), exportRow(1)]);
+    const validator = new ExportRowValidator(table.headers, { year: 2023, now: TEST_NOW });
+
+    const first = validator.validate(table.rows.slice(0, 2));
+    const second = validator.validate(table.rows.slice(2));
+
+    expect(first).toMatchObject({ errors: [] });
+    expect(first.records).toHaveLength(2);
+    expect(second).toEqual({
+      records: [],
+      errors: [{ rowNumber: 4, column: '申报编号', reason: 'Duplicate application number (first on row 2)' }],
+    });
   });
 });

@@ -103,43 +103,60 @@ export function validateExportRows(
   table: ExportTable,
   options: ValidateExportOptions,
 ): ExportValidation {
-  const { byField, missing, ambiguous } = resolveColumns(table.headers);
-  if (missing.length > 0) {
-    throw new ImportFileError(
-      IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS,
-      `The file lacks ${missing.length} required column(s)`,
-      { columns: missing },
-    );
-  }
-  if (ambiguous.length > 0) {
-    throw new ImportFileError(
-      IMPORT_FILE_ERROR_REASON.DUPLICATE_COLUMNS,
-      'The file has a column under two names',
-      { columns: ambiguous },
-    );
-  }
-  const validation: ExportValidation = { records: [], errors: [] };
+  return new ExportRowValidator(table.headers, options).validate(table.rows);
+}
+
+// The same checks, fed a file's rows in order a chunk at a time (an import validates and applies
+// chunks side by side); what one chunk saw (application numbers) counts for the next.
+export class ExportRowValidator {
+  private readonly byField: Partial<Record<ImportField, string>>;
   // Keys are upper-cased: MySQL's default collation compares the unique applicationNo
   // case-insensitively, so AB-1 and ab-1 would collide there.
-  const firstRowByApplicationNo = new Map<string, number>();
-  for (const row of table.rows) {
-    const result = validateRow(new RowReader(row, byField, validation.errors), options);
-    const { applicationNo } = result;
-    if (applicationNo !== null) {
-      const key = applicationNo.toUpperCase();
-      const firstRow = firstRowByApplicationNo.get(key);
-      if (firstRow === undefined) {
-        firstRowByApplicationNo.set(key, row.rowNumber);
-      } else {
-        result.reader.fail(
-          IMPORT_FIELD.APPLICATION_NO,
-          `Duplicate application number (first on row ${firstRow})`,
-        );
-      }
+  private readonly firstRowByApplicationNo = new Map<string, number>();
+
+  constructor(
+    headers: string[],
+    private readonly options: ValidateExportOptions,
+  ) {
+    const { byField, missing, ambiguous } = resolveColumns(headers);
+    if (missing.length > 0) {
+      throw new ImportFileError(
+        IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS,
+        `The file lacks ${missing.length} required column(s)`,
+        { columns: missing },
+      );
     }
-    if (result.reader.isValid && result.value !== null) validation.records.push(result.value);
+    if (ambiguous.length > 0) {
+      throw new ImportFileError(
+        IMPORT_FILE_ERROR_REASON.DUPLICATE_COLUMNS,
+        'The file has a column under two names',
+        { columns: ambiguous },
+      );
+    }
+    this.byField = byField;
   }
-  return validation;
+
+  validate(rows: readonly ExportRow[]): ExportValidation {
+    const validation: ExportValidation = { records: [], errors: [] };
+    for (const row of rows) {
+      const result = validateRow(new RowReader(row, this.byField, validation.errors), this.options);
+      const { applicationNo } = result;
+      if (applicationNo !== null) {
+        const key = applicationNo.toUpperCase();
+        const firstRow = this.firstRowByApplicationNo.get(key);
+        if (firstRow === undefined) {
+          this.firstRowByApplicationNo.set(key, row.rowNumber);
+        } else {
+          result.reader.fail(
+            IMPORT_FIELD.APPLICATION_NO,
+            `Duplicate application number (first on row ${firstRow})`,
+          );
+        }
+      }
+      if (result.reader.isValid && result.value !== null) validation.records.push(result.value);
+    }
+    return validation;
+  }
 }
 
 interface RowResult {
