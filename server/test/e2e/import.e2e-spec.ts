@@ -63,6 +63,14 @@ describe('importing platform exports (staff)', () => {
     expect(await count('application')).toBe(before);
   });
 
+  it('applies nothing of a file whose last row is malformed, though its start was applied first', async () => {
+    const before = await Promise.all(['application', 'status_history', 'domain_event', 'import_batch'].map(count));
+    const csv = `${exportCsv(rows('LATE', 1_200, () => ({})))}LATE-RAGGED,王建国\r\n`;
+    const res = await upload(csv, 'late.csv').expect(400);
+    expect(res.body).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: { reason: 'MALFORMED_CSV', rowNumber: 1_202 } });
+    expect(await Promise.all(['application', 'status_history', 'domain_event', 'import_batch'].map(count))).toEqual(before);
+  });
+
   it('reads a GBK csv saved by Chinese Excel (no BOM)', async () => {
     const res = await upload(iconv.encode(exportCsv(rows('GBK', 2)), 'gbk'), 'gbk.csv').expect(200);
     expect(res.body).toMatchObject({ encoding: 'gb18030', created: 2 });

@@ -108,8 +108,7 @@ export class ImportService {
         const sourceRef = `import_batch:${batch.id}`;
         const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
         const errors: ImportRowError[] = [];
-        let table: { format: ExportFormat; encoding: CsvEncoding | null } | null = null;
-        let rowCount = 0;
+        let table: { format: ExportFormat; encoding: CsvEncoding | null; rowCount: number } | null = null;
         for await (const message of prepareExportInWorker({
           bytes: request.bytes,
           fileName: request.fileName,
@@ -120,12 +119,11 @@ export class ImportService {
           cipher: this.config.idProtection,
         })) {
           if (message.kind === 'refused') throw new ImportFileError(message.reason, message.message, message.details);
-          if (message.kind === 'table') {
+          if (message.kind === 'end') {
             table = message;
             continue;
           }
           errors.push(...message.errors);
-          rowCount += message.records.length;
           if (errors.length > 0) continue;
           const applied = await this.mirrorService.applyIn(tx, message.records.map(toChange), CHANGE_SOURCE.IMPORT, sourceRef, {
             isPartOfLargerApply: true,
@@ -136,7 +134,8 @@ export class ImportService {
           outcome.skipped.push(...applied.skipped);
         }
         if (errors.length > 0) throw new RowsInvalid(errors);
-        if (table === null) throw new Error('The import worker ended without reading the file');
+        if (table === null) throw new Error('The import worker ended before the end of the file');
+        const { rowCount } = table;
         await tx.updateImportBatch(batch.id, {
           format: table.format,
           rowCount,

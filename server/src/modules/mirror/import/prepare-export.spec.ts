@@ -33,7 +33,7 @@ describe(prepareExport.name, () => {
 
     const messages = await inThread(request(exportCsv(exportRows(count))));
 
-    expect(messages[0]).toEqual({ kind: 'table', format: 'csv', encoding: 'utf-8', rowCount: count });
+    expect(messages.at(-1)).toEqual({ kind: 'end', format: 'csv', encoding: 'utf-8', rowCount: count });
     const chunks = rowsOf(messages);
     expect(chunks.map((chunk) => chunk.records.length)).toEqual([PREPARE_CHUNK_ROWS, 20]);
     const cipher = new FieldCipher(CIPHER_OPTIONS);
@@ -61,6 +61,15 @@ describe(prepareExport.name, () => {
     const messages = await inThread(request(exportCsv(exportRows(2), EXPORT_HEADERS.filter((h) => h !== '状态'))));
 
     expect(messages).toEqual([expect.objectContaining({ kind: 'refused', reason: IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS })]);
+  });
+
+  it('refuses a file whose late row is ragged, after the chunks before it', async () => {
+    const csv = exportCsv(exportRows(PREPARE_CHUNK_ROWS + 5)) + 'HT-RAGGED,王建国\r\n';
+
+    const messages = await inThread(request(csv));
+
+    expect(messages.map((m) => m.kind)).toEqual(['rows', 'refused']);
+    expect(messages[1]).toMatchObject({ reason: IMPORT_FILE_ERROR_REASON.MALFORMED_CSV, details: { rowNumber: PREPARE_CHUNK_ROWS + 7 } });
   });
 });
 

@@ -4,7 +4,7 @@ import type { CsvEncoding, ForcedCsvEncoding } from './decode-csv';
 import { ImportFileError } from './import-file.error';
 import type { ImportFileErrorDetails, ImportFileErrorReason } from './import-file.error';
 import type { ImportLimits } from './import-limits';
-import { readExportTable } from './read-export';
+import { streamExportRows } from './read-export';
 import type { ExportFormat } from './read-export';
 import { ExportRowValidator } from './validate-rows';
 import type { ImportRecord, ImportRowError } from './validate-rows';
@@ -28,32 +28,37 @@ export interface SealedImportRecord extends ImportRecord {
 }
 
 export type PrepareMessage =
-  | { kind: 'table'; format: ExportFormat; encoding: CsvEncoding | null; rowCount: number }
   // Valid rows of the chunk (sealed) and every problem of its invalid ones.
   | { kind: 'rows'; records: SealedImportRecord[]; errors: ImportRowError[] }
-  // The whole file is refused (ImportFileError, rebuilt on the other side).
+  // The whole file was read: what it was.
+  | { kind: 'end'; format: ExportFormat; encoding: CsvEncoding | null; rowCount: number }
+  // The whole file is refused (ImportFileError, rebuilt on the other side), possibly after
+  // some chunks: the consumer applies chunks in a transaction and rolls it back.
   | { kind: 'refused'; reason: ImportFileErrorReason; message: string; details: ImportFileErrorDetails | undefined };
 
 export const PREPARE_CHUNK_ROWS = 500;
 
 export async function prepareExport(request: PrepareExportRequest, emit: (message: PrepareMessage) => void): Promise<void> {
   try {
-    const table = await readExportTable(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), {
-      fileName: request.fileName,
-      encoding: request.encoding,
-      limits: request.limits,
-    });
-    const validator = new ExportRowValidator(table.headers, { year: request.year, now: request.now });
-    emit({ kind: 'table', format: table.format, encoding: table.encoding ?? null, rowCount: table.rows.length });
     const cipher = new FieldCipher(request.cipher);
+    let validator: ExportRowValidator | null = null;
     let isClean = true;
-    for (let i = 0; i < table.rows.length; i += PREPARE_CHUNK_ROWS) {
-      const { records, errors } = validator.validate(table.rows.slice(i, i + PREPARE_CHUNK_ROWS));
-      isClean &&= errors.length === 0;
-      // Once a row is wrong nothing will be applied: the rest is only checked, not encrypted.
-      const sealed = isClean ? records.map((record) => ({ ...record, sealedIdCard: cipher.seal(record.idCardNumber) })) : [];
-      emit({ kind: 'rows', records: sealed, errors });
-    }
+    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+    const options = { fileName: request.fileName, encoding: request.encoding, limits: request.limits };
+    const file = await streamExportRows(
+      bytes,
+      options,
+      (rows, headers) => {
+        validator ??= new ExportRowValidator(headers, { year: request.year, now: request.now });
+        const { records, errors } = validator.validate(rows);
+        isClean &&= errors.length === 0;
+        // Once a row is wrong nothing will be applied: the rest is only checked, not encrypted.
+        const sealed = isClean ? records.map((record) => ({ ...record, sealedIdCard: cipher.seal(record.idCardNumber) })) : [];
+        emit({ kind: 'rows', records: sealed, errors });
+      },
+      PREPARE_CHUNK_ROWS,
+    );
+    emit({ kind: 'end', format: file.format, encoding: file.encoding ?? null, rowCount: file.rowCount });
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     emit({ kind: 'refused', reason: error.reason, message: error.message, details: error.details });

@@ -39,13 +39,38 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const; //
 const LONG_NUMBER_MIN = 1e14; // the smallest 15-digit number
 const NO_COLUMNS: readonly string[] = Object.freeze([]);
 
+// What a whole-file read found, beside its rows.
+export interface ExportFileInfo {
+  format: ExportFormat;
+  encoding?: CsvEncoding;
+  headers: string[];
+  rowCount: number;
+}
+
 // Reads a platform status export into header-keyed text rows, refusing files that are too big,
-// malformed or empty before any row is validated. Every cell becomes text so that validation has
-// one input shape for csv and xlsx alike.
+// malformed or empty. Every cell becomes text so that validation has one input shape for csv
+// and xlsx alike.
 export async function readExportTable(
   bytes: Buffer,
   options: ReadExportOptions,
 ): Promise<ExportTable> {
+  const rows: ExportRow[] = [];
+  const { format, encoding, headers } = await streamExportRows(bytes, options, (chunk) => {
+    for (const row of chunk) rows.push(row);
+  });
+  return { format, ...(encoding === undefined ? {} : { encoding }), headers, rows };
+}
+
+// The same read, handing the rows over `chunkRows` at a time as the parser reaches them (csv),
+// so a caller can check and apply the start of a large file while the rest is being parsed.
+// A refusal found late (a ragged row near the end) still throws, after earlier chunks were
+// handed over: callers that apply chunks do so in a transaction.
+export async function streamExportRows(
+  bytes: Buffer,
+  options: ReadExportOptions,
+  onRows: (rows: ExportRow[], headers: string[]) => void,
+  chunkRows = 500,
+): Promise<ExportFileInfo> {
   const { limits } = options;
   if (bytes.length > limits.maxFileBytes) {
     throw new ImportFileError(
@@ -57,9 +82,14 @@ export async function readExportTable(
   if (bytes.length === 0) {
     throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The file is empty');
   }
+  const builder = new TableBuilder(limits, onRows, chunkRows);
   const format = detectFormat(bytes, options.fileName);
-  if (format === EXPORT_FORMAT.XLSX) return readXlsx(bytes, limits);
-  return readCsv(bytes, options.encoding, limits);
+  if (format === EXPORT_FORMAT.XLSX) {
+    await readXlsx(bytes, limits, builder);
+    return builder.finish(format);
+  }
+  const encoding = readCsv(bytes, options.encoding, builder);
+  return { ...builder.finish(format), encoding };
 }
 
 // The bytes decide over the name: staff rename files, and a zip is never a usable csv.
@@ -90,33 +120,35 @@ function detectFormat(bytes: Buffer, fileName: string): ExportFormat {
 function readCsv(
   bytes: Buffer,
   forcedEncoding: ForcedCsvEncoding | undefined,
-  limits: ImportLimits,
-): ExportTable {
+  builder: TableBuilder,
+): CsvEncoding {
   const { text, encoding } = decodeCsvBytes(bytes, forcedEncoding);
   // papaparse parses a platform export about five times faster than csv-parse, which was a
-  // third of a 1,000,000-row import. Empty lines are kept so rows can be numbered.
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  // Excel shows each record as one row and each empty line as an empty row, so a record's Excel
-  // row is its index + 1: empty lines are records of one empty cell.
-  const firstError = parsed.errors[0];
-  if (firstError !== undefined) throw malformedCsv(firstError);
-  const builder = new TableBuilder(limits);
+  // third of a 1,000,000-row import. Excel shows each record as one row and each empty line as
+  // an empty row, so records are counted with empty lines (a record of one empty cell) kept.
+  let recordCount = 0;
   let headerCellCount = -1;
-  parsed.data.forEach((record, index) => {
-    if (record.length === 1 && record[0] === '') return; // an empty line
-    const rowNumber = index + 1;
-    if (headerCellCount === -1) {
-      headerCellCount = record.length;
-    } else if (record.length !== headerCellCount) {
-      throw new ImportFileError(
-        IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
-        `Row ${rowNumber} has ${record.length} cells; the header has ${headerCellCount}`,
-        { rowNumber, cellCount: record.length, headerCellCount },
-      );
-    }
-    builder.add(rowNumber, record.map(textCell));
+  Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: false,
+    step: ({ data: record, errors }) => {
+      recordCount += 1;
+      const firstError = errors[0];
+      if (firstError !== undefined) throw malformedCsv(firstError.code, recordCount);
+      if (record.length === 1 && record[0] === '') return; // an empty line
+      if (headerCellCount === -1) {
+        headerCellCount = record.length;
+      } else if (record.length !== headerCellCount) {
+        throw new ImportFileError(
+          IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
+          `Row ${recordCount} has ${record.length} cells; the header has ${headerCellCount}`,
+          { rowNumber: recordCount, cellCount: record.length, headerCellCount },
+        );
+      }
+      builder.add(recordCount, record.map(textCell));
+    },
   });
-  return { ...builder.build(EXPORT_FORMAT.CSV), encoding };
+  return encoding;
 }
 
 // Excel's "Unicode text" save is tab-separated; staff sometimes rename it .csv.
@@ -125,14 +157,13 @@ function detectDelimiter(text: string): string {
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-// Only papaparse's code and row index are kept: a message could one day quote the offending
-// cell (an ID number, a name).
-function malformedCsv(error: Papa.ParseError): ImportFileError {
-  const rowNumber = (error.row ?? 0) + 1;
+// Only papaparse's error code is kept: its message could one day quote the offending cell (an
+// ID number, a name).
+function malformedCsv(code: string, rowNumber: number): ImportFileError {
   return new ImportFileError(
     IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
-    `The csv cannot be parsed at row ${rowNumber} (${error.code})`,
-    { rowNumber, csvError: error.code },
+    `The csv cannot be parsed at row ${rowNumber} (${code})`,
+    { rowNumber, csvError: code },
   );
 }
 
@@ -140,7 +171,7 @@ function textCell(value: string): CellText {
   return { text: value, isLongNumber: false };
 }
 
-async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<ExportTable> {
+async function readXlsx(bytes: Buffer, limits: ImportLimits, builder: TableBuilder): Promise<void> {
   await assertSafeXlsx(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -158,7 +189,6 @@ async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<ExportTabl
   if (sheet === undefined) {
     throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The workbook has no sheet');
   }
-  const builder = new TableBuilder(limits);
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellText[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
@@ -167,7 +197,6 @@ async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<ExportTabl
     // eachCell skips absent cells, leaving holes; a hole is an empty cell.
     builder.add(rowNumber, Array.from(cells, (cell) => cell ?? EMPTY_CELL));
   });
-  return builder.build(EXPORT_FORMAT.XLSX);
 }
 
 interface CellText {
@@ -224,13 +253,18 @@ function formatDate(date: Date): string {
 // Collects rows for both formats: takes the first non-empty row (row 1 in a platform export) as
 // the header, skips rows whose cells are all blank (Excel writes ",,,," for formatted empty
 // rows) and enforces the row cap as it goes, so a csv over the cap is refused before it is all
-// in memory.
+// in memory. Rows leave in chunks through `onRows`.
 class TableBuilder {
   private headers: string[] | null = null;
   private columns: Array<{ index: number; header: string }> = [];
-  private readonly rows: ExportRow[] = [];
+  private rows: ExportRow[] = [];
+  private rowCount = 0;
 
-  constructor(private readonly limits: ImportLimits) {}
+  constructor(
+    private readonly limits: ImportLimits,
+    private readonly onRows: (rows: ExportRow[], headers: string[]) => void,
+    private readonly chunkRows: number,
+  ) {}
 
   add(rowNumber: number, cells: readonly CellText[]): void {
     if (this.headers === null) {
@@ -238,7 +272,7 @@ class TableBuilder {
       return;
     }
     if (cells.every((cell) => cell.text.trim() === '')) return;
-    if (this.rows.length >= this.limits.maxRows) {
+    if (this.rowCount >= this.limits.maxRows) {
       throw new ImportFileError(
         IMPORT_FILE_ERROR_REASON.TOO_MANY_ROWS,
         `The file has more than ${this.limits.maxRows} data rows`,
@@ -257,13 +291,23 @@ class TableBuilder {
       cells: values,
       longNumberColumns: longNumberColumns ?? NO_COLUMNS,
     });
+    this.rowCount += 1;
+    if (this.rows.length >= this.chunkRows) this.flush();
   }
 
-  build(format: ExportFormat): ExportTable {
-    if (this.headers === null || this.rows.length === 0) {
+  finish(format: ExportFormat): ExportFileInfo {
+    if (this.headers === null || this.rowCount === 0) {
       throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The file has no data rows');
     }
-    return { format, headers: this.headers, rows: this.rows };
+    this.flush();
+    return { format, headers: this.headers, rowCount: this.rowCount };
+  }
+
+  private flush(): void {
+    if (this.rows.length === 0 || this.headers === null) return;
+    const rows = this.rows;
+    this.rows = [];
+    this.onRows(rows, this.headers);
   }
 
   private setHeader(cells: readonly CellText[]): void {
