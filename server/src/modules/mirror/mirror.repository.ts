@@ -44,16 +44,22 @@ export class MirrorTransaction {
 
   // Rows about to change are locked so two instances applying news about the same application
   // serialise. SQLite locks the whole database for a write transaction and has no row locks,
-  // so the lock clause is MySQL's only.
+  // so the lock clause is MySQL's only. A plain SELECT of the numbers comes first: most rows of
+  // a large import are new, and loading entities for nothing was a tenth of its time.
   async getByApplicationNosForUpdate(applicationNos: string[]): Promise<ApplicationEntity[]> {
     const found: ApplicationEntity[] = [];
     for (let i = 0; i < applicationNos.length; i += CHUNK) {
-      const chunk = applicationNos.slice(i, i + CHUNK);
-      if (chunk.length === 0) continue;
+      const candidates = applicationNos.slice(i, i + CHUNK);
+      if (candidates.length === 0) continue;
+      const existing: Array<{ applicationNo: string }> = await this.manager.query(
+        `SELECT ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${candidates.map(() => '?').join(',')})`,
+        candidates,
+      );
+      if (existing.length === 0) continue;
       const query = this.manager
         .getRepository(ApplicationEntity)
         .createQueryBuilder('application')
-        .where({ applicationNo: In(chunk) });
+        .where({ applicationNo: In(existing.map((row) => row.applicationNo)) });
       if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
       found.push(...(await query.getMany()));
     }
