@@ -1,4 +1,5 @@
 import { defineConfig } from '@tarojs/cli';
+import webpack from 'webpack';
 
 // Written by hand: `taro init` fetches templates from the internet. See ../shared/TOOLCHAIN.md §3.
 // chinese-days ships its ES module as .js inside a "type": "commonjs" package, which webpack then
@@ -10,19 +11,42 @@ function parseChineseDaysAsModule(chain: any): void {
     .type('javascript/auto');
 }
 
+// Every request goes through our Taro.request adapter (services/taro-adapter.ts), so axios's own
+// XHR and fetch adapters are dead weight in both builds: swap them for a stub.
+function dropAxiosBuiltinAdapters(chain: any): void {
+  chain
+    .plugin('axios-without-builtin-adapters')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/,
+      require.resolve('./axios-adapter-stub.js'),
+    ]);
+}
+
+function configureWebpack(chain: any): void {
+  parseChineseDaysAsModule(chain);
+  dropAxiosBuiltinAdapters(chain);
+}
+
 export default defineConfig<'webpack5'>(async () => ({
   projectName: 'titletrack-miniapp',
   date: '2026-11-25',
-  designWidth: 750,
+  // NutUI is authored at 375 px, our own styles at 750 (TOOLCHAIN §3).
+  designWidth(input?: { file?: string }) {
+    return input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+  },
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
   outputRoot: `dist/${process.env.TARO_ENV}`,
-  plugins: [],
+  // NutUI React Taro renders some HTML-style tags on weapp.
+  plugins: ['@tarojs/plugin-html'],
   defineConstants: {},
   copy: { patterns: [], options: {} },
   framework: 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },
   cache: { enable: false },
+  // Print non-ASCII as UTF-8, not \uXXXX escapes: the Chinese and Uyghur catalogues would
+  // otherwise weigh two to three times more in the weapp package.
+  terser: { enable: true, config: { output: { ascii_only: false } } },
   mini: {
     // i18next and zod ship ES2020 syntax (?. ??) that the weapp runtime may not parse; Taro only
     // transpiles node_modules paths containing "taro" by itself (TOOLCHAIN F5).
@@ -31,7 +55,7 @@ export default defineConfig<'webpack5'>(async () => ({
         (path: string) => /node_modules[\\/](i18next|react-i18next|zod|axios|chinese-days)[\\/]/.test(path),
       ],
     },
-    webpackChain: parseChineseDaysAsModule,
+    webpackChain: configureWebpack,
     postcss: {
       pxtransform: { enable: true, config: {} },
       cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -41,7 +65,7 @@ export default defineConfig<'webpack5'>(async () => ({
     publicPath: '/',
     staticDirectory: 'static',
     router: { mode: 'hash' },
-    webpackChain: parseChineseDaysAsModule,
+    webpackChain: configureWebpack,
     postcss: {
       autoprefixer: { enable: true, config: {} },
       cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

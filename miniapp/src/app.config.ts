@@ -1,5 +1,24 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/notice/index'],
+  // Secondary screens load on first use, so the main package stays within its budget.
+  subPackages: [
+    {
+      root: 'packages/applicant',
+      pages: [
+        'pages/application/index',
+        'pages/todo/index',
+        'pages/fee/index',
+        'pages/inbox/index',
+        'pages/calendar/index',
+        'pages/me/index',
+      ],
+    },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/applicant'] },
+  },
+  // H5: no slide between pages; slow phones show the next page sooner.
+  animation: false,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
+import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { getConfig } from './config/env';
@@ -16,14 +17,18 @@ import type { AppConfig } from './config/env';
 import { buildDataSourceOptions } from './database/database.options';
 import { prepareDatabase } from './database/prepare-database';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { FieldCipher } from './common/crypto/field-cipher';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingModule } from './modules/binding/binding.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
 import { PollModule } from './modules/mirror/poll/poll.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { StaffAdminModule } from './modules/staff/staff-admin.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { ProgressModule } from './modules/progress/progress.module';
 
 // Personal data must never reach a log: headers that carry credentials are cut out, and
 // request bodies are never logged.
@@ -76,7 +81,10 @@ export class AppModule {
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('No data source options');
             const dataSource = await new DataSource(options).initialize();
-            await prepareDatabase(dataSource, config.database.lockTimeoutSeconds);
+            // The embedded default (`npm start`) also gets the demo applicants; never production.
+            const demoCipher =
+              config.environment === APP_ENVIRONMENT.DEVELOPMENT ? new FieldCipher(config.idProtection) : null;
+            await prepareDatabase(dataSource, config.database.lockTimeoutSeconds, { demoCipher });
             return dataSource;
           },
         }),
@@ -89,6 +97,9 @@ export class AppModule {
         StaffAdminModule,
         MirrorModule,
         PollModule,
+        RemindersModule,
+        DemoModule,
+        ProgressModule,
       ],
     };
   }

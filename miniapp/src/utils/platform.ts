@@ -3,3 +3,10 @@ export const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
 
 // Only the WeChat build can sign in with Taro.login; every other build uses the development login.
 export const isWeapp = (): boolean => process.env.TARO_ENV === 'weapp';
+
+// H5: the whole document follows the language (screen readers, the browser's own RTL handling).
+export function applyDocumentLocale(lang: string, dir: 'rtl' | 'ltr'): void {
+  if (!isH5() || typeof document === 'undefined') return;
+  document.documentElement.setAttribute('lang', lang);
+  document.documentElement.setAttribute('dir', dir);
+}

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { APP_ENVIRONMENT, DATABASE_TYPE } from '@titletrack/shared/contract';
+import { ALERT_KIND } from '@titletrack/shared/domain';
+import type { AlertKind } from '@titletrack/shared/domain';
 import type { AppEnvironment, DatabaseType } from '@titletrack/shared/contract';
 import { z } from 'zod';
 
@@ -18,6 +20,26 @@ interface VariableSpec {
 
 const SERVER_ROOT = resolve(__dirname, '..', '..');
 const REPO_ROOT = resolve(SERVER_ROOT, '..');
+
+// One WeChat subscribe-message template per alert kind (issue 6), e.g. WECHAT_TEMPLATE_FEE_DUE.
+type TemplateVariableName = `WECHAT_TEMPLATE_${Uppercase<AlertKind>}`;
+export const templateVariableName = (kind: AlertKind): TemplateVariableName =>
+  `WECHAT_TEMPLATE_${kind.toUpperCase()}` as TemplateVariableName;
+const TEMPLATE_VARIABLES = Object.fromEntries(
+  Object.values(ALERT_KIND).map((kind) => [
+    templateVariableName(kind),
+    {
+      description: `Subscribe-message template id for ${kind} alerts (fields: docs/reminders.md); without it those alerts stay in the inbox only`,
+      isSensitive: false,
+      schema: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/).optional(),
+    },
+  ]),
+) as unknown as Record<TemplateVariableName, VariableSpec>;
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
 
 const VARIABLES = {
   APP_ENV: {
@@ -153,6 +175,62 @@ const VARIABLES = {
     isSensitive: true,
     schema: z.string().optional(),
   },
+  ...TEMPLATE_VARIABLES,
+  WECHAT_PUSH_TOKEN: {
+    description: "Token of WeChat's message push (mini-program console → 消息推送, JSON data format, plaintext mode); without it POST /api/wechat/push answers 503",
+    isSensitive: true,
+    schema: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
+  },
+  WECHAT_SUBSCRIBE_LONG_TERM: {
+    description: 'true when the account may send long-term subscribe messages (government services): one accept lasts, credits are not counted',
+    isSensitive: false,
+    schema: booleanText,
+  },
+  WECHAT_MINIPROGRAM_STATE: {
+    description: 'Which build a tap on a subscribe message opens: formal, trial or developer',
+    isSensitive: false,
+    schema: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  },
+  REMINDER_PLAN_INTERVAL_SECONDS: {
+    description: 'Seconds between two planner ticks (domain events, then every open application; one instance per tick through a lease); 0 turns planning off',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(0).max(86_400).default(60),
+  },
+  REMINDER_PUSH_INTERVAL_SECONDS: {
+    description: 'Seconds between two push-worker rounds on each instance; 0 turns pushing off',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(0).max(3600).default(5),
+  },
+  REMINDER_PUSH_BATCH_SIZE: {
+    description: 'Outbox rows one worker claims at a time',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(2000).default(200),
+  },
+  REMINDER_PUSH_CONCURRENCY: {
+    description: 'Sends in flight per worker',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(500).default(32),
+  },
+  REMINDER_PUSH_MAX_ATTEMPTS: {
+    description: 'Tries of one push (45009, 5xx, network) before it is dead-lettered (push state failed, last error kept)',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(50).default(6),
+  },
+  REMINDER_PUSH_CLAIM_SECONDS: {
+    description: "How long a worker's claim on outbox rows lasts; a worker that dies leaves them to others after this",
+    isSensitive: false,
+    schema: z.coerce.number().int().min(5).max(3600).default(60),
+  },
+  REMINDER_PUSH_BACKOFF_SECONDS: {
+    description: 'First retry delay of a push after 45009/5xx/network; doubles per try (±20 % jitter), at most an hour',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(3600).default(30),
+  },
+  REMINDER_CLAIM_MODE: {
+    description: 'skip_locked (MariaDB ≥ 10.6, MySQL 8) or update (claim by a conditional UPDATE … LIMIT: TiDB, which ignores SKIP LOCKED); SQLite always uses its single writer',
+    isSensitive: false,
+    schema: z.enum(['skip_locked', 'update']).default('skip_locked'),
+  },
 } satisfies Record<string, VariableSpec>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -177,6 +255,20 @@ export interface AppConfig {
   platformWebhookSecrets: string[];
   platformPoll: { apiBase: string | null; clientId: string | null; clientSecret: string | null; intervalSeconds: number; pageSize: number };
   idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
+  reminders: {
+    templates: Partial<Record<AlertKind, string>>;
+    pushToken: string | null;
+    isLongTermSubscription: boolean;
+    miniprogramState: 'formal' | 'trial' | 'developer';
+    planIntervalSeconds: number;
+    pushIntervalSeconds: number;
+    batchSize: number;
+    concurrency: number;
+    maxAttempts: number;
+    claimSeconds: number;
+    backoffSeconds: number;
+    claimMode: 'skip_locked' | 'update';
+  };
 }
 
 export class ConfigError extends Error {
@@ -266,6 +358,24 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pageSize: values.PLATFORM_POLL_PAGE_SIZE as number,
     },
     idProtection,
+    reminders: {
+      templates: Object.fromEntries(
+        Object.values(ALERT_KIND)
+          .map((kind) => [kind, values[templateVariableName(kind)] as string | undefined])
+          .filter(([, templateId]) => templateId !== undefined),
+      ) as Partial<Record<AlertKind, string>>,
+      pushToken: (values.WECHAT_PUSH_TOKEN as string | undefined) ?? null,
+      isLongTermSubscription: values.WECHAT_SUBSCRIBE_LONG_TERM as boolean,
+      miniprogramState: values.WECHAT_MINIPROGRAM_STATE as 'formal' | 'trial' | 'developer',
+      planIntervalSeconds: values.REMINDER_PLAN_INTERVAL_SECONDS as number,
+      pushIntervalSeconds: values.REMINDER_PUSH_INTERVAL_SECONDS as number,
+      batchSize: values.REMINDER_PUSH_BATCH_SIZE as number,
+      concurrency: values.REMINDER_PUSH_CONCURRENCY as number,
+      maxAttempts: values.REMINDER_PUSH_MAX_ATTEMPTS as number,
+      claimSeconds: values.REMINDER_PUSH_CLAIM_SECONDS as number,
+      backoffSeconds: values.REMINDER_PUSH_BACKOFF_SECONDS as number,
+      claimMode: values.REMINDER_CLAIM_MODE as 'skip_locked' | 'update',
+    },
   };
   return cached;
 }

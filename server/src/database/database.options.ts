@@ -26,6 +26,15 @@ import { StatusHistoryEntity } from '../modules/mirror/status-history.entity';
 import { RateLimitCounterEntity } from '../common/rate-limit/rate-limit-counter.entity';
 import { ApplicationEntity } from '../modules/application/application.entity';
 import { ApplicationBindingEntity } from '../modules/binding/application-binding.entity';
+import { CreateReminders1764075600000 } from './migrations/1764075600000-CreateReminders';
+import {
+  InboxMessageEntity,
+  ReminderAlertEntity,
+  ReminderCursorEntity,
+  SubscriptionCreditEntity,
+  SubscriptionSwitchEntity,
+} from '../modules/reminders/reminder.entities';
+import { WechatAccessTokenEntity, WechatEventEntity } from '../modules/wechat/wechat.entities';
 
 export const ENTITIES = [
   NoticeEntity,
@@ -43,6 +52,13 @@ export const ENTITIES = [
   PlatformEventEntity,
   LeaseEntity,
   PollCursorEntity,
+  ReminderAlertEntity,
+  InboxMessageEntity,
+  SubscriptionCreditEntity,
+  SubscriptionSwitchEntity,
+  ReminderCursorEntity,
+  WechatAccessTokenEntity,
+  WechatEventEntity,
 ];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
@@ -52,6 +68,7 @@ export const MIGRATIONS = [
   CreateApplicationBinding1764064800000,
   CreateMirror1764068400000,
   CreatePollingState1764072000000,
+  CreateReminders1764075600000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 
+import type { FieldCipher } from '../common/crypto/field-cipher';
+import { seedDemoApplicants } from './seed/demo-applicants.seed';
 import { seedDatabase } from './seed/seed';
+
+export interface PrepareDatabaseOptions {
+  // Set only in development: seed the demo applicants (issue 7) with this cipher.
+  demoCipher?: FieldCipher | null;
+}
 
 const MIGRATION_LOCK = 'titletrack:migrate-and-seed';
 const logger = new Logger('PrepareDatabase');
@@ -11,9 +18,13 @@ const logger = new Logger('PrepareDatabase');
  * start at once on one MySQL: a named lock (GET_LOCK) makes the others wait, so migrations and
  * seeds run once. An embedded SQLite file belongs to one process, so it needs no lock.
  */
-export async function prepareDatabase(dataSource: DataSource, lockTimeoutSeconds: number): Promise<void> {
+export async function prepareDatabase(
+  dataSource: DataSource,
+  lockTimeoutSeconds: number,
+  options: PrepareDatabaseOptions = {},
+): Promise<void> {
   if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
-    await migrateAndSeed(dataSource);
+    await migrateAndSeed(dataSource, options);
     return;
   }
   const lockRunner = dataSource.createQueryRunner();
@@ -26,7 +37,7 @@ export async function prepareDatabase(dataSource: DataSource, lockTimeoutSeconds
       throw new Error(`Timed out after ${lockTimeoutSeconds}s waiting for the migration lock`);
     }
     try {
-      await migrateAndSeed(dataSource);
+      await migrateAndSeed(dataSource, options);
     } finally {
       await lockRunner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
     }
@@ -35,9 +46,10 @@ export async function prepareDatabase(dataSource: DataSource, lockTimeoutSeconds
   }
 }
 
-async function migrateAndSeed(dataSource: DataSource): Promise<void> {
+async function migrateAndSeed(dataSource: DataSource, options: PrepareDatabaseOptions): Promise<void> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   const seeded = await seedDatabase(dataSource);
+  if (options.demoCipher) seeded.push(...(await seedDemoApplicants(dataSource, options.demoCipher)));
   if (seeded.length > 0) logger.log(`Seeded: ${seeded.join(', ')}`);
 }

@@ -2,3 +2,6 @@
 process.env.APP_ENV = 'test';
 process.env.DATABASE_URL ??= 'sqlite::memory:';
 process.env.LOG_LEVEL ??= 'silent';
+// The reminder pipeline's timers stay off in tests; the reminder tests drive it by hand.
+process.env.REMINDER_PLAN_INTERVAL_SECONDS ??= '0';
+process.env.REMINDER_PUSH_INTERVAL_SECONDS ??= '0';

@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
-import { formatDeadline, formatInstant, stepPhase, yearProgress } from '@titletrack/shared/domain';
+import { stepPhase, yearProgress } from '@titletrack/shared/domain';
 import type { CalendarEventResponse } from '@titletrack/shared/contract';
 
-import { useT } from '../../locales';
+import { LOCALE, directionOf, useLocale, useT } from '../../locales';
+import { formatDual } from '../../utils/format-time';
 import './calendar-timeline.scss';
 
 export interface CalendarTimelineProps {
@@ -15,6 +16,8 @@ const classPrefix = 'tt-timeline';
 // The year's steps in deadline order, with "today" drawn where it falls among them.
 export function CalendarTimeline({ events, now }: CalendarTimelineProps): JSX.Element {
   const t = useT();
+  const locale = useLocale();
+  const isRtl = directionOf(locale) === 'rtl';
   const progress = Math.round(yearProgress(events, now) * 100);
   const firstOpen = events.findIndex((event) => stepPhase(event, now) !== 'past');
   const todayIndex = firstOpen === -1 ? events.length : firstOpen;
@@ -37,13 +40,13 @@ export function CalendarTimeline({ events, now }: CalendarTimelineProps): JSX.El
             id={`event-${event.kind}`}
           >
             <View className={`${classPrefix}__head`}>
-              <View className={`${classPrefix}__title`}>{event.title}</View>
+              <View className={`${classPrefix}__title`}>{locale === LOCALE.ZH_CN ? event.title : t(`calendar.kind.${event.kind}`)}</View>
               <View className={`${classPrefix}__phase`}>{t(`calendar.phase.${phase}`)}</View>
             </View>
             {event.startsAt ? (
-              <View className={`${classPrefix}__when`}>{t('calendar.opens', { time: formatInstant(event.startsAt) })}</View>
+              <View className={`${classPrefix}__when`}>{t('calendar.opens', { time: formatDual(t, event.startsAt, false, isRtl) })}</View>
             ) : null}
-            <View className={`${classPrefix}__when`}>{t('calendar.closes', { time: formatDeadline(event.endsAt) })}</View>
+            <View className={`${classPrefix}__when`}>{t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) })}</View>
             <View className={`${classPrefix}__source`}>{t('calendar.section', { section: event.section })}</View>
             {event.interpretation ? (
               <View className={`${classPrefix}__note`}>{t('calendar.interpretation', { text: event.interpretation })}</View>

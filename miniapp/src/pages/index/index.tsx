@@ -1,39 +1,90 @@
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { formatInstant, nextDeadline } from '@titletrack/shared/domain';
+import { nextDeadline } from '@titletrack/shared/domain';
 
+import { ActionCard } from '../../components/action-card';
 import { CalendarTimeline } from '../../components/calendar-timeline';
 import { DeadlineCountdown } from '../../components/deadline-countdown';
+import { NavGrid } from '../../components/nav-grid';
 import { NoticeList } from '../../components/notice-list';
+import { PageRoot } from '../../components/page-root';
 import { StateView } from '../../components/state-view';
+import { useUnreadCount } from '../../hooks/use-inbox';
 import { useHome } from '../../hooks/use-home';
+import { useMyProgress } from '../../hooks/use-my-progress';
 import { useNow } from '../../hooks/use-now';
+import { todoItems } from '../../hooks/use-todo';
 import { useT } from '../../locales';
+import { formatDual } from '../../utils/format-time';
+import { ROUTES } from '../../utils/routes';
 import './index.scss';
+
+const open = (url: string) => (): void => {
+  void Taro.navigateTo({ url });
+};
 
 export default function HomePage(): JSX.Element {
   const t = useT();
   const { params } = useRouter();
   const home = useHome(params.now);
+  const mine = useMyProgress();
+  const unread = useUnreadCount();
   const now = useNow();
   usePullDownRefresh(() => {
     home.reload();
+    mine.reload();
     void Taro.stopPullDownRefresh();
   });
 
-  if (home.isLoading && !home.data) return <StateView state="loading" />;
-  if (home.error || !home.data) {
-    return <StateView state="error" errorCode={home.error?.code} onRetry={home.reload} />;
+  if (!home.data) {
+    return (
+      <PageRoot id="home">
+        {home.isLoading ? <StateView state="loading" /> : <StateView state="error" errorCode={home.error?.code} onRetry={home.reload} />}
+      </PageRoot>
+    );
   }
   const { calendar, notices, isDemoClock } = home.data;
-  const openNotice = (id: string): void => {
-    void Taro.navigateTo({ url: `/pages/notice/index?id=${encodeURIComponent(id)}` });
-  };
+  const urgent = mine.data ? todoItems(mine.data.progress, now)[0] ?? null : null;
+  const isDemo = mine.data?.progress.some((entry) => entry.isDemo) ?? false;
   return (
-    <View className="home">
+    <PageRoot id="home" title="app.title" isOffline={home.isOffline || mine.isOffline} asOf={home.isOffline ? home.asOf : mine.isOffline ? mine.asOf : null}>
       {isDemoClock ? (
         <View className="home__demo" id="demo-clock">
-          {t('home.demoClock', { time: formatInstant(now) })}
+          {t('home.demoClock', { time: formatDual(t, now, false) })}
+        </View>
+      ) : null}
+      {isDemo ? (
+        <View className="home__demo-badge" id="demo-badge">
+          {t('app.demoBadge')}
+        </View>
+      ) : null}
+      <View className="home__section-title">{t('home.urgentTodo')}</View>
+      {!mine.isSignedIn ? (
+        <View className="home__hint" id="sign-in-hint" onClick={open(ROUTES.me)}>
+          {t('home.signInHint')}
+        </View>
+      ) : urgent ? (
+        <ActionCard item={urgent} now={now} onOpen={open(ROUTES.todo)} />
+      ) : mine.isLoading ? (
+        <StateView state="loading" />
+      ) : (
+        <View className="home__hint" id="no-todo">
+          {t('home.noTodo')}
+        </View>
+      )}
+      <NavGrid
+        items={[
+          { key: 'application', onOpen: open(ROUTES.application()) },
+          { key: 'todo', onOpen: open(ROUTES.todo) },
+          { key: 'fee', onOpen: open(ROUTES.fee) },
+          { key: 'inbox', badge: unread, onOpen: open(ROUTES.inbox) },
+          { key: 'calendar', onOpen: open(ROUTES.calendar) },
+          { key: 'me', onOpen: open(ROUTES.me) },
+        ]}
+      />
+      {mine.isSignedIn && unread !== null ? (
+        <View className="home__unread" id="unread-count" onClick={open(ROUTES.inbox)}>
+          {unread > 0 ? t('home.unread', { count: unread }) : t('home.noUnread')}
         </View>
       ) : null}
       {calendar ? (
@@ -46,7 +97,7 @@ export default function HomePage(): JSX.Element {
         <StateView state="error" errorCode="CALENDAR_NOT_FOUND" />
       )}
       <View className="home__section-title">{t('home.notices')}</View>
-      <NoticeList items={notices} onOpen={openNotice} />
-    </View>
+      <NoticeList items={notices} onOpen={(id) => open(ROUTES.notice(id))()} />
+    </PageRoot>
   );
 }

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 
+import { PageRoot } from '../../components/page-root';
 import { StateView } from '../../components/state-view';
 import { useNotice } from '../../hooks/use-notice';
 import { useT } from '../../locales';
@@ -12,12 +13,17 @@ export default function NoticePage(): JSX.Element {
   const { params } = useRouter();
   const notice = useNotice(params.id ?? '');
 
-  if (notice.isLoading && !notice.data) return <StateView state="loading" />;
+  if (notice.isLoading && !notice.data) return <PageRoot><StateView state="loading" /></PageRoot>;
   if (notice.error || !notice.data) {
-    return <StateView state="error" errorCode={notice.error?.code} onRetry={notice.reload} />;
+    return (
+      <PageRoot>
+        <StateView state="error" errorCode={notice.error?.code} onRetry={notice.reload} />
+      </PageRoot>
+    );
   }
   const { title, documentNumber, issuer, publishedOn, body } = notice.data;
   return (
+    <PageRoot>
     <View className="notice" id="notice-detail">
       <View className="notice__title" id="notice-title">
         {title}
@@ -33,5 +39,6 @@ export default function NoticePage(): JSX.Element {
         ))}
       </View>
     </View>
+    </PageRoot>
   );
 }

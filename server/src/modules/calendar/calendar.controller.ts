@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { API_ROUTES } from '@titletrack/shared/contract';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import {
@@ -31,5 +31,15 @@ export class CalendarController {
     @Query() { route }: CalendarQueryDto,
   ): Promise<CalendarYearResponseDto> {
     return this.calendarService.get(year, route);
+  }
+
+  @Get(':year/ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="titletrack-calendar.ics"')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ schema: { type: 'string' }, description: "The year's deadlines as an iCalendar file" })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CALENDAR_NOT_FOUND' })
+  getCalendarIcs(@Param() { year }: CalendarParamsDto, @Query() { route }: CalendarQueryDto): Promise<string> {
+    return this.calendarService.getIcs(year, route);
   }
 }

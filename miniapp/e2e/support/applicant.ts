@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import type { DemoPersona } from '@titletrack/shared/contract';
+
+// The size the screenshots are judged at: a small phone.
+export const SMALL_PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true };
+
+export const ARTIFACTS_DIR = join(__dirname, '..', 'artifacts');
+
+export const SCREENS = {
+  me: '/#/packages/applicant/pages/me/index',
+  application: '/#/packages/applicant/pages/application/index',
+  todo: '/#/packages/applicant/pages/todo/index',
+  fee: '/#/packages/applicant/pages/fee/index',
+  inbox: '/#/packages/applicant/pages/inbox/index',
+  calendar: '/#/packages/applicant/pages/calendar/index',
+  home: '/#/pages/index/index',
+} as const;
+
+export const text = async (page: Page, selector: string): Promise<string> =>
+  ((await page.locator(selector).first().textContent({ timeout: 20_000 })) ?? '').trim();
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
+export async function open(page: Page, baseUrl: string, screen: keyof typeof SCREENS): Promise<void> {
+  await page.goto(`${baseUrl}${SCREENS[screen]}`);
+}
+
+// A fresh browser (own storage), signed in through the "try as a demo applicant" buttons.
+export async function signInAsDemo(browser: Browser, baseUrl: string, persona: DemoPersona): Promise<Page> {
+  const context = await browser.newContext(SMALL_PHONE);
+  const page = await context.newPage();
+  await open(page, baseUrl, 'me');
+  await page.locator(`#demo-${persona}`).click({ timeout: 20_000 });
+  await page.waitForURL(/pages\/application\/index/, { timeout: 20_000 });
+  await page.locator('#current-status').waitFor({ timeout: 20_000 });
+  return page;
+}

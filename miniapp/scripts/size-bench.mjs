@@ -1,0 +1,219 @@
+// Mini-app budgets (issue 7), printed, never asserted: the weapp main-package size (goal
+// ≤ 500 KB, WeChat's cap 2 MB), the H5 first screen's JavaScript gzipped (goal ≤ 150 KB) and its
+// LCP in Chromium throttled to ~400 kbps / 400 ms RTT (goal ≤ 2.5 s).
+// Usage: node miniapp/scripts/size-bench.mjs [--skip-weapp-build] [--runs N]
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { ensureBuilt, ROOT } from '../../scripts/build.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 3;
+const WEAPP_DIR = join(ROOT, 'miniapp', 'dist', 'weapp');
+const H5_DIR = join(ROOT, 'miniapp', 'dist', 'h5');
+const KB = 1024;
+// ~400 kbps both ways and 400 ms round trip, as a weak 3G/edge link in a county town.
+const THROTTLE = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+// 1. weapp: everything outside the subpackage roots is the main package.
+function weappSizes() {
+  if (!args.includes('--skip-weapp-build')) {
+    const build = spawnSync('npm', ['run', 'build:weapp', '-w', '@titletrack/miniapp'], { cwd: ROOT, stdio: 'ignore' });
+    if (build.status !== 0) throw new Error('weapp build failed (run npm run build:weapp to see why)');
+  }
+  const app = JSON.parse(readFileSync(join(WEAPP_DIR, 'app.json'), 'utf8'));
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((sub) => sub.root.replace(/\/$/, ''));
+  const sizes = { main: 0, ...Object.fromEntries(roots.map((root) => [root, 0])) };
+  for (const file of filesUnder(WEAPP_DIR)) {
+    const path = relative(WEAPP_DIR, file).split('\\').join('/');
+    if (path.endsWith('.LICENSE.txt')) continue; // not uploaded
+    const root = roots.find((candidate) => path.startsWith(`${candidate}/`));
+    sizes[root ?? 'main'] += statSync(file).size;
+  }
+  return sizes;
+}
+
+// 2. The product as `npm start` serves it, on a free port with a throw-away database.
+async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'titletrack-bench-'));
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dataDir, 'bench.sqlite')}`, LOG_LEVEL: 'warn', APP_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const baseUrl = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /is ready: (http:\/\/localhost:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    baseUrl,
+    close: async () => {
+      child.removeAllListeners('exit');
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+const HOME = '/#/pages/index/index';
+
+// 3. The scripts the first screen loads, gzipped from the build (what a gzip-serving proxy sends).
+async function firstScreenJs(browser, baseUrl) {
+  const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+  const scripts = new Set();
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname);
+  });
+  await page.goto(`${baseUrl}${HOME}`, { waitUntil: 'networkidle' });
+  await page.close();
+  let raw = 0;
+  let gzip = 0;
+  for (const path of scripts) {
+    const file = join(H5_DIR, path);
+    if (!existsSync(file)) continue;
+    const content = readFileSync(file);
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return { files: [...scripts], raw, gzip };
+}
+
+// 4. LCP of the first screen with the network throttled and no cache.
+async function throttledLcp(browser, baseUrl) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', THROTTLE);
+  let transferred = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    transferred += event.encodedDataLength;
+  });
+  await page.goto(`${baseUrl}${HOME}`, { waitUntil: 'load', timeout: 120_000 });
+  await page.locator('#next-deadline').waitFor({ timeout: 120_000 });
+  await page.waitForLoadState('networkidle', { timeout: 120_000 });
+  const lcp = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]?.startTime ?? null);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => resolve(null), 3000);
+      }),
+  );
+  await context.close();
+  return { lcp, transferred };
+}
+
+// The same server behind a gzip proxy: what the first screen would cost if the server (or a
+// reverse proxy) compressed its answers, which `npm start` does not do today.
+async function startGzipProxy(target) {
+  const upstream = new URL(target);
+  const proxy = createServer((req, res) => {
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } },
+      (answer) => {
+        const chunks = [];
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const headers = { ...answer.headers };
+          delete headers['content-length'];
+          if (/gzip/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024) {
+            const zipped = gzipSync(body, { level: 6 });
+            res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-encoding': 'gzip', 'content-length': zipped.length });
+            res.end(zipped);
+          } else {
+            res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': body.length });
+            res.end(body);
+          }
+        });
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { baseUrl: `http://127.0.0.1:${proxy.address().port}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  ensureBuilt(['shared', 'server', 'h5']);
+  const weapp = weappSizes();
+  console.log('\n=== mini-app budgets ===');
+  console.log(`weapp main package: ${weapp.main} bytes (${kb(weapp.main)}; goal ≤ 500 KB, WeChat cap 2048 KB)`);
+  for (const [root, bytes] of Object.entries(weapp)) if (root !== 'main') console.log(`weapp subpackage ${root}: ${bytes} bytes (${kb(bytes)}; cap 2048 KB)`);
+
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const js = await firstScreenJs(browser, server.baseUrl);
+    console.log(`H5 first screen JS: ${js.files.length} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped (goal ≤ 150 KB gzipped)`);
+    const runs = [];
+    for (let run = 0; run < RUNS; run += 1) runs.push(await throttledLcp(browser, server.baseUrl));
+    const lcps = runs.map((run) => run.lcp).filter((value) => typeof value === 'number');
+    console.log(
+      `H5 first screen LCP at 400 kbps / 400 ms RTT: median ${lcps.length ? (median(lcps) / 1000).toFixed(2) : 'n/a'} s over ${lcps.length} runs ` +
+        `[${lcps.map((value) => (value / 1000).toFixed(2)).join(', ')}], ${kb(median(runs.map((run) => run.transferred)))} transferred as served (goal ≤ 2.5 s)`,
+    );
+    const proxy = await startGzipProxy(server.baseUrl);
+    try {
+      const zipped = [];
+      for (let run = 0; run < RUNS; run += 1) zipped.push(await throttledLcp(browser, proxy.baseUrl));
+      const values = zipped.map((run) => run.lcp).filter((value) => typeof value === 'number');
+      console.log(
+        `H5 first screen LCP, same throttling, answers gzipped by a proxy: median ${values.length ? (median(values) / 1000).toFixed(2) : 'n/a'} s ` +
+          `[${values.map((value) => (value / 1000).toFixed(2)).join(', ')}], ${kb(median(zipped.map((run) => run.transferred)))} transferred`,
+      );
+    } finally {
+      await proxy.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { ActionCard } from './action-card';
+export type { ActionCardProps } from './action-card';

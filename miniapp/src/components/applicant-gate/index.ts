@@ -1,0 +1,2 @@
+export { ApplicantGate } from './applicant-gate';
+export type { ApplicantGateProps } from './applicant-gate';

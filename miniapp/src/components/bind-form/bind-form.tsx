@@ -1,0 +1,72 @@
+import { Input, View } from '@tarojs/components';
+import { maskIdCardNumber } from '@titletrack/shared/domain';
+import type { BindApplicationRequest } from '@titletrack/shared/contract';
+import { useState } from 'react';
+
+import { useT } from '../../locales';
+import type { BindFormErrors } from '../../utils/bind-validation';
+import { Button } from '../ui';
+import './bind-form.scss';
+
+export interface BindFormProps {
+  isSubmitting: boolean;
+  // A translated server error (already a message), shown under the form.
+  serverError: string | null;
+  validate: (form: BindApplicationRequest) => BindFormErrors;
+  onSubmit: (form: BindApplicationRequest) => void;
+}
+
+const classPrefix = 'tt-bind';
+
+export function BindForm({ isSubmitting, serverError, validate, onSubmit }: BindFormProps): JSX.Element {
+  const t = useT();
+  const [form, setForm] = useState<BindApplicationRequest>({ name: '', idCardNumber: '', applicationNo: '' });
+  const [errors, setErrors] = useState<BindFormErrors>({});
+  const set = (field: keyof BindApplicationRequest) => (event: { detail: { value: string } }): void => {
+    setForm((previous) => ({ ...previous, [field]: event.detail.value }));
+    setErrors((previous) => ({ ...previous, [field]: undefined }));
+  };
+  const submit = (): void => {
+    const found = validate(form);
+    setErrors(found);
+    if (Object.values(found).every((value) => !value)) onSubmit(form);
+  };
+  const field = (name: keyof BindApplicationRequest, label: string, placeholder: string, extra: object = {}): JSX.Element => (
+    <View className={`${classPrefix}__field`}>
+      <View className={`${classPrefix}__label`}>{label}</View>
+      <Input
+        className={`${classPrefix}__input`}
+        id={`bind-${name}`}
+        value={form[name]}
+        placeholder={placeholder}
+        onInput={set(name)}
+        {...extra}
+      />
+      {errors[name] ? (
+        <View className={`${classPrefix}__error`} id={`bind-${name}-error`}>
+          {t(errors[name] ?? '')}
+        </View>
+      ) : null}
+    </View>
+  );
+  return (
+    <View className={classPrefix} id="bind-form">
+      {field('name', t('me.bind.name'), t('me.bind.namePlaceholder'))}
+      {field('idCardNumber', t('me.bind.idCard'), t('me.bind.idCardPlaceholder'), { password: true, maxlength: 18, type: 'idcard' })}
+      {form.idCardNumber ? (
+        <View className={`${classPrefix}__echo`} id="bind-id-echo">
+          {t('me.bind.typedBack', { masked: maskIdCardNumber(form.idCardNumber) })}
+        </View>
+      ) : null}
+      {field('applicationNo', t('me.bind.applicationNo'), t('me.bind.applicationNoPlaceholder'))}
+      {serverError ? (
+        <View className={`${classPrefix}__error`} id="bind-server-error" role="alert">
+          {serverError}
+        </View>
+      ) : null}
+      <Button className={`${classPrefix}__submit`} id="bind-submit" type="primary" block loading={isSubmitting} onClick={submit}>
+        {t('me.bind.submit')}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,2 @@
+export { BindForm } from './bind-form';
+export type { BindFormProps } from './bind-form';

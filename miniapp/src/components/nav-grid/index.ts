@@ -1,0 +1,2 @@
+export { NavGrid } from './nav-grid';
+export type { NavGridItem, NavGridProps } from './nav-grid';

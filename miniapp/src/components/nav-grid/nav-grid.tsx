@@ -1,0 +1,32 @@
+import { View } from '@tarojs/components';
+
+import { useT } from '../../locales';
+import './nav-grid.scss';
+
+export interface NavGridItem {
+  key: string;
+  badge?: number | null;
+  onOpen: () => void;
+}
+
+export interface NavGridProps {
+  items: NavGridItem[];
+}
+
+const classPrefix = 'tt-nav';
+
+// The applicant's screens as large tiles (each at least 44 px): home is the only tab a phone
+// opens to, the rest are one tap away.
+export function NavGrid({ items }: NavGridProps): JSX.Element {
+  const t = useT();
+  return (
+    <View className={classPrefix} id="nav-grid">
+      {items.map((item) => (
+        <View key={item.key} className={`${classPrefix}__item`} id={`nav-${item.key}`} onClick={item.onOpen}>
+          {t(`nav.${item.key}`)}
+          {item.badge ? <View className={`${classPrefix}__badge`}>{item.badge}</View> : null}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,2 @@
+export { PageRoot } from './page-root';
+export type { PageRootProps } from './page-root';

@@ -1,0 +1,2 @@
+export { StatusTimeline } from './status-timeline';
+export type { StatusTimelineProps } from './status-timeline';

@@ -1,0 +1,12 @@
+// NutUI React Taro, one component at a time with its own stylesheet: the full NutUI css is
+// 232 KB, far more than the weapp package budget allows (docs/miniapp.md).
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import Cell from '@nutui/nutui-react-taro/dist/es/packages/cell/index';
+import Switch from '@nutui/nutui-react-taro/dist/es/packages/switch/index';
+import Tag from '@nutui/nutui-react-taro/dist/es/packages/tag/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
+
+export { Button, Cell, Switch, Tag };

@@ -1,0 +1,140 @@
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { APPLICATION_STATUS, defenceRequirement, revisionDeadline, submissionsLeft } from '@titletrack/shared/domain';
+import { useState } from 'react';
+
+import { ActionCard } from '../../../../components/action-card';
+import { ApplicantGate } from '../../../../components/applicant-gate';
+import { Countdown } from '../../../../components/countdown';
+import { PageRoot } from '../../../../components/page-root';
+import { StatusTimeline } from '../../../../components/status-timeline';
+import { useMyProgress } from '../../../../hooks/use-my-progress';
+import { useNow } from '../../../../hooks/use-now';
+import { todoItems } from '../../../../hooks/use-todo';
+import { directionOf, useLocale, useT } from '../../../../locales';
+import { formatDual } from '../../../../utils/format-time';
+import { noticeYearOf } from '../../../../utils/notice-years';
+import { ROUTES } from '../../../../utils/routes';
+import '../../applicant.scss';
+
+export default function ApplicationPage(): JSX.Element {
+  const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
+  const { params } = useRouter();
+  const mine = useMyProgress();
+  const now = useNow();
+  const [selected, setSelected] = useState<string | undefined>(params.id);
+  usePullDownRefresh(() => {
+    mine.reload();
+    void Taro.stopPullDownRefresh();
+  });
+  const progress = mine.data?.progress ?? [];
+  const entry = progress.find((item) => item.application.id === selected) ?? progress[0];
+
+  return (
+    <PageRoot id="application-page" title="nav.application" isOffline={mine.isOffline} asOf={mine.asOf}>
+      <View className="tt-screen">
+        <ApplicantGate
+          isSignedIn={mine.isSignedIn}
+          isLoading={mine.isLoading}
+          hasData={mine.data !== null}
+          hasApplication={entry !== undefined}
+          error={mine.error}
+          onRetry={mine.reload}
+          onGoToMe={() => void Taro.navigateTo({ url: ROUTES.me })}
+        >
+          {() => {
+            if (!entry) return null;
+            const { application } = entry;
+            const year = noticeYearOf(application);
+            const isReturned = application.status === APPLICATION_STATUS.RETURNED && application.returnedAt !== null;
+            const defence = year ? defenceRequirement(application.level, application.defence.serviceInApplicationYear, year.rules) : null;
+            const levelLabel = t(`level.${application.level}`);
+            const next = todoItems([entry], now);
+            return (
+              <>
+                {progress.length > 1 ? (
+                  <View className="tt-screen__tabs">
+                    {progress.map((item) => (
+                      <View
+                        key={item.application.id}
+                        className={`tt-screen__tab${item === entry ? ' tt-screen__tab--active' : ''}`}
+                        onClick={() => setSelected(item.application.id)}
+                      >
+                        {item.applicationNo}
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
+                {entry.isDemo ? (
+                  <View className="tt-screen__demo" id="demo-badge">
+                    {t('application.demo')} · {t('app.demoBadge')}
+                  </View>
+                ) : null}
+                <View className="tt-screen__card" id="application-summary">
+                  <View className="tt-screen__muted">{t('application.number', { no: entry.applicationNo })}</View>
+                  <View className="tt-screen__muted">{t('application.applicant', { name: entry.applicantName })}</View>
+                  <View className="tt-screen__muted">
+                    {t('application.levelSeries', { level: levelLabel, specialty: application.specialty })}
+                  </View>
+                  <View className="tt-screen__line">{t('application.current')}</View>
+                  <View className="tt-screen__big" id="current-status">
+                    {t(`status.label.${application.status}`)}
+                  </View>
+                  <View className="tt-screen__line" id="status-explain">
+                    {t(`status.explain.${application.status}`)}
+                  </View>
+                </View>
+                {isReturned && year && application.returnedAt ? (
+                  <View className="tt-screen__card" id="revision">
+                    <View>{t('application.revisionDeadline')}</View>
+                    <View className="tt-screen__line">
+                      {formatDual(t, revisionDeadline(application.returnedAt, year), true, isRtl)}
+                    </View>
+                    <Countdown
+                      id="revision-countdown"
+                      className="tt-screen__big"
+                      deadline={revisionDeadline(application.returnedAt, year)}
+                      now={now}
+                    />
+                    <View className="tt-screen__line" id="submissions-left">
+                      {t('application.submissionsLeft', {
+                        left: submissionsLeft(application.submissionCount, year.rules),
+                        max: year.rules.revision.maxSubmissions,
+                      })}
+                    </View>
+                  </View>
+                ) : null}
+                {defence ? (
+                  <View className="tt-screen__card" id="defence">
+                    <View>{t('application.defenceTitle')}</View>
+                    <View className="tt-screen__line">
+                      {defence.kind === 'required'
+                        ? t('application.defenceRequired', { level: levelLabel })
+                        : defence.kind === 'exempt'
+                          ? t('application.defenceExempt', { service: t(`service.${defence.service}`) })
+                          : t('application.defenceNotRequired', { level: levelLabel })}
+                    </View>
+                    <View className="tt-screen__muted">
+                      {year ? t('action.rule', { notice: year.rules.noticeDocumentNumber, section: year.rules.sections.R11, rule: 'R11' }) : null}
+                    </View>
+                  </View>
+                ) : null}
+                <View className="tt-screen__title">{t('application.next')}</View>
+                {next.length > 0 ? (
+                  next.slice(0, 2).map((item) => <ActionCard key={item.action.kind} item={item} now={now} onOpen={() => void Taro.navigateTo({ url: ROUTES.todo })} />)
+                ) : (
+                  <View className="tt-screen__card" id="nothing-next">
+                    {t('application.nothingNext')}
+                  </View>
+                )}
+                <View className="tt-screen__title">{t('application.timeline')}</View>
+                <StatusTimeline history={entry.history} status={application.status} />
+              </>
+            );
+          }}
+        </ApplicantGate>
+      </View>
+    </PageRoot>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '评审费', enablePullDownRefresh: true });

@@ -1,0 +1,87 @@
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { feeAmountCny, feeDeadline, isFeePayable, levelTier } from '@titletrack/shared/domain';
+
+import { ApplicantGate } from '../../../../components/applicant-gate';
+import { Countdown } from '../../../../components/countdown';
+import { PageRoot } from '../../../../components/page-root';
+import { Tag } from '../../../../components/ui';
+import { useMyProgress } from '../../../../hooks/use-my-progress';
+import { useNow } from '../../../../hooks/use-now';
+import { directionOf, useLocale, useT } from '../../../../locales';
+import { formatDual } from '../../../../utils/format-time';
+import { noticeYearOf } from '../../../../utils/notice-years';
+import { ROUTES } from '../../../../utils/routes';
+import '../../applicant.scss';
+
+export default function FeePage(): JSX.Element {
+  const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
+  const mine = useMyProgress();
+  const now = useNow();
+  usePullDownRefresh(() => {
+    mine.reload();
+    void Taro.stopPullDownRefresh();
+  });
+  const progress = mine.data?.progress ?? [];
+  return (
+    <PageRoot id="fee-page" title="nav.fee" isOffline={mine.isOffline} asOf={mine.asOf}>
+      <View className="tt-screen">
+        <ApplicantGate
+          isSignedIn={mine.isSignedIn}
+          isLoading={mine.isLoading}
+          hasData={mine.data !== null}
+          hasApplication={progress.length > 0}
+          error={mine.error}
+          onRetry={mine.reload}
+          onGoToMe={() => void Taro.navigateTo({ url: ROUTES.me })}
+        >
+          {() =>
+            progress.map(({ application, applicationNo, isDemo }) => {
+              const year = noticeYearOf(application);
+              if (!year) return null;
+              const amounts = year.rules.fee.amountsCny;
+              const deadline = feeDeadline(year);
+              const isPayableNow = isFeePayable(application.status, application.feePaid);
+              return (
+                <View key={application.id} className="tt-screen__card" id={`fee-${application.id}`}>
+                  {isDemo ? <View className="tt-screen__demo">{t('app.demoBadge')}</View> : null}
+                  <View className="tt-screen__muted">{t('application.number', { no: applicationNo })}</View>
+                  <View className="tt-screen__big" id="fee-amount">
+                    {t('fee.amount', { amount: feeAmountCny(application.level, year.rules) })}
+                  </View>
+                  <View className="tt-screen__line">
+                    {t('fee.byLevel', { tier: t(`tier.${levelTier(application.level)}`), level: t(`level.${application.level}`) })}
+                  </View>
+                  <View className="tt-screen__line" id="fee-state">
+                    <Tag type={application.feePaid ? 'success' : isPayableNow ? 'danger' : 'default'}>
+                      {application.feePaid ? t('fee.paid') : t('fee.unpaid')}
+                    </Tag>{' '}
+                    {!application.feePaid && !isPayableNow ? t('fee.notYet') : null}
+                  </View>
+                  <View className="tt-screen__line">{t('fee.payableWhen')}</View>
+                  {deadline ? (
+                    <>
+                      <View className="tt-screen__line" id="fee-deadline">
+                        {t('fee.deadline', { time: formatDual(t, deadline, true, isRtl) })}
+                      </View>
+                      {isPayableNow ? <Countdown className="tt-screen__big" deadline={deadline} now={now} /> : null}
+                    </>
+                  ) : null}
+                  <View className="tt-screen__line">{t('fee.howToPay')}</View>
+                  <View className="tt-screen__line tt-screen__muted">{t('fee.noMoney')}</View>
+                  <View className="tt-screen__line tt-screen__muted">
+                    {t('fee.table', { senior: amounts.senior, intermediate: amounts.intermediate, primary: amounts.primary })}
+                  </View>
+                  <View className="tt-screen__muted">
+                    {t('action.rule', { notice: year.rules.noticeDocumentNumber, section: year.rules.sections.R17, rule: 'R17' })}
+                  </View>
+                </View>
+              );
+            })
+          }
+        </ApplicantGate>
+      </View>
+    </PageRoot>
+  );
+}

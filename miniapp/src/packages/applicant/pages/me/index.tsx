@@ -1,0 +1,209 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { DEMO_PERSONA } from '@titletrack/shared/contract';
+import type { BindApplicationRequest, DemoPersona } from '@titletrack/shared/contract';
+import { HOTAN_2023_RULES } from '@titletrack/shared/domain';
+import { useState } from 'react';
+
+import { BindForm } from '../../../../components/bind-form';
+import { PageRoot } from '../../../../components/page-root';
+import { Button, Cell, Switch } from '../../../../components/ui';
+import { useCached } from '../../../../hooks/use-cached';
+import { useMyProgress } from '../../../../hooks/use-my-progress';
+import { usePreferences } from '../../../../hooks/use-preferences';
+import { useSubscriptions } from '../../../../hooks/use-subscriptions';
+import { LOCALE, useT } from '../../../../locales';
+import { ApiError } from '../../../../services/api-error';
+import { signIn, signOut } from '../../../../services/auth';
+import { bindApplication, unbindApplication } from '../../../../services/bindings';
+import { forgetDemoClock, signInAsDemo } from '../../../../services/demo';
+import { getHealth } from '../../../../services/health';
+import { screenCache } from '../../../../services/screen-cache.taro';
+import { session } from '../../../../services/session';
+import { notifySessionChanged } from '../../../../services/session-events';
+import { appNow, setClockOverride } from '../../../../utils/clock';
+import { validateBindForm } from '../../../../utils/bind-validation';
+import { ROUTES } from '../../../../utils/routes';
+import '../../applicant.scss';
+
+const PERSONAS = Object.values(DEMO_PERSONA);
+
+export default function MePage(): JSX.Element {
+  const t = useT();
+  const mine = useMyProgress();
+  const health = useCached('health', getHealth, []);
+  const [prefs, setPrefs] = usePreferences();
+  const subscriptions = useSubscriptions(mine.isSignedIn);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [bindError, setBindError] = useState<string | null>(null);
+  const rules = HOTAN_2023_RULES;
+
+  const explain = (error: unknown): string => t(`errors.${error instanceof ApiError ? error.code : 'INTERNAL_ERROR'}`);
+  const run = (action: () => Promise<unknown>, done?: string): void => {
+    setBusy(true);
+    setMessage(null);
+    action()
+      .then(() => {
+        if (done) setMessage(done);
+        notifySessionChanged();
+      })
+      .catch((error: unknown) => setMessage(explain(error)))
+      .finally(() => setBusy(false));
+  };
+  const tryDemo = (persona: DemoPersona): void =>
+    run(async () => {
+      await signInAsDemo(persona);
+      await Taro.navigateTo({ url: ROUTES.application() });
+    });
+  const bind = (form: BindApplicationRequest): void => {
+    setBusy(true);
+    setBindError(null);
+    bindApplication({ ...form, name: form.name.trim(), applicationNo: form.applicationNo.trim() })
+      .then(() => {
+        setMessage(t('me.bind.bound'));
+        mine.reload();
+      })
+      .catch((error: unknown) => setBindError(explain(error)))
+      .finally(() => setBusy(false));
+  };
+  const unbind = (id: string): void => {
+    void Taro.showModal({ content: t('me.unbindConfirm') }).then(({ confirm }) => {
+      if (confirm) run(() => unbindApplication(id).then(mine.reload));
+    });
+  };
+  const leave = (): void =>
+    run(async () => {
+      // A shared phone: the next person must not find this applicant's answers in storage.
+      const principalId = session.getSession()?.principal.id;
+      if (principalId) screenCache.clear(`me.${principalId}.`);
+      await signOut();
+      setClockOverride(null);
+      forgetDemoClock();
+    });
+
+  return (
+    <PageRoot id="me-page" title="nav.me">
+      <View className="tt-screen">
+        {message ? (
+          <View className="tt-screen__card" id="me-message" role="status">
+            {message}
+          </View>
+        ) : null}
+        <View className="tt-screen__title">{t('me.language')}</View>
+        <View className="tt-screen__tabs" id="language-switch">
+          <View
+            id="lang-zh-CN"
+            className={`tt-screen__tab${prefs.locale === LOCALE.ZH_CN ? ' tt-screen__tab--active' : ''}`}
+            onClick={() => setPrefs({ locale: LOCALE.ZH_CN })}
+          >
+            {t('me.languageName.zh-CN')}
+          </View>
+          <View
+            id="lang-ug"
+            className={`tt-screen__tab${prefs.locale === LOCALE.UG ? ' tt-screen__tab--active' : ''}`}
+            onClick={() => setPrefs({ locale: LOCALE.UG })}
+          >
+            {t('me.languageName.ug')}
+          </View>
+        </View>
+        <Cell
+          title={t('me.largeText')}
+          extra={<Switch id="large-text" checked={prefs.isLargeText} onChange={(value: boolean) => setPrefs({ isLargeText: value })} />}
+        />
+
+        <View className="tt-screen__title">{mine.isSignedIn ? t('me.signedIn') : t('me.notSignedIn')}</View>
+        {mine.isSignedIn ? (
+          <Button className="tt-screen__button" id="sign-out" fill="outline" block disabled={busy} onClick={leave}>
+            {t('me.signOut')}
+          </Button>
+        ) : (
+          <Button className="tt-screen__button" id="sign-in" type="primary" block loading={busy} onClick={() => run(signIn)}>
+            {t('me.signIn')}
+          </Button>
+        )}
+
+        {health.data?.isClockOverrideAllowed ? (
+          <View className="tt-screen__card" id="demo-sign-in">
+            <View className="tt-screen__big">{t('me.demo.title')}</View>
+            <View className="tt-screen__muted">{t('me.demo.hint')}</View>
+            {PERSONAS.map((persona) => (
+              <Button
+                key={persona}
+                className="tt-screen__button"
+                id={`demo-${persona}`}
+                fill="outline"
+                block
+                disabled={busy}
+                onClick={() => tryDemo(persona)}
+              >
+                {t(`me.demo.persona.${persona}`)}
+              </Button>
+            ))}
+          </View>
+        ) : null}
+
+        {mine.isSignedIn ? (
+          <>
+            <View className="tt-screen__title">{t('me.myApplications')}</View>
+            {(mine.data?.summaries ?? []).map((summary) => (
+              <Cell
+                key={summary.id}
+                title={summary.applicationNo}
+                description={`${summary.applicantName} · ${summary.idCardNumberMasked} · ${t(`status.label.${summary.status}`)}`}
+                extra={
+                  <Button size="small" fill="outline" id={`unbind-${summary.id}`} onClick={() => unbind(summary.id)}>
+                    {t('me.unbind')}
+                  </Button>
+                }
+                onClick={() => void Taro.navigateTo({ url: ROUTES.application(summary.id) })}
+              />
+            ))}
+            <View className="tt-screen__title">{t('me.bind.title')}</View>
+            <BindForm
+              isSubmitting={busy}
+              serverError={bindError}
+              validate={(form) => validateBindForm(form, appNow())}
+              onSubmit={bind}
+            />
+            <View className="tt-screen__title">{t('subscribe.title')}</View>
+            <View className="tt-screen__card" id="subscriptions">
+              <View className="tt-screen__muted">{subscriptions.isAvailable ? t('subscribe.hint') : t('subscribe.unavailable')}</View>
+              <Button className="tt-screen__button" id="subscribe" type="primary" block onClick={subscriptions.request}>
+                {t('subscribe.ask')}
+              </Button>
+              {subscriptions.note ? (
+                <View className="tt-screen__line" id="subscribe-note" role="status">
+                  {subscriptions.note}
+                </View>
+              ) : null}
+            </View>
+          </>
+        ) : null}
+
+        <View className="tt-screen__title">{t('me.contacts.title')}</View>
+        <View id="contacts">
+          {rules.contacts.map((contact) => (
+            <Cell
+              key={contact.phone}
+              title={contact.role === 'supervision' ? t('me.contacts.supervision') : t('me.contacts.contact', { name: contact.name ?? '' })}
+              extra={<View className="tt-phone">{t('me.contacts.call', { phone: contact.phone })}</View>}
+              onClick={() => void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}
+            />
+          ))}
+        </View>
+        <View className="tt-screen__muted tt-screen__line">
+          {t('action.rule', { notice: rules.noticeDocumentNumber, section: rules.sections.R20, rule: 'R20' })}
+        </View>
+
+        <View className="tt-screen__title">{t('me.templates.title')}</View>
+        <View id="templates">
+          {rules.attachmentTemplates.map((name) => (
+            <Cell key={name} title={name} />
+          ))}
+        </View>
+        <View className="tt-screen__muted tt-screen__line">{t('me.templates.hint')}</View>
+      </View>
+    </PageRoot>
+  );
+}

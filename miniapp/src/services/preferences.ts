@@ -1,0 +1,59 @@
+import { DEFAULT_LOCALE, changeLocale, directionOf, isLocale } from '../locales';
+import type { Locale } from '../locales';
+import { applyDocumentLocale } from '../utils/platform';
+import type { KeyValueStorage } from './session-store';
+import { taroStorage } from './taro-storage';
+
+export interface Preferences {
+  locale: Locale;
+  isLargeText: boolean;
+}
+
+export const PREFERENCES_STORAGE_KEY = 'titletrack.preferences';
+
+export interface PreferenceStore {
+  get(): Preferences;
+  update(change: Partial<Preferences>): Preferences;
+  subscribe(listener: (preferences: Preferences) => void): () => void;
+}
+
+function read(storage: KeyValueStorage): Preferences {
+  try {
+    const raw = JSON.parse(storage.get(PREFERENCES_STORAGE_KEY) ?? '{}') as Partial<Preferences>;
+    return {
+      locale: isLocale(raw.locale) ? raw.locale : DEFAULT_LOCALE,
+      isLargeText: raw.isLargeText === true,
+    };
+  } catch {
+    return { locale: DEFAULT_LOCALE, isLargeText: false };
+  }
+}
+
+// Language and large text, remembered across restarts; every page root listens for changes.
+export function createPreferenceStore(
+  storage: KeyValueStorage,
+  onLocale: (locale: Locale) => void = () => undefined,
+): PreferenceStore {
+  let current = read(storage);
+  const listeners = new Set<(preferences: Preferences) => void>();
+  onLocale(current.locale);
+  return {
+    get: () => current,
+    update(change) {
+      current = { ...current, ...change };
+      storage.set(PREFERENCES_STORAGE_KEY, JSON.stringify(current));
+      if (change.locale) onLocale(current.locale);
+      listeners.forEach((listener) => listener(current));
+      return current;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const preferences = createPreferenceStore(taroStorage, (locale) => {
+  changeLocale(locale);
+  applyDocumentLocale(locale, directionOf(locale));
+});

@@ -1,0 +1,14 @@
+// The pages' paths. Secondary screens live in the `applicant` subpackage to keep the weapp main
+// package small (see docs/miniapp.md).
+const SUB = '/packages/applicant/pages';
+
+export const ROUTES = {
+  home: '/pages/index/index',
+  notice: (id: string): string => `/pages/notice/index?id=${encodeURIComponent(id)}`,
+  application: (id?: string): string => `${SUB}/application/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  todo: `${SUB}/todo/index`,
+  fee: `${SUB}/fee/index`,
+  inbox: `${SUB}/inbox/index`,
+  calendar: `${SUB}/calendar/index`,
+  me: `${SUB}/me/index`,
+} as const;

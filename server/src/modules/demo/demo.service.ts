@@ -1,0 +1,36 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ERROR_CODE } from '@titletrack/shared/contract';
+import type { DemoPersona } from '@titletrack/shared/contract';
+
+import { AppException } from '../../common/app.exception';
+import { ApplicationRepository } from '../application/application.repository';
+import { AuthService } from '../auth/auth.service';
+import { demoApplicantOf } from './demo-applicants.constant';
+import type { DemoLoginResponseDto } from './demo.dto';
+import { DemoBindingRepository } from './demo-binding.repository';
+
+@Injectable()
+export class DemoService {
+  private readonly logger = new Logger(DemoService.name);
+
+  constructor(
+    private readonly authService: AuthService,
+    private readonly applicationRepository: ApplicationRepository,
+    private readonly bindingRepository: DemoBindingRepository,
+  ) {}
+
+  // "Try as a demo applicant": the development sign-in (refused in production) as one shared
+  // applicant per persona, bound to that persona's seeded application.
+  async login(persona: DemoPersona): Promise<DemoLoginResponseDto> {
+    const session = await this.authService.loginForDevelopment(`demo-${persona}`);
+    const seed = demoApplicantOf(persona);
+    const application = seed ? await this.applicationRepository.getByApplicationNo(seed.applicationNo) : null;
+    if (!seed || !application) {
+      this.logger.debug(`No demo application for ${persona} (seeded in development only)`);
+      throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Demo application not found');
+    }
+    // Someone may have bound the demo application with the form: the demo persona takes it back.
+    await this.bindingRepository.bindExclusively(Number(session.principal.id), application.id);
+    return { ...session, applicationId: String(application.id), demoNow: new Date(seed.demoNow).toISOString() };
+  }
+}

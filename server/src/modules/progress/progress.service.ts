@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_ENVIRONMENT, ERROR_CODE } from '@titletrack/shared/contract';
+import type { ApplicantPrincipal } from '@titletrack/shared/contract';
+import { HOTAN_2023, formatDeadline, nextActions } from '@titletrack/shared/domain';
+import type { ActionKind, NoticeYear } from '@titletrack/shared/domain';
+
+import { AppException } from '../../common/app.exception';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env';
+import { buildIcs } from '../calendar/ics.util';
+import type { IcsEvent } from '../calendar/ics.util';
+import type { ApplicationProgressResponseDto } from './progress.dto';
+import { mapApplicationProgress } from './progress.mapper';
+import { ProgressRepository } from './progress.repository';
+
+// The notice years the server knows the rules of; an application of another year has no to-dos.
+const NOTICE_YEARS: readonly NoticeYear[] = [HOTAN_2023];
+
+// The file is for the phone's calendar app, which has no language switch of ours: Chinese, as
+// the notice is.
+const ACTION_TITLE: Readonly<Record<ActionKind, string>> = {
+  submit_application: '网上申报截止',
+  complete_continuing_education: '继续教育学时补足',
+  watch_employer_publicity: '单位公示结束',
+  await_review: '审核截止',
+  revise_application: '退回修改重新提交截止',
+  pay_fee: '缴纳评审费截止',
+  send_paper_materials: '纸质材料报送截止',
+  prepare_defence: '专业水平答辩',
+  note_defence_exemption: '免答辩说明',
+  watch_evaluation_meeting: '评审会',
+  watch_publicity: '评审结果公示结束',
+  await_qualification_document: '任职资格文件印发',
+  await_certificate: '电子证书签发',
+  download_certificate: '电子证书下载',
+};
+
+@Injectable()
+export class ProgressService {
+  private readonly logger = new Logger(ProgressService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly progressRepository: ProgressRepository,
+  ) {}
+
+  async get(applicant: ApplicantPrincipal, applicationId: string): Promise<ApplicationProgressResponseDto> {
+    const application = await this.progressRepository.getOwnApplication(Number(applicant.id), Number(applicationId));
+    if (!application) {
+      this.logger.debug(`Application ${applicationId} is not bound to the caller`);
+      throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
+    }
+    return mapApplicationProgress(application, await this.progressRepository.getHistory(application.id));
+  }
+
+  // My own deadlines (the to-dos of every bound application that have one) as an iCalendar file.
+  async getMyIcs(applicant: ApplicantPrincipal, nowParam: string | undefined): Promise<string> {
+    const now = this.resolveNow(nowParam);
+    const applications = await this.progressRepository.getOwnApplications(Number(applicant.id));
+    const events: IcsEvent[] = [];
+    for (const entity of applications) {
+      const { application, applicationNo } = mapApplicationProgress(entity, await this.progressRepository.getHistory(entity.id));
+      const year = NOTICE_YEARS.find(
+        (candidate) => candidate.rules.year === application.year && candidate.calendar.route === application.route,
+      );
+      if (!year) continue;
+      for (const action of nextActions(application, year, now)) {
+        if (action.deadline === null) continue;
+        events.push({
+          uid: `me-${application.id}-${action.kind}-${action.deadline.getTime()}@titletrack`,
+          summary: `${ACTION_TITLE[action.kind]}（${applicationNo}）`,
+          description: `截止：${formatDeadline(action.deadline)}\n依据：${year.rules.noticeDocumentNumber} 第${action.section}条（${action.ruleId}）`,
+          startsAt: null,
+          endsAt: action.deadline,
+          alarmMinutesBefore: action.isTask ? 24 * 60 : null,
+        });
+      }
+    }
+    return buildIcs('职称通 · 我的截止时间', events, now);
+  }
+
+  // The demo clock, as the mini-app's `?now=`: honoured outside production only.
+  private resolveNow(nowParam: string | undefined): Date {
+    if (nowParam === undefined || this.config.environment === APP_ENVIRONMENT.PRODUCTION) return new Date();
+    return new Date(nowParam);
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SubscribeDecision } from '@titletrack/shared/contract';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { registerDecorator } from 'class-validator';
+
+import { ValidateId } from '../../common/validation';
+
+export class InboxPageQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class InboxMessageParamsDto {
+  @ValidateId()
+  id: string;
+}
+
+const DECISIONS: readonly SubscribeDecision[] = ['accept', 'reject', 'ban', 'filter'];
+
+// `results` as requestSubscribeMessage gives it: template id → decision (its errMsg key is dropped).
+function IsSubscribeResults(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isSubscribeResults',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'results must map template ids to accept, reject, ban or filter' },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+          const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'errMsg');
+          return (
+            entries.length <= 50 &&
+            entries.every(([key, decision]) => /^[A-Za-z0-9_-]{1,64}$/.test(key) && DECISIONS.includes(decision as SubscribeDecision))
+          );
+        },
+      },
+    });
+}
+
+export class ReportSubscriptionsDto {
+  @ApiProperty({ example: { 'tmpl-fee-due-000001': 'accept' }, description: 'template id → accept | reject | ban | filter' })
+  @IsObject()
+  @IsSubscribeResults()
+  results: Record<string, SubscribeDecision>;
+
+  @ApiPropertyOptional({ example: 20004, description: 'errCode of a failed requestSubscribeMessage (20004: main switch off)' })
+  @IsOptional()
+  @IsInt()
+  errorCode?: number;
+}
+
