@@ -18,6 +18,7 @@ import { prepareDatabase } from './database/prepare-database';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingModule } from './modules/binding/binding.module';
+import { CertificateModule } from './modules/certificate/certificate.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
 import { PollModule } from './modules/mirror/poll/poll.module';
 import { StaffAdminModule } from './modules/staff/staff-admin.module';
@@ -52,7 +53,8 @@ function serveH5(config: AppConfig): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: config.h5Dir,
-      exclude: ['/api/{*path}'],
+      // The certificate verification pages are the server's, not the H5 app's.
+      exclude: ['/api/{*path}', '/verify/{*path}'],
       serveStaticOptions: { maxAge: '1h', index: ['index.html'] },
     }),
   ];
@@ -86,6 +88,7 @@ export class AppModule {
         CalendarModule,
         AuthModule,
         BindingModule,
+        CertificateModule,
         StaffAdminModule,
         MirrorModule,
         PollModule,

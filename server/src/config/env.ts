@@ -153,6 +153,20 @@ const VARIABLES = {
     isSensitive: true,
     schema: z.string().optional(),
   },
+  PUBLIC_BASE_URL: {
+    description: 'Public origin of this service, e.g. https://titletrack.example.cn; certificate QR codes and share links point at it (default http://localhost:<PORT>)',
+    isSensitive: false,
+    schema: z.string().url().optional(),
+  },
+  CERTIFICATE_SIGNING_KEY: {
+    description:
+      'base64 of the 32-byte Ed25519 seed that signs certificate verification codes; its public key is published at /api/certificates/public-key. Required in production',
+    isSensitive: true,
+    schema: z
+      .string()
+      .refine((text) => Buffer.from(text, 'base64').length === 32, { message: 'must be 32 bytes, base64' })
+      .optional(),
+  },
 } satisfies Record<string, VariableSpec>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -177,6 +191,8 @@ export interface AppConfig {
   platformWebhookSecrets: string[];
   platformPoll: { apiBase: string | null; clientId: string | null; clientSecret: string | null; intervalSeconds: number; pageSize: number };
   idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
+  publicBaseUrl: string;
+  certificateSigningSeed: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -222,6 +238,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const idProtection = readIdProtection(values, bad);
+  if (values.APP_ENV === 'production' && values.CERTIFICATE_SIGNING_KEY === undefined) bad.push('CERTIFICATE_SIGNING_KEY');
   if (bad.length > 0 || idProtection === null) throw new ConfigError(bad);
 
   const environment = values.APP_ENV as AppEnvironment;
@@ -266,6 +283,11 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pageSize: values.PLATFORM_POLL_PAGE_SIZE as number,
     },
     idProtection,
+    publicBaseUrl: ((values.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${values.PORT as number}`).replace(/\/+$/, ''),
+    certificateSigningSeed:
+      values.CERTIFICATE_SIGNING_KEY === undefined
+        ? DEVELOPMENT_CERTIFICATE_SEED
+        : Buffer.from(values.CERTIFICATE_SIGNING_KEY as string, 'base64'),
   };
   return cached;
 }
@@ -277,6 +299,9 @@ const DEVELOPMENT_ID_KEYS = {
   currentKeyId: 'dev',
   blindIndexKey: createHash('sha256').update('titletrack development blind index key').digest(),
 };
+
+// Public like the development ID keys above: a code signed with it proves nothing outside a demo.
+const DEVELOPMENT_CERTIFICATE_SEED = createHash('sha256').update('titletrack development certificate signing key').digest();
 
 function readIdProtection(
   values: Partial<Record<VariableName, unknown>>,

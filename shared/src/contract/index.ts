@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './auth';
 export * from './binding';
 export * from './inbox';
+export * from './certificate';
