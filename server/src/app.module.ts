@@ -20,6 +20,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { FieldCipher } from './common/crypto/field-cipher';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingModule } from './modules/binding/binding.module';
+import { CertificateModule } from './modules/certificate/certificate.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
 import { PollModule } from './modules/mirror/poll/poll.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
@@ -57,7 +58,8 @@ function serveH5(config: AppConfig): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: config.h5Dir,
-      exclude: ['/api/{*path}'],
+      // The certificate verification pages are the server's, not the H5 app's.
+      exclude: ['/api/{*path}', '/verify/{*path}'],
       serveStaticOptions: { maxAge: '1h', index: ['index.html'] },
     }),
   ];
@@ -94,6 +96,7 @@ export class AppModule {
         CalendarModule,
         AuthModule,
         BindingModule,
+        CertificateModule,
         StaffAdminModule,
         MirrorModule,
         PollModule,

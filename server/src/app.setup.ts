@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
+import { VERIFY_PAGE_ROUTES } from './modules/certificate/verify-page.controller';
 
 export const OPENAPI_UI_PATH = `${API_PREFIX}/docs`;
 export const OPENAPI_JSON_PATH = `/${API_PREFIX}/docs/openapi.json`;
@@ -27,7 +29,9 @@ export function configureApp(app: INestApplication, version: string): void {
   // Client addresses (rate limits) come from X-Forwarded-For only when the hop is the local
   // load balancer.
   (app as NestExpressApplication).set('trust proxy', 'loopback');
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: Object.values(VERIFY_PAGE_ROUTES).map((path) => ({ path, method: RequestMethod.GET })),
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

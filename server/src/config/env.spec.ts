@@ -35,9 +35,9 @@ describe('getConfig', () => {
     expect((failure as ConfigError).message).not.toContain('hunter2');
   });
 
-  it('refuses to start in production without ID-protection keys, naming them', () => {
+  it('refuses to start in production without ID-protection and certificate-signing keys, naming them', () => {
     expect(() => getConfig({ APP_ENV: 'production' })).toThrow(
-      'Invalid environment variables: ID_ENCRYPTION_KEYS, ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY',
+      'Invalid environment variables: ID_ENCRYPTION_KEYS, ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY, CERTIFICATE_SIGNING_KEY',
     );
   });
 

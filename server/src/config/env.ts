@@ -231,6 +231,20 @@ const VARIABLES = {
     isSensitive: false,
     schema: z.enum(['skip_locked', 'update']).default('skip_locked'),
   },
+  PUBLIC_BASE_URL: {
+    description: 'Public origin of this service, e.g. https://titletrack.example.cn; certificate QR codes and share links point at it (default http://localhost:<PORT>)',
+    isSensitive: false,
+    schema: z.string().url().optional(),
+  },
+  CERTIFICATE_SIGNING_KEY: {
+    description:
+      'base64 of the 32-byte Ed25519 seed that signs certificate verification codes; its public key is published at /api/certificates/public-key. Required in production',
+    isSensitive: true,
+    schema: z
+      .string()
+      .refine((text) => Buffer.from(text, 'base64').length === 32, { message: 'must be 32 bytes, base64' })
+      .optional(),
+  },
 } satisfies Record<string, VariableSpec>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -269,6 +283,8 @@ export interface AppConfig {
     backoffSeconds: number;
     claimMode: 'skip_locked' | 'update';
   };
+  publicBaseUrl: string;
+  certificateSigningSeed: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -314,6 +330,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const idProtection = readIdProtection(values, bad);
+  if (values.APP_ENV === 'production' && values.CERTIFICATE_SIGNING_KEY === undefined) bad.push('CERTIFICATE_SIGNING_KEY');
   if (bad.length > 0 || idProtection === null) throw new ConfigError(bad);
 
   const environment = values.APP_ENV as AppEnvironment;
@@ -376,6 +393,11 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffSeconds: values.REMINDER_PUSH_BACKOFF_SECONDS as number,
       claimMode: values.REMINDER_CLAIM_MODE as 'skip_locked' | 'update',
     },
+    publicBaseUrl: ((values.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${values.PORT as number}`).replace(/\/+$/, ''),
+    certificateSigningSeed:
+      values.CERTIFICATE_SIGNING_KEY === undefined
+        ? DEVELOPMENT_CERTIFICATE_SEED
+        : Buffer.from(values.CERTIFICATE_SIGNING_KEY as string, 'base64'),
   };
   return cached;
 }
@@ -387,6 +409,9 @@ const DEVELOPMENT_ID_KEYS = {
   currentKeyId: 'dev',
   blindIndexKey: createHash('sha256').update('titletrack development blind index key').digest(),
 };
+
+// Public like the development ID keys above: a code signed with it proves nothing outside a demo.
+const DEVELOPMENT_CERTIFICATE_SEED = createHash('sha256').update('titletrack development certificate signing key').digest();
 
 function readIdProtection(
   values: Partial<Record<VariableName, unknown>>,

@@ -17,6 +17,11 @@ import { CreateIdentity1764061200000 } from './migrations/1764061200000-CreateId
 import { CreateApplicationBinding1764064800000 } from './migrations/1764064800000-CreateApplicationBinding';
 import { CreateMirror1764068400000 } from './migrations/1764068400000-CreateMirror';
 import { CreatePollingState1764072000000 } from './migrations/1764072000000-CreatePollingState';
+import { CreateCertificates1764090000000 } from './migrations/1764090000000-CreateCertificates';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { CertificateEntity } from '../modules/certificate/certificate.entity';
+import { ShareLinkEntity } from '../modules/certificate/share-link.entity';
+import { VerificationEntity } from '../modules/certificate/verification.entity';
 import { LeaseEntity } from '../common/lease/lease.entity';
 import { PollCursorEntity } from '../modules/mirror/poll/poll-cursor.entity';
 import { DomainEventEntity } from '../modules/mirror/domain-event.entity';
@@ -59,6 +64,10 @@ export const ENTITIES = [
   ReminderCursorEntity,
   WechatAccessTokenEntity,
   WechatEventEntity,
+  CertificateEntity,
+  ShareLinkEntity,
+  VerificationEntity,
+  AuditLogEntity,
 ];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
@@ -69,6 +78,7 @@ export const MIGRATIONS = [
   CreateMirror1764068400000,
   CreatePollingState1764072000000,
   CreateReminders1764075600000,
+  CreateCertificates1764090000000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
-// What production must bring: its own ID-protection keys (the development ones are public).
+// What production must bring: its own ID-protection and certificate-signing keys (the
+// development ones are public).
 export const PRODUCTION_ENV: Record<string, string> = {
   APP_ENV: 'production',
   ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
   ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  CERTIFICATE_SIGNING_KEY: randomBytes(32).toString('base64'),
 };

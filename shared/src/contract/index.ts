@@ -7,3 +7,4 @@ export * from './auth';
 export * from './binding';
 export * from './inbox';
 export * from './applicant-app';
+export * from './certificate';

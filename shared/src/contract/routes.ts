@@ -26,6 +26,16 @@ export const API_ROUTES = {
   // iCalendar files (text/calendar) for "add to my phone's calendar".
   calendarIcs: (year: number): string => `/calendars/${year}/ics`,
   myCalendarIcs: '/me/calendar.ics',
+  myCertificates: '/me/certificates',
+  myCertificateShares: (certificateId: string): string => `/me/certificates/${encodeURIComponent(certificateId)}/shares`,
+  myCertificateShare: (certificateId: string, shareId: string): string =>
+    `/me/certificates/${encodeURIComponent(certificateId)}/shares/${encodeURIComponent(shareId)}`,
+  myCertificateVerifications: (certificateId: string): string => `/me/certificates/${encodeURIComponent(certificateId)}/verifications`,
+  verifyCertificate: (code: string): string => `/certificates/verify/${encodeURIComponent(code)}`,
+  verifyShare: (token: string): string => `/certificates/verify/share/${encodeURIComponent(token)}`,
+  certificatePublicKey: '/certificates/public-key',
+  staffCertificates: '/staff/certificates',
+  staffCertificateRevoke: (certificateId: string): string => `/staff/certificates/${encodeURIComponent(certificateId)}/revoke`,
   myInbox: '/me/inbox',
   myInboxUnreadCount: '/me/inbox/unread-count',
   myInboxRead: (messageId: string): string => `/me/inbox/${encodeURIComponent(messageId)}/read`,
@@ -33,4 +43,11 @@ export const API_ROUTES = {
   subscriptionTemplates: '/subscriptions/templates',
   mySubscriptions: '/me/subscriptions',
   wechatPush: '/wechat/push',
+} as const;
+
+// The human pages behind a certificate's QR and its share links: served by the server outside
+// the API prefix, short, and what the QR encodes (after PUBLIC_BASE_URL).
+export const VERIFY_PAGES = {
+  certificate: (code: string): string => `/verify/${encodeURIComponent(code)}`,
+  share: (token: string): string => `/verify/share/${encodeURIComponent(token)}`,
 } as const;

@@ -30,3 +30,4 @@ export * from '../calendar/notice-rules.type';
 export * from '../calendar/hotan-2023.rules';
 export * from './id-card';
 export * from './mirror-transition';
+export * from './certificate';

@@ -58,6 +58,8 @@ const toChange = (record: SealedImportRecord): StatusChange => ({
     statusChangedAt: record.statusChangedAt,
     submissionCount: record.submissionCount,
     isFeePaid: record.feePaid,
+    // An empty 证书编号 says nothing about a certificate: it never removes one.
+    ...(record.certificate === null ? {} : { certificate: record.certificate }),
   },
 });
 

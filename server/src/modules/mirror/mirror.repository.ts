@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import type { EntityManager, QueryResult } from 'typeorm';
 
 import { ApplicationEntity } from '../application/application.entity';
+import { CertificateEntity } from '../certificate/certificate.entity';
 import { DomainEventEntity } from './domain-event.entity';
 import { ImportBatchEntity } from './import-batch.entity';
 import { PlatformEventEntity } from './platform-event.entity';
@@ -138,6 +139,33 @@ export class MirrorTransaction {
 
   private quote(identifier: string): string {
     return this.manager.connection.options.type === 'better-sqlite3' ? `"${identifier}"` : `\`${identifier}\``;
+  }
+
+  async getApplicationIdsByNos(applicationNos: string[]): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < applicationNos.length; i += CHUNK) {
+      const chunk = applicationNos.slice(i, i + CHUNK);
+      const rows: Array<{ id: number; applicationNo: string }> = await this.manager.query(
+        `SELECT ${this.quote('id')}, ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      for (const row of rows) ids.set(row.applicationNo, Number(row.id));
+    }
+    return ids;
+  }
+
+  getCertificateByNo(certificateNo: string): Promise<CertificateEntity | null> {
+    const query = this.manager.getRepository(CertificateEntity).createQueryBuilder('certificate').where({ certificateNo });
+    if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  async insertCertificate(certificate: Omit<CertificateEntity, 'id' | 'createdAt' | 'updatedAt' | 'application'>): Promise<void> {
+    await this.manager.insert(CertificateEntity, certificate);
+  }
+
+  async updateCertificate(id: number, fields: Partial<CertificateEntity>): Promise<void> {
+    await this.manager.update(CertificateEntity, { id }, fields);
   }
 
   async insertImportBatch(batch: Omit<ImportBatchEntity, 'id' | 'createdAt'>): Promise<ImportBatchEntity> {

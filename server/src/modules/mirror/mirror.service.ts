@@ -1,15 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { checkMirroredTransition } from '@titletrack/shared/domain';
+import { CERTIFICATE_STATE, checkMirroredTransition } from '@titletrack/shared/domain';
 import type { ApplicationStatus } from '@titletrack/shared/domain';
 
 import { FieldCipher } from '../../common/crypto/field-cipher';
+import { newCertificatePublicId } from '../certificate/certificate-code';
 import type { ApplicationEntity } from '../application/application.entity';
 import { MirrorRepository } from './mirror.repository';
 import type { MirrorTransaction, NewApplication } from './mirror.repository';
 import { SKIP_REASON } from './status-change.type';
 import type { ApplyOutcome, ChangeSource, MirroredApplication, StatusChange } from './status-change.type';
 
-export const DOMAIN_EVENT_KIND = { STATUS_CHANGED: 'status_changed' } as const;
+export const DOMAIN_EVENT_KIND = {
+  STATUS_CHANGED: 'status_changed',
+  // The e-certificate is ready (the "e-certificate ready" alert), or was revoked.
+  CERTIFICATE_ISSUED: 'certificate_issued',
+  CERTIFICATE_REVOKED: 'certificate_revoked',
+} as const;
 
 const FRESH_CHUNK = 500;
 
@@ -140,6 +146,8 @@ export class MirrorService {
 
     outcome.created = await this.createFresh(tx, fresh, source, sourceRef);
     await this.recordChanges(tx, history, source, sourceRef);
+    const certified = changes.filter((change) => change.application.certificate);
+    if (certified.length > 0) await this.applyCertificates(tx, certified, source, sourceRef);
     if (isPartOfLargerApply) return outcome;
     this.logger.log(
       `Applied ${source} ${sourceRef}: ${outcome.created} created, ${outcome.changed} changed, ${outcome.unchanged} unchanged, ${outcome.skipped.length} skipped`,
@@ -202,6 +210,55 @@ export class MirrorService {
         payload: JSON.stringify({ from: row.fromStatus, to: row.toStatus, at: row.changedAt.toISOString(), source, sourceRef }),
       })),
     );
+  }
+
+  // A certificate is its own record, keyed by its number: it is created once, its document
+  // details follow the platform, and a revocation sticks (only staff could undo one, and there
+  // is no such action: a reinstated title gets a new certificate).
+  private async applyCertificates(tx: MirrorTransaction, changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<void> {
+    const applicationIds = await tx.getApplicationIdsByNos(changes.map((change) => change.application.applicationNo));
+    const events: Array<{ kind: string; applicationId: number; payload: string }> = [];
+    for (const { application } of changes) {
+      const certificate = application.certificate;
+      const applicationId = applicationIds.get(application.applicationNo);
+      if (!certificate || applicationId === undefined) continue;
+      const stored = await tx.getCertificateByNo(certificate.certificateNo);
+      const document = {
+        issuedOn: certificate.issuedOn,
+        issuingCommittee: certificate.issuingCommittee,
+        qualificationDocumentNo: certificate.qualificationDocumentNo,
+        qualificationDocumentDate: certificate.qualificationDocumentDate,
+      };
+      const payload = (extra: object): string => JSON.stringify({ certificateNo: certificate.certificateNo, source, sourceRef, ...extra });
+      if (stored === null) {
+        const idCard = this.idCardFields(application, null);
+        await tx.insertCertificate({
+          publicId: newCertificatePublicId(),
+          certificateNo: certificate.certificateNo,
+          applicationId,
+          holderName: application.applicantName,
+          holderIdCipher: idCard.idCardCipher as string,
+          holderIdBlindIndex: idCard.idCardBlindIndex as string,
+          series: application.series,
+          specialty: application.specialty,
+          level: application.level,
+          ...document,
+          state: certificate.isRevoked ? CERTIFICATE_STATE.REVOKED : CERTIFICATE_STATE.VALID,
+          revokedReason: certificate.isRevoked ? certificate.revokedReason : null,
+          revokedAt: certificate.isRevoked ? new Date() : null,
+        });
+        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_ISSUED, applicationId, payload: payload({ issuedOn: certificate.issuedOn }) });
+        continue;
+      }
+      const changed = Object.fromEntries(Object.entries(document).filter(([key, value]) => stored[key as keyof typeof document] !== value));
+      const isNewlyRevoked = certificate.isRevoked && stored.state !== CERTIFICATE_STATE.REVOKED;
+      if (isNewlyRevoked) {
+        Object.assign(changed, { state: CERTIFICATE_STATE.REVOKED, revokedReason: certificate.revokedReason, revokedAt: new Date() });
+        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED, applicationId, payload: payload({ reason: certificate.revokedReason }) });
+      }
+      if (Object.keys(changed).length > 0) await tx.updateCertificate(stored.id, changed);
+    }
+    await tx.insertDomainEvents(events);
   }
 
   // Re-encrypt only when the number changed (or the stored value uses a retired key): an

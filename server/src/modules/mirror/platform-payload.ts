@@ -50,6 +50,22 @@ export function toMirroredApplication(data: unknown, now: Date = new Date()): Pa
       statusChangedAt: new Date(item.statusChangedAt),
       submissionCount: item.submissionCount ?? null,
       isFeePaid: item.isFeePaid ?? null,
+      ...(item.certificate === undefined
+        ? {}
+        : {
+            certificate:
+              item.certificate === null
+                ? null
+                : {
+                    certificateNo: item.certificate.certificateNo,
+                    issuedOn: item.certificate.issuedOn,
+                    issuingCommittee: item.certificate.issuingCommittee,
+                    qualificationDocumentNo: item.certificate.qualificationDocumentNo ?? null,
+                    qualificationDocumentDate: item.certificate.qualificationDocumentDate ?? null,
+                    isRevoked: item.certificate.state === 'revoked',
+                    revokedReason: item.certificate.revokedReason ?? null,
+                  },
+          }),
     },
   };
 }

@@ -21,6 +21,20 @@ export interface MirroredApplication {
   statusChangedAt: Date;
   submissionCount: number | null;
   isFeePaid: boolean | null;
+  // The e-certificate, once the platform issued it (absent: the source said nothing of it).
+  certificate?: MirroredCertificate | null;
+}
+
+// A certificate as the platform issues it; holder, series, specialty and level are the
+// application's.
+export interface MirroredCertificate {
+  certificateNo: string;
+  issuedOn: string; // YYYY-MM-DD (Beijing)
+  issuingCommittee: string;
+  qualificationDocumentNo: string | null; // 任职资格文件文号
+  qualificationDocumentDate: string | null; // YYYY-MM-DD
+  isRevoked: boolean;
+  revokedReason: string | null;
 }
 
 export const CHANGE_SOURCE = { IMPORT: 'import', WEBHOOK: 'webhook', POLL: 'poll', STAFF: 'staff' } as const;

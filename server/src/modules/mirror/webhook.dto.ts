@@ -23,6 +23,19 @@ export const platformEventSchema = z
         statusChangedAt: z.iso.datetime({ offset: true }),
         submissionCount: z.number().int().min(0).max(10).nullable().optional(),
         isFeePaid: z.boolean().nullable().optional(),
+        certificate: z
+          .object({
+            certificateNo: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),
+            issuedOn: z.iso.date(),
+            issuingCommittee: z.string().min(1).max(100),
+            qualificationDocumentNo: z.string().min(1).max(100).nullable().optional(),
+            qualificationDocumentDate: z.iso.date().nullable().optional(),
+            state: z.enum(['valid', 'revoked']).default('valid'),
+            revokedReason: z.string().min(1).max(200).nullable().optional(),
+          })
+          .strict()
+          .nullable()
+          .optional(),
       })
       .strict(),
   })

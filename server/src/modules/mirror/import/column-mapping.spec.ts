@@ -23,7 +23,7 @@ import { EXPORT_HEADERS } from './export.fixture';
 const REQUIRED_HEADERS = ['申报编号', '姓名', '身份证号', '系列', '专业', '级别', '状态', '状态时间'];
 
 describe('IMPORT_COLUMNS', () => {
-  it('documents the eight required and six optional columns', () => {
+  it('documents the eight required and thirteen optional columns (seven of them the e-certificate)', () => {
     const required = IMPORT_COLUMNS.filter((column) => column.isRequired);
     const optional = IMPORT_COLUMNS.filter((column) => !column.isRequired);
 
@@ -35,6 +35,13 @@ describe('IMPORT_COLUMNS', () => {
       'route',
       'submissionCount',
       'feePaid',
+      'certificateNo',
+      'certificateIssuedOn',
+      'issuingCommittee',
+      'qualificationDocumentNo',
+      'qualificationDocumentDate',
+      'certificateState',
+      'certificateRevokedReason',
     ]);
   });
 

@@ -22,6 +22,13 @@ export const IMPORT_FIELD = {
   ROUTE: 'route',
   SUBMISSION_COUNT: 'submissionCount',
   FEE_PAID: 'feePaid',
+  CERTIFICATE_NO: 'certificateNo',
+  CERTIFICATE_ISSUED_ON: 'certificateIssuedOn',
+  ISSUING_COMMITTEE: 'issuingCommittee',
+  QUALIFICATION_DOCUMENT_NO: 'qualificationDocumentNo',
+  QUALIFICATION_DOCUMENT_DATE: 'qualificationDocumentDate',
+  CERTIFICATE_STATE: 'certificateState',
+  CERTIFICATE_REVOKED_REASON: 'certificateRevokedReason',
 } as const;
 export type ImportField = (typeof IMPORT_FIELD)[keyof typeof IMPORT_FIELD];
 
@@ -135,6 +142,57 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     isRequired: false,
     format: '已缴费 or 未缴费',
   },
+  // The e-certificate columns: filled on rows whose certificate was issued; 证书编号 makes the
+  // others (发证日期, 评审委员会) required on that row.
+  {
+    field: IMPORT_FIELD.CERTIFICATE_NO,
+    header: '证书编号',
+    synonyms: ['电子证书编号'],
+    isRequired: false,
+    format: 'letters, digits and -, 4 to 64 long',
+  },
+  {
+    field: IMPORT_FIELD.CERTIFICATE_ISSUED_ON,
+    header: '发证日期',
+    synonyms: ['证书签发日期'],
+    isRequired: false,
+    format: 'YYYY-MM-DD or YYYY/M/D',
+  },
+  {
+    field: IMPORT_FIELD.ISSUING_COMMITTEE,
+    header: '评审委员会',
+    synonyms: ['发证机构', '评委会'],
+    isRequired: false,
+    format: 'text',
+  },
+  {
+    field: IMPORT_FIELD.QUALIFICATION_DOCUMENT_NO,
+    header: '任职资格文件文号',
+    synonyms: ['文件文号', '资格文件文号'],
+    isRequired: false,
+    format: 'text, e.g. 和地职改字〔2023〕12号',
+  },
+  {
+    field: IMPORT_FIELD.QUALIFICATION_DOCUMENT_DATE,
+    header: '文件日期',
+    synonyms: ['发文日期'],
+    isRequired: false,
+    format: 'YYYY-MM-DD or YYYY/M/D',
+  },
+  {
+    field: IMPORT_FIELD.CERTIFICATE_STATE,
+    header: '证书状态',
+    synonyms: [],
+    isRequired: false,
+    format: '有效 or 已撤销; defaults to 有效',
+  },
+  {
+    field: IMPORT_FIELD.CERTIFICATE_REVOKED_REASON,
+    header: '撤销原因',
+    synonyms: [],
+    isRequired: false,
+    format: 'text (required when 证书状态 is 已撤销)',
+  },
 ];
 
 export interface ResolvedColumns {
@@ -201,6 +259,18 @@ export function parseTitleSeries(text: string): TitleSeries | null {
 
 export function parseRoute(text: string): EvaluationRoute | null {
   return ROUTE_BY_TEXT.get(text.trim()) ?? null;
+}
+
+const CERTIFICATE_REVOKED_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['有效', false],
+  ['valid', false],
+  ['已撤销', true],
+  ['revoked', true],
+]);
+
+// True when revoked, false when valid, null when neither.
+export function parseCertificateRevoked(text: string): boolean | null {
+  return CERTIFICATE_REVOKED_BY_TEXT.get(text.trim()) ?? null;
 }
 
 export function parseFeePaid(text: string): boolean | null {

@@ -45,8 +45,52 @@ describe('validateExportRows', () => {
         statusChangedAt: new Date('2023-07-20T02:05:00Z'),
         submissionCount: 1,
         feePaid: true,
+        certificate: null,
       },
     ]);
+  });
+
+  describe('e-certificate columns', () => {
+    const CERTIFICATE_HEADERS = [...EXPORT_HEADERS, '证书编号', '发证日期', '评审委员会', '任职资格文件文号', '文件日期', '证书状态', '撤销原因'];
+    const issued = { 状态: '电子证书已签发', 证书编号: 'HTZC-2023-0001', 发证日期: '2023/12/5', 评审委员会: '和田地区卫生系列中级评审委员会' };
+
+    it('reads a certificate from a row that has its number', () => {
+      const { records, errors } = validateOne({ ...issued, 任职资格文件文号: '和地职改字〔2023〕12号', 文件日期: '2023-11-30 00:00:00' }, CERTIFICATE_HEADERS);
+
+      expect(errors).toEqual([]);
+      expect(records[0]?.certificate).toEqual({
+        certificateNo: 'HTZC-2023-0001',
+        issuedOn: '2023-12-05',
+        issuingCommittee: '和田地区卫生系列中级评审委员会',
+        qualificationDocumentNo: '和地职改字〔2023〕12号',
+        qualificationDocumentDate: '2023-11-30',
+        isRevoked: false,
+        revokedReason: null,
+      });
+    });
+
+    it('has no certificate where the number is empty, whatever else is filled', () => {
+      const { records } = validateOne({ 评审委员会: 'x' }, CERTIFICATE_HEADERS);
+      expect(records[0]?.certificate).toBeNull();
+    });
+
+    it('names every missing or wrong certificate cell', () => {
+      const { errors } = validateOne(
+        { 证书编号: 'HTZC-2023-0001', 发证日期: '2023-02-30', 证书状态: '已撤销' },
+        CERTIFICATE_HEADERS,
+      );
+
+      expect(errors.map((error) => [error.column, error.reason])).toEqual([
+        ['发证日期', R.INVALID_DATE],
+        ['评审委员会', R.REQUIRED_WITH_CERTIFICATE],
+        ['撤销原因', R.REQUIRED_WHEN_REVOKED],
+      ]);
+    });
+
+    it('reads a revoked certificate with its reason', () => {
+      const { records } = validateOne({ ...issued, 证书状态: '已撤销', 撤销原因: '提供虚假材料（R19）' }, CERTIFICATE_HEADERS);
+      expect(records[0]?.certificate).toMatchObject({ isRevoked: true, revokedReason: '提供虚假材料（R19）' });
+    });
   });
 
   it('defaults the optional columns when the file lacks them', () => {

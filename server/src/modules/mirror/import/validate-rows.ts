@@ -5,6 +5,7 @@ import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/sha
 
 import {
   IMPORT_FIELD,
+  parseCertificateRevoked,
   parseFeePaid,
   parseRoute,
   parseStatus,
@@ -15,6 +16,7 @@ import {
 import type { ImportField } from './column-mapping';
 import { IMPORT_FILE_ERROR_REASON, ImportFileError } from './import-file.error';
 import type { ExportRow, ExportTable } from './read-export';
+import type { MirroredCertificate } from '../status-change.type';
 
 // One valid row of a platform export, ready to upsert into the mirror.
 export interface ImportRecord {
@@ -33,6 +35,7 @@ export interface ImportRecord {
   statusChangedAt: Date;
   submissionCount: number | null;
   feePaid: boolean | null;
+  certificate: MirroredCertificate | null;
 }
 
 // `column` is the header as written in the file, so staff find the cell. `reason` is short
@@ -72,6 +75,9 @@ const MIN_STATUS_TIME_MS = Date.UTC(MIN_YEAR, 0, 1) - BEIJING_UTC_OFFSET_MINUTES
 // whole upsert on one overlong cell).
 const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   applicantName: 100,
+  issuingCommittee: 100,
+  qualificationDocumentNo: 100,
+  certificateRevokedReason: 200,
   specialty: 100,
   employer: 200,
   county: 50,
@@ -94,6 +100,11 @@ export const IMPORT_ROW_ERROR_REASON = {
   INVALID_TIME: 'No such date or time',
   TIME_IN_FUTURE: 'Time is in the future',
   TIME_TOO_EARLY: 'Time is before 2000',
+  INVALID_DATE: 'No such date (expected YYYY-MM-DD)',
+  UNKNOWN_CERTIFICATE_STATE: 'Unknown certificate state (expected 有效 or 已撤销)',
+  INVALID_CERTIFICATE_NO: 'Invalid certificate number (4–64 letters, digits or -)',
+  REQUIRED_WITH_CERTIFICATE: 'Required when 证书编号 is filled',
+  REQUIRED_WHEN_REVOKED: 'Required when the certificate is revoked',
 } as const;
 
 // Checks every row of an export and collects every problem, so staff fix the file in one pass.
@@ -211,6 +222,8 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
     acceptIfKnown(parseFeePaid(text), R.UNKNOWN_FEE_STATUS),
   );
 
+  const certificate = readCertificate(reader);
+
   if (
     !reader.isValid ||
     applicationNo === null ||
@@ -243,8 +256,44 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
       statusChangedAt,
       submissionCount,
       feePaid,
+      certificate,
     },
   };
+}
+
+const CERTIFICATE_NO_PATTERN = /^[A-Za-z0-9-]{4,64}$/;
+// What staff type, what Excel writes to csv (2023/12/5) and what the xlsx reader gives for a
+// date cell (2023-12-05 00:00:00).
+const DATE_PATTERN = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?: 00:00(?::00)?)?$/;
+
+function parseCalendarDate(text: string): Parsed<string> {
+  const match = DATE_PATTERN.exec(text);
+  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+  if (match === null || wallClockMs(year, month, day, 0, 0, 0) === null) return refuse(IMPORT_ROW_ERROR_REASON.INVALID_DATE);
+  return accept(`${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+// The e-certificate columns of a row: none filled → no certificate; 证书编号 filled → the issue
+// date and the committee too, and a reason when it is revoked.
+function readCertificate(reader: RowReader): MirroredCertificate | null {
+  const R = IMPORT_ROW_ERROR_REASON;
+  const F = IMPORT_FIELD;
+  const certificateNo = reader.optional(F.CERTIFICATE_NO, (text) =>
+    CERTIFICATE_NO_PATTERN.test(text) ? accept(text) : refuse(R.INVALID_CERTIFICATE_NO),
+  );
+  if (certificateNo === null) return null;
+  const issuedOn = reader.optional(F.CERTIFICATE_ISSUED_ON, parseCalendarDate);
+  const issuingCommittee = reader.optional(F.ISSUING_COMMITTEE, asText);
+  const qualificationDocumentNo = reader.optional(F.QUALIFICATION_DOCUMENT_NO, asText);
+  const qualificationDocumentDate = reader.optional(F.QUALIFICATION_DOCUMENT_DATE, parseCalendarDate);
+  const isRevoked =
+    reader.optional(F.CERTIFICATE_STATE, (text) => acceptIfKnown(parseCertificateRevoked(text), R.UNKNOWN_CERTIFICATE_STATE)) ?? false;
+  const revokedReason = reader.optional(F.CERTIFICATE_REVOKED_REASON, asText);
+  if (issuedOn === null && !reader.hasFailed(F.CERTIFICATE_ISSUED_ON)) reader.fail(F.CERTIFICATE_ISSUED_ON, R.REQUIRED_WITH_CERTIFICATE);
+  if (issuingCommittee === null && !reader.hasFailed(F.ISSUING_COMMITTEE)) reader.fail(F.ISSUING_COMMITTEE, R.REQUIRED_WITH_CERTIFICATE);
+  if (isRevoked && revokedReason === null) reader.fail(F.CERTIFICATE_REVOKED_REASON, R.REQUIRED_WHEN_REVOKED);
+  if (issuedOn === null || issuingCommittee === null) return null;
+  return { certificateNo, issuedOn, issuingCommittee, qualificationDocumentNo, qualificationDocumentDate, isRevoked, revokedReason: isRevoked ? revokedReason : null };
 }
 
 function parseYear(text: string): Parsed<number> {
@@ -310,6 +359,8 @@ function zoneOffsetMinutes(zone: string): number {
 // digits lost, formula, length) run here, before the field's own parser.
 class RowReader {
   isValid = true;
+  // Allocated on the first failure only: most rows of a large file have none.
+  private failedFields: Set<ImportField> | null = null;
 
   constructor(
     private readonly row: ExportRow,
@@ -331,8 +382,13 @@ class RowReader {
     return this.read(field, false, parse);
   }
 
+  hasFailed(field: ImportField): boolean {
+    return this.failedFields?.has(field) ?? false;
+  }
+
   fail(field: ImportField, reason: string): void {
     this.isValid = false;
+    (this.failedFields ??= new Set()).add(field);
     // A failing field always has a column: read() returns early when the file lacks one.
     const column = this.byField[field] ?? field;
     this.errors.push({ rowNumber: this.row.rowNumber, column, reason });

@@ -1,0 +1,190 @@
+import { Image, Input, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { MyCertificate, ShareLinkView, VerificationLogEntry } from '@titletrack/shared/contract';
+import { CERTIFICATE_STATE, SHAREABLE_FIELD, SHARE_LINK_RULES } from '@titletrack/shared/domain';
+import type { ShareableField } from '@titletrack/shared/domain';
+import { useState } from 'react';
+
+import { ApplicantGate } from '../../../../components/applicant-gate';
+import { PageRoot } from '../../../../components/page-root';
+import { Button, Tag } from '../../../../components/ui';
+import { useMyCertificates } from '../../../../hooks/use-my-certificates';
+import { useT } from '../../../../locales';
+import { toApiError } from '../../../../services/http-client';
+import { createShareLink, getShareLinks, getVerifications, revokeShareLink } from '../../../../services/certificates';
+import { ROUTES } from '../../../../utils/routes';
+import { saveQrImage } from './save-qr';
+import '../../applicant.scss';
+
+const EXPIRY_CHOICES = [7, 30, SHARE_LINK_RULES.maxDays] as const;
+const FIELDS = Object.values(SHAREABLE_FIELD);
+
+function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Element {
+  const t = useT();
+  const [links, setLinks] = useState<ShareLinkView[] | null>(null);
+  const [log, setLog] = useState<VerificationLogEntry[] | null>(null);
+  const [purpose, setPurpose] = useState('');
+  const [days, setDays] = useState<number>(30);
+  const [fields, setFields] = useState<ShareableField[]>([SHAREABLE_FIELD.FULL_NAME]);
+  const [created, setCreated] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = async (): Promise<void> => {
+    const [shareLinks, verifications] = await Promise.all([getShareLinks(certificate.id), getVerifications(certificate.id)]);
+    setLinks(shareLinks.items);
+    setLog(verifications.items);
+  };
+  const fail = (error: unknown): void => {
+    const apiError = toApiError(error);
+    const reason = (apiError.details as { reason?: string } | undefined)?.reason;
+    setProblem(reason ? t(`certificate.refused.${reason}`) : t(`errors.${apiError.code}`));
+  };
+  const create = async (): Promise<void> => {
+    setProblem(null);
+    try {
+      const link = await createShareLink(certificate.id, { purpose, expiresInDays: days, fields });
+      setCreated(link.url);
+      setPurpose('');
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const revoke = async (shareId: string): Promise<void> => {
+    try {
+      await revokeShareLink(certificate.id, shareId);
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const toggle = (field: ShareableField): void =>
+    setFields((current) => (current.includes(field) ? current.filter((f) => f !== field) : [...current, field]));
+
+  if (links === null) {
+    return (
+      <Button id="certificate-open-sharing" onClick={() => void load().catch(fail)}>
+        {t('certificate.manageSharing')}
+      </Button>
+    );
+  }
+  return (
+    <View className="tt-screen__card" id="certificate-sharing">
+      <View className="tt-screen__title">{t('certificate.shareTitle')}</View>
+      <View className="tt-screen__muted">{t('certificate.shareHint', { max: SHARE_LINK_RULES.maxActive, days: SHARE_LINK_RULES.maxDays })}</View>
+      {certificate.state === CERTIFICATE_STATE.VALID ? (
+        <View id="certificate-share-form">
+          <Input
+            className="tt-screen__input"
+            value={purpose}
+            maxlength={SHARE_LINK_RULES.maxPurposeLength}
+            placeholder={t('certificate.purposePlaceholder')}
+            onInput={(event) => setPurpose(event.detail.value)}
+          />
+          <View className="tt-screen__line">
+            {EXPIRY_CHOICES.map((choice) => (
+              <Tag key={choice} type={days === choice ? 'primary' : 'default'} onClick={() => setDays(choice)}>
+                {t('certificate.days', { days: choice })}
+              </Tag>
+            ))}
+          </View>
+          <View className="tt-screen__line">
+            {FIELDS.map((field) => (
+              <Tag key={field} type={fields.includes(field) ? 'primary' : 'default'} onClick={() => toggle(field)}>
+                {t(`certificate.field.${field}`)}
+              </Tag>
+            ))}
+          </View>
+          <Button type="primary" id="certificate-create-share" onClick={() => void create()}>
+            {t('certificate.createShare')}
+          </Button>
+        </View>
+      ) : null}
+      {problem ? <View className="tt-screen__error">{problem}</View> : null}
+      {created ? (
+        <View className="tt-screen__line" id="certificate-share-created">
+          {t('certificate.shareCreated')}
+          <Button onClick={() => void Taro.setClipboardData({ data: created })}>{t('certificate.copyLink')}</Button>
+        </View>
+      ) : null}
+      {links.map((link) => (
+        <View key={link.id} className="tt-screen__line" id={`share-${link.id}`}>
+          <Tag type={link.isActive ? 'success' : 'default'}>{link.isActive ? t('certificate.active') : t('certificate.inactive')}</Tag>{' '}
+          {link.purpose} · {t('certificate.until', { date: link.expiresAt.slice(0, 10) })}
+          {link.isActive ? <Button onClick={() => void revoke(link.id)}>{t('certificate.revokeShare')}</Button> : null}
+        </View>
+      ))}
+      <View className="tt-screen__title">{t('certificate.logTitle')}</View>
+      {log !== null && log.length === 0 ? <View className="tt-screen__muted">{t('certificate.logEmpty')}</View> : null}
+      {(log ?? []).map((entry) => (
+        <View key={entry.id} className="tt-screen__line" id={`verification-${entry.id}`}>
+          {entry.verifiedAt.slice(0, 16).replace('T', ' ')} UTC ·{' '}
+          {entry.channel === 'share' ? t('certificate.viaShare', { purpose: entry.sharePurpose ?? '' }) : t('certificate.viaQr')} ·{' '}
+          {t('certificate.verifier', { tag: entry.verifierTag.slice(0, 6) })}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function CertificatePage(): JSX.Element {
+  const t = useT();
+  const mine = useMyCertificates();
+  usePullDownRefresh(() => {
+    mine.reload();
+    void Taro.stopPullDownRefresh();
+  });
+  const certificates = mine.data?.items ?? [];
+  return (
+    <PageRoot id="certificate-page" title="nav.certificate" isOffline={mine.isOffline} asOf={mine.asOf}>
+      <View className="tt-screen">
+        <ApplicantGate
+          isSignedIn={mine.isSignedIn}
+          isLoading={mine.isLoading}
+          hasData={mine.data !== null}
+          hasApplication={certificates.length > 0}
+          error={mine.error}
+          onRetry={mine.reload}
+          onGoToMe={() => void Taro.navigateTo({ url: ROUTES.me })}
+        >
+          {() =>
+            certificates.map((certificate) => (
+              <View key={certificate.id}>
+                <View className="tt-screen__card tt-certificate" id={`certificate-${certificate.id}`}>
+                  <View className="tt-screen__title">{t('certificate.heading')}</View>
+                  <Tag type={certificate.state === CERTIFICATE_STATE.VALID ? 'success' : 'danger'}>
+                    {certificate.state === CERTIFICATE_STATE.VALID ? t('certificate.valid') : t('certificate.revoked')}
+                  </Tag>
+                  {certificate.revokedReason ? <View className="tt-screen__error">{certificate.revokedReason}</View> : null}
+                  <View className="tt-screen__big" id="certificate-holder">{certificate.holderName}</View>
+                  <View className="tt-screen__line">
+                    {t(`level.${certificate.level}`)} · {t(`series.${certificate.series}`, { defaultValue: certificate.series })} · {certificate.specialty}
+                  </View>
+                  <View className="tt-screen__line">{t('certificate.number', { no: certificate.certificateNo })}</View>
+                  {certificate.qualificationDocumentNo ? (
+                    <View className="tt-screen__line">
+                      {t('certificate.document', { no: certificate.qualificationDocumentNo, date: certificate.qualificationDocumentDate ?? '' })}
+                    </View>
+                  ) : null}
+                  <View className="tt-screen__line">{t('certificate.issued', { date: certificate.issuedOn, committee: certificate.issuingCommittee })}</View>
+                  <Image className="tt-certificate__qr" src={certificate.qrPngDataUrl} mode="aspectFit" id="certificate-qr" />
+                  <View className="tt-screen__muted">{t('certificate.qrHint')}</View>
+                  <Button onClick={() => void saveQrImage(certificate.qrPngDataUrl, certificate.certificateNo).catch(() => undefined)}>
+                    {t('certificate.saveQr')}
+                  </Button>
+                  <Button
+                    id="certificate-copy-verify-link"
+                    onClick={() => void Taro.setClipboardData({ data: certificate.verifyUrl })}
+                  >
+                    {t('certificate.shareVerifyLink')}
+                  </Button>
+                </View>
+                <ShareLinks certificate={certificate} />
+              </View>
+            ))
+          }
+        </ApplicantGate>
+      </View>
+    </PageRoot>
+  );
+}

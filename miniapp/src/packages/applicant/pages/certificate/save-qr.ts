@@ -1,0 +1,18 @@
+import Taro from '@tarojs/taro';
+
+// Saves the certificate's QR: into the album in WeChat (it asks for the permission itself), as
+// a PNG download in a browser. The data URL comes from the server, so no canvas is needed.
+export async function saveQrImage(dataUrl: string, fileName: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const link = document.createElement('a');
+    link.href = dataUrl;
+    link.download = `${fileName}.png`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    return;
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}.png`;
+  Taro.getFileSystemManager().writeFileSync(filePath, dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
+  await Taro.saveImageToPhotosAlbum({ filePath });
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Header, HttpStatus, Ip, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ERROR_CODE } from '@titletrack/shared/contract';
+import type { Response } from 'express';
+
+import { AppException } from '../../common/app.exception';
+import type { VerifyCertificateResponseDto } from './certificate.dto';
+import { CertificateService } from './certificate.service';
+import { renderVerifyPage } from './verify-page';
+
+// The human pages behind the QR and the share links, outside /api (see VERIFY_PAGE_ROUTES).
+export const VERIFY_PAGE_ROUTES = { code: 'verify/:code', share: 'verify/share/:token' } as const;
+
+@ApiExcludeController()
+@Controller()
+export class VerifyPageController {
+  constructor(private readonly certificateService: CertificateService) {}
+
+  @Get(VERIFY_PAGE_ROUTES.share)
+  @Header('Cache-Control', 'no-store')
+  async sharePage(@Param('token') token: string, @Ip() ip: string, @Res() response: Response): Promise<void> {
+    await this.render(response, () => this.certificateService.verifyShare(String(token).slice(0, 200), ip));
+  }
+
+  @Get(VERIFY_PAGE_ROUTES.code)
+  @Header('Cache-Control', 'no-store')
+  async codePage(@Param('code') code: string, @Ip() ip: string, @Res() response: Response): Promise<void> {
+    await this.render(response, () => this.certificateService.verifyCode(String(code).slice(0, 200), ip));
+  }
+
+  private async render(response: Response, verify: () => Promise<VerifyCertificateResponseDto>): Promise<void> {
+    try {
+      const answer = await verify();
+      response.status(HttpStatus.OK).type('html').send(renderVerifyPage(answer));
+    } catch (error) {
+      if (!(error instanceof AppException) || error.code !== ERROR_CODE.RATE_LIMITED) throw error;
+      response.status(HttpStatus.TOO_MANY_REQUESTS).type('html').send(renderVerifyPage('rate_limited'));
+    }
+  }
+}
