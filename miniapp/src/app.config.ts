@@ -11,6 +11,7 @@ export default defineAppConfig({
         'pages/inbox/index',
         'pages/calendar/index',
         'pages/me/index',
+        'pages/certificate/index',
       ],
     },
   ],

@@ -11,4 +11,5 @@ export const ROUTES = {
   inbox: `${SUB}/inbox/index`,
   calendar: `${SUB}/calendar/index`,
   me: `${SUB}/me/index`,
+  certificate: `${SUB}/certificate/index`,
 } as const;

@@ -79,6 +79,7 @@ export default function HomePage(): JSX.Element {
           { key: 'fee', onOpen: open(ROUTES.fee) },
           { key: 'inbox', badge: unread, onOpen: open(ROUTES.inbox) },
           { key: 'calendar', onOpen: open(ROUTES.calendar) },
+          { key: 'certificate', onOpen: open(ROUTES.certificate) },
           { key: 'me', onOpen: open(ROUTES.me) },
         ]}
       />

@@ -1,7 +1,7 @@
 import { Image, Input, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { MyCertificate, ShareLinkView, VerificationLogEntry } from '@titletrack/shared/contract';
-import { CERTIFICATE_STATE, SHAREABLE_FIELD, SHARE_LINK_RULES } from '@titletrack/shared/domain';
+import { CERTIFICATE_STATE, SHAREABLE_FIELD, SHARE_LINK_RULES, checkShareLinkRequest } from '@titletrack/shared/domain';
 import type { ShareableField } from '@titletrack/shared/domain';
 import { useState } from 'react';
 
@@ -15,13 +15,15 @@ import { createShareLink, getShareLinks, getVerifications, revokeShareLink } fro
 import { ROUTES } from '../../../../utils/routes';
 import { saveQrImage } from './save-qr';
 import '../../applicant.scss';
+import './index.scss';
 
 const EXPIRY_CHOICES = [7, 30, SHARE_LINK_RULES.maxDays] as const;
 const FIELDS = Object.values(SHAREABLE_FIELD);
 
 function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Element {
   const t = useT();
-  const [links, setLinks] = useState<ShareLinkView[] | null>(null);
+  const [links, setLinks] = useState<ShareLinkView[]>([]);
+  const [isOpen, setIsOpen] = useState(false);
   const [log, setLog] = useState<VerificationLogEntry[] | null>(null);
   const [purpose, setPurpose] = useState('');
   const [days, setDays] = useState<number>(30);
@@ -33,13 +35,23 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
     const [shareLinks, verifications] = await Promise.all([getShareLinks(certificate.id), getVerifications(certificate.id)]);
     setLinks(shareLinks.items);
     setLog(verifications.items);
+    setIsOpen(true);
   };
-  const fail = (error: unknown): void => {
-    const apiError = toApiError(error);
-    const reason = (apiError.details as { reason?: string } | undefined)?.reason;
-    setProblem(reason ? t(`certificate.refused.${reason}`) : t(`errors.${apiError.code}`));
-  };
+  const fail = (error: unknown): void => setProblem(t(`errors.${toApiError(error).code}`));
   const create = async (): Promise<void> => {
+    // The shared rule answers at once, in the user's language; the server checks it again.
+    const check = checkShareLinkRequest({
+      purpose,
+      expiresInDays: days,
+      fields,
+      activeLinks: links.map((link) => ({ expiresAt: new Date(link.expiresAt), revokedAt: link.revokedAt ? new Date(link.revokedAt) : null })),
+      certificateState: certificate.state,
+      now: new Date(),
+    });
+    if (!check.isAllowed) {
+      setProblem(t(`certificate.refused.${check.reason}`));
+      return;
+    }
     setProblem(null);
     try {
       const link = await createShareLink(certificate.id, { purpose, expiresInDays: days, fields });
@@ -61,7 +73,7 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
   const toggle = (field: ShareableField): void =>
     setFields((current) => (current.includes(field) ? current.filter((f) => f !== field) : [...current, field]));
 
-  if (links === null) {
+  if (!isOpen) {
     return (
       <Button id="certificate-open-sharing" onClick={() => void load().catch(fail)}>
         {t('certificate.manageSharing')}
