@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 
 import type { FieldCipher } from '../common/crypto/field-cipher';
 import { seedDemoApplicants } from './seed/demo-applicants.seed';
+import { seedDemoCertificates } from './seed/demo-certificates.seed';
 import { seedDatabase } from './seed/seed';
 
 export interface PrepareDatabaseOptions {
@@ -50,6 +51,9 @@ async function migrateAndSeed(dataSource: DataSource, options: PrepareDatabaseOp
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   const seeded = await seedDatabase(dataSource);
-  if (options.demoCipher) seeded.push(...(await seedDemoApplicants(dataSource, options.demoCipher)));
+  if (options.demoCipher) {
+    seeded.push(...(await seedDemoApplicants(dataSource, options.demoCipher)));
+    seeded.push(...(await seedDemoCertificates(dataSource)));
+  }
   if (seeded.length > 0) logger.log(`Seeded: ${seeded.join(', ')}`);
 }

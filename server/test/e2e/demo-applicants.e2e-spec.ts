@@ -12,6 +12,7 @@ describe('demo applicants, progress and calendar files (development)', () => {
     t = await createTestApp({ APP_ENV: 'development' });
   });
   afterAll(async () => {
+    await t.dataSource.query("DELETE FROM certificate WHERE certificateNo LIKE 'DEMO-%'");
     await t.dataSource.query("DELETE FROM application WHERE applicationNo LIKE 'DEMO-%'");
     await t.close();
   });
@@ -54,6 +55,14 @@ describe('demo applicants, progress and calendar files (development)', () => {
       .set('Authorization', `Bearer ${stranger.token}`)
       .expect(404);
     expect(res.body.code).toBe('APPLICATION_NOT_FOUND');
+  });
+
+  it('gives the certificate-issued demo applicant a demo e-certificate that verifies', async () => {
+    const session = (await t.api.post('/api/auth/demo').send({ persona: 'certificate_issued' }).expect(200)).body;
+    const mine = await t.api.get('/api/me/certificates').set('Authorization', `Bearer ${session.token}`).expect(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ certificateNo: 'DEMO-ZC-2023-0001', state: 'valid', holderName: '演示·李强' })]);
+    const path = new URL(mine.body.items[0].verifyUrl).pathname;
+    expect((await t.api.get(`/api/certificates${path}`).expect(200)).body).toMatchObject({ result: 'valid', holderNameMasked: '演*·李*' });
   });
 
   it('refuses an unknown persona', async () => {
