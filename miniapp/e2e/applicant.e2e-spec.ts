@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { SMALL_PHONE, open, screenshot, signInAsDemo, text } from './support/applicant';
 import { launchChromium } from './support/browser';
+import { productionEnv } from './support/production-env';
 import { startRealServer } from './support/real-server';
 import type { RealServer } from './support/real-server';
 
@@ -214,7 +215,7 @@ describe('H5 applicant screens with the demo applicants', () => {
     const tiles = await page.locator('#nav-grid [id^="nav-"]').evaluateAll((nodes) =>
       nodes.map((node) => node.getBoundingClientRect().height),
     );
-    expect(tiles).toHaveLength(6);
+    expect(tiles.length).toBeGreaterThanOrEqual(6);
     expect(Math.min(...tiles)).toBeGreaterThanOrEqual(44);
     expect(await page.locator('#home').getAttribute('class')).toContain('tt-page--large');
   });
@@ -263,13 +264,7 @@ describe('H5 applicant screens with the demo applicants', () => {
 
 describe('H5 demo sign-in against a production server', () => {
   it('is refused by the API and not offered by the app', async () => {
-    const { randomBytes } = await import('node:crypto');
-    const server = await startRealServer({
-      APP_ENV: 'production',
-      ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-      ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
-      ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    });
+    const server = await startRealServer(productionEnv());
     const browser = await launchChromium();
     try {
       const response = await fetch(`${server.baseUrl}/api/auth/demo`, {

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from './support/browser';
+import { productionEnv } from './support/production-env';
 import { startRealServer } from './support/real-server';
 import type { RealServer } from './support/real-server';
 
@@ -85,12 +84,7 @@ describe('H5 home page against a production server', () => {
 
   beforeAll(async () => {
     // Production refuses to start without its own ID-protection keys.
-    server = await startRealServer({
-      APP_ENV: 'production',
-      ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-      ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
-      ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    });
+    server = await startRealServer(productionEnv());
     browser = await launchChromium();
   });
   afterAll(async () => {
