@@ -147,6 +147,7 @@ async function worker(url: string, baseUrl: string): Promise<void> {
       claimMode: 'skip_locked',
       backoffBaseMs: 1000,
       backoffMaxMs: 10_000,
+      isWaveMarking: process.env.BENCH_BATCH_MARK !== '1',
     },
   );
   await service.drain(() => NOW);

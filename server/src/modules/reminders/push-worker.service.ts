@@ -29,6 +29,10 @@ export interface PushWorkerOptions {
   claimMode: ClaimMode;
   backoffBaseMs: number;
   backoffMaxMs: number;
+  // false: the whole batch is marked `sending` when decided (fewer statements, but a dead
+  // worker leaves its whole batch in doubt). The server always uses waves; the benchmark can
+  // compare.
+  isWaveMarking?: boolean;
 }
 
 export interface PushRoundSummary {
@@ -196,7 +200,8 @@ export class PushWorkerService {
       const byTemplate = new Map<string, number[]>();
       for (const p of planned) byTemplate.set(p.templateId, [...(byTemplate.get(p.templateId) ?? []), p.row.id]);
       for (const [templateId, ids] of byTemplate) {
-        await this.repository.markClaimed(manager, token, ids, { state: PUSH_ROW_STATE.READY, templateId, claimUntil });
+        const state = this.options.isWaveMarking === false ? PUSH_ROW_STATE.SENDING : PUSH_ROW_STATE.READY;
+        await this.repository.markClaimed(manager, token, ids, { state, templateId, claimUntil });
       }
       summary.notApplicable += notApplicable.length;
       summary.held += [...held.values()].reduce((n, g) => n + g.length, 0);
@@ -233,6 +238,10 @@ export class PushWorkerService {
       })();
       return marking;
     };
+    if (this.options.isWaveMarking === false) {
+      markedUpTo = planned.length;
+      planned.forEach((_, i) => sendable.add(i));
+    }
     const ensureMarked = async (index: number): Promise<boolean> => {
       while (index >= markedUpTo && !isMarkingBroken) await startMarking();
       // The next wave is marked while this one sends, so lanes rarely wait: at most two waves
