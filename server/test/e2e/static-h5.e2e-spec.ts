@@ -12,6 +12,7 @@ describe('serving the H5 build', () => {
     writeFileSync(join(h5Dir, 'index.html'), '<!DOCTYPE html><title>职称通</title><div id="app"></div>');
     mkdirSync(join(h5Dir, 'js'));
     writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log(1)');
+    writeFileSync(join(h5Dir, 'js', 'big.js'), `const notices = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `和田地区通知 ${i}`))};`);
     t = await createTestApp({ H5_DIR: h5Dir });
   });
   afterAll(async () => {
@@ -28,6 +29,14 @@ describe('serving the H5 build', () => {
   it('serves assets with their type', async () => {
     const res = await t.api.get('/js/app.js').expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('sends the bundle gzipped to browsers that accept it, as weak phone links need', async () => {
+    const res = await t.api.get('/js/big.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.text).toContain('和田地区通知 499');
+    const plain = await t.api.get('/js/big.js').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('falls back to index.html for app routes (SPA)', async () => {
