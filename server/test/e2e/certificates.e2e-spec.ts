@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 
 import { exportCsv, exportRow, EXPORT_HEADERS } from '../../src/modules/mirror/import/export.fixture';
 import { signWebhook } from '../../src/modules/mirror/webhook-signature';
+import { PlannerService } from '../../src/modules/reminders/planner.service';
 import { ID_BOB, platformApplicationData } from '../support/factories';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
@@ -101,6 +102,13 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     expect(decodeQr(certificate.qrPngDataUrl)).toBe(certificate.verifyUrl);
     expect((await t.api.get('/api/me/certificates').set(from(stranger)).expect(200)).body.items).toEqual([]);
     await t.api.get(`/api/me/certificates/${certificate.id}/shares`).set(from(stranger)).expect(404);
+  });
+
+  it('tells the holder the e-certificate is ready, in the inbox', async () => {
+    await t.app.get(PlannerService).runOnce(new Date('2023-12-06T04:00:00Z'), { isFullScan: false });
+
+    const inbox = (await t.api.get('/api/me/inbox').set(from(holder)).expect(200)).body;
+    expect(inbox.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'certificate_ready', readAt: null })]));
   });
 
   it('lets anyone verify the QR without signing in: valid, with the holder masked', async () => {
