@@ -48,11 +48,11 @@ export default defineConfig<'webpack5'>(async () => ({
   // otherwise weigh two to three times more in the weapp package.
   terser: { enable: true, config: { output: { ascii_only: false } } },
   mini: {
-    // i18next and zod ship ES2020 syntax (?. ??) that the weapp runtime may not parse; Taro only
+    // zod, axios and chinese-days ship ES2020 syntax (?. ??) that the weapp runtime may not parse; Taro only
     // transpiles node_modules paths containing "taro" by itself (TOOLCHAIN F5).
     compile: {
       include: [
-        (path: string) => /node_modules[\\/](i18next|react-i18next|zod|axios|chinese-days)[\\/]/.test(path),
+        (path: string) => /node_modules[\\/](zod|axios|chinese-days)[\\/]/.test(path),
       ],
     },
     webpackChain: configureWebpack,

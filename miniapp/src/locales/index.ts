@@ -1,6 +1,6 @@
-import i18next from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import { useSyncExternalStore } from 'react';
 
+import { createTranslator } from './translator';
 import { ug } from './ug';
 import { zhCN } from './zh-CN';
 
@@ -15,31 +15,27 @@ export const directionOf = (locale: string): 'rtl' | 'ltr' => (locale === LOCALE
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 
-void i18next.use(initReactI18next).init({
-  lng: DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  resources: {
-    [LOCALE.ZH_CN]: { translation: zhCN },
-    [LOCALE.UG]: { translation: ug },
-  },
-  interpolation: { escapeValue: false, prefix: '{', suffix: '}' },
-  initAsync: false,
-});
-
-export function changeLocale(locale: Locale): void {
-  void i18next.changeLanguage(locale);
-}
-
-export const currentLocale = (): Locale => (isLocale(i18next.language) ? i18next.language : DEFAULT_LOCALE);
-
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export function useT(): Translate {
-  const { t } = useTranslation();
-  return (key, values) => t(key, values ?? {});
+// A small translator of our own rather than i18next: the interface uses only nested keys,
+// `{name}` placeholders, one/other plurals and a fallback language, and i18next with its React
+// binding was ~75 KB of the weapp main package, whose budget is 500 KB (docs/miniapp.md).
+const translator = createTranslator<Locale>({ [LOCALE.ZH_CN]: zhCN, [LOCALE.UG]: ug }, DEFAULT_LOCALE);
+
+export function changeLocale(locale: Locale): void {
+  translator.setLocale(locale);
 }
 
+export const currentLocale = (): Locale => translator.getLocale();
+
+// For code outside components (and tests): the current language's text.
+export const translate: Translate = (key, values) => translator.t(key, values);
+
 export function useLocale(): Locale {
-  const { i18n } = useTranslation();
-  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+  return useSyncExternalStore(translator.subscribe, translator.getLocale, translator.getLocale);
+}
+
+export function useT(): Translate {
+  useLocale(); // re-render when the language changes
+  return translate;
 }

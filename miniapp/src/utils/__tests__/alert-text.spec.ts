@@ -1,11 +1,10 @@
 import type { InboxMessage } from '@titletrack/shared/contract';
-import i18next from 'i18next';
 
-import { LOCALE, changeLocale } from '../../locales';
+import { LOCALE, changeLocale, translate } from '../../locales';
 import type { Translate } from '../../locales';
 import { alertTarget, alertText } from '../alert-text';
 
-const t: Translate = (key, values) => i18next.t(key, values ?? {});
+const t: Translate = translate;
 
 const base = {
   id: '7',

@@ -1,0 +1,42 @@
+import { createTranslator } from '../translator';
+
+const catalogues = {
+  'zh-CN': { fee: { amount: '评审费 {amount} 元', unread_other: '未读 {count} 条', only: '只有中文' } },
+  ug: { fee: { amount: 'ھەق {amount} يۈەن', unread_one: '{count} ئۇچۇر (بىر)', unread_other: '{count} ئۇچۇر' } },
+};
+
+describe('createTranslator', () => {
+  it('finds nested keys and fills placeholders', () => {
+    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    expect(translator.t('fee.amount', { amount: 280 })).toBe('评审费 280 元');
+  });
+
+  it('switches language, tells subscribers, and falls back to Chinese for a missing text', () => {
+    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    const heard: string[] = [];
+    const unsubscribe = translator.subscribe(() => heard.push(translator.getLocale()));
+    translator.setLocale('ug');
+    translator.setLocale('ug'); // no change, no news
+    expect(heard).toEqual(['ug']);
+    expect(translator.t('fee.amount', { amount: 450 })).toBe('ھەق 450 يۈەن');
+    expect(translator.t('fee.only')).toBe('只有中文');
+    unsubscribe();
+    translator.setLocale('zh-CN');
+    expect(heard).toEqual(['ug']);
+  });
+
+  it('picks the plural form by count and language', () => {
+    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    expect(translator.t('fee.unread', { count: 1 })).toBe('未读 1 条');
+    translator.setLocale('ug');
+    expect(translator.t('fee.unread', { count: 1 })).toBe('1 ئۇچۇر (بىر)');
+    expect(translator.t('fee.unread', { count: 3 })).toBe('3 ئۇچۇر');
+  });
+
+  it('shows the default value, else the key, for a text no language has; unknown placeholders stay', () => {
+    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    expect(translator.t('series.mystery', { defaultValue: 'mystery' })).toBe('mystery');
+    expect(translator.t('nothing.here')).toBe('nothing.here');
+    expect(translator.t('fee.amount')).toBe('评审费 {amount} 元');
+  });
+});

@@ -1,0 +1,61 @@
+// Texts by nested key in one resource object per language, e.g. `fee.amount`.
+export interface Resources {
+  [key: string]: string | Resources;
+}
+
+export interface Translator<L extends string> {
+  t: (key: string, values?: Record<string, string | number>) => string;
+  getLocale: () => L;
+  setLocale: (locale: L) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function lookup(resources: Resources | undefined, key: string): string | undefined {
+  let node: string | Resources | undefined = resources;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+// CLDR plural categories of our languages: Chinese has one form, Uyghur "one" and "other".
+function pluralCategory(locale: string, count: number): 'one' | 'other' {
+  return locale !== 'zh-CN' && count === 1 ? 'one' : 'other';
+}
+
+/**
+ * Looks a key up in the current language, then in the fallback one; `{name}` is replaced by
+ * `values.name`; with a numeric `values.count`, `key_one` / `key_other` are tried first. A missing
+ * text gives `values.defaultValue`, else the key itself, so a gap shows rather than crashes.
+ */
+export function createTranslator<L extends string>(catalogues: Record<L, Resources>, fallback: L): Translator<L> {
+  let locale = fallback;
+  const listeners = new Set<() => void>();
+  const find = (language: L, key: string, count: unknown): string | undefined => {
+    const resources = catalogues[language];
+    if (typeof count === 'number') {
+      const plural = lookup(resources, `${key}_${pluralCategory(language, count)}`) ?? lookup(resources, `${key}_other`);
+      if (plural !== undefined) return plural;
+    }
+    return lookup(resources, key);
+  };
+  return {
+    t(key, values = {}) {
+      const text = find(locale, key, values.count) ?? find(fallback, key, values.count) ?? (values.defaultValue === undefined ? key : String(values.defaultValue));
+      return text.replace(PLACEHOLDER, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+    },
+    getLocale: () => locale,
+    setLocale(next) {
+      if (next === locale) return;
+      locale = next;
+      listeners.forEach((listener) => listener());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
