@@ -16,6 +16,7 @@ export const SCREENS = {
   fee: '/#/packages/applicant/pages/fee/index',
   inbox: '/#/packages/applicant/pages/inbox/index',
   calendar: '/#/packages/applicant/pages/calendar/index',
+  certificate: '/#/packages/applicant/pages/certificate/index',
   home: '/#/pages/index/index',
 } as const;
 
