@@ -1,4 +1,5 @@
 import type { ClientErrorCode, ErrorCode } from '@titletrack/shared/contract';
+import { APPLICATION_STATUS_LABEL, ATTACHMENT_KIND_LABEL, TITLE_SERIES_LABEL } from '@titletrack/shared/domain';
 
 // The source catalogue: every other locale is declared `: Messages`, so a missing key fails
 // type-check. Placeholders are {name}.
@@ -80,26 +81,8 @@ export const zhCN = {
   },
   status: {
     label: {
-      registered: '已注册',
-      drafting: '填报中',
-      submitted: '已提交',
-      employer_review: '单位审核公示',
-      authority_review: '主管部门审核',
-      returned: '已退回',
-      materials_received: '已接收材料',
-      fee_paid: '已缴费',
-      paper_materials_received: '已接收纸质材料',
-      defence: '专业水平答辩',
-      evaluation_meeting: '评审会',
-      publicity: '评审结果公示',
-      passed: '评审通过',
-      not_passed: '评审未通过',
-      qualification_document_issued: '任职资格文件已印发',
-      post_filed: '已事后备案',
-      certificate_issued: '电子证书已签发',
-      not_accepted: '不予受理',
-      withdrawn: '已撤回',
-      qualification_revoked: '已取消资格',
+      // The platform's own words, from shared/src/domain/application-status.ts.
+      ...APPLICATION_STATUS_LABEL,
     },
     explain: {
       registered: '你已在评审系统注册，还没有开始填报。',
@@ -186,18 +169,8 @@ export const zhCN = {
     },
   },
   attachment: {
-    degree_certificates: '学历学位证书',
-    chsi_record: '学信网《学历证书电子注册备案表》或《学籍在线验证报告》',
-    graduate_registration_form: '人事档案中的“毕业生登记表”',
-    unit_publicity: '单位公示',
-    unit_publicity_result: '公示结果',
-    recommendation_report: '推荐报告',
-    personal_commitment: '个人承诺书',
-    wage_file: '工资档案（原件扫描件）',
-    post_grade_change_form: '岗位等级变动登记表（原件扫描件）',
-    ce_professional_certificate: '继续教育专业课培训合格证书',
-    ce_public_certificate: '继续教育公需课培训合格证书',
-    ce_exemption_form: '免学审批表',
+    // The notice's own names, from shared/src/domain/attachments.ts.
+    ...ATTACHMENT_KIND_LABEL,
     withYear: '{name}（{year} 年）',
   },
   fee: {
@@ -306,31 +279,8 @@ export const zhCN = {
     },
   },
   series: {
-    engineering: '工程技术',
-    agriculture: '农业',
-    education: '教育',
-    health: '卫生健康',
-    arts_and_crafts: '工艺美术',
-    cultural_relics: '文物博物',
-    experimental_technology: '实验技术',
-    art: '艺术',
-    sports: '体育',
-    technical_school_teachers: '技工院校教师',
-    secondary_vocational_teachers: '中等职业学校教师',
-    higher_education_teachers: '高等学校教师',
-    economics: '经济',
-    accounting: '会计',
-    audit: '审计',
-    statistics: '统计',
-    translation: '翻译',
-    computer_software: '计算机技术与软件',
-    journalism: '新闻',
-    publishing: '出版',
-    broadcasting: '播音主持',
-    library: '图书资料',
-    archives: '档案',
-    social_work: '社会工作',
-    other: '其他',
+    // The series names, from shared/src/domain/application.type.ts.
+    ...TITLE_SERIES_LABEL,
   },
   certificate: {
     heading: '专业技术资格电子证书',

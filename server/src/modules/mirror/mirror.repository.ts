@@ -80,18 +80,10 @@ export class MirrorTransaction {
       applications.map((a) => NEW_APPLICATION_COLUMNS.map((c) => a[c])),
       returning,
     );
-    const ids = new Map<string, number>();
-    for (const row of returned as Array<{ id: number; applicationNo: string }>) ids.set(row.applicationNo, Number(row.id));
-    if (returning === '') {
-      for (let i = 0; i < applications.length; i += CHUNK) {
-        const chunk = applications.slice(i, i + CHUNK).map((a) => a.applicationNo);
-        const rows: Array<{ id: number; applicationNo: string }> = await this.manager.query(
-          `SELECT ${this.quote('id')}, ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${chunk.map(() => '?').join(',')})`,
-          chunk,
-        );
-        for (const row of rows) ids.set(row.applicationNo, Number(row.id));
-      }
-    }
+    const ids =
+      returning === ''
+        ? await this.getApplicationIdsByNos(applications.map((a) => a.applicationNo))
+        : new Map((returned as Array<{ id: number; applicationNo: string }>).map((row) => [row.applicationNo, Number(row.id)]));
     return applications.map((a) => Object.assign(a, { id: ids.get(a.applicationNo) as number }));
   }
 
