@@ -43,6 +43,7 @@ describe('my e-certificate screen (H5)', () => {
     await page.locator('#certificate-create-share').click();
 
     await page.locator('#certificate-share-created').waitFor({ timeout: 20_000 });
+    await page.locator('[id^="share-"]', { hasText: '入职审核' }).first().waitFor({ timeout: 20_000 });
     expect(await text(page, '#certificate-sharing')).toContain('入职审核');
     await screenshot(page, 'certificate-sharing-375x667');
   });

@@ -55,9 +55,10 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
     setProblem(null);
     try {
       const link = await createShareLink(certificate.id, { purpose, expiresInDays: days, fields });
-      setCreated(link.url);
       setPurpose('');
+      // The list first, then the banner: both show the new link together.
       await load();
+      setCreated(link.url);
     } catch (error) {
       fail(error);
     }
