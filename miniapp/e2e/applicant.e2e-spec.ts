@@ -223,7 +223,8 @@ describe('H5 applicant screens with the demo applicants', () => {
   it('binding form: checks before sending, echoes the ID masked, translates the server refusal, then binds', async () => {
     const page = track(await signInAsDemo(browser, server.baseUrl, 'drafting'));
     await open(page, server.baseUrl, 'me');
-    const input = (name: string) => page.locator(`#bind-${name} input`);
+    // H5 renders Taro's Input as a plain <input> carrying the id (useHtmlComponents).
+    const input = (name: string) => page.locator(`input#bind-${name}`);
     await page.locator('#bind-submit').click({ timeout: 20_000 });
     expect(await text(page, '#bind-name-error')).toBe('请填写姓名');
     expect(await text(page, '#bind-idCardNumber-error')).toBe('身份证号应为 18 位');

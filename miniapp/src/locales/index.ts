@@ -1,29 +1,31 @@
 import { useSyncExternalStore } from 'react';
+import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
+import type { Locale, Translate } from '@titletrack/shared/locales';
 
-import { createTranslator } from './translator';
-import { ug } from './ug';
-import { zhCN } from './zh-CN';
+import { BUNDLED_CATALOGUES, loadCatalogue } from './catalogues';
 
-export const LOCALE = { ZH_CN: 'zh-CN', UG: 'ug' } as const;
-export type Locale = (typeof LOCALE)[keyof typeof LOCALE];
-export const DEFAULT_LOCALE: Locale = LOCALE.ZH_CN;
-export const LOCALES: readonly Locale[] = [LOCALE.ZH_CN, LOCALE.UG];
-
-// Uyghur is written right to left; the page root and, on H5, <html> carry the direction.
-export const directionOf = (locale: string): 'rtl' | 'ltr' => (locale === LOCALE.UG ? 'rtl' : 'ltr');
-
-export const isLocale = (value: unknown): value is Locale =>
-  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export { DEFAULT_LOCALE, LOCALE, LOCALES, directionOf, isLocale } from '@titletrack/shared/locales';
+export type { Locale, Translate } from '@titletrack/shared/locales';
 
 // A small translator of our own rather than i18next: the interface uses only nested keys,
 // `{name}` placeholders, one/other plurals and a fallback language, and i18next with its React
 // binding was ~75 KB of the weapp main package, whose budget is 500 KB (docs/miniapp.md).
-const translator = createTranslator<Locale>({ [LOCALE.ZH_CN]: zhCN, [LOCALE.UG]: ug }, DEFAULT_LOCALE);
+const translator = createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN, ...BUNDLED_CATALOGUES }, DEFAULT_LOCALE);
 
-export function changeLocale(locale: Locale): void {
-  translator.setLocale(locale);
+let requested: Locale = DEFAULT_LOCALE;
+
+// Switches at once when the language's catalogue is at hand, else once it has arrived (H5 loads
+// Uyghur on demand); the latest choice wins if several are in flight. Resolves when it applies.
+export function changeLocale(locale: Locale): Promise<void> {
+  requested = locale;
+  if (translator.hasCatalogue(locale)) {
+    translator.setLocale(locale);
+    return Promise.resolve();
+  }
+  return loadCatalogue(locale).then((resources) => {
+    translator.addCatalogue(locale, resources);
+    if (requested === locale) translator.setLocale(locale);
+  });
 }
 
 export const currentLocale = (): Locale => translator.getLocale();

@@ -53,7 +53,10 @@ export function createPreferenceStore(
   };
 }
 
+// The page's direction follows the texts: it turns when the language's catalogue is in (H5
+// fetches Uyghur on demand). If that fetch fails the texts stay as they were; choosing again retries.
 export const preferences = createPreferenceStore(taroStorage, (locale) => {
-  changeLocale(locale);
-  applyDocumentLocale(locale, directionOf(locale));
+  void changeLocale(locale)
+    .then(() => applyDocumentLocale(locale, directionOf(locale)))
+    .catch(() => undefined);
 });

@@ -8,3 +8,4 @@ export * from './binding';
 export * from './inbox';
 export * from './applicant-app';
 export * from './certificate';
+export * from './first-screen';

@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import type { PropsWithChildren } from 'react';
 
-import { directionOf } from '../../locales';
-import { useT } from '../../locales';
+import { directionOf, useLocale, useT } from '../../locales';
 import { usePreferences } from '../../hooks/use-preferences';
 import { formatClockTime } from '../../utils/format-time';
 // Always after the state view's styles, whatever a page imports first (one css order for all
@@ -27,7 +26,9 @@ const classPrefix = 'tt-page';
 // offline banner with the time of the data shown.
 export function PageRoot({ id, title, isOffline = false, asOf = null, children }: PropsWithChildren<PageRootProps>): JSX.Element {
   const t = useT();
-  const [{ locale, isLargeText }] = usePreferences();
+  // The language whose texts are shown, which may lag the chosen one while its catalogue loads.
+  const locale = useLocale();
+  const [{ isLargeText }] = usePreferences();
   const dir = directionOf(locale);
   const titleText = title ? t(title) : null;
   useEffect(() => {

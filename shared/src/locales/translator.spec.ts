@@ -1,4 +1,4 @@
-import { createTranslator } from '../translator';
+import { createTranslator } from './translator';
 
 const catalogues = {
   'zh-CN': { fee: { amount: '评审费 {amount} 元', unread_other: '未读 {count} 条', only: '只有中文' } },
@@ -38,5 +38,21 @@ describe('createTranslator', () => {
     expect(translator.t('series.mystery', { defaultValue: 'mystery' })).toBe('mystery');
     expect(translator.t('nothing.here')).toBe('nothing.here');
     expect(translator.t('fee.amount')).toBe('评审费 {amount} 元');
+  });
+});
+
+describe('createTranslator with a catalogue that arrives later', () => {
+  it('refuses a language before its catalogue, then switches once it is added', () => {
+    const translator = createTranslator<'zh-CN' | 'ug'>({ 'zh-CN': catalogues['zh-CN'] }, 'zh-CN');
+    expect(translator.hasCatalogue('ug')).toBe(false);
+    expect(() => translator.setLocale('ug')).toThrow(/no catalogue for ug/);
+    expect(translator.getLocale()).toBe('zh-CN');
+    translator.addCatalogue('ug', catalogues.ug);
+    translator.setLocale('ug');
+    expect(translator.t('fee.amount', { amount: 280 })).toBe('ھەق 280 يۈەن');
+  });
+
+  it('needs the fallback language from the start', () => {
+    expect(() => createTranslator<'zh-CN' | 'ug'>({ ug: catalogues.ug }, 'zh-CN')).toThrow(/fallback language zh-CN/);
   });
 });

@@ -1,5 +1,5 @@
-import type { ClientErrorCode, ErrorCode } from '@titletrack/shared/contract';
-import { APPLICATION_STATUS_LABEL, ATTACHMENT_KIND_LABEL, TITLE_SERIES_LABEL } from '@titletrack/shared/domain';
+import type { ClientErrorCode, ErrorCode } from '../contract';
+import { APPLICATION_STATUS_LABEL, ATTACHMENT_KIND_LABEL, TITLE_SERIES_LABEL } from '../domain';
 
 // The source catalogue: every other locale is declared `: Messages`, so a missing key fails
 // type-check. Placeholders are {name}.

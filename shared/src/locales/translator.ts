@@ -6,7 +6,11 @@ export interface Resources {
 export interface Translator<L extends string> {
   t: (key: string, values?: Record<string, string | number>) => string;
   getLocale: () => L;
+  // A language without its catalogue yet is refused: its texts would all be the fallback's.
   setLocale: (locale: L) => void;
+  hasCatalogue: (locale: L) => boolean;
+  // A catalogue that arrives later (the H5 build loads Uyghur on demand).
+  addCatalogue: (locale: L, resources: Resources) => void;
   subscribe: (listener: () => void) => () => void;
 }
 
@@ -31,7 +35,9 @@ function pluralCategory(locale: string, count: number): 'one' | 'other' {
  * `values.name`; with a numeric `values.count`, `key_one` / `key_other` are tried first. A missing
  * text gives `values.defaultValue`, else the key itself, so a gap shows rather than crashes.
  */
-export function createTranslator<L extends string>(catalogues: Record<L, Resources>, fallback: L): Translator<L> {
+export function createTranslator<L extends string>(initial: Partial<Record<L, Resources>>, fallback: L): Translator<L> {
+  const catalogues: Partial<Record<L, Resources>> = { ...initial };
+  if (!catalogues[fallback]) throw new Error(`the fallback language ${fallback} needs its catalogue`);
   let locale = fallback;
   const listeners = new Set<() => void>();
   const find = (language: L, key: string, count: unknown): string | undefined => {
@@ -49,9 +55,14 @@ export function createTranslator<L extends string>(catalogues: Record<L, Resourc
     },
     getLocale: () => locale,
     setLocale(next) {
+      if (!catalogues[next]) throw new Error(`no catalogue for ${next} yet`);
       if (next === locale) return;
       locale = next;
       listeners.forEach((listener) => listener());
+    },
+    hasCatalogue: (language) => catalogues[language] !== undefined,
+    addCatalogue(language, resources) {
+      catalogues[language] = resources;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,0 +1,22 @@
+// The product's interface texts, one catalogue per language, used by the mini-app and by the
+// pages the server renders itself (the first screen). Uyghur is a separate entry point,
+// `@titletrack/shared/locales/ug`, so that a build can load it only when it is chosen.
+export { createTranslator } from './translator';
+export type { Resources, Translator } from './translator';
+export { zhCN } from './zh-CN';
+export type { Messages } from './zh-CN';
+
+export const LOCALE = { ZH_CN: 'zh-CN', UG: 'ug' } as const;
+export type Locale = (typeof LOCALE)[keyof typeof LOCALE];
+export const DEFAULT_LOCALE: Locale = LOCALE.ZH_CN;
+export const LOCALES: readonly Locale[] = [LOCALE.ZH_CN, LOCALE.UG];
+
+// Uyghur is written right to left; the page root and, on H5, <html> carry the direction.
+export const directionOf = (locale: string): 'rtl' | 'ltr' => (locale === LOCALE.UG ? 'rtl' : 'ltr');
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export { formatDual } from './format';
