@@ -5,7 +5,11 @@ import './locales';
 // Applies the remembered language (and, on H5, <html dir>) before the first page renders.
 import './services/preferences';
 import { restoreDemoClock } from './services/demo';
+import { adoptFirstScreen } from './first-screen';
 import './app.scss';
+
+// H5: the home screen the server drew into the page, and its data, before the first render.
+adoptFirstScreen();
 
 function App({ children }: PropsWithChildren): PropsWithChildren['children'] {
   useLaunch(() => restoreDemoClock());

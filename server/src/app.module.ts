@@ -29,6 +29,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { FirstScreenModule } from './modules/first-screen/first-screen.module';
 import { ProgressModule } from './modules/progress/progress.module';
 
 // Personal data must never reach a log: headers that carry credentials are cut out, and
@@ -90,6 +91,8 @@ export class AppModule {
             return dataSource;
           },
         }),
+        // Before the static files: "/" is the H5 page with its first screen drawn in.
+        FirstScreenModule,
         ...serveH5(config),
         HealthModule,
         NoticeModule,

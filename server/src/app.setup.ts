@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { VERIFY_PAGE_ROUTES } from './modules/certificate/verify-page.controller';
+import { FIRST_SCREEN_PAGE_ROUTES } from './modules/first-screen/first-screen.controller';
 
 export const OPENAPI_UI_PATH = `${API_PREFIX}/docs`;
 export const OPENAPI_JSON_PATH = `/${API_PREFIX}/docs/openapi.json`;
@@ -34,7 +35,7 @@ export function configureApp(app: INestApplication, version: string): void {
   // download by three (docs/miniapp.md).
   app.use(compression());
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: Object.values(VERIFY_PAGE_ROUTES).map((path) => ({ path, method: RequestMethod.GET })),
+    exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({ path, method: RequestMethod.GET })),
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -5,6 +5,7 @@ import { getCalendar, getCalendars } from '../services/calendars';
 import { forgetDemoClock } from '../services/demo';
 import { getHealth } from '../services/health';
 import { getNotices } from '../services/notices';
+import { HOME_CACHE_KEY } from '../services/screen-cache';
 import { appNow, isClockOverridden, parseClockOverride, setClockOverride } from '../utils/clock';
 import { useCached } from './use-cached';
 import type { CachedState } from './use-cached';
@@ -19,7 +20,7 @@ export interface HomeData {
 // it), the calendar of the year that matters now, and the latest notices, fetched side by side.
 export function useHome(nowParam: string | undefined): CachedState<HomeData> {
   return useCached(
-    'home',
+    HOME_CACHE_KEY,
     async () => {
       const [health, calendars, notices] = await Promise.all([getHealth(), getCalendars(), getNotices()]);
       const override = parseClockOverride(nowParam);

@@ -14,6 +14,9 @@ export interface ScreenCache {
 
 const PREFIX = 'titletrack.cache.';
 
+// The home screen's key: the H5 first screen fills it with the data the server drew from.
+export const HOME_CACHE_KEY = 'home';
+
 // The last good answer of each screen, so a weak or absent network still shows something true
 // as of a known time. Storage is small (weapp: 10 MB in all), so only screen answers go here.
 export function createScreenCache(storage: KeyValueStorage, keys: () => string[] = () => []): ScreenCache {

@@ -9,6 +9,8 @@ export const FIRST_SCREEN = {
   elementId: 'first-screen',
   // <script type="application/json"> holding FirstScreenData.
   dataElementId: 'first-screen-data',
+  // The H5 app remembers the chosen language here too, so the server draws in that language.
+  localeCookie: 'titletrack_locale',
 } as const;
 
 export interface FirstScreenData {

@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import type { PropsWithChildren } from 'react';
 
+import { dismissFirstScreen } from '../../first-screen';
 import { directionOf, useLocale, useT } from '../../locales';
 import { usePreferences } from '../../hooks/use-preferences';
 import { formatClockTime } from '../../utils/format-time';
@@ -18,13 +19,15 @@ export interface PageRootProps {
   // The network failed and what is shown is the stored copy from `asOf`.
   isOffline?: boolean;
   asOf?: number | null;
+  // H5: keep the server-drawn first screen up (the home screen while it has nothing to show).
+  isHoldingFirstScreen?: boolean;
 }
 
 const classPrefix = 'tt-page';
 
 // Every page's root: the language's direction (mirrored layout in Uyghur), large text, and the
 // offline banner with the time of the data shown.
-export function PageRoot({ id, title, isOffline = false, asOf = null, children }: PropsWithChildren<PageRootProps>): JSX.Element {
+export function PageRoot({ id, title, isOffline = false, asOf = null, isHoldingFirstScreen = false, children }: PropsWithChildren<PageRootProps>): JSX.Element {
   const t = useT();
   // The language whose texts are shown, which may lag the chosen one while its catalogue loads.
   const locale = useLocale();
@@ -34,6 +37,10 @@ export function PageRoot({ id, title, isOffline = false, asOf = null, children }
   useEffect(() => {
     if (titleText) void Taro.setNavigationBarTitle({ title: titleText }).catch(() => undefined);
   }, [titleText]);
+  // Before the browser paints this page, so the two are never on screen together.
+  useLayoutEffect(() => {
+    if (!isHoldingFirstScreen) dismissFirstScreen();
+  }, [isHoldingFirstScreen]);
   const time = asOf === null ? '' : formatClockTime(asOf);
   return (
     <View

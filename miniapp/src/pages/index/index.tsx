@@ -38,7 +38,7 @@ export default function HomePage(): JSX.Element {
 
   if (!home.data) {
     return (
-      <PageRoot id="home">
+      <PageRoot id="home" isHoldingFirstScreen={home.isLoading}>
         {home.isLoading ? <StateView state="loading" /> : <StateView state="error" errorCode={home.error?.code} onRetry={home.reload} />}
       </PageRoot>
     );

@@ -11,5 +11,6 @@ import { CalendarService } from './calendar.service';
   imports: [TypeOrmModule.forFeature([CalendarYearEntity, CalendarEventEntity])],
   controllers: [CalendarController],
   providers: [CalendarRepository, CalendarService],
+  exports: [CalendarService],
 })
 export class CalendarModule {}

@@ -10,5 +10,6 @@ import { NoticeService } from './notice.service';
   imports: [TypeOrmModule.forFeature([NoticeEntity])],
   controllers: [NoticeController],
   providers: [NoticeRepository, NoticeService],
+  exports: [NoticeService],
 })
 export class NoticeModule {}
