@@ -3,7 +3,6 @@
 // LCP in Chromium throttled to ~400 kbps / 400 ms RTT (goal ≤ 2.5 s).
 // Usage: node miniapp/scripts/size-bench.mjs [--skip-weapp-build] [--runs N]
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer, request as httpRequest } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -93,7 +92,7 @@ const launch = () =>
 
 const HOME = '/#/pages/index/index';
 
-// 3. The scripts the first screen loads, gzipped from the build (what a gzip-serving proxy sends).
+// 3. The scripts the first screen loads, gzipped from the build (the server sends them gzipped).
 async function firstScreenJs(browser, baseUrl) {
   const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
   const scripts = new Set();
@@ -114,10 +113,25 @@ async function firstScreenJs(browser, baseUrl) {
   return { files: [...scripts], raw, gzip };
 }
 
-// 4. LCP of the first screen with the network throttled and no cache.
+// 4. LCP of the first screen with the network throttled and no cache, and what it was: the
+// server's drawing (#first-screen) or the app's own home screen, and when the app's own arrived.
 async function throttledLcp(browser, baseUrl) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true });
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const element = entry.element;
+        window.__lcp.push({
+          at: entry.startTime,
+          size: entry.size,
+          drawnBy: element?.closest('#first-screen') ? 'server' : element?.closest('#app') ? 'app' : 'server (removed since)',
+          text: (element?.textContent ?? '').slice(0, 24),
+        });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -127,51 +141,13 @@ async function throttledLcp(browser, baseUrl) {
     transferred += event.encodedDataLength;
   });
   await page.goto(`${baseUrl}${HOME}`, { waitUntil: 'load', timeout: 120_000 });
-  await page.locator('#next-deadline').waitFor({ timeout: 120_000 });
+  await page.locator('#home #next-deadline').waitFor({ timeout: 120_000 });
+  const appDrawnAt = await page.evaluate(() => performance.now());
   await page.waitForLoadState('networkidle', { timeout: 120_000 });
-  const lcp = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          resolve(entries[entries.length - 1]?.startTime ?? null);
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
-        setTimeout(() => resolve(null), 3000);
-      }),
-  );
+  const entries = await page.evaluate(() => window.__lcp);
   await context.close();
-  return { lcp, transferred };
-}
-
-// The same server behind a gzip proxy: what the first screen would cost if the server (or a
-// reverse proxy) compressed its answers, which `npm start` does not do today.
-async function startGzipProxy(target) {
-  const upstream = new URL(target);
-  const proxy = createServer((req, res) => {
-    const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } },
-      (answer) => {
-        const chunks = [];
-        answer.on('data', (chunk) => chunks.push(chunk));
-        answer.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const headers = { ...answer.headers };
-          delete headers['content-length'];
-          if (/gzip/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024) {
-            const zipped = gzipSync(body, { level: 6 });
-            res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-encoding': 'gzip', 'content-length': zipped.length });
-            res.end(zipped);
-          } else {
-            res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': body.length });
-            res.end(body);
-          }
-        });
-      },
-    );
-    req.pipe(forward);
-  });
-  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return { baseUrl: `http://127.0.0.1:${proxy.address().port}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
+  const last = entries[entries.length - 1] ?? null;
+  return { lcp: last?.at ?? null, element: last, candidates: entries.length, appDrawnAt, transferred };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -191,21 +167,16 @@ async function main() {
     const runs = [];
     for (let run = 0; run < RUNS; run += 1) runs.push(await throttledLcp(browser, server.baseUrl));
     const lcps = runs.map((run) => run.lcp).filter((value) => typeof value === 'number');
+    const seconds = (ms) => (ms / 1000).toFixed(2);
     console.log(
-      `H5 first screen LCP at 400 kbps / 400 ms RTT: median ${lcps.length ? (median(lcps) / 1000).toFixed(2) : 'n/a'} s over ${lcps.length} runs ` +
-        `[${lcps.map((value) => (value / 1000).toFixed(2)).join(', ')}], ${kb(median(runs.map((run) => run.transferred)))} transferred as served (goal ≤ 2.5 s)`,
+      `H5 first screen LCP at 400 kbps / 400 ms RTT: median ${lcps.length ? seconds(median(lcps)) : 'n/a'} s over ${lcps.length} runs ` +
+        `[${lcps.map(seconds).join(', ')}], ${kb(median(runs.map((run) => run.transferred)))} transferred (goal ≤ 2.5 s)`,
     );
-    const proxy = await startGzipProxy(server.baseUrl);
-    try {
-      const zipped = [];
-      for (let run = 0; run < RUNS; run += 1) zipped.push(await throttledLcp(browser, proxy.baseUrl));
-      const values = zipped.map((run) => run.lcp).filter((value) => typeof value === 'number');
+    for (const [index, run] of runs.entries()) {
       console.log(
-        `H5 first screen LCP, same throttling, answers gzipped by a proxy: median ${values.length ? (median(values) / 1000).toFixed(2) : 'n/a'} s ` +
-          `[${values.map((value) => (value / 1000).toFixed(2)).join(', ')}], ${kb(median(zipped.map((run) => run.transferred)))} transferred`,
+        `  run ${index + 1}: LCP ${run.lcp === null ? 'n/a' : seconds(run.lcp)} s, drawn by the ${run.element?.drawnBy ?? '?'} ("${run.element?.text ?? ''}…", ` +
+          `${run.element?.size ?? 0} px², ${run.candidates} candidate(s)); the app's own home screen at ${seconds(run.appDrawnAt)} s`,
       );
-    } finally {
-      await proxy.close();
     }
   } finally {
     await browser.close();
