@@ -108,6 +108,7 @@ describe('the first screen the server draws into the H5 page', () => {
   it('stays hidden on another screen, under a demo clock, in large text, or in a language it was not drawn in', async () => {
     const cases: Array<{ path: string; storage?: Record<string, string> }> = [
       { path: '/#/packages/applicant/pages/me/index' },
+      { path: '/#/pages/index/index?now=2023-08-20T10%3A00%3A00%2B08%3A00' },
       { path: '/', storage: { 'titletrack.demoClock': '-100000000' } },
       { path: '/', storage: { 'titletrack.preferences': '{"locale":"zh-CN","isLargeText":true}' } },
       { path: '/', storage: { 'titletrack.preferences': '{"locale":"ug","isLargeText":false}' } },

@@ -30,6 +30,7 @@ import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { FirstScreenModule } from './modules/first-screen/first-screen.module';
+import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { ProgressModule } from './modules/progress/progress.module';
 
 // Personal data must never reach a log: headers that carry credentials are cut out, and
@@ -104,6 +105,7 @@ export class AppModule {
         MirrorModule,
         PollModule,
         RemindersModule,
+        HousekeepingModule,
         DemoModule,
         ProgressModule,
       ],

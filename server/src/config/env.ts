@@ -149,6 +149,11 @@ const VARIABLES = {
     isSensitive: false,
     schema: z.coerce.number().int().min(0).max(86_400).default(0),
   },
+  HOUSEKEEPING_INTERVAL_SECONDS: {
+    description: 'Seconds between two housekeeping runs (expired sessions and rate-limit counters deleted; one instance per run through a lease); 0 turns it off',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(0).max(86_400).default(3600),
+  },
   PLATFORM_POLL_PAGE_SIZE: {
     description: 'Changes asked for per page when polling the platform API',
     isSensitive: false,
@@ -285,6 +290,7 @@ export interface AppConfig {
   };
   publicBaseUrl: string;
   certificateSigningSeed: Buffer;
+  housekeepingIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -393,6 +399,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffSeconds: values.REMINDER_PUSH_BACKOFF_SECONDS as number,
       claimMode: values.REMINDER_CLAIM_MODE as 'skip_locked' | 'update',
     },
+    housekeepingIntervalSeconds: values.HOUSEKEEPING_INTERVAL_SECONDS as number,
     publicBaseUrl: ((values.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${values.PORT as number}`).replace(/\/+$/, ''),
     certificateSigningSeed:
       values.CERTIFICATE_SIGNING_KEY === undefined
