@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { In } from 'typeorm';
 
 import { LeaseService } from '../../src/common/lease/lease.service';
@@ -74,5 +75,22 @@ describe('housekeeping: expired sessions and rate-limit counters', () => {
     const token: string = (await t.api.post('/api/auth/dev').send({ devUserId: `housekeeping-${hex(4)}` }).expect(200)).body.token;
     await housekeeping.runOnce(new Date());
     await t.api.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+  });
+});
+
+describe('housekeeping wired into the application', () => {
+  it('runs on its own every HOUSEKEEPING_INTERVAL_SECONDS', async () => {
+    const t = await createTestApp({ HOUSEKEEPING_INTERVAL_SECONDS: '1' });
+    try {
+      expect(t.app.get(SchedulerRegistry).getIntervals()).toContain('housekeeping');
+      const tokenHash = hex(32);
+      const sessions = t.dataSource.getRepository(AuthSessionEntity);
+      await sessions.insert({ tokenHash, subjectKind: 'applicant', subjectId: 1, expiresAt: at(Date.now() - 60_000) });
+      const deadline = Date.now() + 10_000;
+      while ((await sessions.countBy({ tokenHash })) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await sessions.countBy({ tokenHash })).toBe(0);
+    } finally {
+      await t.close();
+    }
   });
 });

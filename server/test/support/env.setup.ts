@@ -5,3 +5,5 @@ process.env.LOG_LEVEL ??= 'silent';
 // The reminder pipeline's timers stay off in tests; the reminder tests drive it by hand.
 process.env.REMINDER_PLAN_INTERVAL_SECONDS ??= '0';
 process.env.REMINDER_PUSH_INTERVAL_SECONDS ??= '0';
+// Housekeeping's timer too; its test turns it on where it checks the wiring.
+process.env.HOUSEKEEPING_INTERVAL_SECONDS ??= '0';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { APPLICATION_STATUS, defenceRequirement, revisionDeadline, submissionsLeft } from '@titletrack/shared/domain';
 import { useState } from 'react';
 
@@ -8,7 +8,7 @@ import { ApplicantGate } from '../../../../components/applicant-gate';
 import { Countdown } from '../../../../components/countdown';
 import { PageRoot } from '../../../../components/page-root';
 import { StatusTimeline } from '../../../../components/status-timeline';
-import { useMyProgress } from '../../../../hooks/use-my-progress';
+import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
 import { directionOf, useLocale, useT } from '../../../../locales';
@@ -21,28 +21,15 @@ export default function ApplicationPage(): JSX.Element {
   const t = useT();
   const isRtl = directionOf(useLocale()) === 'rtl';
   const { params } = useRouter();
-  const mine = useMyProgress();
+  const { progress, gate, pageState } = useApplicantScreen();
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>(params.id);
-  usePullDownRefresh(() => {
-    mine.reload();
-    void Taro.stopPullDownRefresh();
-  });
-  const progress = mine.data?.progress ?? [];
   const entry = progress.find((item) => item.application.id === selected) ?? progress[0];
 
   return (
-    <PageRoot id="application-page" title="nav.application" isOffline={mine.isOffline} asOf={mine.asOf}>
+    <PageRoot id="application-page" title="nav.application" {...pageState}>
       <View className="tt-screen">
-        <ApplicantGate
-          isSignedIn={mine.isSignedIn}
-          isLoading={mine.isLoading}
-          hasData={mine.data !== null}
-          hasApplication={entry !== undefined}
-          error={mine.error}
-          onRetry={mine.reload}
-          onGoToMe={() => void Taro.navigateTo({ url: ROUTES.me })}
-        >
+        <ApplicantGate {...gate} hasApplication={entry !== undefined}>
           {() => {
             if (!entry) return null;
             const { application } = entry;

@@ -1,41 +1,26 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { feeAmountCny, feeDeadline, isFeePayable, levelTier } from '@titletrack/shared/domain';
 
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { Countdown } from '../../../../components/countdown';
 import { PageRoot } from '../../../../components/page-root';
 import { Tag } from '../../../../components/ui';
-import { useMyProgress } from '../../../../hooks/use-my-progress';
+import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { directionOf, useLocale, useT } from '../../../../locales';
 import { formatDual } from '../../../../utils/format-time';
 import { noticeYearOf } from '../../../../utils/notice-years';
-import { ROUTES } from '../../../../utils/routes';
 import '../../applicant.scss';
 
 export default function FeePage(): JSX.Element {
   const t = useT();
   const isRtl = directionOf(useLocale()) === 'rtl';
-  const mine = useMyProgress();
+  const { progress, gate, pageState } = useApplicantScreen();
   const now = useNow();
-  usePullDownRefresh(() => {
-    mine.reload();
-    void Taro.stopPullDownRefresh();
-  });
-  const progress = mine.data?.progress ?? [];
   return (
-    <PageRoot id="fee-page" title="nav.fee" isOffline={mine.isOffline} asOf={mine.asOf}>
+    <PageRoot id="fee-page" title="nav.fee" {...pageState}>
       <View className="tt-screen">
-        <ApplicantGate
-          isSignedIn={mine.isSignedIn}
-          isLoading={mine.isLoading}
-          hasData={mine.data !== null}
-          hasApplication={progress.length > 0}
-          error={mine.error}
-          onRetry={mine.reload}
-          onGoToMe={() => void Taro.navigateTo({ url: ROUTES.me })}
-        >
+        <ApplicantGate {...gate}>
           {() =>
             progress.map(({ application, applicationNo, isDemo }) => {
               const year = noticeYearOf(application);
