@@ -38,22 +38,22 @@ export class HousekeepingService {
     if (!(await this.leaseService.tryAcquire(HOUSEKEEPING_LEASE, this.options.holderId, ttlMs, now))) return null;
     try {
       return {
-        expiredSessions: await this.deleteExpired(AuthSessionEntity, now),
-        expiredRateLimitCounters: await this.deleteExpired(RateLimitCounterEntity, now),
+        expiredSessions: await this.deleteExpired(AuthSessionEntity, 'sessions', now),
+        expiredRateLimitCounters: await this.deleteExpired(RateLimitCounterEntity, 'rate-limit counters', now),
       };
     } finally {
       await this.leaseService.release(HOUSEKEEPING_LEASE, this.options.holderId);
     }
   }
 
-  private async deleteExpired(target: typeof AuthSessionEntity | typeof RateLimitCounterEntity, now: Date): Promise<number> {
+  private async deleteExpired(target: typeof AuthSessionEntity | typeof RateLimitCounterEntity, label: string, now: Date): Promise<number> {
     let deleted = 0;
     while (deleted < this.options.maxRowsPerRun) {
       const batch = await this.housekeepingRepository.deleteExpiredBatch(target, now, Math.min(this.options.batchSize, this.options.maxRowsPerRun - deleted));
       deleted += batch;
       if (batch === 0) break;
     }
-    if (deleted > 0) this.logger.log(`Deleted ${deleted} expired ${target.name === AuthSessionEntity.name ? 'sessions' : 'rate-limit counters'}`);
+    if (deleted > 0) this.logger.log(`Deleted ${deleted} expired ${label}`);
     return deleted;
   }
 }
