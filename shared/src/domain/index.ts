@@ -5,6 +5,7 @@ export * from './application.type';
 export * from './application-status';
 export * from './title-level';
 export * from './notice-year';
+export * from './known-notice-years';
 export * from './urgency';
 export * from './scope';
 export * from './route-choice';

@@ -1,6 +1,7 @@
 import { SHAREABLE_FIELD, TITLE_LEVEL_LABEL, TITLE_SERIES_LABEL, VERIFY_RESULT } from '@titletrack/shared/domain';
 import type { ShareableField, TitleLevel, TitleSeries, VerifyResult } from '@titletrack/shared/domain';
 
+import { escapeHtml } from '../../common/html';
 import type { VerifyCertificateResponseDto } from './certificate.dto';
 
 // The page a verifier's phone opens from the QR: plain HTML, no script, a few kilobytes, so it
@@ -26,10 +27,6 @@ const COLOR: Record<VerifyResult | 'rate_limited', string> = {
   [VERIFY_RESULT.INVALID]: '#5c5c5c',
   rate_limited: '#5c5c5c',
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function row(label: string, value: string | undefined): string {
   return value ? `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>` : '';

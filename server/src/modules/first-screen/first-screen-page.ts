@@ -4,13 +4,13 @@ import { countdown, nextDeadline, stepPhase, yearProgress } from '@titletrack/sh
 import { LOCALE, directionOf, formatDual } from '@titletrack/shared/locales';
 import type { Locale, Translate } from '@titletrack/shared/locales';
 
+import { escapeHtml } from '../../common/html';
+
 // The home screen's public part, drawn by the server into the H5 page so that a phone on a
 // 400 kbps link sees the year's deadlines and the notices before the app's JavaScript arrives.
 // It mirrors the mini-app's home screen (pages/index) element for element and class for class,
 // so the app's stylesheet lays both out alike and the swap, when the app has drawn its own, does
 // not move anything. The browser test "first screen" holds the two to the same text.
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const div = (className: string, content: string, attributes = ''): string =>
   `<div class="${className}"${attributes}>${content}</div>`;

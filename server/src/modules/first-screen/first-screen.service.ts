@@ -3,7 +3,7 @@ import { pickCalendarYear } from '@titletrack/shared/calendar';
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 import type { FirstScreenData } from '@titletrack/shared/contract';
 import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
-import type { Locale } from '@titletrack/shared/locales';
+import type { Locale, Translate } from '@titletrack/shared/locales';
 import { ug } from '@titletrack/shared/locales/ug';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,16 @@ import type { AppConfig } from '../../config/env';
 import { CalendarService } from '../calendar/calendar.service';
 import { NoticeService } from '../notice/notice.service';
 import { injectFirstScreen, renderFirstScreen } from './first-screen-page';
+
+// One translator per language, made once: the page is drawn on every visit to "/".
+const TRANSLATORS: Record<Locale, Translate> = {
+  'zh-CN': createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN }, DEFAULT_LOCALE).t,
+  ug: (() => {
+    const translator = createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN, ug }, DEFAULT_LOCALE);
+    translator.setLocale('ug');
+    return translator.t;
+  })(),
+};
 
 @Injectable()
 export class FirstScreenService {
@@ -44,9 +54,7 @@ export class FirstScreenService {
     const indexHtml = await this.readBuiltIndex();
     if (indexHtml === null) return null;
     const data = await this.getData(now);
-    const translator = createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN, ug }, DEFAULT_LOCALE);
-    translator.setLocale(locale);
-    const firstScreen = renderFirstScreen({ data, now, locale, t: translator.t });
+    const firstScreen = renderFirstScreen({ data, now, locale, t: TRANSLATORS[locale] });
     return injectFirstScreen(indexHtml, firstScreen, data, locale);
   }
 

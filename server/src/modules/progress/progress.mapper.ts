@@ -4,7 +4,6 @@ import type { ApplicationProgressResponse, StatusHistoryItem } from '@titletrack
 import {
   APPLICATION_STATUS,
   APPLICATION_STATUS_ORDER,
-  EMPLOYER_KIND,
   TITLE_LEVEL,
   TITLE_SERIES,
   isApplicationStatus,
@@ -12,6 +11,7 @@ import {
 import type { Application, ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
 
 import type { ApplicationEntity } from '../application/application.entity';
+import { UNMIRRORED_APPLICATION_FACTS } from '../application/unmirrored-facts';
 import type { StatusHistoryEntity } from '../mirror/status-history.entity';
 
 export const DEMO_APPLICATION_NO_PREFIX = 'DEMO-';
@@ -59,14 +59,7 @@ export function mapApplicationProgress(
     submissionCount: entity.submissionCount ?? submissions,
     returnedAt: returnedAt ? returnedAt.toISOString() : null,
     feePaid: entity.isFeePaid ?? hasReached(status, APPLICATION_STATUS.FEE_PAID),
-    defence: { scheduledAt: null, serviceInApplicationYear: null },
-    employerKind: EMPLOYER_KIND.PUBLIC_INSTITUTION,
-    isFirstApplication: false,
-    isContinuingEducationExempt: false,
-    continuingEducation: null,
-    employerPublicity: null,
-    evaluationMeetingOn: null,
-    publicity: null,
+    ...UNMIRRORED_APPLICATION_FACTS,
     qualificationDocumentIssuedOn: documentIssuedAt ? beijingDay(documentIssuedAt) : null,
     certificateIssuedAt: certificateAt ? certificateAt.toISOString() : null,
   };

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_ENVIRONMENT, ERROR_CODE } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
-import { HOTAN_2023, formatDeadline, nextActions } from '@titletrack/shared/domain';
-import type { ActionKind, NoticeYear } from '@titletrack/shared/domain';
+import { findNoticeYear, formatDeadline, nextActions } from '@titletrack/shared/domain';
+import type { ActionKind } from '@titletrack/shared/domain';
 
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG } from '../../config/config.module';
@@ -12,9 +12,6 @@ import type { IcsEvent } from '../calendar/ics.util';
 import type { ApplicationProgressResponseDto } from './progress.dto';
 import { mapApplicationProgress } from './progress.mapper';
 import { ProgressRepository } from './progress.repository';
-
-// The notice years the server knows the rules of; an application of another year has no to-dos.
-const NOTICE_YEARS: readonly NoticeYear[] = [HOTAN_2023];
 
 // The file is for the phone's calendar app, which has no language switch of ours: Chinese, as
 // the notice is.
@@ -60,9 +57,8 @@ export class ProgressService {
     const events: IcsEvent[] = [];
     for (const entity of applications) {
       const { application, applicationNo } = mapApplicationProgress(entity, await this.progressRepository.getHistory(entity.id));
-      const year = NOTICE_YEARS.find(
-        (candidate) => candidate.rules.year === application.year && candidate.calendar.route === application.route,
-      );
+      // An application of a year whose rules are not known has no to-dos.
+      const year = findNoticeYear(application.year, application.route);
       if (!year) continue;
       for (const action of nextActions(application, year, now)) {
         if (action.deadline === null) continue;

@@ -1,14 +1,8 @@
-import { APPLICATION_STATUS, HOTAN_2023 } from '@titletrack/shared/domain';
-import type { Application, ApplicationStatus, NoticeYear, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
+import { APPLICATION_STATUS } from '@titletrack/shared/domain';
+import type { Application, ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
 
-// The notice years the planner knows, by year and route; an application of another year or
-// route gets no alerts (a wrong deadline is worse than none).
-export const NOTICE_YEARS: ReadonlyMap<string, NoticeYear> = new Map([
-  [`${HOTAN_2023.calendar.year}:${HOTAN_2023.calendar.route}`, HOTAN_2023],
-]);
-
-export const noticeYearOf = (year: number, route: string): NoticeYear | undefined => NOTICE_YEARS.get(`${year}:${route}`);
+import { UNMIRRORED_APPLICATION_FACTS } from '../application/unmirrored-facts';
 
 // The mirrored columns the planner reads.
 export interface MirroredRow {
@@ -45,10 +39,9 @@ export const OUTCOME_STATUSES: readonly ApplicationStatus[] = [
 ];
 
 /**
- * The shared domain's view of a mirrored application. The mirror (issue 5) does not carry
- * continuing education, defence dates, publicity days or the employer kind yet: they are
- * "not known" (null) or the rules' neutral default, so no alert is invented from them. A
- * returned application's return is its status time.
+ * The shared domain's view of a mirrored application, from the planner's few columns; what the
+ * mirror does not carry is UNMIRRORED_APPLICATION_FACTS. A returned application's return is its
+ * status time.
  */
 export function toDomainApplication(row: MirroredRow): Application {
   const statusChangedAt = row.statusChangedAt.toISOString();
@@ -64,14 +57,7 @@ export function toDomainApplication(row: MirroredRow): Application {
     submissionCount: row.submissionCount ?? 0,
     returnedAt: row.status === APPLICATION_STATUS.RETURNED ? statusChangedAt : null,
     feePaid: Boolean(row.isFeePaid),
-    defence: { scheduledAt: null, serviceInApplicationYear: null },
-    employerKind: 'public_institution',
-    isFirstApplication: false,
-    isContinuingEducationExempt: false,
-    continuingEducation: null,
-    employerPublicity: null,
-    evaluationMeetingOn: null,
-    publicity: null,
+    ...UNMIRRORED_APPLICATION_FACTS,
     qualificationDocumentIssuedOn: null,
     certificateIssuedAt: null,
   };

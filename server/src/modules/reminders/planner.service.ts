@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { NoticeMismatchError, alertsDue } from '@titletrack/shared/domain';
+import { NoticeMismatchError, alertsDue, findNoticeYear } from '@titletrack/shared/domain';
 import type { Alert } from '@titletrack/shared/domain';
 
 import { LeaseService } from '../../common/lease/lease.service';
-import { noticeYearOf, toDomainApplication } from './application-to-domain';
+import { toDomainApplication } from './application-to-domain';
 import type { MirroredRow } from './application-to-domain';
 import { PlannerRepository } from './planner.repository';
 
@@ -161,8 +161,8 @@ export function computeDueAlerts(
 ): Alert[] {
   const due: Alert[] = [];
   for (const row of rows) {
-    const year = noticeYearOf(row.year, row.route);
-    if (year === undefined) continue;
+    const year = findNoticeYear(row.year, row.route);
+    if (year === null) continue;
     try {
       for (const alert of alertsDue(toDomainApplication(row), year, now, planned)) due.push(alert);
     } catch (error) {

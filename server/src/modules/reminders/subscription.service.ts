@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   ReportSubscriptionsRequest,
   SubscribeDecision,
@@ -28,8 +28,6 @@ export const MAIN_SWITCH_OFF_ERRCODE = 20004;
  */
 @Injectable()
 export class SubscriptionService {
-  private readonly logger = new Logger(SubscriptionService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SUBSCRIPTION_OPTIONS) private readonly options: SubscriptionOptions,

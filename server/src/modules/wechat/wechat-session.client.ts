@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import axios from 'axios';
 import type { AxiosInstance, AxiosResponse } from 'axios';
 
+import { parseWechatBody, readWechatErrcode } from './wechat-api.http';
+
 // Talks to WeChat's auth.code2Session (GET /sns/jscode2session): trades the one-time code from
 // wx.login for the user's openid, unionid and session_key. WeChat answers HTTP 200 for its own
 // errors, with { errcode, errmsg } in the body and sometimes a text/plain content type.
@@ -163,10 +165,10 @@ export class WechatSessionClient {
   }
 
   private readBody(data: unknown, code: string): Attempt {
-    const body = parseBody(data);
+    const body = parseWechatBody(data);
     if (body === null) return this.malformed('body is not a JSON object');
 
-    const errcode = readErrcode(body.errcode);
+    const errcode = readWechatErrcode(body.errcode);
     if (errcode === null) return this.malformed('errcode is not a number');
     if (errcode !== 0) {
       const errmsg = this.scrub(typeof body.errmsg === 'string' ? body.errmsg : '', code);
@@ -214,26 +216,6 @@ export class WechatSessionClient {
     }
     return scrubbed;
   }
-}
-
-function parseBody(data: unknown): Record<string, unknown> | null {
-  let value = data;
-  if (typeof data === 'string') {
-    try {
-      value = JSON.parse(data) as unknown;
-    } catch {
-      return null;
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  return value as Record<string, unknown>;
-}
-
-// A success carries no errcode (or 0). Some WeChat answers spell the errcode as a string.
-function readErrcode(value: unknown): number | null {
-  if (value === undefined || value === null) return 0;
-  const errcode = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof errcode === 'number' && Number.isInteger(errcode) ? errcode : null;
 }
 
 function isNonEmptyString(value: unknown): value is string {
