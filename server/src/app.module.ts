@@ -14,6 +14,7 @@ import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { getConfig } from './config/env';
 import type { AppConfig } from './config/env';
+import { DatabaseModule } from './database/database.module';
 import { buildDataSourceOptions } from './database/database.options';
 import { prepareDatabase } from './database/prepare-database';
 import { CryptoModule } from './common/crypto/crypto.module';
@@ -92,6 +93,7 @@ export class AppModule {
             return dataSource;
           },
         }),
+        DatabaseModule,
         // Before the static files: "/" is the H5 page with its first screen drawn in.
         FirstScreenModule,
         ...serveH5(config),

@@ -8,6 +8,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 
 import { getConfig } from '../config/env';
+import { UnitOfWork } from '../database/unit-of-work';
 import { buildDataSourceOptions } from '../database/database.options';
 import { prepareDatabase } from '../database/prepare-database';
 import type { MirroredRow } from '../modules/reminders/application-to-domain';
@@ -134,8 +135,8 @@ async function worker(url: string, baseUrl: string): Promise<void> {
   const dataSource = await openDataSource(url);
   const http = createWechatHttp(baseUrl, 10_000);
   const service = new PushWorkerService(
-    new PushRepository(dataSource),
-    new SubscribeMessageClient(http, new WechatAccessTokenStore(dataSource, http, APP_ID, SECRET)),
+    new PushRepository(new UnitOfWork(dataSource)),
+    new SubscribeMessageClient(http, new WechatAccessTokenStore(new UnitOfWork(dataSource), http, APP_ID, SECRET)),
     {
       templates: { application_returned: TEMPLATE },
       isLongTermSubscription: false,
@@ -173,7 +174,8 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
       rows.flatMap((r) => [`BENCH${r}`, statuses[r % statuses.length], new Date(NOW.getTime() - (r % 72) * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')]),
     );
   }
-  const planner = new PlannerService(new PlannerRepository(dataSource), new LeaseService(new LeaseRepository(dataSource)), {
+  const unitOfWork = new UnitOfWork(dataSource);
+  const planner = new PlannerService(new PlannerRepository(unitOfWork), new LeaseService(new LeaseRepository(unitOfWork)), {
     holderId: 'bench',
     leaseTtlMs: 600_000,
     chunkSize: Number(process.env.BENCH_PLAN_CHUNK ?? 5000),

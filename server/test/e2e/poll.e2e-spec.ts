@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
+import { UnitOfWork } from '../../src/database/unit-of-work';
 import { LeaseEntity } from '../../src/common/lease/lease.entity';
 import { LeaseRepository } from '../../src/common/lease/lease.repository';
 import { LeaseService } from '../../src/common/lease/lease.service';
@@ -70,9 +71,10 @@ describe('platform polling', () => {
       migrations: [...new Set([...MIGRATIONS, CreatePollingState1764072000000])],
     }).initialize();
     await prepareDatabase(dataSource, 30);
-    leaseService = new LeaseService(new LeaseRepository(dataSource));
-    mirrorService = new MirrorService(new MirrorRepository(dataSource), new FieldCipher(config.idProtection));
-    cursors = new PollCursorRepository(dataSource);
+    const unitOfWork = new UnitOfWork(dataSource);
+    leaseService = new LeaseService(new LeaseRepository(unitOfWork));
+    mirrorService = new MirrorService(new MirrorRepository(unitOfWork), new FieldCipher(config.idProtection));
+    cursors = new PollCursorRepository(unitOfWork);
     jest.restoreAllMocks();
   });
 

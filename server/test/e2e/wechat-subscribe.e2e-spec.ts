@@ -25,7 +25,7 @@ const message: SubscribeMessage = {
 describe('WeChat subscribe/send and stable_token', () => {
   let wechat: RunningWechatStandIn;
   let t: TestApp;
-  const store = (http: WechatHttp) => new WechatAccessTokenStore(t.dataSource, http, STAND_IN_APP_ID, STAND_IN_APP_SECRET);
+  const store = (http: WechatHttp) => new WechatAccessTokenStore(t.unitOfWork, http, STAND_IN_APP_ID, STAND_IN_APP_SECRET);
 
   beforeAll(async () => {
     wechat = await startWechatStandIn();

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { getConfig, resetConfigForTests } from '../../src/config/env';
+import { UnitOfWork } from '../../src/database/unit-of-work';
 import type { AppConfig } from '../../src/config/env';
 
 export interface TestApp {
@@ -14,6 +15,7 @@ export interface TestApp {
   api: TestAgent;
   config: AppConfig;
   dataSource: DataSource;
+  unitOfWork: UnitOfWork;
   close: () => Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     api: request(app.getHttpServer()),
     config,
     dataSource: app.get(DataSource),
+    unitOfWork: app.get(UnitOfWork),
     close: async () => {
       await app.close();
       resetConfigForTests();

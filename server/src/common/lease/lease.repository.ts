@@ -1,24 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { QueryResult } from 'typeorm';
-
+import { UnitOfWork } from '../../database/unit-of-work';
 import { LeaseEntity } from './lease.entity';
 
 @Injectable()
 export class LeaseRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   // True when the lease did not exist and now belongs to `holder`. The primary key decides
   // between instances inserting at once (INSERT IGNORE on MySQL, INSERT OR IGNORE on SQLite).
   async createIfAbsent(lease: LeaseEntity): Promise<boolean> {
-    const query = this.dataSource.createQueryBuilder().insert().into(LeaseEntity).values(lease).orIgnore();
+    const query = this.unitOfWork.manager.createQueryBuilder().insert().into(LeaseEntity).values(lease).orIgnore();
     return (await this.affected(query.getQueryAndParameters())) > 0;
   }
 
   // Takes an expired lease, or extends one `holder` already has, in one statement, so two
   // instances racing for an expired lease cannot both win.
   async takeOverIfExpiredOrMine(name: string, holder: string, expiresAt: Date, now: Date): Promise<void> {
-    const query = this.dataSource
+    const query = this.unitOfWork.manager
       .createQueryBuilder()
       .update(LeaseEntity)
       .set({ holder, expiresAt })
@@ -28,23 +26,16 @@ export class LeaseRepository {
   }
 
   getByName(name: string): Promise<LeaseEntity | null> {
-    return this.dataSource.getRepository(LeaseEntity).findOneBy({ name });
+    return this.unitOfWork.repository(LeaseEntity).findOneBy({ name });
   }
 
   async delete(name: string, holder: string): Promise<void> {
-    await this.dataSource.getRepository(LeaseEntity).delete({ name, holder });
+    await this.unitOfWork.write(() => this.unitOfWork.repository(LeaseEntity).delete({ name, holder }));
   }
 
-  // The structured result carries the affected-row count on both drivers, which InsertResult
-  // does not. Building through the query builder first lets each driver convert the Date
-  // parameters to the stored format (better-sqlite3 cannot bind a Date itself).
-  private async affected([sql, parameters]: [string, unknown[]]): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const result = (await runner.query(sql, parameters, true)) as QueryResult;
-      return result.affected ?? 0;
-    } finally {
-      await runner.release();
-    }
+  // Building through the query builder first lets each driver convert the Date parameters to
+  // the stored format (better-sqlite3 cannot bind a Date itself).
+  private affected([sql, parameters]: [string, unknown[]]): Promise<number> {
+    return this.unitOfWork.affected(sql, parameters);
   }
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { getConfig } from '../../config/env';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ENTITIES, MIGRATIONS, buildDataSourceOptions } from '../../database/database.options';
 import { CreatePollingState1764072000000 } from '../../database/migrations/1764072000000-CreatePollingState';
 import { prepareDatabase } from '../../database/prepare-database';
@@ -31,7 +32,7 @@ describe(LeaseService.name, () => {
       migrations: [...new Set([...MIGRATIONS, CreatePollingState1764072000000])],
     }).initialize();
     await prepareDatabase(dataSource, 30);
-    sut = new LeaseService(new LeaseRepository(dataSource));
+    sut = new LeaseService(new LeaseRepository(new UnitOfWork(dataSource)));
     jest.restoreAllMocks();
   });
 

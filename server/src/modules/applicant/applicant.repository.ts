@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicantEntity } from './applicant.entity';
 
 @Injectable()
 export class ApplicantRepository {
-  constructor(@InjectRepository(ApplicantEntity) private readonly applicants: Repository<ApplicantEntity>) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get applicants(): Repository<ApplicantEntity> {
+    return this.unitOfWork.repository(ApplicantEntity);
+  }
 
   getById(id: number): Promise<ApplicantEntity | null> {
     return this.applicants.findOneBy({ id });
@@ -17,12 +21,9 @@ export class ApplicantRepository {
   async getOrCreateByOpenId(openId: string, unionId: string | null): Promise<ApplicantEntity> {
     const existing = await this.applicants.findOneBy({ openId });
     if (existing) return existing;
-    await this.applicants
-      .createQueryBuilder()
-      .insert()
-      .values({ openId, unionId })
-      .orIgnore()
-      .execute();
-    return this.applicants.findOneByOrFail({ openId });
+    return this.unitOfWork.write(async () => {
+      await this.applicants.createQueryBuilder().insert().values({ openId, unionId }).orIgnore().execute();
+      return this.applicants.findOneByOrFail({ openId });
+    });
   }
 }

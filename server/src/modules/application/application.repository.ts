@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from './application.entity';
 
 export type NewApplication = Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class ApplicationRepository {
-  constructor(@InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get applications(): Repository<ApplicationEntity> {
+    return this.unitOfWork.repository(ApplicationEntity);
+  }
 
   getById(id: number): Promise<ApplicationEntity | null> {
     return this.applications.findOneBy({ id });
@@ -30,7 +34,7 @@ export class ApplicationRepository {
     if (filter.q) {
       query.andWhere('(application.applicationNo LIKE :q OR application.applicantName LIKE :q)', {
         // Wildcards are dropped rather than escaped: LIKE escaping differs between MySQL and SQLite.
-        q: `%${filter.q.replace(/[%_\\]/g, "")}%`,
+        q: `%${filter.q.replace(/[%_\\]/g, '')}%`,
       });
     }
     if (filter.status) query.andWhere('application.status = :status', { status: filter.status });
@@ -44,6 +48,6 @@ export class ApplicationRepository {
   }
 
   create(application: NewApplication): Promise<ApplicationEntity> {
-    return this.applications.save(this.applications.create(application));
+    return this.unitOfWork.write(() => this.applications.save(this.applications.create(application)));
   }
 }

@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan } from 'typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AuthSessionEntity } from './auth-session.entity';
 
 @Injectable()
 export class AuthSessionRepository {
-  constructor(@InjectRepository(AuthSessionEntity) private readonly sessions: Repository<AuthSessionEntity>) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get sessions(): Repository<AuthSessionEntity> {
+    return this.unitOfWork.repository(AuthSessionEntity);
+  }
 
   async create(session: Pick<AuthSessionEntity, 'tokenHash' | 'subjectKind' | 'subjectId' | 'expiresAt'>): Promise<void> {
-    await this.sessions.insert(session);
+    await this.unitOfWork.write(() => this.sessions.insert(session));
   }
 
   getLiveByTokenHash(tokenHash: string, now: Date): Promise<AuthSessionEntity | null> {
@@ -18,7 +22,6 @@ export class AuthSessionRepository {
   }
 
   async deleteByTokenHash(tokenHash: string): Promise<void> {
-    await this.sessions.delete({ tokenHash });
+    await this.unitOfWork.write(() => this.sessions.delete({ tokenHash }));
   }
-
 }

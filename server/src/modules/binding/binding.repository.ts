@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Not } from 'typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationBindingEntity } from './application-binding.entity';
 
 @Injectable()
 export class BindingRepository {
-  constructor(
-    @InjectRepository(ApplicationBindingEntity) private readonly bindings: Repository<ApplicationBindingEntity>,
-  ) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get bindings(): Repository<ApplicationBindingEntity> {
+    return this.unitOfWork.repository(ApplicationBindingEntity);
+  }
 
   getByApplicationId(applicationId: number): Promise<ApplicationBindingEntity | null> {
     return this.bindings.findOneBy({ applicationId });
@@ -24,11 +27,21 @@ export class BindingRepository {
 
   // The unique applicationId decides a race between two applicants binding at once.
   async createIfFree(applicantId: number, applicationId: number): Promise<void> {
-    await this.bindings.createQueryBuilder().insert().values({ applicantId, applicationId }).orIgnore().execute();
+    await this.unitOfWork.write(() =>
+      this.bindings.createQueryBuilder().insert().values({ applicantId, applicationId }).orIgnore().execute(),
+    );
   }
 
   async delete(applicantId: number, applicationId: number): Promise<boolean> {
-    const result = await this.bindings.delete({ applicantId, applicationId });
+    const result = await this.unitOfWork.write(() => this.bindings.delete({ applicantId, applicationId }));
     return (result.affected ?? 0) > 0;
+  }
+
+  // Demo applications only: whoever else bound it loses it, the demo applicant gets it.
+  async bindExclusively(applicantId: number, applicationId: number): Promise<void> {
+    await this.unitOfWork.write(async () => {
+      await this.bindings.delete({ applicationId, applicantId: Not(applicantId) });
+      await this.bindings.createQueryBuilder().insert().values({ applicantId, applicationId }).orIgnore().execute();
+    });
   }
 }

@@ -7,7 +7,7 @@ import { ApplicationRepository } from '../application/application.repository';
 import { AuthService } from '../auth/auth.service';
 import { demoApplicantOf } from './demo-applicants.constant';
 import type { DemoLoginResponseDto } from './demo.dto';
-import { DemoBindingRepository } from './demo-binding.repository';
+import { BindingRepository } from '../binding/binding.repository';
 
 @Injectable()
 export class DemoService {
@@ -16,7 +16,7 @@ export class DemoService {
   constructor(
     private readonly authService: AuthService,
     private readonly applicationRepository: ApplicationRepository,
-    private readonly bindingRepository: DemoBindingRepository,
+    private readonly bindingRepository: BindingRepository,
   ) {}
 
   // "Try as a demo applicant": the development sign-in (refused in production) as one shared

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+
+import { UnitOfWork } from '../../database/unit-of-work';
 
 @Injectable()
 export class HealthRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async isReachable(): Promise<boolean> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.unitOfWork.manager.query('SELECT 1');
       return true;
     } catch {
       // An unreachable database is the answer here, not an error: health reports it.

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { EntityManager, QueryResult } from 'typeorm';
 
+import { hasReturning, hasRowLocks, MAX_PARAMETERS, placeholders, quote, toBindable } from '../../database/sql-dialect';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from '../application/application.entity';
 import { CertificateEntity } from '../certificate/certificate.entity';
 import { DomainEventEntity } from './domain-event.entity';
@@ -10,14 +12,6 @@ import { PlatformEventEntity } from './platform-event.entity';
 import { StatusHistoryEntity } from './status-history.entity';
 
 const CHUNK = 500;
-// SQLite's default limit is 32,766 bound parameters per statement; MySQL's is 65,535.
-const MAX_PARAMETERS = 30_000;
-
-function toBindable(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value ?? null;
-}
 
 // The columns a new mirrored application is written with; the database fills id and timestamps.
 const NEW_APPLICATION_COLUMNS = [
@@ -44,8 +38,7 @@ export class MirrorTransaction {
   constructor(private readonly manager: EntityManager) {}
 
   // Rows about to change are locked so two instances applying news about the same application
-  // serialise. SQLite locks the whole database for a write transaction and has no row locks,
-  // so the lock clause is MySQL's only. A plain SELECT of the numbers comes first: most rows of
+  // serialise (SQLite has no row locks: its writer queue serialises instead). A plain SELECT of the numbers comes first: most rows of
   // a large import are new, and loading entities for nothing was a tenth of its time.
   async getByApplicationNosForUpdate(applicationNos: string[]): Promise<ApplicationEntity[]> {
     const found: ApplicationEntity[] = [];
@@ -53,7 +46,7 @@ export class MirrorTransaction {
       const candidates = applicationNos.slice(i, i + CHUNK);
       if (candidates.length === 0) continue;
       const existing: Array<{ applicationNo: string }> = await this.manager.query(
-        `SELECT ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${candidates.map(() => '?').join(',')})`,
+        `SELECT ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${placeholders(candidates.length)})`,
         candidates,
       );
       if (existing.length === 0) continue;
@@ -61,7 +54,7 @@ export class MirrorTransaction {
         .getRepository(ApplicationEntity)
         .createQueryBuilder('application')
         .where({ applicationNo: In(existing.map((row) => row.applicationNo)) });
-      if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+      if (hasRowLocks(this.manager)) query.setLock('pessimistic_write');
       found.push(...(await query.getMany()));
     }
     return found;
@@ -105,8 +98,6 @@ export class MirrorTransaction {
     await this.insertRows('domain_event', [...columns], rows.map((row) => columns.map((c) => row[c])));
   }
 
-  // The one dialect-specific corner of the mirror: identifier quotes, and values as both
-  // drivers bind them (UTC datetime text, booleans as 0/1).
   // Returns what a RETURNING clause (`returning`, may be empty) gave back, all chunks together.
   private async insertRows(table: string, columns: readonly string[], rows: unknown[][], returning = ''): Promise<unknown[]> {
     const perStatement = Math.max(1, Math.min(CHUNK, Math.floor(MAX_PARAMETERS / columns.length)));
@@ -125,12 +116,11 @@ export class MirrorTransaction {
   }
 
   private hasReturning(): boolean {
-    const { type } = this.manager.connection.options;
-    return type === 'better-sqlite3' || type === 'mariadb';
+    return hasReturning(this.manager);
   }
 
   private quote(identifier: string): string {
-    return this.manager.connection.options.type === 'better-sqlite3' ? `"${identifier}"` : `\`${identifier}\``;
+    return quote(this.manager, identifier);
   }
 
   async getApplicationIdsByNos(applicationNos: string[]): Promise<Map<string, number>> {
@@ -138,7 +128,7 @@ export class MirrorTransaction {
     for (let i = 0; i < applicationNos.length; i += CHUNK) {
       const chunk = applicationNos.slice(i, i + CHUNK);
       const rows: Array<{ id: number; applicationNo: string }> = await this.manager.query(
-        `SELECT ${this.quote('id')}, ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${chunk.map(() => '?').join(',')})`,
+        `SELECT ${this.quote('id')}, ${this.quote('applicationNo')} FROM ${this.quote('application')} WHERE ${this.quote('applicationNo')} IN (${placeholders(chunk.length)})`,
         chunk,
       );
       for (const row of rows) ids.set(row.applicationNo, Number(row.id));
@@ -148,7 +138,7 @@ export class MirrorTransaction {
 
   getCertificateByNo(certificateNo: string): Promise<CertificateEntity | null> {
     const query = this.manager.getRepository(CertificateEntity).createQueryBuilder('certificate').where({ certificateNo });
-    if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    if (hasRowLocks(this.manager)) query.setLock('pessimistic_write');
     return query.getOne();
   }
 
@@ -188,20 +178,20 @@ export class MirrorTransaction {
 
 @Injectable()
 export class MirrorRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   transaction<T>(work: (tx: MirrorTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new MirrorTransaction(manager)));
+    return this.unitOfWork.write((manager) => work(new MirrorTransaction(manager)));
   }
 
   getHistory(applicationId: number): Promise<StatusHistoryEntity[]> {
-    return this.dataSource.getRepository(StatusHistoryEntity).find({
+    return this.unitOfWork.repository(StatusHistoryEntity).find({
       where: { applicationId },
       order: { changedAt: 'ASC', id: 'ASC' },
     });
   }
 
   getImportBatch(id: number): Promise<ImportBatchEntity | null> {
-    return this.dataSource.getRepository(ImportBatchEntity).findOneBy({ id });
+    return this.unitOfWork.repository(ImportBatchEntity).findOneBy({ id });
   }
 }

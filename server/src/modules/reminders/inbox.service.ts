@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ERROR_CODE, PUSH_STATE } from '@titletrack/shared/contract';
 import type { InboxMessage, InboxPageResponse, MarkAllReadResponse, PushState, UnreadCountResponse } from '@titletrack/shared/contract';
-import { DataSource } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AppException } from '../../common/app.exception';
 import { PlannerRepository } from './planner.repository';
-import { execute, readTime, sqlTime } from './sql-dialect';
+import { readTime, sqlTime } from '../../database/sql-dialect';
 
 const WIRE_STATE: Readonly<Record<string, PushState>> = {
   pending: PUSH_STATE.PENDING,
@@ -45,18 +45,18 @@ function toMessage(row: Record<string, unknown>): InboxMessage {
 @Injectable()
 export class InboxService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly plannerRepository: PlannerRepository,
   ) {}
 
   async getPage(applicantId: number, page: number, pageSize: number, now = new Date()): Promise<InboxPageResponse> {
     await this.catchUp(applicantId, now);
     const offset = (page - 1) * pageSize;
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
       `${SELECT_MESSAGE} WHERE m.applicantId = ? ORDER BY m.id DESC LIMIT ${Number(pageSize)} OFFSET ${Number(offset)}`,
       [applicantId],
     );
-    const [counts] = (await this.dataSource.query(
+    const [counts] = (await this.unitOfWork.manager.query(
       'SELECT COUNT(*) AS total, SUM(CASE WHEN readAt IS NULL THEN 1 ELSE 0 END) AS unread FROM inbox_message WHERE applicantId = ?',
       [applicantId],
     )) as Array<{ total: number | string; unread: number | string | null }>;
@@ -71,7 +71,7 @@ export class InboxService {
 
   async getUnreadCount(applicantId: number, now = new Date()): Promise<UnreadCountResponse> {
     await this.catchUp(applicantId, now);
-    const [row] = (await this.dataSource.query('SELECT COUNT(*) AS unread FROM inbox_message WHERE applicantId = ? AND readAt IS NULL', [
+    const [row] = (await this.unitOfWork.manager.query('SELECT COUNT(*) AS unread FROM inbox_message WHERE applicantId = ? AND readAt IS NULL', [
       applicantId,
     ])) as Array<{ unread: number | string }>;
     return { unread: Number(row?.unread ?? 0) };
@@ -79,12 +79,12 @@ export class InboxService {
 
   async markRead(applicantId: number, messageId: string, now = new Date()): Promise<InboxMessage> {
     const id = Number(messageId);
-    await execute(this.dataSource.manager, 'UPDATE inbox_message SET readAt = ? WHERE id = ? AND applicantId = ? AND readAt IS NULL', [
+    await this.unitOfWork.affected('UPDATE inbox_message SET readAt = ? WHERE id = ? AND applicantId = ? AND readAt IS NULL', [
       sqlTime(now),
       id,
       applicantId,
     ]);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`${SELECT_MESSAGE} WHERE m.id = ? AND m.applicantId = ?`, [
+    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(`${SELECT_MESSAGE} WHERE m.id = ? AND m.applicantId = ?`, [
       id,
       applicantId,
     ]);
@@ -95,7 +95,7 @@ export class InboxService {
   }
 
   async markAllRead(applicantId: number, now = new Date()): Promise<MarkAllReadResponse> {
-    const marked = await execute(this.dataSource.manager, 'UPDATE inbox_message SET readAt = ? WHERE applicantId = ? AND readAt IS NULL', [
+    const marked = await this.unitOfWork.affected('UPDATE inbox_message SET readAt = ? WHERE applicantId = ? AND readAt IS NULL', [
       sqlTime(now),
       applicantId,
     ]);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert } from '@titletrack/shared/domain';
-import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ACTIVE_STATUSES, OUTCOME_STATUSES } from './application-to-domain';
 import type { MirroredRow } from './application-to-domain';
-import { execute, insertIgnore, placeholders, readTime, sqlTime, transaction } from './sql-dialect';
+import { insertIgnore, placeholders, readTime, sqlTime } from '../../database/sql-dialect';
 
 const ROWS_PER_INSERT = 400;
 // A binding made later still gets the alert in its inbox; it is pushed only while it matters:
@@ -14,25 +14,25 @@ export const LATE_PUSH_WINDOW_MS = 72 * 3_600_000;
 
 @Injectable()
 export class PlannerRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return transaction(this.dataSource, work);
+    return this.unitOfWork.write(work);
   }
 
   async getCursor(name: string): Promise<number> {
-    const rows: Array<{ position: number }> = await this.dataSource.query('SELECT position FROM reminder_cursor WHERE name = ?', [name]);
+    const rows: Array<{ position: number }> = await this.unitOfWork.manager.query('SELECT position FROM reminder_cursor WHERE name = ?', [name]);
     return rows.length === 0 ? 0 : Number(rows[0]?.position);
   }
 
   async setCursor(name: string, position: number): Promise<void> {
-    const manager = this.dataSource.manager;
-    await execute(manager, `${insertIgnore(manager)} reminder_cursor (name, position) VALUES (?, 0)`, [name]);
-    await execute(manager, 'UPDATE reminder_cursor SET position = ? WHERE name = ? AND position < ?', [position, name, position]);
+    const manager = this.unitOfWork.manager;
+    await this.unitOfWork.affected(`${insertIgnore(manager)} reminder_cursor (name, position) VALUES (?, 0)`, [name]);
+    await this.unitOfWork.affected('UPDATE reminder_cursor SET position = ? WHERE name = ? AND position < ?', [position, name, position]);
   }
 
   async getStatusEventsAfter(position: number, limit: number): Promise<Array<{ id: number; applicationId: number }>> {
-    const rows: Array<{ id: number; applicationId: number }> = await this.dataSource.query(
+    const rows: Array<{ id: number; applicationId: number }> = await this.unitOfWork.manager.query(
       `SELECT id, applicationId FROM domain_event WHERE kind = 'status_changed' AND id > ? ORDER BY id LIMIT ${Number(limit)}`,
       [position],
     );
@@ -53,7 +53,7 @@ export class PlannerRepository {
   }
 
   private async readApplications(where: string, parameters: unknown[]): Promise<MirroredRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
       `SELECT id, year, route, level, series, specialty, status, statusChangedAt, submissionCount, isFeePaid FROM application WHERE ${where}`,
       parameters,
     );
@@ -72,7 +72,7 @@ export class PlannerRepository {
   }
 
   async getRecentlyBoundApplications(since: Date): Promise<number[]> {
-    const rows: Array<{ applicationId: number }> = await this.dataSource.query(
+    const rows: Array<{ applicationId: number }> = await this.unitOfWork.manager.query(
       'SELECT applicationId FROM application_binding WHERE createdAt >= ?',
       [sqlTime(since)],
     );
@@ -81,7 +81,7 @@ export class PlannerRepository {
 
   // Dedupe keys already planned for applications in an id range (the scan reads in id order).
   async getPlannedKeysInRange(fromId: number, toId: number): Promise<Set<string>> {
-    const rows: Array<{ dedupeKey: string }> = await this.dataSource.query(
+    const rows: Array<{ dedupeKey: string }> = await this.unitOfWork.manager.query(
       'SELECT dedupeKey FROM reminder_alert WHERE applicationId BETWEEN ? AND ?',
       [fromId, toId],
     );
@@ -93,7 +93,7 @@ export class PlannerRepository {
     const keys = new Set<string>();
     for (let i = 0; i < applicationIds.length; i += 1000) {
       const chunk = applicationIds.slice(i, i + 1000);
-      const rows: Array<{ dedupeKey: string }> = await this.dataSource.query(
+      const rows: Array<{ dedupeKey: string }> = await this.unitOfWork.manager.query(
         `SELECT dedupeKey FROM reminder_alert WHERE applicationId IN (${placeholders(chunk.length)})`,
         chunk,
       );
@@ -107,9 +107,7 @@ export class PlannerRepository {
     let inserted = 0;
     for (let i = 0; i < alerts.length; i += ROWS_PER_INSERT) {
       const chunk = alerts.slice(i, i + ROWS_PER_INSERT);
-      inserted += await execute(
-        manager,
-        `${insertIgnore(manager)} reminder_alert (dedupeKey, applicationId, kind, ruleId, section, deadline, data) VALUES ${chunk
+      inserted += await this.unitOfWork.affected(`${insertIgnore(manager)} reminder_alert (dedupeKey, applicationId, kind, ruleId, section, deadline, data) VALUES ${chunk
           .map(() => '(?, ?, ?, ?, ?, ?, ?)')
           .join(', ')}`,
         chunk.flatMap((a) => [
@@ -143,9 +141,7 @@ export class PlannerRepository {
       where.push('b.applicantId = ?');
       parameters.push(filter.applicantId);
     }
-    return execute(
-      manager,
-      `${insertIgnore(manager)} inbox_message (alertId, applicantId, applicationId, kind, pushState, pushAttempts, pushNotBefore)
+    return this.unitOfWork.affected(`${insertIgnore(manager)} inbox_message (alertId, applicantId, applicationId, kind, pushState, pushAttempts, pushNotBefore)
        SELECT a.id, b.applicantId, a.applicationId, a.kind,
          CASE WHEN (a.deadline IS NULL AND a.createdAt >= ?) OR a.deadline > ? THEN 'pending' ELSE 'not_applicable' END,
          0, ?

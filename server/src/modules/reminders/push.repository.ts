@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
-import { execute, isSqlite, placeholders, readTime, sqlTime, transaction } from './sql-dialect';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { isSqlite, placeholders, readTime, sqlTime } from '../../database/sql-dialect';
 
 // Internal push states; claimed and sending show as `pending` on the wire.
 export const PUSH_ROW_STATE = {
@@ -45,12 +45,12 @@ export const OUTCOME_UNKNOWN_REASON = 'worker stopped after the request may have
 
 @Injectable()
 export class PushRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   // READ COMMITTED on MySQL: no gap locks, so workers moving rows between states do not block
   // each other on the push index. SQLite has one writer and its own isolation.
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return transaction(this.dataSource, work, 'READ COMMITTED');
+    return this.unitOfWork.write(work, { isolation: 'READ COMMITTED' });
   }
 
   /**
@@ -59,28 +59,22 @@ export class PushRepository {
    * so it becomes outcome_unknown and is never sent again (a duplicate spends a credit).
    */
   async recoverExpired(now: Date, refundReady = true): Promise<{ released: number; unknown: number }> {
-    const manager = this.dataSource.manager;
-    const released = await execute(
-      manager,
-      `UPDATE inbox_message SET pushState = 'pending', claimToken = NULL, claimExpiresAt = NULL WHERE pushState = 'claimed' AND claimExpiresAt < ?`,
+    const manager = this.unitOfWork.manager;
+    const released = await this.unitOfWork.affected(`UPDATE inbox_message SET pushState = 'pending', claimToken = NULL, claimExpiresAt = NULL WHERE pushState = 'claimed' AND claimExpiresAt < ?`,
       [sqlTime(now)],
     );
-    const unknown = await execute(
-      manager,
-      `UPDATE inbox_message SET pushState = 'outcome_unknown', pushError = ? WHERE pushState = 'sending' AND claimExpiresAt < ?`,
+    const unknown = await this.unitOfWork.affected(`UPDATE inbox_message SET pushState = 'outcome_unknown', pushError = ? WHERE pushState = 'sending' AND claimExpiresAt < ?`,
       [OUTCOME_UNKNOWN_REASON, sqlTime(now)],
     );
     // `ready` rows had their credit spent but their request never left: back to pending, and
     // the credit back (rare: only after a worker died between deciding and sending).
-    const ready: Array<{ id: number; applicantId: number; templateId: string | null }> = await this.dataSource.query(
+    const ready: Array<{ id: number; applicantId: number; templateId: string | null }> = await this.unitOfWork.manager.query(
       `SELECT id, applicantId, templateId FROM inbox_message WHERE pushState = 'ready' AND claimExpiresAt < ?`,
       [sqlTime(now)],
     );
     for (const row of ready) {
       await this.transaction(async (tx) => {
-        const isMine = await execute(
-          tx,
-          `UPDATE inbox_message SET pushState = 'pending', claimToken = NULL, claimExpiresAt = NULL WHERE id = ? AND pushState = 'ready' AND claimExpiresAt < ?`,
+        const isMine = await this.unitOfWork.affected(`UPDATE inbox_message SET pushState = 'pending', claimToken = NULL, claimExpiresAt = NULL WHERE id = ? AND pushState = 'ready' AND claimExpiresAt < ?`,
           [Number(row.id), sqlTime(now)],
         );
         if (isMine > 0 && refundReady && row.templateId !== null) {
@@ -109,9 +103,9 @@ export class PushRepository {
     const due = `pushState = 'pending' AND pushNotBefore <= ?`;
     const set = `pushState = 'claimed', claimToken = ?, claimExpiresAt = ?`;
     const n = Number(limit);
-    const sqlite = isSqlite(this.dataSource);
+    const sqlite = this.unitOfWork.isSqlite;
     if (!sqlite && mode === 'update') {
-      await execute(this.dataSource.manager, `UPDATE inbox_message SET ${set} WHERE ${due} ORDER BY pushNotBefore, id LIMIT ${n}`, [
+      await this.unitOfWork.affected(`UPDATE inbox_message SET ${set} WHERE ${due} ORDER BY pushNotBefore, id LIMIT ${n}`, [
         token,
         sqlTime(claimUntil),
         sqlTime(now),
@@ -121,9 +115,7 @@ export class PushRepository {
     // HTTP inside it.
     return this.transaction(async (manager) => {
       if (sqlite) {
-        await execute(
-          manager,
-          `UPDATE inbox_message SET ${set} WHERE id IN (SELECT id FROM inbox_message WHERE ${due} ORDER BY pushNotBefore, id LIMIT ${n})`,
+        await this.unitOfWork.affected(`UPDATE inbox_message SET ${set} WHERE id IN (SELECT id FROM inbox_message WHERE ${due} ORDER BY pushNotBefore, id LIMIT ${n})`,
           [token, sqlTime(claimUntil), sqlTime(now)],
         );
       } else if (mode === 'skip_locked') {
@@ -132,7 +124,7 @@ export class PushRepository {
           [sqlTime(now)],
         );
         if (found.length === 0) return { rows: [], decided: null };
-        await execute(manager, `UPDATE inbox_message SET ${set} WHERE id IN (${placeholders(found.length)})`, [
+        await this.unitOfWork.affected(`UPDATE inbox_message SET ${set} WHERE id IN (${placeholders(found.length)})`, [
           token,
           sqlTime(claimUntil),
           ...found.map((row) => Number(row.id)),
@@ -188,16 +180,14 @@ export class PushRepository {
   async setCredits(manager: EntityManager, credits: Map<number, number>): Promise<void> {
     if (credits.size === 0) return;
     const ids = [...credits.keys()];
-    await execute(
-      manager,
-      `UPDATE subscription_credit SET credits = CASE id ${ids.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(ids.length)})`,
+    await this.unitOfWork.affected(`UPDATE subscription_credit SET credits = CASE id ${ids.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(ids.length)})`,
       [...ids.flatMap((id) => [id, credits.get(id)]), ...ids],
     );
   }
 
   async changeCredit(manager: EntityManager, applicantId: number, templateId: string, change: 'refund' | 'zero'): Promise<void> {
     const set = change === 'refund' ? 'credits = credits + 1' : 'credits = 0';
-    await execute(manager, `UPDATE subscription_credit SET ${set} WHERE applicantId = ? AND templateId = ?`, [applicantId, templateId]);
+    await this.unitOfWork.affected(`UPDATE subscription_credit SET ${set} WHERE applicantId = ? AND templateId = ?`, [applicantId, templateId]);
   }
 
   // Moves claimed rows of `token` to a state; `ready` keeps the claim (with a fresh lease),
@@ -229,9 +219,7 @@ export class PushRepository {
     } else {
       sets.push('claimToken = NULL', 'claimExpiresAt = NULL');
     }
-    await execute(
-      manager,
-      `UPDATE inbox_message SET ${sets.join(', ')} WHERE claimToken = ? AND pushState = 'claimed' AND id IN (${placeholders(ids.length)})`,
+    await this.unitOfWork.affected(`UPDATE inbox_message SET ${sets.join(', ')} WHERE claimToken = ? AND pushState = 'claimed' AND id IN (${placeholders(ids.length)})`,
       [...parameters, token, ...ids],
     );
   }
@@ -243,13 +231,11 @@ export class PushRepository {
    */
   async markSending(token: string, ids: number[], claimUntil: Date): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const affected = await execute(
-      this.dataSource.manager,
-      `UPDATE inbox_message SET pushState = 'sending', claimExpiresAt = ? WHERE claimToken = ? AND pushState = 'ready' AND id IN (${placeholders(ids.length)})`,
+    const affected = await this.unitOfWork.affected(`UPDATE inbox_message SET pushState = 'sending', claimExpiresAt = ? WHERE claimToken = ? AND pushState = 'ready' AND id IN (${placeholders(ids.length)})`,
       [sqlTime(claimUntil), token, ...ids],
     );
     if (affected === ids.length) return new Set(ids);
-    const rows: Array<{ id: number }> = await this.dataSource.query(
+    const rows: Array<{ id: number }> = await this.unitOfWork.manager.query(
       `SELECT id FROM inbox_message WHERE claimToken = ? AND pushState = 'sending' AND id IN (${placeholders(ids.length)})`,
       [token, ...ids],
     );
@@ -260,9 +246,7 @@ export class PushRepository {
   // slow (its lease ran out meanwhile) still records what WeChat actually said.
   async finishSent(manager: EntityManager, token: string, sent: Array<{ id: number; msgId: string | null }>, now: Date): Promise<void> {
     if (sent.length === 0) return;
-    await execute(
-      manager,
-      `UPDATE inbox_message SET pushState = 'sent', pushedAt = ?, pushError = NULL, claimToken = NULL, claimExpiresAt = NULL,
+    await this.unitOfWork.affected(`UPDATE inbox_message SET pushState = 'sent', pushedAt = ?, pushError = NULL, claimToken = NULL, claimExpiresAt = NULL,
          wechatMsgId = CASE id ${sent.map(() => 'WHEN ? THEN ?').join(' ')} END
        WHERE claimToken = ? AND pushState IN ('sending', 'outcome_unknown') AND id IN (${placeholders(sent.length)})`,
       [sqlTime(now), ...sent.flatMap((s) => [s.id, s.msgId]), token, ...sent.map((s) => s.id)],
@@ -285,9 +269,7 @@ export class PushRepository {
       sets.push('pushNotBefore = ?');
       parameters.push(sqlTime(fields.notBefore));
     }
-    const affected = await execute(
-      manager,
-      `UPDATE inbox_message SET ${sets.join(', ')} WHERE id = ? AND claimToken = ? AND pushState IN ('sending', 'outcome_unknown')`,
+    const affected = await this.unitOfWork.affected(`UPDATE inbox_message SET ${sets.join(', ')} WHERE id = ? AND claimToken = ? AND pushState IN ('sending', 'outcome_unknown')`,
       [...parameters, id, token],
     );
     return affected > 0;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { LeaseModule } from '../../common/lease/lease.module';
 import { newLeaseHolderId } from '../../common/lease/lease.service';
 import { APP_CONFIG } from '../../config/config.module';
@@ -69,11 +69,11 @@ const SEND_TIMEOUT_MS = 10_000;
     },
     {
       provide: SUBSCRIBE_SENDER,
-      inject: [APP_CONFIG, DataSource],
-      useFactory: ({ wechat }: AppConfig, dataSource: DataSource): SubscribeSender | null => {
+      inject: [APP_CONFIG, UnitOfWork],
+      useFactory: ({ wechat }: AppConfig, unitOfWork: UnitOfWork): SubscribeSender | null => {
         if (!wechat.appId || !wechat.appSecret) return null;
         const http = createWechatHttp(wechat.apiBase, SEND_TIMEOUT_MS);
-        return new SubscribeMessageClient(http, new WechatAccessTokenStore(dataSource, http, wechat.appId, wechat.appSecret));
+        return new SubscribeMessageClient(http, new WechatAccessTokenStore(unitOfWork, http, wechat.appId, wechat.appSecret));
       },
     },
     {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
-import { readTime } from './sql-dialect';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { readTime } from '../../database/sql-dialect';
 
 export interface KindCounts {
   kind: string;
@@ -39,14 +39,14 @@ const iso = (value: unknown): string | null => readTime(value)?.toISOString() ??
 
 @Injectable()
 export class StaffRemindersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async getApplicationAlerts(applicationId: number): Promise<StaffApplicationAlerts> {
-    const alerts: Array<Record<string, unknown>> = await this.dataSource.query(
+    const alerts: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
       'SELECT id, kind, dedupeKey, deadline, createdAt FROM reminder_alert WHERE applicationId = ? ORDER BY id',
       [applicationId],
     );
-    const messages: Array<Record<string, unknown>> = await this.dataSource.query(
+    const messages: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
       'SELECT id, alertId, applicantId, pushState, pushAttempts, pushError, pushedAt, readAt FROM inbox_message WHERE applicationId = ? ORDER BY id',
       [applicationId],
     );
@@ -116,10 +116,10 @@ export class StaffRemindersService {
   }
 
   async getSummary(): Promise<StaffReminderSummary> {
-    const rows: Array<{ pushState: string; n: number | string }> = await this.dataSource.query(
+    const rows: Array<{ pushState: string; n: number | string }> = await this.unitOfWork.manager.query(
       'SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState',
     );
-    const attention: Array<Record<string, unknown>> = await this.dataSource.query(
+    const attention: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
       "SELECT id, applicationId, kind, pushState, pushError, pushAttempts FROM inbox_message WHERE pushState IN ('outcome_unknown', 'failed') ORDER BY id DESC LIMIT 200",
     );
     return {

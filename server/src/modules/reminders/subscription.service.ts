@@ -6,10 +6,10 @@ import type {
   SubscriptionTemplatesResponse,
 } from '@titletrack/shared/contract';
 import type { AlertKind } from '@titletrack/shared/domain';
-import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
-import { execute, insertIgnore, placeholders, transaction } from './sql-dialect';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { insertIgnore, placeholders } from '../../database/sql-dialect';
 
 export const SUBSCRIPTION_OPTIONS = Symbol('SUBSCRIPTION_OPTIONS');
 export interface SubscriptionOptions {
@@ -29,7 +29,7 @@ export const MAIN_SWITCH_OFF_ERRCODE = 20004;
 @Injectable()
 export class SubscriptionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(SUBSCRIPTION_OPTIONS) private readonly options: SubscriptionOptions,
   ) {}
 
@@ -45,7 +45,7 @@ export class SubscriptionService {
   }
 
   async report(applicantId: number, request: ReportSubscriptionsRequest): Promise<SubscriptionStatusResponse> {
-    await transaction(this.dataSource, async (manager) => {
+    await this.unitOfWork.write(async (manager) => {
       if (request.errorCode === MAIN_SWITCH_OFF_ERRCODE) await this.setMainSwitch(manager, applicantId, true);
       let accepted = 0;
       for (const [templateId, decision] of Object.entries(request.results) as Array<[string, SubscribeDecision]>) {
@@ -54,13 +54,11 @@ export class SubscriptionService {
         await this.ensureRow(manager, applicantId, templateId);
         if (decision === 'accept') {
           accepted += 1;
-          await execute(
-            manager,
-            'UPDATE subscription_credit SET credits = credits + 1, acceptedTotal = acceptedTotal + 1, isSwitchedOff = 0 WHERE applicantId = ? AND templateId = ?',
+          await this.unitOfWork.affected('UPDATE subscription_credit SET credits = credits + 1, acceptedTotal = acceptedTotal + 1, isSwitchedOff = 0 WHERE applicantId = ? AND templateId = ?',
             [applicantId, templateId],
           );
         } else if (decision === 'ban') {
-          await execute(manager, 'UPDATE subscription_credit SET credits = 0, isSwitchedOff = 1 WHERE applicantId = ? AND templateId = ?', [
+          await this.unitOfWork.affected('UPDATE subscription_credit SET credits = 0, isSwitchedOff = 1 WHERE applicantId = ? AND templateId = ?', [
             applicantId,
             templateId,
           ]);
@@ -77,12 +75,12 @@ export class SubscriptionService {
     const rows: Array<{ templateId: string; credits: number; acceptedTotal: number; isSwitchedOff: number | boolean }> =
       templateIds.length === 0
         ? []
-        : await this.dataSource.query(
+        : await this.unitOfWork.manager.query(
             `SELECT templateId, credits, acceptedTotal, isSwitchedOff FROM subscription_credit WHERE applicantId = ? AND templateId IN (${placeholders(templateIds.length)})`,
             [applicantId, ...templateIds],
           );
     const byTemplate = new Map(rows.map((row) => [row.templateId, row]));
-    const switchRows: Array<{ isMainSwitchOff: number | boolean }> = await this.dataSource.query(
+    const switchRows: Array<{ isMainSwitchOff: number | boolean }> = await this.unitOfWork.manager.query(
       'SELECT isMainSwitchOff FROM subscription_switch WHERE applicantId = ?',
       [applicantId],
     );
@@ -108,30 +106,28 @@ export class SubscriptionService {
   async applySettingChange(openId: string, templateId: string, isOn: boolean): Promise<void> {
     const applicantId = await this.applicantIdOf(openId);
     if (applicantId === null || this.kindOf(templateId) === undefined) return;
-    await transaction(this.dataSource, async (manager) => {
+    await this.unitOfWork.write(async (manager) => {
       await this.ensureRow(manager, applicantId, templateId);
-      await execute(
-        manager,
-        `UPDATE subscription_credit SET isSwitchedOff = ?${isOn ? '' : ', credits = 0'} WHERE applicantId = ? AND templateId = ?`,
+      await this.unitOfWork.affected(`UPDATE subscription_credit SET isSwitchedOff = ?${isOn ? '' : ', credits = 0'} WHERE applicantId = ? AND templateId = ?`,
         [isOn ? 0 : 1, applicantId, templateId],
       );
     });
   }
 
   private async applicantIdOf(openId: string): Promise<number | null> {
-    const rows: Array<{ id: number }> = await this.dataSource.query('SELECT id FROM applicant WHERE openId = ?', [openId]);
+    const rows: Array<{ id: number }> = await this.unitOfWork.manager.query('SELECT id FROM applicant WHERE openId = ?', [openId]);
     return rows.length === 0 ? null : Number(rows[0]?.id);
   }
 
   private async ensureRow(manager: EntityManager, applicantId: number, templateId: string): Promise<void> {
-    await execute(manager, `${insertIgnore(manager)} subscription_credit (applicantId, templateId, credits, acceptedTotal, isSwitchedOff) VALUES (?, ?, 0, 0, 0)`, [
+    await this.unitOfWork.affected(`${insertIgnore(manager)} subscription_credit (applicantId, templateId, credits, acceptedTotal, isSwitchedOff) VALUES (?, ?, 0, 0, 0)`, [
       applicantId,
       templateId,
     ]);
   }
 
   private async setMainSwitch(manager: EntityManager, applicantId: number, isOff: boolean): Promise<void> {
-    await execute(manager, `${insertIgnore(manager)} subscription_switch (applicantId, isMainSwitchOff) VALUES (?, 0)`, [applicantId]);
-    await execute(manager, 'UPDATE subscription_switch SET isMainSwitchOff = ? WHERE applicantId = ?', [isOff ? 1 : 0, applicantId]);
+    await this.unitOfWork.affected(`${insertIgnore(manager)} subscription_switch (applicantId, isMainSwitchOff) VALUES (?, 0)`, [applicantId]);
+    await this.unitOfWork.affected('UPDATE subscription_switch SET isMainSwitchOff = ? WHERE applicantId = ?', [isOff ? 1 : 0, applicantId]);
   }
 }

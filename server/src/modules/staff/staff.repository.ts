@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { StaffUserEntity } from './staff-user.entity';
 
 @Injectable()
 export class StaffRepository {
-  constructor(@InjectRepository(StaffUserEntity) private readonly staff: Repository<StaffUserEntity>) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get staff(): Repository<StaffUserEntity> {
+    return this.unitOfWork.repository(StaffUserEntity);
+  }
 
   getById(id: number): Promise<StaffUserEntity | null> {
     return this.staff.findOneBy({ id });
@@ -26,13 +30,15 @@ export class StaffRepository {
 
   // Several instances may bootstrap at once: the unique username lets one insert win.
   async createIfUsernameFree(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<void> {
-    await this.staff.createQueryBuilder().insert().values(user).orIgnore().execute();
+    await this.unitOfWork.write(() => this.staff.createQueryBuilder().insert().values(user).orIgnore().execute());
   }
 
   // Null when the username is taken (the unique index decides, also between instances).
   async create(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<StaffUserEntity | null> {
-    await this.createIfUsernameFree(user);
-    const created = await this.staff.findOneBy({ username: user.username });
-    return created && created.passwordHash === user.passwordHash ? created : null;
+    return this.unitOfWork.write(async () => {
+      await this.createIfUsernameFree(user);
+      const created = await this.staff.findOneBy({ username: user.username });
+      return created && created.passwordHash === user.passwordHash ? created : null;
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { WechatTransportError, parseWechatBody, readWechatErrcode } from './wechat-api.http';
 import type { WechatHttp } from './wechat-api.http';
 import { WechatAccessTokenEntity } from './wechat.entities';
@@ -33,7 +33,7 @@ export class WechatAccessTokenStore {
   private cached: { token: string; expiresAt: number } | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly http: WechatHttp,
     private readonly appId: string,
     private readonly appSecret: string,
@@ -70,7 +70,7 @@ export class WechatAccessTokenStore {
   }
 
   private read(): Promise<WechatAccessTokenEntity | null> {
-    return this.dataSource.getRepository(WechatAccessTokenEntity).findOneBy({ appId: this.appId });
+    return this.unitOfWork.repository(WechatAccessTokenEntity).findOneBy({ appId: this.appId });
   }
 
   private async fetchAndStore(forceRefresh: boolean, now: Date): Promise<string> {
@@ -98,7 +98,9 @@ export class WechatAccessTokenStore {
     }
     // Whole seconds, as the datetime column stores them.
     const expiresAt = new Date(Math.floor((now.getTime() + expiresIn * 1000) / 1000) * 1000);
-    await this.dataSource.getRepository(WechatAccessTokenEntity).upsert({ appId: this.appId, token, expiresAt }, ['appId']);
+    await this.unitOfWork.write(() =>
+      this.unitOfWork.repository(WechatAccessTokenEntity).upsert({ appId: this.appId, token, expiresAt }, ['appId']),
+    );
     this.logger.log(`WeChat access token ${forceRefresh ? 'force-refreshed' : 'refreshed'}, valid until ${expiresAt.toISOString()}`);
     return this.remember(token, expiresAt.getTime());
   }

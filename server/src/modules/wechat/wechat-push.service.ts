@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODE } from '@titletrack/shared/contract';
-import { DataSource } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AppException } from '../../common/app.exception';
 import { SubscriptionService } from '../reminders/subscription.service';
-import { execute, insertIgnore } from '../reminders/sql-dialect';
+import { insertIgnore } from '../../database/sql-dialect';
 import { isValidWechatPushSignature } from './push-signature';
 
 export const WECHAT_PUSH_TOKEN = Symbol('WECHAT_PUSH_TOKEN');
@@ -39,7 +39,7 @@ export class WechatPushService {
   private readonly logger = new Logger(WechatPushService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionService,
     @Inject(WECHAT_PUSH_TOKEN) private readonly token: string | null,
   ) {}
@@ -77,9 +77,7 @@ export class WechatPushService {
     const errorCode = item.ErrorCode === undefined ? null : Number(item.ErrorCode);
     const dedupeKey = createHash('sha256').update([event, openId, createTime, templateId, msgId, status].join('\u0000')).digest('hex');
     const isNew =
-      (await execute(
-        this.dataSource.manager,
-        `${insertIgnore(this.dataSource.manager)} wechat_event (dedupeKey, event, openId, templateId, status, msgId, errorCode) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      (await this.unitOfWork.affected(`${insertIgnore(this.unitOfWork.manager)} wechat_event (dedupeKey, event, openId, templateId, status, msgId, errorCode) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [dedupeKey, event, openId, templateId, status?.slice(0, 60) ?? null, msgId?.slice(0, 40) ?? null, Number.isFinite(errorCode) ? errorCode : null],
       )) > 0;
     if (!isNew || templateId === null) return;
@@ -88,7 +86,7 @@ export class WechatPushService {
     }
     // A delivery WeChat reports as failed after it said ok (e.g. the user blocked it since).
     if (event === WECHAT_PUSH_EVENT.SENT && msgId !== null && errorCode !== null && errorCode !== 0) {
-      await execute(this.dataSource.manager, "UPDATE inbox_message SET pushError = ? WHERE wechatMsgId = ? AND pushState = 'sent'", [
+      await this.unitOfWork.affected("UPDATE inbox_message SET pushError = ? WHERE wechatMsgId = ? AND pushState = 'sent'", [
         `delivery reported failed: ${errorCode} ${status ?? ''}`.slice(0, 300),
         msgId,
       ]);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { EntityManager, QueryResult } from 'typeorm';
 
+import { UnitOfWork } from '../../../database/unit-of-work';
 import { MirrorTransaction } from '../mirror.repository';
 import { PollCursorEntity } from './poll-cursor.entity';
 
@@ -31,25 +32,21 @@ export class PollCursorTransaction {
 
 @Injectable()
 export class PollCursorRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   // The cursor row, created empty the first time (ignored when another instance created it).
-  async getOrCreate(name: string): Promise<PollCursorEntity> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(PollCursorEntity)
-      .values({ name, cursor: null })
-      .orIgnore()
-      .execute();
-    return this.dataSource.getRepository(PollCursorEntity).findOneByOrFail({ name });
+  getOrCreate(name: string): Promise<PollCursorEntity> {
+    return this.unitOfWork.write(async (manager) => {
+      await manager.createQueryBuilder().insert().into(PollCursorEntity).values({ name, cursor: null }).orIgnore().execute();
+      return manager.getRepository(PollCursorEntity).findOneByOrFail({ name });
+    });
   }
 
   getByName(name: string): Promise<PollCursorEntity | null> {
-    return this.dataSource.getRepository(PollCursorEntity).findOneBy({ name });
+    return this.unitOfWork.repository(PollCursorEntity).findOneBy({ name });
   }
 
   transaction<T>(work: (mirror: MirrorTransaction, cursors: PollCursorTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new MirrorTransaction(manager), new PollCursorTransaction(manager)));
+    return this.unitOfWork.write((manager) => work(new MirrorTransaction(manager), new PollCursorTransaction(manager)));
   }
 }
