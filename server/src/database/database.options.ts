@@ -18,13 +18,14 @@ import { CreateApplicationBinding1764064800000 } from './migrations/176406480000
 import { CreateMirror1764068400000 } from './migrations/1764068400000-CreateMirror';
 import { CreatePollingState1764072000000 } from './migrations/1764072000000-CreatePollingState';
 import { CreateCertificates1764090000000 } from './migrations/1764090000000-CreateCertificates';
+import { RenameCertificateReadyEvent1764100000000 } from './migrations/1764100000000-RenameCertificateReadyEvent';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { CertificateEntity } from '../modules/certificate/certificate.entity';
 import { ShareLinkEntity } from '../modules/certificate/share-link.entity';
 import { VerificationEntity } from '../modules/certificate/verification.entity';
 import { LeaseEntity } from '../common/lease/lease.entity';
 import { PollCursorEntity } from '../modules/mirror/poll/poll-cursor.entity';
-import { DomainEventEntity } from '../modules/mirror/domain-event.entity';
+import { DomainEventEntity } from '../modules/domain-event/domain-event.entity';
 import { ImportBatchEntity } from '../modules/mirror/import-batch.entity';
 import { PlatformEventEntity } from '../modules/mirror/platform-event.entity';
 import { StatusHistoryEntity } from '../modules/mirror/status-history.entity';
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   CreatePollingState1764072000000,
   CreateReminders1764075600000,
   CreateCertificates1764090000000,
+  RenameCertificateReadyEvent1764100000000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

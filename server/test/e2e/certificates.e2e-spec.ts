@@ -80,7 +80,7 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     expect(rows).toHaveLength(1);
     expect(rows[0].holderIdCipher).not.toContain(ID_BOB);
     const events = await t.dataSource.query(
-      "SELECT e.kind FROM domain_event e JOIN application a ON a.id = e.applicationId WHERE a.applicationNo = ? AND e.kind = 'certificate_issued'",
+      "SELECT e.kind FROM domain_event e JOIN application a ON a.id = e.applicationId WHERE a.applicationNo = ? AND e.kind = 'certificate_ready'",
       [`CERT${run}-1`],
     );
     expect(events).toHaveLength(1);

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
 import { UnitOfWork } from '../../src/database/unit-of-work';
+import { DomainEventRepository } from '../../src/modules/domain-event/domain-event.repository';
 import { LeaseEntity } from '../../src/common/lease/lease.entity';
 import { LeaseRepository } from '../../src/common/lease/lease.repository';
 import { LeaseService } from '../../src/common/lease/lease.service';
@@ -73,7 +74,7 @@ describe('platform polling', () => {
     await prepareDatabase(dataSource, 30);
     const unitOfWork = new UnitOfWork(dataSource);
     leaseService = new LeaseService(new LeaseRepository(unitOfWork));
-    mirrorService = new MirrorService(new MirrorRepository(unitOfWork), new FieldCipher(config.idProtection));
+    mirrorService = new MirrorService(new MirrorRepository(unitOfWork), new DomainEventRepository(unitOfWork), new FieldCipher(config.idProtection));
     cursors = new PollCursorRepository(unitOfWork);
     jest.restoreAllMocks();
   });

@@ -6,6 +6,7 @@ import { RateLimitModule } from '../../common/rate-limit/rate-limit.module';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { AuthModule } from '../auth/auth.module';
+import { DomainEventModule } from '../domain-event/domain-event.module';
 import { ApplicationBindingEntity } from '../binding/application-binding.entity';
 import { CertificateCodeSigner } from './certificate-code';
 import { CertificateController } from './certificate.controller';
@@ -21,6 +22,7 @@ import { VerifyController } from './verify.controller';
   imports: [
     TypeOrmModule.forFeature([CertificateEntity, ShareLinkEntity, VerificationEntity, AuditLogEntity, ApplicationBindingEntity]),
     AuthModule,
+    DomainEventModule,
     RateLimitModule,
   ],
   controllers: [CertificateController, VerifyController, VerifyPageController, StaffCertificateController],

@@ -1,7 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ERROR_CODE, VERIFICATION_CHANNEL, VERIFY_PAGES } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal, StaffPrincipal } from '@titletrack/shared/contract';
 import {
@@ -14,15 +13,17 @@ import {
 } from '@titletrack/shared/domain';
 import type { CertificateState, ShareableField } from '@titletrack/shared/domain';
 import * as QRCode from 'qrcode';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AppException } from '../../common/app.exception';
 import { AuditLogEntity } from '../../common/audit/audit-log.entity';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { ApplicationBindingEntity } from '../binding/application-binding.entity';
-import { DomainEventEntity } from '../mirror/domain-event.entity';
+import { DomainEventRepository } from '../domain-event/domain-event.repository';
+import { DOMAIN_EVENT_KIND } from '../domain-event/domain-event.type';
 import { CERTIFICATE_CODE_FORMAT, CertificateCodeSigner } from './certificate-code';
 import { CertificateEntity } from './certificate.entity';
 import type {
@@ -51,7 +52,8 @@ export class CertificateService {
   private readonly logger = new Logger(CertificateService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly domainEvents: DomainEventRepository,
     @Inject(CERTIFICATE_SIGNER) private readonly signer: CertificateCodeSigner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rateLimit: RateLimitService,
@@ -68,7 +70,7 @@ export class CertificateService {
   // --- the holder --------------------------------------------------------------------------
 
   async myCertificates(applicant: ApplicantPrincipal): Promise<MyCertificateDto[]> {
-    const bindings = await this.dataSource.getRepository(ApplicationBindingEntity).findBy({ applicantId: Number(applicant.id) });
+    const bindings = await this.unitOfWork.repository(ApplicationBindingEntity).findBy({ applicantId: Number(applicant.id) });
     if (bindings.length === 0) return [];
     const certificates = await this.certificates().find({
       where: { applicationId: In(bindings.map((binding) => binding.applicationId)) },
@@ -92,15 +94,17 @@ export class CertificateService {
       throw new AppException(ERROR_CODE.SHARE_LINK_REFUSED, `Share link refused: ${check.reason}`, { details: { reason: check.reason } });
     }
     const token = randomBytes(32).toString('base64url');
-    const link = await this.shareLinks().save(
-      this.shareLinks().create({
-        certificateId: certificate.id,
-        tokenHash: hashToken(token),
-        purpose: request.purpose.trim(),
-        fields: [...new Set(request.fields)].join(','),
-        expiresAt: new Date(now.getTime() + request.expiresInDays * DAY_MS),
-        revokedAt: null,
-      }),
+    const link = await this.unitOfWork.write(() =>
+      this.shareLinks().save(
+        this.shareLinks().create({
+          certificateId: certificate.id,
+          tokenHash: hashToken(token),
+          purpose: request.purpose.trim(),
+          fields: [...new Set(request.fields)].join(','),
+          expiresAt: new Date(now.getTime() + request.expiresInDays * DAY_MS),
+          revokedAt: null,
+        }),
+      ),
     );
     return { ...toShareLinkView(link, now), url: `${this.config.publicBaseUrl}${VERIFY_PAGES.share(token)}` };
   }
@@ -115,7 +119,7 @@ export class CertificateService {
     const certificate = await this.ownOrFail(applicant, certificateId);
     const link = await this.shareLinks().findOneBy({ id: Number(shareId), certificateId: certificate.id });
     if (!link) throw new AppException(ERROR_CODE.SHARE_LINK_NOT_FOUND, `Share link ${shareId} not found`);
-    if (link.revokedAt === null) await this.shareLinks().update({ id: link.id }, { revokedAt: now });
+    if (link.revokedAt === null) await this.unitOfWork.write(() => this.shareLinks().update({ id: link.id }, { revokedAt: now }));
   }
 
   async verificationsOf(applicant: ApplicantPrincipal, certificateId: string): Promise<VerificationLogEntryDto[]> {
@@ -189,7 +193,7 @@ export class CertificateService {
 
   // The revocation, its audit record and the domain event commit together or not at all.
   async revoke(staff: StaffPrincipal, certificateId: string, reason: string, now = new Date()): Promise<StaffCertificateViewDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.write(async (manager) => {
       const certificate = await manager.getRepository(CertificateEntity).findOneBy({ id: Number(certificateId) });
       if (!certificate) throw new AppException(ERROR_CODE.CERTIFICATE_NOT_FOUND, `Certificate ${certificateId} not found`);
       if (certificate.state === CERTIFICATE_STATE.REVOKED) return;
@@ -202,11 +206,13 @@ export class CertificateService {
         detail: JSON.stringify({ certificateNo: certificate.certificateNo, reason: reason.trim() }),
       });
       if (certificate.applicationId !== null) {
-        await manager.insert(DomainEventEntity, {
-          kind: 'certificate_revoked',
-          applicationId: certificate.applicationId,
-          payload: JSON.stringify({ certificateNo: certificate.certificateNo, reason: reason.trim(), source: 'staff', staffUserId: Number(staff.id) }),
-        });
+        await this.domainEvents.append([
+          {
+            kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED,
+            applicationId: certificate.applicationId,
+            payload: { certificateNo: certificate.certificateNo, reason: reason.trim(), source: 'staff', staffUserId: Number(staff.id) },
+          },
+        ]);
       }
     });
     this.logger.log(`Certificate ${certificateId} revoked by staff ${staff.id}`);
@@ -223,7 +229,7 @@ export class CertificateService {
     const binding =
       certificate?.applicationId == null
         ? null
-        : await this.dataSource.getRepository(ApplicationBindingEntity).findOneBy({ applicantId: Number(applicant.id), applicationId: certificate.applicationId });
+        : await this.unitOfWork.repository(ApplicationBindingEntity).findOneBy({ applicantId: Number(applicant.id), applicationId: certificate.applicationId });
     if (!certificate || !binding) throw new AppException(ERROR_CODE.CERTIFICATE_NOT_FOUND, `Certificate ${certificateId} not found`);
     return certificate;
   }
@@ -251,12 +257,14 @@ export class CertificateService {
   }
 
   private async logVerification(certificateId: number, shareLinkId: number | null, verifierTag: string): Promise<void> {
-    await this.verifications().insert({
-      certificateId,
-      shareLinkId,
-      channel: shareLinkId === null ? VERIFICATION_CHANNEL.QR : VERIFICATION_CHANNEL.SHARE,
-      verifierTag,
-    });
+    await this.unitOfWork.write(() =>
+      this.verifications().insert({
+        certificateId,
+        shareLinkId,
+        channel: shareLinkId === null ? VERIFICATION_CHANNEL.QR : VERIFICATION_CHANNEL.SHARE,
+        verifierTag,
+      }),
+    );
   }
 
   // Repeat visits from one address share a tag; the address itself is never stored or shown.
@@ -265,15 +273,15 @@ export class CertificateService {
   }
 
   private certificates() {
-    return this.dataSource.getRepository(CertificateEntity);
+    return this.unitOfWork.repository(CertificateEntity);
   }
 
   private shareLinks() {
-    return this.dataSource.getRepository(ShareLinkEntity);
+    return this.unitOfWork.repository(ShareLinkEntity);
   }
 
   private verifications() {
-    return this.dataSource.getRepository(VerificationEntity);
+    return this.unitOfWork.repository(VerificationEntity);
   }
 }
 

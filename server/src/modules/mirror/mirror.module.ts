@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
+import { DomainEventModule } from '../domain-event/domain-event.module';
 import { ImportService } from './import.service';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
@@ -12,7 +13,7 @@ import { WebhookController } from './webhook.controller';
 import { WebhookService } from './webhook.service';
 
 @Module({
-  imports: [ApplicationModule, AuthModule],
+  imports: [ApplicationModule, AuthModule, DomainEventModule],
   controllers: [StaffImportController, StaffApplicationController, WebhookController],
   providers: [MirrorRepository, MirrorService, ImportService, WebhookService, StaffApplicationService],
   exports: [MirrorService, ImportService],

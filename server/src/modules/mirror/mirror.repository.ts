@@ -6,7 +6,6 @@ import { hasReturning, hasRowLocks, MAX_PARAMETERS, placeholders, quote, toBinda
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from '../application/application.entity';
 import { CertificateEntity } from '../certificate/certificate.entity';
-import { DomainEventEntity } from './domain-event.entity';
 import { ImportBatchEntity } from './import-batch.entity';
 import { PlatformEventEntity } from './platform-event.entity';
 import { StatusHistoryEntity } from './status-history.entity';
@@ -91,11 +90,6 @@ export class MirrorTransaction {
   ): Promise<void> {
     const columns = ['applicationId', 'fromStatus', 'toStatus', 'changedAt', 'source', 'sourceRef'];
     await this.insertRows('status_history', columns, rows.map((row) => [row.applicationId, row.fromStatus, row.toStatus, row.changedAt, source, sourceRef]));
-  }
-
-  async insertDomainEvents(rows: Array<Pick<DomainEventEntity, 'kind' | 'applicationId' | 'payload'>>): Promise<void> {
-    const columns = ['kind', 'applicationId', 'payload'] as const;
-    await this.insertRows('domain_event', [...columns], rows.map((row) => columns.map((c) => row[c])));
   }
 
   // Returns what a RETURNING clause (`returning`, may be empty) gave back, all chunks together.

@@ -5,17 +5,13 @@ import type { ApplicationStatus } from '@titletrack/shared/domain';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { newCertificatePublicId } from '../certificate/certificate-code';
 import type { ApplicationEntity } from '../application/application.entity';
+import { DomainEventRepository } from '../domain-event/domain-event.repository';
+import { DOMAIN_EVENT_KIND } from '../domain-event/domain-event.type';
+import type { NewDomainEvent } from '../domain-event/domain-event.type';
 import { MirrorRepository } from './mirror.repository';
 import type { MirrorTransaction, NewApplication } from './mirror.repository';
 import { SKIP_REASON } from './status-change.type';
 import type { ApplyOutcome, ChangeSource, MirroredApplication, StatusChange } from './status-change.type';
-
-export const DOMAIN_EVENT_KIND = {
-  STATUS_CHANGED: 'status_changed',
-  // The e-certificate is ready (the "e-certificate ready" alert), or was revoked.
-  CERTIFICATE_ISSUED: 'certificate_issued',
-  CERTIFICATE_REVOKED: 'certificate_revoked',
-} as const;
 
 const FRESH_CHUNK = 500;
 
@@ -72,6 +68,7 @@ export class MirrorService {
 
   constructor(
     private readonly mirrorRepository: MirrorRepository,
+    private readonly domainEvents: DomainEventRepository,
     private readonly cipher: FieldCipher,
   ) {}
 
@@ -203,11 +200,11 @@ export class MirrorService {
 
   private async recordChanges(tx: MirrorTransaction, history: HistoryRow[], source: ChangeSource, sourceRef: string): Promise<void> {
     await tx.insertHistory(history, source, sourceRef);
-    await tx.insertDomainEvents(
+    await this.domainEvents.append(
       history.map((row) => ({
         kind: DOMAIN_EVENT_KIND.STATUS_CHANGED,
         applicationId: row.applicationId,
-        payload: JSON.stringify({ from: row.fromStatus, to: row.toStatus, at: row.changedAt.toISOString(), source, sourceRef }),
+        payload: { from: row.fromStatus as ApplicationStatus | null, to: row.toStatus as ApplicationStatus, at: row.changedAt.toISOString(), source, sourceRef },
       })),
     );
   }
@@ -217,7 +214,7 @@ export class MirrorService {
   // is no such action: a reinstated title gets a new certificate).
   private async applyCertificates(tx: MirrorTransaction, changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<void> {
     const applicationIds = await tx.getApplicationIdsByNos(changes.map((change) => change.application.applicationNo));
-    const events: Array<{ kind: string; applicationId: number; payload: string }> = [];
+    const events: NewDomainEvent[] = [];
     for (const { application } of changes) {
       const certificate = application.certificate;
       const applicationId = applicationIds.get(application.applicationNo);
@@ -229,7 +226,7 @@ export class MirrorService {
         qualificationDocumentNo: certificate.qualificationDocumentNo,
         qualificationDocumentDate: certificate.qualificationDocumentDate,
       };
-      const payload = (extra: object): string => JSON.stringify({ certificateNo: certificate.certificateNo, source, sourceRef, ...extra });
+      const origin = { certificateNo: certificate.certificateNo, source, sourceRef };
       if (stored === null) {
         const idCard = this.idCardFields(application, null);
         await tx.insertCertificate({
@@ -247,18 +244,18 @@ export class MirrorService {
           revokedReason: certificate.isRevoked ? certificate.revokedReason : null,
           revokedAt: certificate.isRevoked ? new Date() : null,
         });
-        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_ISSUED, applicationId, payload: payload({ issuedOn: certificate.issuedOn }) });
+        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_READY, applicationId, payload: { ...origin, issuedOn: certificate.issuedOn } });
         continue;
       }
       const changed = Object.fromEntries(Object.entries(document).filter(([key, value]) => stored[key as keyof typeof document] !== value));
       const isNewlyRevoked = certificate.isRevoked && stored.state !== CERTIFICATE_STATE.REVOKED;
       if (isNewlyRevoked) {
         Object.assign(changed, { state: CERTIFICATE_STATE.REVOKED, revokedReason: certificate.revokedReason, revokedAt: new Date() });
-        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED, applicationId, payload: payload({ reason: certificate.revokedReason }) });
+        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED, applicationId, payload: { ...origin, reason: certificate.revokedReason } });
       }
       if (Object.keys(changed).length > 0) await tx.updateCertificate(stored.id, changed);
     }
-    await tx.insertDomainEvents(events);
+    await this.domainEvents.append(events);
   }
 
   // Re-encrypt only when the number changed (or the stored value uses a retired key): an

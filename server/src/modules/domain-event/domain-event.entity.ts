@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 import { CreatedAtColumn } from '../../database/timestamp-columns';
 
-// Recorded in the same transaction as the change it describes; the reminder pipeline (issue 6)
-// consumes them to plan alerts.
+// Recorded in the same transaction as the change it describes; the reminder planner reads the
+// kinds it needs after its cursor. `kind` and `payload` follow DomainEvent in domain-event.type.
 @Entity('domain_event')
 @Index('IDX_domain_event_kind', ['kind', 'id'])
 export class DomainEventEntity {
