@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import type { CsvEncoding, ForcedCsvEncoding } from './import/decode-csv';
@@ -63,7 +64,14 @@ const toChange = (record: SealedImportRecord): StatusChange => ({
   },
 });
 
-// Thrown inside the transaction to roll it back; turned into the API error outside it.
+interface PreparedExport {
+  chunks: SealedImportRecord[][];
+  format: ExportFormat;
+  encoding: CsvEncoding | null;
+  rowCount: number;
+}
+
+// Turned into the API error by refusal().
 class RowsInvalid extends Error {
   constructor(readonly errors: ImportRowError[]) {
     super(`${errors.length} problems in the file; nothing was applied`);
@@ -87,20 +95,22 @@ export class ImportService {
   }
 
   /**
-   * Reads, validates and applies one platform export, all or nothing. A worker thread reads,
-   * checks and encrypts the file a chunk at a time while this thread applies the chunks inside
-   * one transaction; the first bad row stops the applying, the rest of the file is still checked
-   * so the answer lists every bad row, and the transaction is rolled back: nothing is applied.
+   * Reads, validates and applies one platform export, all or nothing. First a worker thread
+   * reads, checks and encrypts the whole file, outside any transaction: a file with bad rows is
+   * refused with every bad row listed and never touches the database, and the writer is never
+   * held while the worker parses. Then the rows are applied in one transaction, a chunk at a
+   * time, letting other requests be served between chunks.
    */
   async importFile(request: ImportRequest): Promise<ImportResult> {
     const sha256 = createHash('sha256').update(request.bytes).digest('hex');
     try {
+      const prepared = await this.prepare(request);
       const result = await this.mirrorRepository.transaction(async (tx) => {
         const batch = await tx.insertImportBatch({
           fileName: request.fileName.slice(0, 255),
           sha256,
-          format: 'csv',
-          rowCount: 0,
+          format: prepared.format,
+          rowCount: prepared.rowCount,
           createdCount: 0,
           changedCount: 0,
           unchangedCount: 0,
@@ -109,44 +119,30 @@ export class ImportService {
         });
         const sourceRef = `import_batch:${batch.id}`;
         const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
-        const errors: ImportRowError[] = [];
-        let table: { format: ExportFormat; encoding: CsvEncoding | null; rowCount: number } | null = null;
-        for await (const message of prepareExportInWorker({
-          bytes: request.bytes,
-          fileName: request.fileName,
-          encoding: request.encoding,
-          limits: this.limits,
-          year: request.year,
-          now: new Date(),
-          cipher: this.config.idProtection,
-        })) {
-          if (message.kind === 'refused') throw new ImportFileError(message.reason, message.message, message.details);
-          if (message.kind === 'end') {
-            table = message;
-            continue;
-          }
-          errors.push(...message.errors);
-          if (errors.length > 0) continue;
-          const applied = await this.mirrorService.applyIn(tx, message.records.map(toChange), CHANGE_SOURCE.IMPORT, sourceRef, {
+        for (const chunk of prepared.chunks) {
+          const applied = await this.mirrorService.applyIn(tx, chunk.map(toChange), CHANGE_SOURCE.IMPORT, sourceRef, {
             isPartOfLargerApply: true,
           });
           outcome.created += applied.created;
           outcome.changed += applied.changed;
           outcome.unchanged += applied.unchanged;
           outcome.skipped.push(...applied.skipped);
+          await UnitOfWork.yieldToOtherRequests();
         }
-        if (errors.length > 0) throw new RowsInvalid(errors);
-        if (table === null) throw new Error('The import worker ended before the end of the file');
-        const { rowCount } = table;
         await tx.updateImportBatch(batch.id, {
-          format: table.format,
-          rowCount,
           createdCount: outcome.created,
           changedCount: outcome.changed,
           unchangedCount: outcome.unchanged,
           skipped: JSON.stringify(outcome.skipped),
         });
-        return { batchId: String(batch.id), fileName: request.fileName, format: table.format, encoding: table.encoding, rowCount, ...outcome };
+        return {
+          batchId: String(batch.id),
+          fileName: request.fileName,
+          format: prepared.format,
+          encoding: prepared.encoding,
+          rowCount: prepared.rowCount,
+          ...outcome,
+        };
       });
       this.logger.log(
         `Imported ${request.fileName} (batch ${result.batchId}): ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped`,
@@ -155,6 +151,34 @@ export class ImportService {
     } catch (error) {
       throw this.refusal(request, error);
     }
+  }
+
+  // The whole file, read, checked and sealed by the worker; throws when any row is bad.
+  private async prepare(request: ImportRequest): Promise<PreparedExport> {
+    const chunks: SealedImportRecord[][] = [];
+    const errors: ImportRowError[] = [];
+    let table: { format: ExportFormat; encoding: CsvEncoding | null; rowCount: number } | null = null;
+    for await (const message of prepareExportInWorker({
+      bytes: request.bytes,
+      fileName: request.fileName,
+      encoding: request.encoding,
+      limits: this.limits,
+      year: request.year,
+      now: new Date(),
+      cipher: this.config.idProtection,
+    })) {
+      if (message.kind === 'refused') throw new ImportFileError(message.reason, message.message, message.details);
+      if (message.kind === 'end') {
+        table = message;
+        continue;
+      }
+      errors.push(...message.errors);
+      // Once a row is bad nothing will be applied: the rest is only checked, not kept.
+      if (errors.length === 0) chunks.push(message.records);
+    }
+    if (errors.length > 0) throw new RowsInvalid(errors);
+    if (table === null) throw new Error('The import worker ended before the end of the file');
+    return { chunks, format: table.format, encoding: table.encoding, rowCount: table.rowCount };
   }
 
   // A whole-file refusal or bad rows become API errors the office can act on.
