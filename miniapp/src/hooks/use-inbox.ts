@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { InboxMessage, InboxPageResponse } from '@titletrack/shared/contract';
 
 import { getInbox, getUnreadCount, markInboxAllRead, markInboxRead } from '../services/inbox';
-import { useCached } from './use-cached';
+import { APPLICANT_SCREEN } from '../services/screen-cache';
+import { useApplicantCached } from './use-applicant-cached';
+import type { ApplicantCachedState } from './use-applicant-cached';
 import type { CachedState } from './use-cached';
-import { useSession } from './use-session';
 
-export interface InboxState extends CachedState<InboxPageResponse> {
+export interface InboxState extends ApplicantCachedState<InboxPageResponse> {
   // The inbox API answers 404 until it is deployed: the screen says so instead of failing.
   isUnavailable: boolean;
   items: InboxMessage[];
@@ -20,9 +21,7 @@ export interface InboxState extends CachedState<InboxPageResponse> {
 const isMissingApi = (state: CachedState<unknown>): boolean => state.error?.status === 404;
 
 export function useInbox(): InboxState {
-  const current = useSession();
-  const key = current ? `me.${current.principal.id}.inbox` : null;
-  const state = useCached(key, () => getInbox(1), []);
+  const state = useApplicantCached(APPLICANT_SCREEN.INBOX, () => getInbox(1));
   // Read marks are shown at once; the server is told in the background and wins on reload.
   const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
   const [older, setOlder] = useState<{ base: InboxPageResponse | null; pages: InboxPageResponse[] }>({ base: null, pages: [] });
@@ -66,8 +65,5 @@ export function useInbox(): InboxState {
 }
 
 export function useUnreadCount(): number | null {
-  const current = useSession();
-  const key = current ? `me.${current.principal.id}.unread` : null;
-  const state = useCached(key, getUnreadCount, []);
-  return state.data?.unread ?? null;
+  return useApplicantCached(APPLICANT_SCREEN.UNREAD, getUnreadCount).data?.unread ?? null;
 }

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useT } from '../locales';
 import { requestSubscriptions } from '../services/subscribe-request';
 import type { SubscribeOption } from '../services/subscribe-request';
+import { APPLICANT_SCREEN } from '../services/screen-cache';
 import { getMySubscriptions, getSubscriptionTemplates, reportSubscriptions } from '../services/subscriptions';
 import { isWeapp } from '../utils/platform';
-import { useCached } from './use-cached';
+import { useApplicantCached } from './use-applicant-cached';
 
 export interface SubscriptionsState {
   isAvailable: boolean;
@@ -20,10 +21,11 @@ const requestSubscribeMessage = (option: SubscribeOption): void => {
   void Taro.requestSubscribeMessage(option as unknown as Taro.requestSubscribeMessage.Option);
 };
 
-export function useSubscriptions(isSignedIn: boolean): SubscriptionsState {
+// The signed-in applicant's WeChat reminders; nothing is asked for while signed out.
+export function useSubscriptions(): SubscriptionsState {
   const t = useT();
-  const templates = useCached(isSignedIn ? 'subscription-templates' : null, getSubscriptionTemplates, []);
-  const status = useCached(isSignedIn ? 'subscription-status' : null, getMySubscriptions, []);
+  const templates = useApplicantCached(APPLICANT_SCREEN.SUBSCRIPTION_TEMPLATES, getSubscriptionTemplates);
+  const status = useApplicantCached(APPLICANT_SCREEN.SUBSCRIPTION_STATUS, getMySubscriptions);
   const [note, setNote] = useState<string | null>(null);
   const request = (): void =>
     requestSubscriptions({

@@ -9,13 +9,36 @@ export interface CachedAnswer<T> {
 export interface ScreenCache {
   get<T>(key: string): CachedAnswer<T> | null;
   set<T>(key: string, data: T, savedAt?: number): CachedAnswer<T>;
-  clear(prefix: string): void;
+  // Drops every applicant's answers but those of `keep` (all of them when it is absent).
+  forgetApplicants(keep?: string): void;
 }
 
 const PREFIX = 'titletrack.cache.';
+const APPLICANT_PREFIX = 'me.';
 
 // The home screen's key: the H5 first screen fills it with the data the server drew from.
 export const HOME_CACHE_KEY = 'home';
+
+// The screens whose answers are about one applicant. They are only ever stored under
+// applicantCacheKey, so a sign-out finds them all and nobody signing in later can read them.
+export const APPLICANT_SCREEN = {
+  PROGRESS: 'progress',
+  INBOX: 'inbox',
+  UNREAD: 'unread',
+  CERTIFICATES: 'certificates',
+  SUBSCRIPTION_STATUS: 'subscription-status',
+  // Not personal, but fetched only with a session: kept with the rest of what the session fetched.
+  SUBSCRIPTION_TEMPLATES: 'subscription-templates',
+} as const;
+export type ApplicantScreen = (typeof APPLICANT_SCREEN)[keyof typeof APPLICANT_SCREEN];
+
+// Dots are escaped too, so no applicant's prefix (`me.1.`) can be the start of another's.
+const scopeOf = (principalId: string): string =>
+  `${APPLICANT_PREFIX}${encodeURIComponent(principalId).replace(/\./g, '%2E')}.`;
+
+export function applicantCacheKey(principalId: string, screen: ApplicantScreen): string {
+  return scopeOf(principalId) + screen;
+}
 
 // The last good answer of each screen, so a weak or absent network still shows something true
 // as of a known time. Storage is small (weapp: 10 MB in all), so only screen answers go here.
@@ -38,8 +61,11 @@ export function createScreenCache(storage: KeyValueStorage, keys: () => string[]
       }
       return answer;
     },
-    clear(prefix: string): void {
-      for (const key of keys()) if (key.startsWith(PREFIX + prefix)) storage.remove(key);
+    forgetApplicants(keep?: string): void {
+      const kept = keep === undefined ? null : PREFIX + scopeOf(keep);
+      for (const key of keys()) {
+        if (key.startsWith(PREFIX + APPLICANT_PREFIX) && (kept === null || !key.startsWith(kept))) storage.remove(key);
+      }
     },
   };
 }

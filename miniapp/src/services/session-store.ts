@@ -49,3 +49,33 @@ export function createSessionStore(
     },
   };
 }
+
+// What else the phone keeps about whoever is signed in (cached screens), tied to the session.
+export interface ApplicantData {
+  // Drops every applicant's data but `keep`'s (everyone's when it is absent).
+  forget(keep?: string): void;
+}
+
+// The session with everything kept about its applicant going along: a sign-in drops what earlier
+// applicants left (a session that expired was never signed out), a sign-out or a token the server
+// refused drops it all, and each change is announced so mounted screens re-read at once instead of
+// showing the previous person's answers from memory.
+export function withApplicantData(
+  store: SessionStore,
+  data: ApplicantData,
+  onChange: () => void = () => undefined,
+): SessionStore {
+  return {
+    ...store,
+    save(session) {
+      data.forget(session.principal.id);
+      store.save(session);
+      onChange();
+    },
+    clear() {
+      store.clear();
+      data.forget();
+      onChange();
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { ReportSubscriptionsRequest, SubscribeDecision, SubscriptionTemplatesResponse } from '@titletrack/shared/contract';
+import type { MessageKey } from '@titletrack/shared/locales';
 
 // WeChat accepts at most three one-time templates per request.
 export const MAX_TEMPLATES_PER_REQUEST = 3;
@@ -18,7 +19,7 @@ export interface SubscribeRequestDeps {
   requestSubscribeMessage: (option: SubscribeOption) => void;
   report: (report: ReportSubscriptionsRequest) => Promise<unknown>;
   // A message key and its values, for the screen to translate.
-  onNote: (key: string, values?: Record<string, number>) => void;
+  onNote: (key: Extract<MessageKey, `subscribe.${string}`>, values?: Record<string, number>) => void;
 }
 
 const DECISIONS: ReadonlySet<string> = new Set(['accept', 'reject', 'ban', 'filter']);

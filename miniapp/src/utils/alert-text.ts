@@ -13,12 +13,13 @@ export interface AlertText {
 
 // Inbox messages are facts (kind + data); the sentence is made on the phone, in its language.
 export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): AlertText {
-  const base = `inbox.message.${message.kind}`;
   const values = messageValues(t, message.data, isRtl);
+  // The result has a body per outcome; every other kind has one body.
   if (message.kind === ALERT_KIND.EVALUATION_RESULT) {
-    return { title: t(`${base}.title`), body: t(message.data.isPassed ? `${base}.bodyPassed` : `${base}.bodyFailed`) };
+    const result = 'inbox.message.evaluation_result';
+    return { title: t(`${result}.title`), body: t(message.data.isPassed ? `${result}.bodyPassed` : `${result}.bodyFailed`) };
   }
-  return { title: t(`${base}.title`, values), body: t(`${base}.body`, values) };
+  return { title: t(`inbox.message.${message.kind}.title`, values), body: t(`inbox.message.${message.kind}.body`, values) };
 }
 
 const FEE_KINDS: ReadonlySet<AlertKind> = new Set([ALERT_KIND.FEE_DUE, ALERT_KIND.FEE_DEADLINE_APPROACHING]);

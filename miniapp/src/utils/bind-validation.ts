@@ -1,9 +1,10 @@
 import type { BindApplicationRequest } from '@titletrack/shared/contract';
 import { checkIdCardNumber, normalizeIdCardNumber } from '@titletrack/shared/domain';
+import type { MessageKey } from '@titletrack/shared/locales';
 
 // The binding form's checks before it is sent: the same shapes the server's DTO accepts, and the
 // shared ID-number rule (the server checks again). Values are message keys.
-export type BindFormErrors = Partial<Record<keyof BindApplicationRequest, string>>;
+export type BindFormErrors = Partial<Record<keyof BindApplicationRequest, Extract<MessageKey, `me.bind.${string}`>>>;
 
 const APPLICATION_NO = /^[A-Za-z0-9-]{4,64}$/;
 

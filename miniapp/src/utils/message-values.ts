@@ -1,4 +1,7 @@
+import { GRASSROOTS_SERVICE, LEVEL_TIER } from '@titletrack/shared/domain';
+
 import type { Translate } from '../locales';
+import { isOneOf } from './closed-set';
 import { formatDual } from './format-time';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -17,8 +20,8 @@ export function messageValues(
     if (value === null || value === undefined) values[key] = t('inbox.unknownDate');
     else if (typeof value === 'number') values[key] = value;
     else if (typeof value === 'boolean') continue;
-    else if (key === 'tier') values[key] = t(`tier.${String(value)}`);
-    else if (key === 'service') values[key] = t(`service.${String(value)}`);
+    else if (key === 'tier' && isOneOf(LEVEL_TIER, value)) values[key] = t(`tier.${value}`);
+    else if (key === 'service' && isOneOf(GRASSROOTS_SERVICE, value)) values[key] = t(`service.${value}`);
     else if (typeof value === 'string' && INSTANT.test(value)) values[key] = formatDual(t, value, END_KEYS.test(key), isRtl);
     else values[key] = String(value);
   }

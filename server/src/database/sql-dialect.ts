@@ -52,3 +52,25 @@ export const placeholders = (n: number): string => Array.from({ length: n }, () 
 
 // SQLite's default limit is 32,766 bound parameters per statement; MySQL's is 65,535.
 export const MAX_PARAMETERS = 30_000;
+
+// A row lock held to the end of the transaction. SQLite locks the whole database for a write
+// transaction instead and has no such clause. SKIP LOCKED needs MariaDB ≥ 10.6 or MySQL 8 (TiDB
+// parses it and ignores it).
+export const forUpdate = (source: Source, { isSkipLocked = false }: { isSkipLocked?: boolean } = {}): string => {
+  if (isSqlite(source)) return '';
+  return isSkipLocked ? ' FOR UPDATE SKIP LOCKED' : ' FOR UPDATE';
+};
+
+// An UPDATE of the first `limit` rows matching `where` in `orderBy` order. MySQL and MariaDB
+// take ORDER BY … LIMIT on an UPDATE but refuse LIMIT inside IN (subquery); SQLite is the other
+// way round. The bound parameters are the same in both forms: those of `set`, then `where`.
+export function limitedUpdate(
+  source: Source,
+  statement: { table: string; set: string; where: string; orderBy: string; limit: number },
+): string {
+  const { table, set, where, orderBy } = statement;
+  const limit = Math.max(0, Math.floor(Number(statement.limit)));
+  return isSqlite(source)
+    ? `UPDATE ${table} SET ${set} WHERE id IN (SELECT id FROM ${table} WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit})`
+    : `UPDATE ${table} SET ${set} WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`;
+}

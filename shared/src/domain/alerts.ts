@@ -1,4 +1,3 @@
-import { beijingDayEndMs, beijingDayStartMs } from '../calendar/beijing-day';
 import { CALENDAR_EVENT_KIND } from '../calendar/calendar.type';
 import type { CalendarEventKind } from '../calendar/calendar.type';
 import type { NoticeYear } from '../calendar/notice-rules.type';
@@ -6,18 +5,16 @@ import { APPLICATION_STATUS } from './application-status';
 import type { ApplicationStatus } from './application-status';
 import type { Application, GrassrootsService, LevelTier, RuleId } from './application.type';
 import { assertUnreachable } from './assert-unreachable';
-import { continuingEducationShortfalls } from './continuing-education';
-import { defenceRequirement } from './defence';
-import { feeAmountCny } from './fee';
-import { assertSameNotice, eventWindow } from './notice-year';
-import type { EventWindow } from './notice-year';
-import { revisionDeadlineMs, submissionsLeft } from './revision';
-import { levelTier } from './title-level';
+import { eventWindow } from './notice-year';
+import { OBLIGATION_KIND, deriveObligations } from './obligations';
+import type { Obligation } from './obligations';
 
 // The moments an applicant must be told of (DOMAIN.md). alertsDue says which alerts should exist
-// now; the server's reminder pipeline sends those whose dedupeKey it has not sent yet. A key is
-// `${applicationId}:${kind}:${discriminator}`: the same facts always give the same key, a new
-// fact (a second return, a rescheduled defence) gives a new one, and the reminder before a
+// now: the obligations of deriveObligations (shared with the to-do list) with lead times and keys
+// on top, plus the outcomes, which are news rather than obligations. The server's reminder
+// pipeline sends those whose dedupeKey it has not sent yet, and holds pushes in quiet hours. A
+// key is `${applicationId}:${kind}:${discriminator}`: the same facts always give the same key, a
+// new fact (a second return, a rescheduled defence) gives a new one, and the reminder before a
 // deadline has another kind than the alert at the change, hence another key.
 
 export const ALERT_KIND = {
@@ -100,258 +97,156 @@ export type Alert = {
 
 const HOUR_MS = 3_600_000;
 
-const {
-  REGISTERED,
-  DRAFTING: DRAFTING_STATUS,
-  MATERIALS_RECEIVED,
-  FEE_PAID,
-  PAPER_MATERIALS_RECEIVED,
-  DEFENCE,
-  EVALUATION_MEETING,
-} = APPLICATION_STATUS;
-const DRAFTING: ReadonlySet<ApplicationStatus> = new Set([REGISTERED, DRAFTING_STATUS]);
-const AWAITING_PAPER: ReadonlySet<ApplicationStatus> = new Set([MATERIALS_RECEIVED, FEE_PAID]);
-const BEFORE_DEFENCE: ReadonlySet<ApplicationStatus> = new Set([
-  MATERIALS_RECEIVED,
-  FEE_PAID,
-  PAPER_MATERIALS_RECEIVED,
-  DEFENCE,
-]);
-const BEFORE_MEETING: ReadonlySet<ApplicationStatus> = new Set([
-  ...BEFORE_DEFENCE,
-  EVALUATION_MEETING,
-]);
-
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 interface Collector {
   alerts: Alert[];
   application: Application;
-  year: NoticeYear;
   nowMs: number;
+  year: NoticeYear;
   alreadySent: ReadonlySet<string>;
 }
 
-interface AlertInput<K extends AlertKind> {
-  kind: K;
-  discriminator: string | number;
-  ruleId: RuleId;
-  section: string;
-  deadlineMs: number | null;
-  // Built only when the alert is actually new, to keep a tick over every application cheap.
-  data: () => AlertDataByKind[K];
-}
+// What an alert takes from what it is about: an obligation, or an outcome.
+type Source = Pick<Obligation, 'ruleId' | 'section' | 'deadlineMs'>;
 
-function emit<K extends AlertKind>(collector: Collector, input: AlertInput<K>): void {
-  const dedupeKey = `${collector.application.id}:${input.kind}:${input.discriminator}`;
-  if (collector.alreadySent.has(dedupeKey)) return;
-  collector.alerts.push({
+function emit<K extends AlertKind>(
+  c: Collector,
+  source: Source,
+  kind: K,
+  discriminator: string | number,
+  // Built only when the alert is actually new, to keep a tick over every application cheap.
+  data: () => AlertDataByKind[K],
+): void {
+  const dedupeKey = `${c.application.id}:${kind}:${discriminator}`;
+  if (c.alreadySent.has(dedupeKey)) return;
+  c.alerts.push({
     dedupeKey,
-    applicationId: collector.application.id,
-    kind: input.kind,
-    ruleId: input.ruleId,
-    section: input.section,
-    deadline: input.deadlineMs === null ? null : new Date(input.deadlineMs),
-    data: input.data(),
+    applicationId: c.application.id,
+    kind,
+    ruleId: source.ruleId,
+    section: source.section,
+    deadline: source.deadlineMs === null ? null : new Date(source.deadlineMs),
+    data: data(),
   } as Alert);
 }
 
-// Is `now` in [deadline − lead, deadline)?
-function isWithinLead(nowMs: number, deadlineMs: number, leadHours: number): boolean {
-  return nowMs < deadlineMs && nowMs >= deadlineMs - leadHours * HOUR_MS;
+// Is `now` in [at − lead, at)?
+function isWithinLead(nowMs: number, atMs: number | null, leadHours: number): atMs is number {
+  return atMs !== null && nowMs < atMs && nowMs >= atMs - leadHours * HOUR_MS;
 }
 
 // A status-change alert with no deadline of its own stays due for a while after the change, so
 // a pipeline that was down catches up, but an old application first imported does not spam.
-function isFresh(collector: Collector): boolean {
-  const changedMs = Date.parse(collector.application.statusChangedAt);
-  const freshMs = collector.year.rules.alerts.statusAlertFreshForHours * HOUR_MS;
-  return Number.isNaN(changedMs) || collector.nowMs < changedMs + freshMs;
+function isFresh(c: Collector): boolean {
+  const changedMs = Date.parse(c.application.statusChangedAt);
+  const freshMs = c.year.rules.alerts.statusAlertFreshForHours * HOUR_MS;
+  return Number.isNaN(changedMs) || c.nowMs < changedMs + freshMs;
 }
 
-const sectionOf = (window: EventWindow | null, year: NoticeYear): string =>
-  window === null ? year.rules.sections.R3 : window.section;
-
-function draftingAlerts(c: Collector): void {
-  const { application, year, nowMs } = c;
-  const window = eventWindow(year, CALENDAR_EVENT_KIND.APPLICATION);
-  if (window === null || nowMs >= window.endsAtMs) return;
-  const closesAtMs = window.endsAtMs;
-  if (isWithinLead(nowMs, closesAtMs, year.rules.alerts.applicationWindowLeadHours)) {
-    const closesAt = iso(closesAtMs);
-    emit(c, {
-      kind: ALERT_KIND.APPLICATION_WINDOW_CLOSING,
-      discriminator: closesAt,
-      ruleId: 'R3',
-      section: window.section,
-      deadlineMs: closesAtMs,
-      data: () => ({ closesAt }),
-    });
-  }
-  for (const check of continuingEducationShortfalls(application, year.rules)) {
-    emit(c, {
-      kind: ALERT_KIND.CONTINUING_EDUCATION_SHORT,
-      discriminator: check.year,
-      ruleId: 'R13',
-      section: year.rules.sections.R13,
-      deadlineMs: closesAtMs,
-      data: () => ({
-        year: check.year,
-        totalHours: check.totalHours,
-        professionalHours: check.professionalHours,
-        totalShortBy: check.totalShortBy,
-        professionalShortBy: check.professionalShortBy,
-      }),
-    });
-  }
-}
-
-function returnedAlerts(c: Collector): void {
-  const { application, year, nowMs } = c;
-  if (application.returnedAt === null) return;
-  const returnedMs = Date.parse(application.returnedAt);
-  if (Number.isNaN(returnedMs)) return;
-  const left = submissionsLeft(application.submissionCount, year.rules);
-  const deadlineMs = revisionDeadlineMs(returnedMs, year);
-  if (left === 0 || nowMs >= deadlineMs) return;
-  // Keyed by the return itself: a second return is a new fact with new keys.
-  const returnedAt = iso(returnedMs);
-  const common = {
-    discriminator: returnedAt,
-    ruleId: 'R4' as const,
-    section: year.rules.sections.R4,
-    deadlineMs,
-    data: (): RevisionData => ({
-      returnedAt,
-      revisionDeadline: iso(deadlineMs),
-      submissionsUsed: application.submissionCount,
-      submissionsLeft: left,
-    }),
-  };
-  emit(c, { kind: ALERT_KIND.APPLICATION_RETURNED, ...common });
-  if (isWithinLead(nowMs, deadlineMs, year.rules.alerts.revisionLeadHours)) {
-    emit(c, { kind: ALERT_KIND.REVISION_DEADLINE_APPROACHING, ...common });
-  }
-}
-
-function feeAlerts(c: Collector): void {
-  const { application, year, nowMs } = c;
-  if (application.feePaid) return;
-  const window = eventWindow(year, year.rules.fee.deadlineEvent);
-  const deadlineMs = window === null ? null : window.endsAtMs;
-  if (deadlineMs !== null && nowMs >= deadlineMs) return;
-  const common = {
-    ruleId: 'R17' as const,
-    section: year.rules.sections.R17,
-    deadlineMs,
-    data: (): FeeData => ({
-      amountCny: feeAmountCny(application.level, year.rules),
-      tier: levelTier(application.level),
-      deadline: deadlineMs === null ? null : iso(deadlineMs),
-    }),
-  };
-  emit(c, { kind: ALERT_KIND.FEE_DUE, discriminator: application.year, ...common });
-  if (deadlineMs !== null && isWithinLead(nowMs, deadlineMs, year.rules.alerts.feeLeadHours)) {
-    const discriminator = iso(deadlineMs);
-    emit(c, { kind: ALERT_KIND.FEE_DEADLINE_APPROACHING, discriminator, ...common });
-  }
-}
-
-function paperAlerts(c: Collector): void {
-  const { application, year, nowMs } = c;
-  const window = eventWindow(year, year.rules.paperMaterials.deadlineEvent);
-  if (window === null || nowMs >= window.endsAtMs) return;
-  const deadlineMs = window.endsAtMs;
-  const deadline = iso(deadlineMs);
-  const common = {
-    ruleId: 'R3' as const,
-    section: window.section,
-    deadlineMs,
-    data: () => ({ deadline }),
-  };
-  emit(c, { kind: ALERT_KIND.PAPER_MATERIALS_DUE, discriminator: application.year, ...common });
-  if (isWithinLead(nowMs, deadlineMs, year.rules.alerts.paperMaterialsLeadHours)) {
-    const kind = ALERT_KIND.PAPER_MATERIALS_DEADLINE_APPROACHING;
-    emit(c, { kind, discriminator: deadline, ...common });
-  }
-}
-
-function defenceAlerts(c: Collector): void {
-  const { application, year, nowMs } = c;
-  const requirement = defenceRequirement(
-    application.level,
-    application.defence.serviceInApplicationYear,
-    year.rules,
-  );
-  if (requirement.kind === 'not_required') return;
-  const section = year.rules.sections.R11;
-  if (requirement.kind === 'exempt') {
-    emit(c, {
-      kind: ALERT_KIND.DEFENCE_EXEMPT,
-      discriminator: application.year,
-      ruleId: 'R11',
-      section,
-      deadlineMs: null,
-      data: () => ({ service: requirement.service, scoring: requirement.scoring }),
-    });
-  }
-  if (application.defence.scheduledAt === null) return;
-  const scheduledMs = Date.parse(application.defence.scheduledAt);
-  if (Number.isNaN(scheduledMs) || nowMs >= scheduledMs) return;
-  // Keyed by the time: a rescheduled defence is told again.
-  const scheduledAt = iso(scheduledMs);
-  const common = {
-    discriminator: scheduledAt,
-    ruleId: 'R11' as const,
-    section,
-    deadlineMs: scheduledMs,
-    data: () => ({ scheduledAt }),
-  };
-  emit(c, { kind: ALERT_KIND.DEFENCE_SCHEDULED, ...common });
-  if (isWithinLead(nowMs, scheduledMs, year.rules.alerts.defenceLeadHours)) {
-    emit(c, { kind: ALERT_KIND.DEFENCE_APPROACHING, ...common });
-  }
-}
-
-function meetingAlert(c: Collector): void {
-  const { application, year, nowMs } = c;
-  const window = eventWindow(year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
-  const meetingOn = application.evaluationMeetingOn;
-  const startsMs =
-    meetingOn !== null ? beijingDayStartMs(meetingOn) : window === null ? null : window.startsAtMs;
-  if (startsMs === null) return;
-  if (!isWithinLead(nowMs, startsMs, year.rules.alerts.meetingLeadHours)) return;
-  const startsAt = iso(startsMs);
-  emit(c, {
-    kind: ALERT_KIND.EVALUATION_MEETING_APPROACHING,
-    discriminator: meetingOn ?? startsAt,
-    ruleId: 'R3',
-    section: sectionOf(window, year),
-    deadlineMs: startsMs,
-    data: () => ({ meetingOn, startsAt }),
-  });
-}
-
-function publicityAlerts(c: Collector): void {
-  const { application, year, nowMs } = c;
-  const publicity = application.publicity;
-  const startsOn = publicity === null ? null : publicity.startsOn;
-  const endsOn = publicity === null ? null : publicity.endsOn;
-  const endsMs = endsOn === null ? null : beijingDayEndMs(endsOn);
-  const common = {
-    ruleId: 'R3' as const,
-    section: sectionOf(eventWindow(year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS), year),
-    deadlineMs: endsMs,
-    data: (): PublicityData => ({ startsOn, endsOn }),
-  };
-  // One publicity per application: the start is keyed by year, so dates filled in later do not
-  // trigger it again.
-  if (endsMs === null ? isFresh(c) : nowMs < endsMs) {
-    emit(c, { kind: ALERT_KIND.PUBLICITY_STARTED, discriminator: application.year, ...common });
-  }
-  const leadHours = year.rules.alerts.publicityEndLeadHours;
-  if (endsOn !== null && endsMs !== null && isWithinLead(nowMs, endsMs, leadHours)) {
-    emit(c, { kind: ALERT_KIND.PUBLICITY_ENDING, discriminator: endsOn, ...common });
+// An obligation is told once while its deadline is ahead, and again within the lead time before
+// it, under another kind and so another key.
+function obligationAlerts(c: Collector, o: Obligation): void {
+  const { application, nowMs } = c;
+  const lead = c.year.rules.alerts;
+  const { deadlineMs } = o;
+  const isAhead = deadlineMs !== null && nowMs < deadlineMs;
+  switch (o.kind) {
+    case OBLIGATION_KIND.SUBMIT_APPLICATION:
+      if (isWithinLead(nowMs, deadlineMs, lead.applicationWindowLeadHours)) {
+        const closesAt = iso(deadlineMs);
+        emit(c, o, ALERT_KIND.APPLICATION_WINDOW_CLOSING, closesAt, () => ({ closesAt }));
+      }
+      return;
+    case OBLIGATION_KIND.COMPLETE_CONTINUING_EDUCATION:
+      if (isAhead) emit(c, o, ALERT_KIND.CONTINUING_EDUCATION_SHORT, o.data.year, () => o.data);
+      return;
+    case OBLIGATION_KIND.REVISE_APPLICATION: {
+      if (!isAhead) return;
+      // Keyed by the return itself: a second return is a new fact with new keys.
+      const returnedAt = iso(Date.parse(o.data.returnedAt));
+      const { submissionsUsed, submissionsLeft } = o.data;
+      const data = (): RevisionData => ({
+        returnedAt,
+        revisionDeadline: iso(deadlineMs),
+        submissionsUsed,
+        submissionsLeft,
+      });
+      emit(c, o, ALERT_KIND.APPLICATION_RETURNED, returnedAt, data);
+      if (isWithinLead(nowMs, deadlineMs, lead.revisionLeadHours)) {
+        emit(c, o, ALERT_KIND.REVISION_DEADLINE_APPROACHING, returnedAt, data);
+      }
+      return;
+    }
+    case OBLIGATION_KIND.PAY_FEE: {
+      // Told even when the calendar gives no deadline: the fee is owed all the same.
+      if (deadlineMs !== null && !isAhead) return;
+      const { amountCny, tier } = o.data;
+      const deadline = deadlineMs === null ? null : iso(deadlineMs);
+      const data = (): FeeData => ({ amountCny, tier, deadline });
+      emit(c, o, ALERT_KIND.FEE_DUE, application.year, data);
+      if (deadline !== null && isWithinLead(nowMs, deadlineMs, lead.feeLeadHours)) {
+        emit(c, o, ALERT_KIND.FEE_DEADLINE_APPROACHING, deadline, data);
+      }
+      return;
+    }
+    case OBLIGATION_KIND.SEND_PAPER_MATERIALS: {
+      if (!isAhead) return;
+      const deadline = iso(deadlineMs);
+      emit(c, o, ALERT_KIND.PAPER_MATERIALS_DUE, application.year, () => ({ deadline }));
+      if (isWithinLead(nowMs, deadlineMs, lead.paperMaterialsLeadHours)) {
+        const kind = ALERT_KIND.PAPER_MATERIALS_DEADLINE_APPROACHING;
+        emit(c, o, kind, deadline, () => ({ deadline }));
+      }
+      return;
+    }
+    case OBLIGATION_KIND.NOTE_DEFENCE_EXEMPTION:
+      emit(c, o, ALERT_KIND.DEFENCE_EXEMPT, application.year, () => o.data);
+      return;
+    case OBLIGATION_KIND.PREPARE_DEFENCE: {
+      if (!isAhead) return;
+      // Keyed by the time: a rescheduled defence is told again.
+      const scheduledAt = iso(deadlineMs);
+      emit(c, o, ALERT_KIND.DEFENCE_SCHEDULED, scheduledAt, () => ({ scheduledAt }));
+      if (isWithinLead(nowMs, deadlineMs, lead.defenceLeadHours)) {
+        emit(c, o, ALERT_KIND.DEFENCE_APPROACHING, scheduledAt, () => ({ scheduledAt }));
+      }
+      return;
+    }
+    case OBLIGATION_KIND.WATCH_EVALUATION_MEETING: {
+      // Led up to the start of the meeting, the time the message names; the to-do watches until
+      // its end.
+      const startsMs = o.startsAtMs;
+      if (!isWithinLead(nowMs, startsMs, lead.meetingLeadHours)) return;
+      const startsAt = iso(startsMs);
+      const { meetingOn } = o.data;
+      const source = { ...o, deadlineMs: startsMs };
+      const kind = ALERT_KIND.EVALUATION_MEETING_APPROACHING;
+      emit(c, source, kind, meetingOn ?? startsAt, () => ({ meetingOn, startsAt }));
+      return;
+    }
+    case OBLIGATION_KIND.WATCH_PUBLICITY: {
+      const { startsOn, endsOn } = o.data;
+      const data = (): PublicityData => ({ startsOn, endsOn });
+      // One publicity per application: the start is keyed by year, so dates filled in later do
+      // not trigger it again.
+      if (deadlineMs === null ? isFresh(c) : isAhead) {
+        emit(c, o, ALERT_KIND.PUBLICITY_STARTED, application.year, data);
+      }
+      if (endsOn !== null && isWithinLead(nowMs, deadlineMs, lead.publicityEndLeadHours)) {
+        emit(c, o, ALERT_KIND.PUBLICITY_ENDING, endsOn, data);
+      }
+      return;
+    }
+    case OBLIGATION_KIND.WATCH_EMPLOYER_PUBLICITY:
+    case OBLIGATION_KIND.AWAIT_REVIEW:
+    case OBLIGATION_KIND.AWAIT_QUALIFICATION_DOCUMENT:
+    case OBLIGATION_KIND.AWAIT_CERTIFICATE:
+    case OBLIGATION_KIND.DOWNLOAD_CERTIFICATE:
+      // Shown in the to-do list only; the outcomes that lead to the last three are told as news.
+      return;
+    default:
+      assertUnreachable(o);
   }
 }
 
@@ -366,63 +261,56 @@ type OutcomeStatus = (typeof OUTCOMES)[number];
 const OUTCOME_SET: ReadonlySet<ApplicationStatus> = new Set(OUTCOMES);
 const isOutcome = (status: ApplicationStatus): status is OutcomeStatus => OUTCOME_SET.has(status);
 
-// Outcomes told once, while fresh: not accepted, the result, the document, the certificate.
-function outcomeAlerts(c: Collector, status: OutcomeStatus): void {
+// Outcomes are news, not obligations (a not-accepted or failed application has nothing left to
+// do): each is told once, while fresh.
+function outcomeAlert(c: Collector, status: OutcomeStatus): void {
   const { application, year } = c;
-  const section = (kind: CalendarEventKind) => sectionOf(eventWindow(year, kind), year);
+  const step = (kind: CalendarEventKind): Source => {
+    const window = eventWindow(year, kind);
+    const section = window === null ? year.rules.sections.R3 : window.section;
+    return { ruleId: 'R3', section, deadlineMs: null };
+  };
   switch (status) {
-    case APPLICATION_STATUS.NOT_ACCEPTED:
+    case APPLICATION_STATUS.NOT_ACCEPTED: {
       // The mirror does not carry the reason (late, 3 failed submissions, falsification); R4 is
       // the usual one.
-      emit(c, {
-        kind: ALERT_KIND.APPLICATION_NOT_ACCEPTED,
-        discriminator: application.year,
-        ruleId: 'R4',
-        section: year.rules.sections.R4,
-        deadlineMs: null,
-        data: () => ({ statusChangedAt: application.statusChangedAt }),
-      });
+      const source: Source = { ruleId: 'R4', section: year.rules.sections.R4, deadlineMs: null };
+      const { statusChangedAt } = application;
+      const kind = ALERT_KIND.APPLICATION_NOT_ACCEPTED;
+      emit(c, source, kind, application.year, () => ({ statusChangedAt }));
       return;
+    }
     case APPLICATION_STATUS.PASSED:
-    case APPLICATION_STATUS.NOT_PASSED:
-      emit(c, {
-        kind: ALERT_KIND.EVALUATION_RESULT,
-        discriminator: status,
-        ruleId: 'R3',
-        section: section(CALENDAR_EVENT_KIND.EVALUATION_MEETINGS),
-        deadlineMs: null,
-        data: () => ({ isPassed: status === APPLICATION_STATUS.PASSED }),
-      });
+    case APPLICATION_STATUS.NOT_PASSED: {
+      const isPassed = status === APPLICATION_STATUS.PASSED;
+      const source = step(CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
+      emit(c, source, ALERT_KIND.EVALUATION_RESULT, status, () => ({ isPassed }));
       return;
-    case APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED:
-      emit(c, {
-        kind: ALERT_KIND.QUALIFICATION_DOCUMENT_ISSUED,
-        discriminator: application.year,
-        ruleId: 'R3',
-        section: section(CALENDAR_EVENT_KIND.QUALIFICATION_DOCUMENTS),
-        deadlineMs: null,
-        data: () => ({ issuedOn: application.qualificationDocumentIssuedOn }),
-      });
+    }
+    case APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED: {
+      const issuedOn = application.qualificationDocumentIssuedOn;
+      const source = step(CALENDAR_EVENT_KIND.QUALIFICATION_DOCUMENTS);
+      const kind = ALERT_KIND.QUALIFICATION_DOCUMENT_ISSUED;
+      emit(c, source, kind, application.year, () => ({ issuedOn }));
       return;
-    case APPLICATION_STATUS.CERTIFICATE_ISSUED:
-      emit(c, {
-        kind: ALERT_KIND.CERTIFICATE_READY,
-        discriminator: application.year,
-        ruleId: 'R3',
-        section: section(CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES),
-        deadlineMs: null,
-        data: () => ({ certificateIssuedAt: application.certificateIssuedAt }),
-      });
+    }
+    case APPLICATION_STATUS.CERTIFICATE_ISSUED: {
+      const { certificateIssuedAt } = application;
+      const source = step(CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES);
+      const kind = ALERT_KIND.CERTIFICATE_READY;
+      emit(c, source, kind, application.year, () => ({ certificateIssuedAt }));
       return;
+    }
     default:
       assertUnreachable(status);
   }
 }
 
 /**
- * The alerts that should exist for an application at a moment, minus those already sent. Cheap
- * enough to run for every application on every tick: no I/O, no date library, keys built only
- * for alerts that are due.
+ * The alerts that should exist for an application at a moment, minus those already sent: the
+ * obligations of deriveObligations with lead times and dedupe keys, and the outcomes while
+ * fresh. Cheap enough to run for every application on every tick: no I/O, no date library,
+ * messages built only for alerts that are due.
  *
  * @param application - the mirrored application
  * @param year - the notice year of the application's year and route
@@ -440,16 +328,10 @@ export function alertsDue(
   now: Date,
   alreadySent: ReadonlySet<string>,
 ): Alert[] {
-  assertSameNotice(application, year);
   const c: Collector = { alerts: [], application, year, nowMs: now.getTime(), alreadySent };
-  const status = application.status;
-  if (DRAFTING.has(status)) draftingAlerts(c);
-  if (status === APPLICATION_STATUS.RETURNED) returnedAlerts(c);
-  if (status === APPLICATION_STATUS.MATERIALS_RECEIVED) feeAlerts(c);
-  if (AWAITING_PAPER.has(status)) paperAlerts(c);
-  if (BEFORE_DEFENCE.has(status)) defenceAlerts(c);
-  if (BEFORE_MEETING.has(status)) meetingAlert(c);
-  if (status === APPLICATION_STATUS.PUBLICITY) publicityAlerts(c);
-  if (isOutcome(status) && isFresh(c)) outcomeAlerts(c, status);
+  for (const obligation of deriveObligations(application, year, now)) {
+    obligationAlerts(c, obligation);
+  }
+  if (isOutcome(application.status) && isFresh(c)) outcomeAlert(c, application.status);
   return c.alerts;
 }

@@ -18,6 +18,7 @@ export * from './skilled-worker-bridge';
 export * from './fee';
 export * from './falsification-ban';
 export * from './filing';
+export * from './obligations';
 export * from './next-actions';
 export * from './alerts';
 // Counts official working days with chinese-days' holiday data (R9); a bundler drops it, and the

@@ -1,8 +1,11 @@
+import type { MessageKey } from './message-key';
+
 // The product's interface texts, one catalogue per language, used by the mini-app and by the
 // pages the server renders itself (the first screen). Uyghur is a separate entry point,
 // `@titletrack/shared/locales/ug`, so that a build can load it only when it is chosen.
 export { createTranslator } from './translator';
 export type { Resources, Translator } from './translator';
+export type { KeyPath, MessageKey } from './message-key';
 export { zhCN } from './zh-CN';
 export type { Messages } from './zh-CN';
 
@@ -17,6 +20,6 @@ export const directionOf = (locale: string): 'rtl' | 'ltr' => (locale === LOCALE
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export { formatDual } from './format';

@@ -1,18 +1,21 @@
+import type { KeyPath } from './message-key';
 import { createTranslator } from './translator';
 
 const catalogues = {
   'zh-CN': { fee: { amount: '评审费 {amount} 元', unread_other: '未读 {count} 条', only: '只有中文' } },
   ug: { fee: { amount: 'ھەق {amount} يۈەن', unread_one: '{count} ئۇچۇر (بىر)', unread_other: '{count} ئۇچۇر' } },
 };
+// The keys of this test's own catalogues, not the product's.
+type TestKey = KeyPath<(typeof catalogues)['zh-CN']> | KeyPath<(typeof catalogues)['ug']>;
 
 describe('createTranslator', () => {
   it('finds nested keys and fills placeholders', () => {
-    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    const translator = createTranslator<'zh-CN' | 'ug', TestKey>(catalogues, 'zh-CN');
     expect(translator.t('fee.amount', { amount: 280 })).toBe('评审费 280 元');
   });
 
   it('switches language, tells subscribers, and falls back to Chinese for a missing text', () => {
-    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    const translator = createTranslator<'zh-CN' | 'ug', TestKey>(catalogues, 'zh-CN');
     const heard: string[] = [];
     const unsubscribe = translator.subscribe(() => heard.push(translator.getLocale()));
     translator.setLocale('ug');
@@ -26,7 +29,7 @@ describe('createTranslator', () => {
   });
 
   it('picks the plural form by count and language', () => {
-    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    const translator = createTranslator<'zh-CN' | 'ug', TestKey>(catalogues, 'zh-CN');
     expect(translator.t('fee.unread', { count: 1 })).toBe('未读 1 条');
     translator.setLocale('ug');
     expect(translator.t('fee.unread', { count: 1 })).toBe('1 ئۇچۇر (بىر)');
@@ -34,7 +37,8 @@ describe('createTranslator', () => {
   });
 
   it('shows the default value, else the key, for a text no language has; unknown placeholders stay', () => {
-    const translator = createTranslator<'zh-CN' | 'ug'>(catalogues, 'zh-CN');
+    // Any string, as from a caller outside the type check (a stale catalogue, plain JavaScript).
+    const translator = createTranslator<'zh-CN' | 'ug', string>(catalogues, 'zh-CN');
     expect(translator.t('series.mystery', { defaultValue: 'mystery' })).toBe('mystery');
     expect(translator.t('nothing.here')).toBe('nothing.here');
     expect(translator.t('fee.amount')).toBe('评审费 {amount} 元');
@@ -43,7 +47,7 @@ describe('createTranslator', () => {
 
 describe('createTranslator with a catalogue that arrives later', () => {
   it('refuses a language before its catalogue, then switches once it is added', () => {
-    const translator = createTranslator<'zh-CN' | 'ug'>({ 'zh-CN': catalogues['zh-CN'] }, 'zh-CN');
+    const translator = createTranslator<'zh-CN' | 'ug', TestKey>({ 'zh-CN': catalogues['zh-CN'] }, 'zh-CN');
     expect(translator.hasCatalogue('ug')).toBe(false);
     expect(() => translator.setLocale('ug')).toThrow(/no catalogue for ug/);
     expect(translator.getLocale()).toBe('zh-CN');
@@ -53,6 +57,6 @@ describe('createTranslator with a catalogue that arrives later', () => {
   });
 
   it('needs the fallback language from the start', () => {
-    expect(() => createTranslator<'zh-CN' | 'ug'>({ ug: catalogues.ug }, 'zh-CN')).toThrow(/fallback language zh-CN/);
+    expect(() => createTranslator<'zh-CN' | 'ug', TestKey>({ ug: catalogues.ug }, 'zh-CN')).toThrow(/fallback language zh-CN/);
   });
 });

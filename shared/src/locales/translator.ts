@@ -1,10 +1,13 @@
+import type { MessageKey } from './message-key';
+
 // Texts by nested key in one resource object per language, e.g. `fee.amount`.
 export interface Resources {
   [key: string]: string | Resources;
 }
 
-export interface Translator<L extends string> {
-  t: (key: string, values?: Record<string, string | number>) => string;
+// K: the keys `t` accepts, the product catalogue's by default, so a misspelt key fails to compile.
+export interface Translator<L extends string, K extends string = MessageKey> {
+  t: (key: K, values?: Record<string, string | number>) => string;
   getLocale: () => L;
   // A language without its catalogue yet is refused: its texts would all be the fallback's.
   setLocale: (locale: L) => void;
@@ -35,7 +38,10 @@ function pluralCategory(locale: string, count: number): 'one' | 'other' {
  * `values.name`; with a numeric `values.count`, `key_one` / `key_other` are tried first. A missing
  * text gives `values.defaultValue`, else the key itself, so a gap shows rather than crashes.
  */
-export function createTranslator<L extends string>(initial: Partial<Record<L, Resources>>, fallback: L): Translator<L> {
+export function createTranslator<L extends string, K extends string = MessageKey>(
+  initial: Partial<Record<L, Resources>>,
+  fallback: L,
+): Translator<L, K> {
   const catalogues: Partial<Record<L, Resources>> = { ...initial };
   if (!catalogues[fallback]) throw new Error(`the fallback language ${fallback} needs its catalogue`);
   let locale = fallback;

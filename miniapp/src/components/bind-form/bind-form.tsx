@@ -31,24 +31,27 @@ export function BindForm({ isSubmitting, serverError, validate, onSubmit }: Bind
     setErrors(found);
     if (Object.values(found).every((value) => !value)) onSubmit(form);
   };
-  const field = (name: keyof BindApplicationRequest, label: string, placeholder: string, extra: object = {}): JSX.Element => (
-    <View className={`${classPrefix}__field`}>
-      <View className={`${classPrefix}__label`}>{label}</View>
-      <Input
-        className={`${classPrefix}__input`}
-        id={`bind-${name}`}
-        value={form[name]}
-        placeholder={placeholder}
-        onInput={set(name)}
-        {...extra}
-      />
-      {errors[name] ? (
-        <View className={`${classPrefix}__error`} id={`bind-${name}-error`}>
-          {t(errors[name] ?? '')}
-        </View>
-      ) : null}
-    </View>
-  );
+  const field = (name: keyof BindApplicationRequest, label: string, placeholder: string, extra: object = {}): JSX.Element => {
+    const error = errors[name];
+    return (
+      <View className={`${classPrefix}__field`}>
+        <View className={`${classPrefix}__label`}>{label}</View>
+        <Input
+          className={`${classPrefix}__input`}
+          id={`bind-${name}`}
+          value={form[name]}
+          placeholder={placeholder}
+          onInput={set(name)}
+          {...extra}
+        />
+        {error ? (
+          <View className={`${classPrefix}__error`} id={`bind-${name}-error`}>
+            {t(error)}
+          </View>
+        ) : null}
+      </View>
+    );
+  };
   return (
     <View className={classPrefix} id="bind-form">
       {field('name', t('me.bind.name'), t('me.bind.namePlaceholder'))}

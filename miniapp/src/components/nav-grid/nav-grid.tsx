@@ -1,10 +1,12 @@
 import { View } from '@tarojs/components';
+import type { Messages } from '@titletrack/shared/locales';
 
 import { useT } from '../../locales';
 import './nav-grid.scss';
 
 export interface NavGridItem {
-  key: string;
+  // A screen under `nav.` in the catalogue: its label and its element id.
+  key: keyof Messages['nav'];
   badge?: number | null;
   onOpen: () => void;
 }

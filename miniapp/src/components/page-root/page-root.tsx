@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useLayoutEffect } from 'react';
 import type { PropsWithChildren } from 'react';
+import type { MessageKey } from '@titletrack/shared/locales';
 
 import { dismissFirstScreen } from '../../first-screen';
 import { directionOf, useLocale, useT } from '../../locales';
@@ -15,7 +16,7 @@ import './page-root.scss';
 export interface PageRootProps {
   id?: string;
   // Message key of the navigation bar title, set in the current language.
-  title?: string;
+  title?: MessageKey;
   // The network failed and what is shown is the stored copy from `asOf`.
   isOffline?: boolean;
   asOf?: number | null;

@@ -1,4 +1,4 @@
-import { createScreenCache } from '../screen-cache';
+import { APPLICANT_SCREEN, HOME_CACHE_KEY, applicantCacheKey, createScreenCache } from '../screen-cache';
 import { memoryStorage } from './memory-storage';
 
 describe('createScreenCache', () => {
@@ -17,16 +17,26 @@ describe('createScreenCache', () => {
     expect(cache.get('todo')).toBeNull();
   });
 
-  it("should clear one applicant's answers and keep the rest", () => {
+  it("should forget every applicant's answers and keep the device's own", () => {
     const storage = memoryStorage();
-    const cache = createScreenCache(storage, () => ['titletrack.cache.me.1.inbox', 'titletrack.cache.me.2.inbox', 'titletrack.cache.home']);
-    cache.set('me.1.inbox', 1);
-    cache.set('me.2.inbox', 2);
-    cache.set('home', 3);
-    cache.clear('me.1.');
-    expect(cache.get('me.1.inbox')).toBeNull();
-    expect(cache.get('me.2.inbox')?.data).toBe(2);
-    expect(cache.get('home')?.data).toBe(3);
+    const cache = createScreenCache(storage, () => [...storage.entries.keys()]);
+    cache.set(applicantCacheKey('1', APPLICANT_SCREEN.INBOX), 1);
+    cache.set(applicantCacheKey('2', APPLICANT_SCREEN.CERTIFICATES), 2);
+    cache.set(HOME_CACHE_KEY, 3);
+    cache.forgetApplicants();
+    expect([...storage.entries.keys()]).toEqual(['titletrack.cache.home']);
+  });
+
+  it("should keep only the named applicant's answers when told to", () => {
+    const storage = memoryStorage();
+    const cache = createScreenCache(storage, () => [...storage.entries.keys()]);
+    cache.set(applicantCacheKey('1', APPLICANT_SCREEN.INBOX), 1);
+    cache.set(applicantCacheKey('12', APPLICANT_SCREEN.INBOX), 12);
+    cache.set(applicantCacheKey('1.2', APPLICANT_SCREEN.INBOX), 1.2);
+    cache.forgetApplicants('1');
+    expect(cache.get(applicantCacheKey('1', APPLICANT_SCREEN.INBOX))?.data).toBe(1);
+    expect(cache.get(applicantCacheKey('12', APPLICANT_SCREEN.INBOX))).toBeNull();
+    expect(cache.get(applicantCacheKey('1.2', APPLICANT_SCREEN.INBOX))).toBeNull();
   });
 
   it('should keep the answer on screen when storage is full', () => {

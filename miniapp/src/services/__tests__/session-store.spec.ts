@@ -1,6 +1,6 @@
 import type { SessionResponse } from '@titletrack/shared/contract';
 
-import { createSessionStore, SESSION_STORAGE_KEY } from '../session-store';
+import { createSessionStore, SESSION_STORAGE_KEY, withApplicantData } from '../session-store';
 import { memoryStorage } from './memory-storage';
 
 const session: SessionResponse = {
@@ -57,5 +57,39 @@ describe('createSessionStore', () => {
     }
     const corrupt = createSessionStore(memoryStorage({ [SESSION_STORAGE_KEY]: 'not json' }));
     expect(corrupt.getToken()).toBeNull();
+  });
+});
+
+describe('withApplicantData', () => {
+  function setup() {
+    const storage = memoryStorage();
+    const forgotten: Array<string | undefined> = [];
+    const onChange = jest.fn();
+    const sut = withApplicantData(createSessionStore(storage), { forget: (keep) => forgotten.push(keep) }, onChange);
+    return { sut, storage, forgotten, onChange };
+  }
+
+  it("should drop every other applicant's data when one signs in, keeping theirs", () => {
+    const { sut, forgotten, onChange } = setup();
+    sut.save(session);
+    expect(forgotten).toEqual(['u1']);
+    expect(sut.getToken()).toBe('tok-1');
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("should drop everyone's data with the session, and say so", () => {
+    const { sut, storage, forgotten, onChange } = setup();
+    sut.save(session);
+    sut.clear();
+    expect(forgotten).toEqual(['u1', undefined]);
+    expect(storage.entries.size).toBe(0);
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('should read like the store it wraps', () => {
+    const { sut } = setup();
+    sut.save(session);
+    expect(sut.getSession()).toEqual(session);
+    expect(sut.isExpired(new Date('2025-01-01T00:00:00Z'))).toBe(false);
   });
 });

@@ -1,7 +1,14 @@
 import { Image, Input, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { MyCertificate, ShareLinkView, VerificationLogEntry } from '@titletrack/shared/contract';
-import { CERTIFICATE_STATE, SHAREABLE_FIELD, SHARE_LINK_RULES, checkShareLinkRequest } from '@titletrack/shared/domain';
+import {
+  CERTIFICATE_STATE,
+  SHAREABLE_FIELD,
+  SHARE_LINK_RULES,
+  TITLE_LEVEL,
+  TITLE_SERIES,
+  checkShareLinkRequest,
+} from '@titletrack/shared/domain';
 import type { ShareableField } from '@titletrack/shared/domain';
 import { useState } from 'react';
 
@@ -12,6 +19,7 @@ import { useMyCertificates } from '../../../../hooks/use-my-certificates';
 import { useT } from '../../../../locales';
 import { toApiError } from '../../../../services/http-client';
 import { createShareLink, getShareLinks, getVerifications, revokeShareLink } from '../../../../services/certificates';
+import { isOneOf } from '../../../../utils/closed-set';
 import { ROUTES } from '../../../../utils/routes';
 import { saveQrImage } from './save-qr';
 import '../../applicant.scss';
@@ -171,7 +179,8 @@ export default function CertificatePage(): JSX.Element {
                   {certificate.revokedReason ? <View className="tt-screen__error">{certificate.revokedReason}</View> : null}
                   <View className="tt-screen__big" id="certificate-holder">{certificate.holderName}</View>
                   <View className="tt-screen__line">
-                    {t(`level.${certificate.level}`)} · {t(`series.${certificate.series}`, { defaultValue: certificate.series })} · {certificate.specialty}
+                    {isOneOf(TITLE_LEVEL, certificate.level) ? t(`level.${certificate.level}`) : certificate.level} ·{' '}
+                    {isOneOf(TITLE_SERIES, certificate.series) ? t(`series.${certificate.series}`) : certificate.series} · {certificate.specialty}
                   </View>
                   <View className="tt-screen__line">{t('certificate.number', { no: certificate.certificateNo })}</View>
                   {certificate.qualificationDocumentNo ? (

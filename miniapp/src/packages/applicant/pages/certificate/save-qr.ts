@@ -13,6 +13,13 @@ export async function saveQrImage(dataUrl: string, fileName: string): Promise<vo
     return;
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}.png`;
-  Taro.getFileSystemManager().writeFileSync(filePath, dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
-  await Taro.saveImageToPhotosAlbum({ filePath });
+  const files = Taro.getFileSystemManager();
+  files.writeFileSync(filePath, dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath });
+  } finally {
+    // The album keeps the copy the holder asked for; the staging file in the mini-program's own
+    // files would stay on the phone after sign-out, certificate number and all.
+    files.unlink({ filePath, fail: () => undefined });
+  }
 }

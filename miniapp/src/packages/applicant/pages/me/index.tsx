@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DEMO_PERSONA } from '@titletrack/shared/contract';
 import type { BindApplicationRequest, DemoPersona } from '@titletrack/shared/contract';
-import { HOTAN_2023_RULES } from '@titletrack/shared/domain';
+import { HOTAN_2023_RULES, isApplicationStatus } from '@titletrack/shared/domain';
 import { useState } from 'react';
 
 import { BindForm } from '../../../../components/bind-form';
@@ -16,12 +16,10 @@ import { LOCALE, useT } from '../../../../locales';
 import { ApiError } from '../../../../services/api-error';
 import { signIn, signOut } from '../../../../services/auth';
 import { bindApplication, unbindApplication } from '../../../../services/bindings';
-import { forgetDemoClock, signInAsDemo } from '../../../../services/demo';
+import { signInAsDemo } from '../../../../services/demo';
 import { getHealth } from '../../../../services/health';
-import { screenCache } from '../../../../services/screen-cache.taro';
-import { session } from '../../../../services/session';
 import { notifySessionChanged } from '../../../../services/session-events';
-import { appNow, setClockOverride } from '../../../../utils/clock';
+import { appNow } from '../../../../utils/clock';
 import { validateBindForm } from '../../../../utils/bind-validation';
 import { ROUTES } from '../../../../utils/routes';
 import '../../applicant.scss';
@@ -33,7 +31,7 @@ export default function MePage(): JSX.Element {
   const mine = useMyProgress();
   const health = useCached('health', getHealth, []);
   const [prefs, setPrefs] = usePreferences();
-  const subscriptions = useSubscriptions(mine.isSignedIn);
+  const subscriptions = useSubscriptions();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [bindError, setBindError] = useState<string | null>(null);
@@ -72,15 +70,8 @@ export default function MePage(): JSX.Element {
       if (confirm) run(() => unbindApplication(id).then(mine.reload));
     });
   };
-  const leave = (): void =>
-    run(async () => {
-      // A shared phone: the next person must not find this applicant's answers in storage.
-      const principalId = session.getSession()?.principal.id;
-      if (principalId) screenCache.clear(`me.${principalId}.`);
-      await signOut();
-      setClockOverride(null);
-      forgetDemoClock();
-    });
+  // The session, every cached answer about this applicant and a demo clock all go (services/auth.ts).
+  const leave = (): void => run(signOut);
 
   return (
     <PageRoot id="me-page" title="nav.me">
@@ -150,7 +141,7 @@ export default function MePage(): JSX.Element {
               <Cell
                 key={summary.id}
                 title={summary.applicationNo}
-                description={`${summary.applicantName} · ${summary.idCardNumberMasked} · ${t(`status.label.${summary.status}`)}`}
+                description={`${summary.applicantName} · ${summary.idCardNumberMasked} · ${isApplicationStatus(summary.status) ? t(`status.label.${summary.status}`) : summary.status}`}
                 extra={
                   <Button size="small" fill="outline" id={`unbind-${summary.id}`} onClick={() => unbind(summary.id)}>
                     {t('me.unbind')}

@@ -1,0 +1,402 @@
+import { beijingDayEndMs, beijingDayStartMs } from '../calendar/beijing-day';
+import { CALENDAR_EVENT_KIND } from '../calendar/calendar.type';
+import type { CalendarEventKind } from '../calendar/calendar.type';
+import type { NoticeYear } from '../calendar/notice-rules.type';
+import { APPLICATION_STATUS } from './application-status';
+import type { Application, GrassrootsService, LevelTier, RuleId } from './application.type';
+import { assertUnreachable } from './assert-unreachable';
+import { continuingEducationShortfalls } from './continuing-education';
+import { defenceRequirement } from './defence';
+import { feeAmountCny } from './fee';
+import { assertSameNotice, eventWindow } from './notice-year';
+import { revisionDeadlineMs, submissionsLeft } from './revision';
+import { levelTier } from './title-level';
+
+// What an application owes (tasks) or awaits (watch items) at a moment, each with its rule, notice
+// section and deadline. This is the one place the rules are walked: nextActions (the to-do list)
+// and alertsDue (the pushes) are projections of it, so a rule changed here changes both. It reads
+// only the mirrored application and the year's notice; it never counts working days, so it does
+// not pull in the holiday data (the employer publicity dates come from the mirror).
+
+export const OBLIGATION_KIND = {
+  SUBMIT_APPLICATION: 'submit_application',
+  COMPLETE_CONTINUING_EDUCATION: 'complete_continuing_education',
+  WATCH_EMPLOYER_PUBLICITY: 'watch_employer_publicity',
+  AWAIT_REVIEW: 'await_review',
+  REVISE_APPLICATION: 'revise_application',
+  PAY_FEE: 'pay_fee',
+  SEND_PAPER_MATERIALS: 'send_paper_materials',
+  PREPARE_DEFENCE: 'prepare_defence',
+  NOTE_DEFENCE_EXEMPTION: 'note_defence_exemption',
+  WATCH_EVALUATION_MEETING: 'watch_evaluation_meeting',
+  WATCH_PUBLICITY: 'watch_publicity',
+  AWAIT_QUALIFICATION_DOCUMENT: 'await_qualification_document',
+  AWAIT_CERTIFICATE: 'await_certificate',
+  DOWNLOAD_CERTIFICATE: 'download_certificate',
+} as const;
+export type ObligationKind = (typeof OBLIGATION_KIND)[keyof typeof OBLIGATION_KIND];
+
+// The facts per kind: JSON-safe (ISO strings, numbers), ready for a template.
+export interface ObligationDataByKind {
+  submit_application: { opensAt: string | null; isOpen: boolean };
+  complete_continuing_education: {
+    year: number;
+    totalHours: number;
+    professionalHours: number;
+    totalShortBy: number;
+    professionalShortBy: number;
+  };
+  watch_employer_publicity: {
+    startsOn: string | null;
+    endsOn: string | null;
+    minWorkingDays: number;
+  };
+  await_review: Record<string, never>;
+  revise_application: { returnedAt: string; submissionsUsed: number; submissionsLeft: number };
+  pay_fee: { amountCny: number; tier: LevelTier };
+  send_paper_materials: Record<string, never>;
+  prepare_defence: { scheduledAt: string | null };
+  note_defence_exemption: { service: GrassrootsService; scoring: 'specialty_average' };
+  watch_evaluation_meeting: { meetingOn: string | null; windowStartsAt: string | null };
+  watch_publicity: { startsOn: string | null; endsOn: string | null };
+  await_qualification_document: Record<string, never>;
+  await_certificate: Record<string, never>;
+  download_certificate: { certificateIssuedAt: string | null };
+}
+
+export type Obligation = {
+  [K in ObligationKind]: {
+    kind: K;
+    isTask: boolean; // the applicant must act; otherwise something to watch for
+    ruleId: RuleId;
+    section: string;
+    deadlineMs: number | null; // epoch ms; null when the notice or the mirror does not say
+    // When the step begins, where known: its calendar window opens, the application was returned,
+    // or the applicant's meeting starts. Alerts that lead up to a start read it.
+    startsAtMs: number | null;
+    data: ObligationDataByKind[K];
+  };
+}[ObligationKind];
+
+interface Context {
+  application: Application;
+  year: NoticeYear;
+  nowMs: number;
+  obligations: Obligation[];
+}
+
+const EMPTY: Record<string, never> = {};
+
+const DAY_MS = 86_400_000;
+
+// Only calendar instants pass through here, so the memo stays as small as the calendars; it
+// spares the alerts, which never read these strings, a Date per application per tick.
+const isoOfCalendarMs = new Map<number, string>();
+function calendarIso(ms: number | null): string | null {
+  if (ms === null) return null;
+  let iso = isoOfCalendarMs.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString();
+    isoOfCalendarMs.set(ms, iso);
+  }
+  return iso;
+}
+const dayEnd = (day: string | null): number | null => (day === null ? null : beijingDayEndMs(day));
+
+// A calendar step (R3): its section, e.g. 三(二), and its window; the notice's §三 and no dates
+// when this year's calendar lacks the event.
+function calendarStep(year: NoticeYear, kind: CalendarEventKind) {
+  const window = eventWindow(year, kind);
+  return window === null
+    ? { section: year.rules.sections.R3, deadlineMs: null, startsAtMs: null }
+    : { section: window.section, deadlineMs: window.endsAtMs, startsAtMs: window.startsAtMs };
+}
+
+// Every obligation is written out field by field in the same order: one object shape keeps the
+// projections fast on a tick over every application.
+
+function addDrafting(c: Context): void {
+  const { application, year, nowMs } = c;
+  const { section, deadlineMs, startsAtMs } = calendarStep(year, CALENDAR_EVENT_KIND.APPLICATION);
+  // Late or off-platform applications are not recognised (R3): once the window has closed there
+  // is nothing left to do but wait for the not-accepted outcome.
+  if (deadlineMs !== null && nowMs >= deadlineMs) return;
+  c.obligations.push({
+    kind: OBLIGATION_KIND.SUBMIT_APPLICATION,
+    isTask: true,
+    ruleId: 'R3',
+    section,
+    deadlineMs,
+    startsAtMs,
+    data: { opensAt: calendarIso(startsAtMs), isOpen: startsAtMs === null || nowMs >= startsAtMs },
+  });
+  for (const check of continuingEducationShortfalls(application, year.rules)) {
+    c.obligations.push({
+      kind: OBLIGATION_KIND.COMPLETE_CONTINUING_EDUCATION,
+      isTask: true,
+      ruleId: 'R13',
+      section: year.rules.sections.R13,
+      deadlineMs,
+      startsAtMs,
+      data: {
+        year: check.year,
+        totalHours: check.totalHours,
+        professionalHours: check.professionalHours,
+        totalShortBy: check.totalShortBy,
+        professionalShortBy: check.professionalShortBy,
+      },
+    });
+  }
+}
+
+type CalendarWatchKind =
+  | typeof OBLIGATION_KIND.AWAIT_REVIEW
+  | typeof OBLIGATION_KIND.AWAIT_QUALIFICATION_DOCUMENT
+  | typeof OBLIGATION_KIND.AWAIT_CERTIFICATE;
+
+function addCalendarWatch(c: Context, kind: CalendarWatchKind, event: CalendarEventKind): void {
+  const { section, deadlineMs, startsAtMs } = calendarStep(c.year, event);
+  c.obligations.push({
+    kind,
+    isTask: false,
+    ruleId: 'R3',
+    section,
+    deadlineMs,
+    startsAtMs,
+    data: EMPTY,
+  });
+}
+
+function addEmployerPublicity(c: Context): void {
+  const publicity = c.application.employerPublicity;
+  const startsOn = publicity === null ? null : publicity.startsOn;
+  const endsOn = publicity === null ? null : publicity.endsOn;
+  c.obligations.push({
+    kind: OBLIGATION_KIND.WATCH_EMPLOYER_PUBLICITY,
+    isTask: false,
+    ruleId: 'R9',
+    section: c.year.rules.sections.R9,
+    deadlineMs: dayEnd(endsOn),
+    startsAtMs: null,
+    data: { startsOn, endsOn, minWorkingDays: c.year.rules.publicity.minWorkingDays },
+  });
+}
+
+function addRevision(c: Context): void {
+  const { application, year, nowMs } = c;
+  const { returnedAt, submissionCount } = application;
+  const left = submissionsLeft(submissionCount, year.rules);
+  const returnedMs = returnedAt === null ? Number.NaN : Date.parse(returnedAt);
+  // An unreadable return time counts as unknown, like a missing one: no deadline can be told.
+  if (returnedAt === null || Number.isNaN(returnedMs) || left === 0) return;
+  const deadlineMs = revisionDeadlineMs(returnedMs, year);
+  // Past the deadline the application is not accepted (R4): no task can change that.
+  if (nowMs >= deadlineMs) return;
+  c.obligations.push({
+    kind: OBLIGATION_KIND.REVISE_APPLICATION,
+    isTask: true,
+    ruleId: 'R4',
+    section: year.rules.sections.R4,
+    deadlineMs,
+    startsAtMs: returnedMs,
+    data: { returnedAt, submissionsUsed: submissionCount, submissionsLeft: left },
+  });
+}
+
+function addFee(c: Context): void {
+  const { application, year } = c;
+  if (application.feePaid) return;
+  const { deadlineMs, startsAtMs } = calendarStep(year, year.rules.fee.deadlineEvent);
+  // Past the deadline the fee stays owed (overdue): the applicant should still contact the office.
+  c.obligations.push({
+    kind: OBLIGATION_KIND.PAY_FEE,
+    isTask: true,
+    ruleId: 'R17',
+    section: year.rules.sections.R17,
+    deadlineMs,
+    startsAtMs,
+    data: {
+      amountCny: feeAmountCny(application.level, year.rules),
+      tier: levelTier(application.level),
+    },
+  });
+}
+
+function addPaperMaterials(c: Context): void {
+  const { year } = c;
+  const event = year.rules.paperMaterials.deadlineEvent;
+  const { section, deadlineMs, startsAtMs } = calendarStep(year, event);
+  c.obligations.push({
+    kind: OBLIGATION_KIND.SEND_PAPER_MATERIALS,
+    isTask: true,
+    ruleId: 'R3',
+    section,
+    deadlineMs,
+    startsAtMs,
+    data: EMPTY,
+  });
+}
+
+function addDefence(c: Context): void {
+  const { application, year, nowMs } = c;
+  const { scheduledAt, serviceInApplicationYear } = application.defence;
+  const requirement = defenceRequirement(application.level, serviceInApplicationYear, year.rules);
+  if (requirement.kind === 'not_required') return;
+  const section = year.rules.sections.R11;
+  if (requirement.kind === 'exempt') {
+    c.obligations.push({
+      kind: OBLIGATION_KIND.NOTE_DEFENCE_EXEMPTION,
+      isTask: false,
+      ruleId: 'R11',
+      section,
+      deadlineMs: null,
+      startsAtMs: null,
+      data: { service: requirement.service, scoring: requirement.scoring },
+    });
+  }
+  // An unreadable time counts as no schedule: a wrong deadline is worse than none.
+  const parsedMs = scheduledAt === null ? Number.NaN : Date.parse(scheduledAt);
+  const scheduledMs = Number.isNaN(parsedMs) ? null : parsedMs;
+  if (scheduledMs !== null && nowMs >= scheduledMs) return;
+  // An exempt applicant may still choose to sit; only a scheduled defence makes it a task then.
+  if (requirement.kind === 'exempt' && scheduledMs === null) return;
+  c.obligations.push({
+    kind: OBLIGATION_KIND.PREPARE_DEFENCE,
+    isTask: true,
+    ruleId: 'R11',
+    section,
+    deadlineMs: scheduledMs,
+    startsAtMs: null,
+    data: { scheduledAt: scheduledMs === null ? null : scheduledAt },
+  });
+}
+
+function addMeeting(c: Context): void {
+  const step = calendarStep(c.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
+  const meetingOn = c.application.evaluationMeetingOn;
+  // The applicant's own meeting day once known, else the year's meetings window.
+  const dayStartMs = meetingOn === null ? null : beijingDayStartMs(meetingOn);
+  c.obligations.push({
+    kind: OBLIGATION_KIND.WATCH_EVALUATION_MEETING,
+    isTask: false,
+    ruleId: 'R3',
+    section: step.section,
+    deadlineMs: dayStartMs === null ? step.deadlineMs : dayStartMs + DAY_MS, // the day's 24:00
+    startsAtMs: dayStartMs === null ? step.startsAtMs : dayStartMs,
+    data: { meetingOn, windowStartsAt: calendarIso(step.startsAtMs) },
+  });
+}
+
+function addPublicity(c: Context): void {
+  const publicity = c.application.publicity;
+  const startsOn = publicity === null ? null : publicity.startsOn;
+  const endsOn = publicity === null ? null : publicity.endsOn;
+  c.obligations.push({
+    kind: OBLIGATION_KIND.WATCH_PUBLICITY,
+    isTask: false,
+    ruleId: 'R3',
+    section: calendarStep(c.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS).section,
+    deadlineMs: dayEnd(endsOn),
+    startsAtMs: null,
+    data: { startsOn, endsOn },
+  });
+}
+
+function addCertificate(c: Context): void {
+  const step = calendarStep(c.year, CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES);
+  c.obligations.push({
+    kind: OBLIGATION_KIND.DOWNLOAD_CERTIFICATE,
+    isTask: true,
+    ruleId: 'R3',
+    section: step.section,
+    deadlineMs: null,
+    startsAtMs: null,
+    data: { certificateIssuedAt: c.application.certificateIssuedAt },
+  });
+}
+
+/**
+ * What an application owes or awaits at a moment, in the order of its steps: the one derivation
+ * behind nextActions (which sorts and rates it) and alertsDue (which adds lead times and keys).
+ * Hard deadlines drop out once passed (application window R3, revision R4); soft ones stay.
+ *
+ * @param application - the mirrored application
+ * @param year - the notice year of the application's year and route
+ * @param now - the moment to judge at
+ * @throws NoticeMismatchError when the notice is for another year or route
+ * @example
+ * deriveObligations({ ...application, status: 'fee_paid', level: 'assistant' }, HOTAN_2023, now)
+ * // [{ kind: 'send_paper_materials', isTask: true, ruleId: 'R3', section: '三(二)',
+ * //    deadlineMs: Date.parse('2023-09-29T16:00:00Z'), startsAtMs: null, data: {} }]
+ */
+export function deriveObligations(
+  application: Application,
+  year: NoticeYear,
+  now: Date,
+): Obligation[] {
+  assertSameNotice(application, year);
+  const c: Context = { application, year, nowMs: now.getTime(), obligations: [] };
+  const status = application.status;
+  switch (status) {
+    case APPLICATION_STATUS.REGISTERED:
+    case APPLICATION_STATUS.DRAFTING:
+      addDrafting(c);
+      break;
+    case APPLICATION_STATUS.SUBMITTED:
+    case APPLICATION_STATUS.AUTHORITY_REVIEW:
+      addCalendarWatch(c, OBLIGATION_KIND.AWAIT_REVIEW, CALENDAR_EVENT_KIND.REVIEW);
+      break;
+    case APPLICATION_STATUS.EMPLOYER_REVIEW:
+      addEmployerPublicity(c);
+      break;
+    case APPLICATION_STATUS.RETURNED:
+      addRevision(c);
+      break;
+    case APPLICATION_STATUS.MATERIALS_RECEIVED:
+      addFee(c);
+      addPaperMaterials(c);
+      addDefence(c);
+      break;
+    case APPLICATION_STATUS.FEE_PAID:
+      addPaperMaterials(c);
+      addDefence(c);
+      break;
+    case APPLICATION_STATUS.PAPER_MATERIALS_RECEIVED:
+    case APPLICATION_STATUS.DEFENCE:
+      addDefence(c);
+      addMeeting(c);
+      break;
+    case APPLICATION_STATUS.EVALUATION_MEETING:
+      addMeeting(c);
+      break;
+    case APPLICATION_STATUS.PUBLICITY:
+      addPublicity(c);
+      break;
+    case APPLICATION_STATUS.PASSED:
+      addCalendarWatch(
+        c,
+        OBLIGATION_KIND.AWAIT_QUALIFICATION_DOCUMENT,
+        CALENDAR_EVENT_KIND.QUALIFICATION_DOCUMENTS,
+      );
+      break;
+    case APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED:
+    case APPLICATION_STATUS.POST_FILED:
+      addCalendarWatch(
+        c,
+        OBLIGATION_KIND.AWAIT_CERTIFICATE,
+        CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES,
+      );
+      break;
+    case APPLICATION_STATUS.CERTIFICATE_ISSUED:
+      addCertificate(c);
+      break;
+    case APPLICATION_STATUS.NOT_PASSED:
+    case APPLICATION_STATUS.NOT_ACCEPTED:
+    case APPLICATION_STATUS.WITHDRAWN:
+    case APPLICATION_STATUS.QUALIFICATION_REVOKED:
+      break;
+    default:
+      return assertUnreachable(status);
+  }
+  return c.obligations;
+}
