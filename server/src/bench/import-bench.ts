@@ -11,8 +11,9 @@ import { DataSource } from 'typeorm';
 
 import { AppModule } from '../app.module';
 import { getConfig, resetConfigForTests } from '../config/env';
+import { quote } from '../database/sql-dialect';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ImportService } from '../modules/mirror/import.service';
-import { DEFAULT_IMPORT_LIMITS } from '../modules/mirror/import/import-limits';
 
 // `npm run bench`: imports a generated platform export of N rows (default 1,000,000) into a fresh
 // SQLite file and a fresh MariaDB database. The machine's limit is measured in the same run:
@@ -47,21 +48,18 @@ function generateCsv(rows: number): Buffer {
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
 
-async function openContext(databaseUrl: string): Promise<INestApplicationContext> {
+async function openContext(databaseUrl: string, env: Record<string, string> = {}): Promise<INestApplicationContext> {
   resetConfigForTests();
-  const config = getConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl });
+  const config = getConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env });
   return NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
 }
 
-function quoter(dataSource: DataSource): (name: string) => string {
-  return dataSource.options.type === 'better-sqlite3' ? (name) => `"${name}"` : (name) => `\`${name}\``;
-}
 
 type Table = { name: string; columns: string[]; rows: unknown[][] };
 
 // What the import wrote, minus generated ids and timestamps (the database fills those again).
 async function readWrittenRows(dataSource: DataSource): Promise<Table[]> {
-  const q = quoter(dataSource);
+  const q = (name: string): string => quote(dataSource, name);
   const tables: Table[] = [];
   for (const name of TABLES) {
     const rows: Array<Record<string, unknown>> = await dataSource.query(`SELECT * FROM ${q(name)} ORDER BY ${q('id')}`);
@@ -71,10 +69,10 @@ async function readWrittenRows(dataSource: DataSource): Promise<Table[]> {
   return tables;
 }
 
-async function plainInsertSeconds(dataSource: DataSource, tables: Table[]): Promise<number> {
-  const q = quoter(dataSource);
+async function plainInsertSeconds(unitOfWork: UnitOfWork, tables: Table[]): Promise<number> {
   const started = process.hrtime.bigint();
-  await dataSource.transaction(async (manager) => {
+  await unitOfWork.write(async (manager) => {
+    const q = (name: string): string => quote(manager, name);
     for (const { name, columns, rows } of tables) {
       const head = `INSERT INTO ${q(name)} (${columns.map(q).join(',')}) VALUES `;
       const tuple = `(${columns.map(() => '?').join(',')})`;
@@ -88,12 +86,12 @@ async function plainInsertSeconds(dataSource: DataSource, tables: Table[]): Prom
 }
 
 async function benchOne(label: string, freshDatabaseUrl: (name: string) => Promise<string>, file: Buffer, rows: number): Promise<void> {
-  const importContext = await openContext(await freshDatabaseUrl('import'));
+  const limits = { IMPORT_MAX_FILE_MIB: String(Math.ceil(file.length / 1048576) + 1), IMPORT_MAX_ROWS: String(rows) };
+  const importContext = await openContext(await freshDatabaseUrl('import'), limits);
   let importSeconds: number;
   let written: Table[];
   try {
     const service = importContext.get(ImportService);
-    service.setLimitsForTests({ ...DEFAULT_IMPORT_LIMITS, maxFileBytes: file.length + 1, maxRows: rows });
     const started = process.hrtime.bigint();
     const result = await service.importFile({ bytes: file, fileName: 'bench.csv', year: 2023, staffUserId: null });
     importSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -105,7 +103,7 @@ async function benchOne(label: string, freshDatabaseUrl: (name: string) => Promi
   const limitContext = await openContext(await freshDatabaseUrl('limit'));
   let limitSeconds: number;
   try {
-    limitSeconds = await plainInsertSeconds(limitContext.get(DataSource), written);
+    limitSeconds = await plainInsertSeconds(limitContext.get(UnitOfWork), written);
   } finally {
     await limitContext.close();
   }

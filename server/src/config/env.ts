@@ -20,6 +20,7 @@ interface VariableSpec {
 
 const SERVER_ROOT = resolve(__dirname, '..', '..');
 const REPO_ROOT = resolve(SERVER_ROOT, '..');
+const MIB = 1024 * 1024;
 
 // One WeChat subscribe-message template per alert kind (issue 6), e.g. WECHAT_TEMPLATE_FEE_DUE.
 type TemplateVariableName = `WECHAT_TEMPLATE_${Uppercase<AlertKind>}`;
@@ -206,6 +207,21 @@ const VARIABLES = {
     isSensitive: false,
     schema: z.coerce.number().int().min(0).max(3600).default(5),
   },
+  IMPORT_MAX_FILE_MIB: {
+    description: 'Largest platform export accepted for import, in MiB',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(1024).default(50),
+  },
+  IMPORT_MAX_ROWS: {
+    description: 'Most data rows accepted in one platform export',
+    isSensitive: false,
+    schema: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
+  },
+  IMPORT_MAX_UNPACKED_MIB: {
+    description: 'Largest total uncompressed size of an xlsx export, in MiB (a guard against zip bombs)',
+    isSensitive: false,
+    schema: z.coerce.number().min(0.001).max(16_384).default(1024),
+  },
   REMINDER_PUSH_BATCH_SIZE: {
     description: 'Outbox rows one worker claims at a time',
     isSensitive: false,
@@ -291,6 +307,7 @@ export interface AppConfig {
   publicBaseUrl: string;
   certificateSigningSeed: Buffer;
   housekeepingIntervalSeconds: number;
+  importLimits: { maxFileBytes: number; maxRows: number; maxUnpackedBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -400,6 +417,11 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       claimMode: values.REMINDER_CLAIM_MODE as 'skip_locked' | 'update',
     },
     housekeepingIntervalSeconds: values.HOUSEKEEPING_INTERVAL_SECONDS as number,
+    importLimits: {
+      maxFileBytes: (values.IMPORT_MAX_FILE_MIB as number) * MIB,
+      maxRows: values.IMPORT_MAX_ROWS as number,
+      maxUnpackedBytes: Math.round((values.IMPORT_MAX_UNPACKED_MIB as number) * MIB),
+    },
     publicBaseUrl: ((values.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${values.PORT as number}`).replace(/\/+$/, ''),
     certificateSigningSeed:
       values.CERTIFICATE_SIGNING_KEY === undefined

@@ -1,7 +1,5 @@
 import * as iconv from 'iconv-lite';
 
-import { ImportService } from '../../src/modules/mirror/import.service';
-import { DEFAULT_IMPORT_LIMITS } from '../../src/modules/mirror/import/import-limits';
 import { exportCsv, exportRow, exportXlsx } from '../../src/modules/mirror/import/export.fixture';
 import type { ExportCells } from '../../src/modules/mirror/import/export.fixture';
 import { createTestApp } from '../support/test-app';
@@ -108,13 +106,17 @@ describe('importing platform exports (staff)', () => {
   });
 
   it('refuses a zip bomb before unpacking it', async () => {
-    const service = t.app.get(ImportService);
-    service.setLimitsForTests({ ...DEFAULT_IMPORT_LIMITS, maxUnpackedBytes: 2_000 });
+    const small = await createTestApp({ IMPORT_MAX_UNPACKED_MIB: String(2_000 / (1024 * 1024)) });
     try {
-      const res = await upload(await exportXlsx(rows('BOMB', 5)), 'bomb.xlsx').expect(400);
+      const token = (await small.api.post('/api/auth/staff').send(ADMIN).expect(200)).body.token;
+      const res = await small.api
+        .post('/api/staff/imports')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('file', await exportXlsx(rows('BOMB', 5)), 'bomb.xlsx')
+        .expect(400);
       expect(res.body).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: { reason: 'ZIP_TOO_LARGE_UNPACKED' } });
     } finally {
-      service.setLimitsForTests(DEFAULT_IMPORT_LIMITS);
+      await small.close();
     }
   });
 

@@ -87,7 +87,7 @@ describe('no write is lost to another request’s failure', () => {
       }),
     ).expect(200);
     const [certificate] = await t.dataSource.query('SELECT id FROM certificate WHERE certificateNo = ?', [certificateNo]);
-    const file = await exportXlsx(rows('ISOFAIL', 60_000, (i) => (i === 59_999 ? { 身份证号: BAD_CHECK_DIGIT } : {})));
+    const file = await exportXlsx(rows('ISOFAIL', 60_000, (i): ExportCells => (i === 59_999 ? { 身份证号: BAD_CHECK_DIGIT } : {})));
 
     const importing = timed(upload(file, 'failing.xlsx'));
     const others = await Promise.all([

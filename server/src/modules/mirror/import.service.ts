@@ -81,7 +81,6 @@ class RowsInvalid extends Error {
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
-  private limits: ImportLimits = DEFAULT_IMPORT_LIMITS;
 
   constructor(
     private readonly mirrorRepository: MirrorRepository,
@@ -89,9 +88,8 @@ export class ImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  // Tests lower the limits to exercise them without gigabyte fixtures.
-  setLimitsForTests(limits: ImportLimits): void {
-    this.limits = limits;
+  private get limits(): ImportLimits {
+    return { ...DEFAULT_IMPORT_LIMITS, ...this.config.importLimits };
   }
 
   /**
