@@ -10,6 +10,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 
 import { AppModule } from '../app.module';
+import { generateExportCsv } from './generated-export';
 import { getConfig, resetConfigForTests } from '../config/env';
 import { quote } from '../database/sql-dialect';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -20,33 +21,8 @@ import { ImportService } from '../modules/mirror/import.service';
 // every row the import wrote (applications, their history, their domain events) is read back
 // and written again with plain multi-row INSERTs into a second fresh database with the same
 // migrated schema — no parsing, validation or encryption, just the writes. Prints both rates.
-const HEADERS = ['申报编号', '姓名', '身份证号', '单位', '县市', '系列', '专业', '级别', '状态', '状态时间', '申报方式', '年度'];
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-const NAMES = ['王建国', '阿依古丽·买买提', '李秀英', '艾力·吐尔逊', '张伟', '热依拉·阿不都'];
-const COUNTIES = ['和田市', '和田县', '墨玉县', '皮山县', '洛浦县', '策勒县', '于田县', '民丰县'];
 const TABLES = ['application', 'status_history', 'domain_event'] as const;
 const ROWS_PER_INSERT = 500;
-
-// A distinct, valid (GB 11643 check digit) ID number per row: births spread over 40 years.
-function idNumber(i: number): string {
-  const birth = new Date(Date.UTC(1965, 0, 1) + (i % 14_600) * 86_400_000);
-  const sequence = String(Math.floor(i / 14_600) % 1000).padStart(3, '0');
-  const body = `6532${String(i % 8).padStart(2, '0')}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${sequence}`;
-  const sum = ID_WEIGHTS.reduce((total, weight, k) => total + weight * Number(body[k]), 0);
-  return body + ID_CHECK[sum % 11];
-}
-
-function generateCsv(rows: number): Buffer {
-  const lines = [HEADERS.join(',')];
-  for (let i = 1; i <= rows; i += 1) {
-    const minute = String(i % 60).padStart(2, '0');
-    lines.push(
-      [`BENCH-${i}`, NAMES[i % NAMES.length], idNumber(i), '和田地区人民医院', COUNTIES[i % COUNTIES.length], '卫生健康', '临床医学', '中级', '已接收材料', `2023-08-20 10:${minute}:00`, '地区定向评价', '2023'].join(','),
-    );
-  }
-  return Buffer.from(`${lines.join('\r\n')}\r\n`);
-}
 
 async function openContext(databaseUrl: string, env: Record<string, string> = {}): Promise<INestApplicationContext> {
   resetConfigForTests();
@@ -120,7 +96,7 @@ async function benchOne(label: string, freshDatabaseUrl: (name: string) => Promi
 async function main(): Promise<void> {
   const rowsArg = process.argv.indexOf('--rows');
   const rows = rowsArg === -1 ? 1_000_000 : Number(process.argv[rowsArg + 1]);
-  const file = generateCsv(rows);
+  const file = generateExportCsv(rows);
   process.stdout.write(`generated ${rows} rows, ${(file.length / 1048576).toFixed(1)} MiB csv\n`);
   const dir = mkdtempSync(join(tmpdir(), 'titletrack-bench-'));
   try {
