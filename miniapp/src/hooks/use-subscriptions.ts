@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 
 import { useT } from '../locales';
+import { APPLICANT_SCREEN } from '../services/screen-cache';
 import { requestSubscriptions } from '../services/subscribe-request';
 import type { SubscribeOption } from '../services/subscribe-request';
-import { APPLICANT_SCREEN } from '../services/screen-cache';
 import { getMySubscriptions, getSubscriptionTemplates, reportSubscriptions } from '../services/subscriptions';
 import { isWeapp } from '../utils/platform';
 import { useApplicantCached } from './use-applicant-cached';

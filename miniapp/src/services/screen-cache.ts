@@ -15,6 +15,9 @@ export interface ScreenCache {
 
 const PREFIX = 'titletrack.cache.';
 const APPLICANT_PREFIX = 'me.';
+// Where earlier versions kept applicant answers outside `me.`: never read any more, and swept
+// with the rest so that phones updated from those versions are cleaned too.
+const LEGACY_APPLICANT_PREFIXES = ['certificates:', 'subscription-status', 'subscription-templates'].map((key) => PREFIX + key);
 
 // The home screen's key: the H5 first screen fills it with the data the server drew from.
 export const HOME_CACHE_KEY = 'home';
@@ -64,7 +67,8 @@ export function createScreenCache(storage: KeyValueStorage, keys: () => string[]
     forgetApplicants(keep?: string): void {
       const kept = keep === undefined ? null : PREFIX + scopeOf(keep);
       for (const key of keys()) {
-        if (key.startsWith(PREFIX + APPLICANT_PREFIX) && (kept === null || !key.startsWith(kept))) storage.remove(key);
+        const isApplicants = key.startsWith(PREFIX + APPLICANT_PREFIX) && (kept === null || !key.startsWith(kept));
+        if (isApplicants || LEGACY_APPLICANT_PREFIXES.some((legacy) => key.startsWith(legacy))) storage.remove(key);
       }
     },
   };

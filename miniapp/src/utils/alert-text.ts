@@ -16,8 +16,10 @@ export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): 
   const values = messageValues(t, message.data, isRtl);
   // The result has a body per outcome; every other kind has one body.
   if (message.kind === ALERT_KIND.EVALUATION_RESULT) {
-    const result = 'inbox.message.evaluation_result';
-    return { title: t(`${result}.title`), body: t(message.data.isPassed ? `${result}.bodyPassed` : `${result}.bodyFailed`) };
+    return {
+      title: t('inbox.message.evaluation_result.title'),
+      body: t(message.data.isPassed ? 'inbox.message.evaluation_result.bodyPassed' : 'inbox.message.evaluation_result.bodyFailed'),
+    };
   }
   return { title: t(`inbox.message.${message.kind}.title`, values), body: t(`inbox.message.${message.kind}.body`, values) };
 }

@@ -39,6 +39,17 @@ describe('createScreenCache', () => {
     expect(cache.get(applicantCacheKey('1.2', APPLICANT_SCREEN.INBOX))).toBeNull();
   });
 
+  it('should sweep the applicant answers earlier versions kept outside the applicant scope', () => {
+    const storage = memoryStorage({
+      'titletrack.cache.certificates:1': '{}',
+      'titletrack.cache.subscription-status': '{}',
+      'titletrack.cache.subscription-templates': '{}',
+      'titletrack.cache.home': '{}',
+    });
+    createScreenCache(storage, () => [...storage.entries.keys()]).forgetApplicants('1');
+    expect([...storage.entries.keys()]).toEqual(['titletrack.cache.home']);
+  });
+
   it('should keep the answer on screen when storage is full', () => {
     const storage = { get: () => null, set: () => { throw new Error('quota'); }, remove: () => undefined };
     expect(createScreenCache(storage).set('home', 5, 9)).toEqual({ data: 5, savedAt: 9 });
