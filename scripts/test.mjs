@@ -57,6 +57,23 @@ for (const workspace of ['shared', 'server', 'miniapp']) {
 totals.passed += typecheckPassed;
 totals.failed += typecheckFailed;
 lines.push(`${'typecheck'.padEnd(20)} ${typecheckPassed} passed, ${typecheckFailed} failed`);
+
+// Lint (type-aware ESLint) and format (Prettier), each counted like a test.
+process.stdout.write('\n=== lint and format ===\n');
+let lintPassed = 0;
+let lintFailed = 0;
+for (const [name, bin, args] of [
+  ['eslint', join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), ['.', '--max-warnings', '0']],
+  ['prettier', join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), ['--check', '.', '--log-level', 'warn']],
+]) {
+  const check = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, stdio: 'inherit' });
+  process.stdout.write(`${check.status === 0 ? 'PASS' : 'FAIL'} ${name}\n`);
+  if (check.status === 0) lintPassed += 1;
+  else lintFailed += 1;
+}
+totals.passed += lintPassed;
+totals.failed += lintFailed;
+lines.push(`${'lint and format'.padEnd(20)} ${lintPassed} passed, ${lintFailed} failed`);
 for (const [index, suite] of SUITES.entries()) {
   const report = join(RESULTS, `${index}.json`);
   process.stdout.write(`\n=== ${suite.name} ===\n`);
