@@ -1,4 +1,4 @@
-// Mini-app budgets (issue 7), printed, never asserted: the weapp main-package size (goal
+// Mini-app budgets, printed, never asserted: the weapp main-package size (goal
 // ≤ 500 KB, WeChat's cap 2 MB), the H5 first screen's JavaScript gzipped (goal ≤ 150 KB) and its
 // LCP in Chromium throttled to ~400 kbps / 400 ms RTT (goal ≤ 2.5 s).
 // Usage: node miniapp/scripts/size-bench.mjs [--skip-weapp-build] [--runs N]

@@ -22,7 +22,7 @@ const SERVER_ROOT = resolve(__dirname, '..', '..');
 const REPO_ROOT = resolve(SERVER_ROOT, '..');
 const MIB = 1024 * 1024;
 
-// One WeChat subscribe-message template per alert kind (issue 6), e.g. WECHAT_TEMPLATE_FEE_DUE.
+// One WeChat subscribe-message template per alert kind, e.g. WECHAT_TEMPLATE_FEE_DUE.
 type TemplateVariableName = `WECHAT_TEMPLATE_${Uppercase<AlertKind>}`;
 export const templateVariableName = (kind: AlertKind): TemplateVariableName =>
   `WECHAT_TEMPLATE_${kind.toUpperCase()}` as TemplateVariableName;

@@ -7,7 +7,7 @@ import { seedDemoCertificates } from './seed/demo-certificates.seed';
 import { seedDatabase } from './seed/seed';
 
 export interface PrepareDatabaseOptions {
-  // Set only in development: seed the demo applicants (issue 7) with this cipher.
+  // Set only in development: seed the demo applicants with this cipher.
   demoCipher?: FieldCipher | null;
 }
 

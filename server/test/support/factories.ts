@@ -12,7 +12,7 @@ export const ID_BOB = '65320119900517124X';
 
 let sequence = 0;
 
-// A mirrored application as issue 5's import will store it: ID encrypted, plus its blind index.
+// A mirrored application as the import stores it: ID encrypted, plus its blind index.
 export async function newApplication(
   t: TestApp,
   overrides: Partial<Omit<NewApplication, 'idCardCipher' | 'idCardBlindIndex' | 'employer' | 'county' | 'submissionCount' | 'isFeePaid'>> & {

@@ -54,12 +54,12 @@ export const WECHAT_STAND_IN_ERROR = {
   RISKY_USER: { errcode: 40226, errmsg: 'invalid user, high risk user' },
 } as const satisfies Record<string, WechatStandInError>;
 
-// Issue 6: what subscribe/send answers. A number is an errcode (0 = ok); 'http500' and 'hang'
+// What subscribe/send answers. A number is an errcode (0 = ok); 'http500' and 'hang'
 // imitate an outage and a request that never gets an answer.
 export type SendAnswer = number | 'http500' | 'hang';
 
 export class WechatStandIn {
-  // --- stable_token and subscribe/send (issue 6) ---
+  // --- stable_token and subscribe/send ---
   readonly validTokens = new Set<string>();
   tokenExpiresInSeconds = 7200;
   tokenRequests = 0;

@@ -5,7 +5,7 @@ import type { SessionResponse } from './auth';
 // application in the shape the shared rules read, demo sign-in outside production, and the
 // calendar files for "add to my phone's calendar".
 
-// The demo applicants seeded outside production, one in each main state (issue 7).
+// The demo applicants seeded outside production, one in each main state.
 export const DEMO_PERSONA = {
   DRAFTING: 'drafting',
   RETURNED: 'returned',

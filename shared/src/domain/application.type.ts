@@ -159,7 +159,7 @@ export interface DefenceInfo {
   serviceInApplicationYear: GrassrootsService | null;
 }
 
-// What the server mirrors of one application (issue 5) and what nextActions/alertsDue read.
+// What the server mirrors of one application and what nextActions/alertsDue read.
 // Instants are ISO strings (the wire format); days are YYYY-MM-DD Beijing days; unknown is null.
 export interface Application {
   id: string;

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
 
 // The mirror of one application on the official platform (filled by imports, webhooks and
-// polls, issue 5). The ID-card number is stored only encrypted (idCardCipher, AES-256-GCM with
+// polls). The ID-card number is stored only encrypted (idCardCipher, AES-256-GCM with
 // its key id) and as a keyed hash for matching (idCardBlindIndex); never in clear.
 @Entity('application')
 @Index('IDX_application_blind_index', ['idCardBlindIndex'])

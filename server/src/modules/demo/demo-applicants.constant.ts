@@ -3,7 +3,7 @@ import type { DemoPersona } from '@titletrack/shared/contract';
 import { APPLICATION_STATUS, TITLE_LEVEL, TITLE_SERIES } from '@titletrack/shared/domain';
 import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
 
-// The demo applicants seeded outside production (issue 7): one per main state, each with the
+// The demo applicants seeded outside production: one per main state, each with the
 // status history the mirror would hold and a moment of 2023 at which its screens make sense.
 // Names and numbers are made up and say "演示" so nobody mistakes them for a real person.
 

@@ -15,7 +15,7 @@ import type { PollSchedule } from './poll.scheduler';
 import { PLATFORM_STATUS_CLIENT, POLLER_OPTIONS, PollerService } from './poller.service';
 import type { PollerOptions } from './poller.service';
 
-// Polls the platform's status-query API (issue 5). ScheduleModule.forRoot() is global: when a
+// Polls the platform's status-query API. ScheduleModule.forRoot() is global: when a
 // second scheduled job arrives, move it to AppModule and drop it here.
 @Module({
   imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([PollCursorEntity]), LeaseModule, MirrorModule],
