@@ -78,6 +78,33 @@ export type Obligation = {
   };
 }[ObligationKind];
 
+// The rule each kind comes from, and whether the applicant must act (a task) or only watch.
+const KIND_RULE: Readonly<Record<ObligationKind, { ruleId: RuleId; isTask: boolean }>> = {
+  submit_application: { ruleId: 'R3', isTask: true },
+  complete_continuing_education: { ruleId: 'R13', isTask: true },
+  watch_employer_publicity: { ruleId: 'R9', isTask: false },
+  await_review: { ruleId: 'R3', isTask: false },
+  revise_application: { ruleId: 'R4', isTask: true },
+  pay_fee: { ruleId: 'R17', isTask: true },
+  send_paper_materials: { ruleId: 'R3', isTask: true },
+  prepare_defence: { ruleId: 'R11', isTask: true },
+  note_defence_exemption: { ruleId: 'R11', isTask: false },
+  watch_evaluation_meeting: { ruleId: 'R3', isTask: false },
+  watch_publicity: { ruleId: 'R3', isTask: false },
+  await_qualification_document: { ruleId: 'R3', isTask: false },
+  await_certificate: { ruleId: 'R3', isTask: false },
+  download_certificate: { ruleId: 'R3', isTask: true },
+};
+
+// When an obligation falls, and under which notice section: a calendar step's (R3, e.g. 三(二)),
+// else its own rule's (e.g. 四(十) for the fee).
+interface Placement {
+  deadlineMs: number | null;
+  startsAtMs: number | null;
+  section?: string;
+}
+const UNDATED: Placement = { deadlineMs: null, startsAtMs: null };
+
 interface Context {
   application: Application;
   year: NoticeYear;
@@ -85,8 +112,20 @@ interface Context {
   obligations: Obligation[];
 }
 
-const EMPTY: Record<string, never> = {};
+// The one place obligations are made: one object shape keeps the projections fast on a tick over
+// every application.
+function add<K extends ObligationKind>(
+  c: Context,
+  kind: K,
+  placement: Placement,
+  data: ObligationDataByKind[K],
+): void {
+  const { ruleId, isTask } = KIND_RULE[kind];
+  const { deadlineMs, startsAtMs, section = c.year.rules.sections[ruleId] } = placement;
+  c.obligations.push({ kind, isTask, ruleId, section, deadlineMs, startsAtMs, data } as Obligation);
+}
 
+const EMPTY: Record<string, never> = {};
 const DAY_MS = 86_400_000;
 
 // Only calendar instants pass through here, so the memo stays as small as the calendars; it
@@ -101,50 +140,35 @@ function calendarIso(ms: number | null): string | null {
   }
   return iso;
 }
-const dayEnd = (day: string | null): number | null => (day === null ? null : beijingDayEndMs(day));
 
 // A calendar step (R3): its section, e.g. 三(二), and its window; the notice's §三 and no dates
 // when this year's calendar lacks the event.
-function calendarStep(year: NoticeYear, kind: CalendarEventKind) {
+function calendarStep(year: NoticeYear, kind: CalendarEventKind): Required<Placement> {
   const window = eventWindow(year, kind);
   return window === null
-    ? { section: year.rules.sections.R3, deadlineMs: null, startsAtMs: null }
-    : { section: window.section, deadlineMs: window.endsAtMs, startsAtMs: window.startsAtMs };
+    ? { deadlineMs: null, startsAtMs: null, section: year.rules.sections.R3 }
+    : { deadlineMs: window.endsAtMs, startsAtMs: window.startsAtMs, section: window.section };
 }
-
-// Every obligation is written out field by field in the same order: one object shape keeps the
-// projections fast on a tick over every application.
 
 function addDrafting(c: Context): void {
   const { application, year, nowMs } = c;
-  const { section, deadlineMs, startsAtMs } = calendarStep(year, CALENDAR_EVENT_KIND.APPLICATION);
+  const step = calendarStep(year, CALENDAR_EVENT_KIND.APPLICATION);
+  const { deadlineMs, startsAtMs } = step;
   // Late or off-platform applications are not recognised (R3): once the window has closed there
   // is nothing left to do but wait for the not-accepted outcome.
   if (deadlineMs !== null && nowMs >= deadlineMs) return;
-  c.obligations.push({
-    kind: OBLIGATION_KIND.SUBMIT_APPLICATION,
-    isTask: true,
-    ruleId: 'R3',
-    section,
-    deadlineMs,
-    startsAtMs,
-    data: { opensAt: calendarIso(startsAtMs), isOpen: startsAtMs === null || nowMs >= startsAtMs },
+  add(c, OBLIGATION_KIND.SUBMIT_APPLICATION, step, {
+    opensAt: calendarIso(startsAtMs),
+    isOpen: startsAtMs === null || nowMs >= startsAtMs,
   });
   for (const check of continuingEducationShortfalls(application, year.rules)) {
-    c.obligations.push({
-      kind: OBLIGATION_KIND.COMPLETE_CONTINUING_EDUCATION,
-      isTask: true,
-      ruleId: 'R13',
-      section: year.rules.sections.R13,
-      deadlineMs,
-      startsAtMs,
-      data: {
-        year: check.year,
-        totalHours: check.totalHours,
-        professionalHours: check.professionalHours,
-        totalShortBy: check.totalShortBy,
-        professionalShortBy: check.professionalShortBy,
-      },
+    // Due with the application, under R13's own section.
+    add(c, OBLIGATION_KIND.COMPLETE_CONTINUING_EDUCATION, { deadlineMs, startsAtMs }, {
+      year: check.year,
+      totalHours: check.totalHours,
+      professionalHours: check.professionalHours,
+      totalShortBy: check.totalShortBy,
+      professionalShortBy: check.professionalShortBy,
     });
   }
 }
@@ -154,31 +178,25 @@ type CalendarWatchKind =
   | typeof OBLIGATION_KIND.AWAIT_QUALIFICATION_DOCUMENT
   | typeof OBLIGATION_KIND.AWAIT_CERTIFICATE;
 
+// A calendar step the applicant only awaits: the review, the documents, the certificates.
 function addCalendarWatch(c: Context, kind: CalendarWatchKind, event: CalendarEventKind): void {
-  const { section, deadlineMs, startsAtMs } = calendarStep(c.year, event);
-  c.obligations.push({
-    kind,
-    isTask: false,
-    ruleId: 'R3',
-    section,
-    deadlineMs,
-    startsAtMs,
-    data: EMPTY,
-  });
+  add(c, kind, calendarStep(c.year, event), EMPTY);
+}
+
+function addPaperMaterials(c: Context): void {
+  const step = calendarStep(c.year, c.year.rules.paperMaterials.deadlineEvent);
+  add(c, OBLIGATION_KIND.SEND_PAPER_MATERIALS, step, EMPTY);
 }
 
 function addEmployerPublicity(c: Context): void {
   const publicity = c.application.employerPublicity;
   const startsOn = publicity === null ? null : publicity.startsOn;
   const endsOn = publicity === null ? null : publicity.endsOn;
-  c.obligations.push({
-    kind: OBLIGATION_KIND.WATCH_EMPLOYER_PUBLICITY,
-    isTask: false,
-    ruleId: 'R9',
-    section: c.year.rules.sections.R9,
-    deadlineMs: dayEnd(endsOn),
-    startsAtMs: null,
-    data: { startsOn, endsOn, minWorkingDays: c.year.rules.publicity.minWorkingDays },
+  const deadlineMs = endsOn === null ? null : beijingDayEndMs(endsOn);
+  add(c, OBLIGATION_KIND.WATCH_EMPLOYER_PUBLICITY, { deadlineMs, startsAtMs: null }, {
+    startsOn,
+    endsOn,
+    minWorkingDays: c.year.rules.publicity.minWorkingDays,
   });
 }
 
@@ -192,48 +210,21 @@ function addRevision(c: Context): void {
   const deadlineMs = revisionDeadlineMs(returnedMs, year);
   // Past the deadline the application is not accepted (R4): no task can change that.
   if (nowMs >= deadlineMs) return;
-  c.obligations.push({
-    kind: OBLIGATION_KIND.REVISE_APPLICATION,
-    isTask: true,
-    ruleId: 'R4',
-    section: year.rules.sections.R4,
-    deadlineMs,
-    startsAtMs: returnedMs,
-    data: { returnedAt, submissionsUsed: submissionCount, submissionsLeft: left },
+  add(c, OBLIGATION_KIND.REVISE_APPLICATION, { deadlineMs, startsAtMs: returnedMs }, {
+    returnedAt,
+    submissionsUsed: submissionCount,
+    submissionsLeft: left,
   });
 }
 
 function addFee(c: Context): void {
   const { application, year } = c;
   if (application.feePaid) return;
-  const { deadlineMs, startsAtMs } = calendarStep(year, year.rules.fee.deadlineEvent);
   // Past the deadline the fee stays owed (overdue): the applicant should still contact the office.
-  c.obligations.push({
-    kind: OBLIGATION_KIND.PAY_FEE,
-    isTask: true,
-    ruleId: 'R17',
-    section: year.rules.sections.R17,
-    deadlineMs,
-    startsAtMs,
-    data: {
-      amountCny: feeAmountCny(application.level, year.rules),
-      tier: levelTier(application.level),
-    },
-  });
-}
-
-function addPaperMaterials(c: Context): void {
-  const { year } = c;
-  const event = year.rules.paperMaterials.deadlineEvent;
-  const { section, deadlineMs, startsAtMs } = calendarStep(year, event);
-  c.obligations.push({
-    kind: OBLIGATION_KIND.SEND_PAPER_MATERIALS,
-    isTask: true,
-    ruleId: 'R3',
-    section,
-    deadlineMs,
-    startsAtMs,
-    data: EMPTY,
+  const { deadlineMs, startsAtMs } = calendarStep(year, year.rules.fee.deadlineEvent);
+  add(c, OBLIGATION_KIND.PAY_FEE, { deadlineMs, startsAtMs }, {
+    amountCny: feeAmountCny(application.level, year.rules),
+    tier: levelTier(application.level),
   });
 }
 
@@ -242,17 +233,9 @@ function addDefence(c: Context): void {
   const { scheduledAt, serviceInApplicationYear } = application.defence;
   const requirement = defenceRequirement(application.level, serviceInApplicationYear, year.rules);
   if (requirement.kind === 'not_required') return;
-  const section = year.rules.sections.R11;
   if (requirement.kind === 'exempt') {
-    c.obligations.push({
-      kind: OBLIGATION_KIND.NOTE_DEFENCE_EXEMPTION,
-      isTask: false,
-      ruleId: 'R11',
-      section,
-      deadlineMs: null,
-      startsAtMs: null,
-      data: { service: requirement.service, scoring: requirement.scoring },
-    });
+    const { service, scoring } = requirement;
+    add(c, OBLIGATION_KIND.NOTE_DEFENCE_EXEMPTION, UNDATED, { service, scoring });
   }
   // An unreadable time counts as no schedule: a wrong deadline is worse than none.
   const parsedMs = scheduledAt === null ? Number.NaN : Date.parse(scheduledAt);
@@ -260,30 +243,23 @@ function addDefence(c: Context): void {
   if (scheduledMs !== null && nowMs >= scheduledMs) return;
   // An exempt applicant may still choose to sit; only a scheduled defence makes it a task then.
   if (requirement.kind === 'exempt' && scheduledMs === null) return;
-  c.obligations.push({
-    kind: OBLIGATION_KIND.PREPARE_DEFENCE,
-    isTask: true,
-    ruleId: 'R11',
-    section,
-    deadlineMs: scheduledMs,
-    startsAtMs: null,
-    data: { scheduledAt: scheduledMs === null ? null : scheduledAt },
+  add(c, OBLIGATION_KIND.PREPARE_DEFENCE, { deadlineMs: scheduledMs, startsAtMs: null }, {
+    scheduledAt: scheduledMs === null ? null : scheduledAt,
   });
 }
 
 function addMeeting(c: Context): void {
   const step = calendarStep(c.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
   const meetingOn = c.application.evaluationMeetingOn;
-  // The applicant's own meeting day once known, else the year's meetings window.
+  // The applicant's own meeting day once known (00:00 to 24:00), else the meetings window.
   const dayStartMs = meetingOn === null ? null : beijingDayStartMs(meetingOn);
-  c.obligations.push({
-    kind: OBLIGATION_KIND.WATCH_EVALUATION_MEETING,
-    isTask: false,
-    ruleId: 'R3',
-    section: step.section,
-    deadlineMs: dayStartMs === null ? step.deadlineMs : dayStartMs + DAY_MS, // the day's 24:00
-    startsAtMs: dayStartMs === null ? step.startsAtMs : dayStartMs,
-    data: { meetingOn, windowStartsAt: calendarIso(step.startsAtMs) },
+  const placement =
+    dayStartMs === null
+      ? step
+      : { deadlineMs: dayStartMs + DAY_MS, startsAtMs: dayStartMs, section: step.section };
+  add(c, OBLIGATION_KIND.WATCH_EVALUATION_MEETING, placement, {
+    meetingOn,
+    windowStartsAt: calendarIso(step.startsAtMs),
   });
 }
 
@@ -291,27 +267,19 @@ function addPublicity(c: Context): void {
   const publicity = c.application.publicity;
   const startsOn = publicity === null ? null : publicity.startsOn;
   const endsOn = publicity === null ? null : publicity.endsOn;
-  c.obligations.push({
-    kind: OBLIGATION_KIND.WATCH_PUBLICITY,
-    isTask: false,
-    ruleId: 'R3',
-    section: calendarStep(c.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS).section,
-    deadlineMs: dayEnd(endsOn),
-    startsAtMs: null,
-    data: { startsOn, endsOn },
+  // The result publicity follows the meetings (§三(四)) and ends with the day it names.
+  const { section } = calendarStep(c.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
+  const deadlineMs = endsOn === null ? null : beijingDayEndMs(endsOn);
+  add(c, OBLIGATION_KIND.WATCH_PUBLICITY, { deadlineMs, startsAtMs: null, section }, {
+    startsOn,
+    endsOn,
   });
 }
 
 function addCertificate(c: Context): void {
-  const step = calendarStep(c.year, CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES);
-  c.obligations.push({
-    kind: OBLIGATION_KIND.DOWNLOAD_CERTIFICATE,
-    isTask: true,
-    ruleId: 'R3',
-    section: step.section,
-    deadlineMs: null,
-    startsAtMs: null,
-    data: { certificateIssuedAt: c.application.certificateIssuedAt },
+  const { section } = calendarStep(c.year, CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES);
+  add(c, OBLIGATION_KIND.DOWNLOAD_CERTIFICATE, { ...UNDATED, section }, {
+    certificateIssuedAt: c.application.certificateIssuedAt,
   });
 }
 
