@@ -106,7 +106,11 @@ describe('importing platform exports (staff)', () => {
   });
 
   it('refuses a zip bomb before unpacking it', async () => {
-    const small = await createTestApp({ IMPORT_MAX_UNPACKED_MIB: String(2_000 / (1024 * 1024)) });
+    const small = await createTestApp({
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      IMPORT_MAX_UNPACKED_MIB: String(2_000 / (1024 * 1024)),
+    });
     try {
       const token = (await small.api.post('/api/auth/staff').send(ADMIN).expect(200)).body.token;
       const res = await small.api
