@@ -25,7 +25,8 @@ import { CertificateModule } from './modules/certificate/certificate.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
 import { PollModule } from './modules/mirror/poll/poll.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
-import { StaffAdminModule } from './modules/staff/staff-admin.module';
+import { WechatModule } from './modules/wechat/wechat.module';
+import { StaffAdminModule } from './modules/staff-admin/staff-admin.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
@@ -106,6 +107,7 @@ export class AppModule {
         StaffAdminModule,
         MirrorModule,
         PollModule,
+        WechatModule,
         RemindersModule,
         HousekeepingModule,
         DemoModule,

@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+/* eslint-disable no-console, no-restricted-properties -- a command-line benchmark: it prints, and its BENCH_* knobs are not the server's configuration */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,18 +11,24 @@ import { getConfig } from '../config/env';
 import { UnitOfWork } from '../database/unit-of-work';
 import { buildDataSourceOptions } from '../database/database.options';
 import { prepareDatabase } from '../database/prepare-database';
-import type { MirroredRow } from '../modules/reminders/application-to-domain';
-import { PlannerRepository } from '../modules/reminders/planner.repository';
-import { PlannerService, computeDueAlerts } from '../modules/reminders/planner.service';
 import { LeaseRepository } from '../common/lease/lease.repository';
 import { LeaseService } from '../common/lease/lease.service';
-import { PushRepository } from '../modules/reminders/push.repository';
+import { ApplicationRepository } from '../modules/application/application.repository';
+import { BindingRepository } from '../modules/binding/binding.repository';
+import { DomainEventRepository } from '../modules/domain-event/domain-event.repository';
+import type { MirroredRow } from '../modules/application/application-to-domain.mapper';
+import { InboxMessageRepository } from '../modules/reminders/inbox-message.repository';
+import { PlannerService, computeDueAlerts } from '../modules/reminders/planner.service';
 import { PushWorkerService } from '../modules/reminders/push-worker.service';
+import { ReminderAlertRepository } from '../modules/reminders/reminder-alert.repository';
+import { ReminderCursorRepository } from '../modules/reminders/reminder-cursor.repository';
+import { SubscriptionRepository } from '../modules/reminders/subscription.repository';
 import { WechatAccessTokenStore } from '../modules/wechat/access-token.store';
 import { SubscribeMessageClient } from '../modules/wechat/subscribe-message.client';
+import { WechatAccessTokenRepository } from '../modules/wechat/wechat-access-token.repository';
 import { createWechatHttp } from '../modules/wechat/wechat-api.http';
 
-// `npm run bench` (issue 6): plans alerts for 1,000,000 applications, then delivers 100,000
+// `npm run bench`: plans alerts for 1,000,000 applications, then delivers 100,000
 // pushes to a WeChat stand-in through 3 worker processes on MariaDB, and counts duplicates and
 // losses. Usage: node dist/bench/reminders-bench.js --mysql mysql://root@127.0.0.1:3306/db
 
@@ -43,12 +49,23 @@ async function openDataSource(url: string): Promise<DataSource> {
   process.env.DATABASE_URL = url;
   process.env.APP_ENV ??= 'test';
   const options = await buildDataSourceOptions(getConfig().database);
-  const dataSource = await new DataSource({ ...options, extra: { connectionLimit: 20 } }).initialize();
+  const dataSource = await new DataSource({
+    ...options,
+    extra: { connectionLimit: 20 },
+  }).initialize();
   return dataSource;
 }
 
 function planningBench(): void {
-  const statuses = ['returned', 'materials_received', 'drafting', 'fee_paid', 'authority_review', 'publicity', 'passed'];
+  const statuses = [
+    'returned',
+    'materials_received',
+    'drafting',
+    'fee_paid',
+    'authority_review',
+    'publicity',
+    'passed',
+  ];
   const rows: MirroredRow[] = new Array(APPLICATIONS);
   for (let i = 0; i < APPLICATIONS; i += 1) {
     rows[i] = {
@@ -67,7 +84,8 @@ function planningBench(): void {
   const started = process.hrtime.bigint();
   let alerts = 0;
   const planned = new Set<string>();
-  for (let i = 0; i < rows.length; i += 2000) alerts += computeDueAlerts(rows.slice(i, i + 2000), NOW, planned).length;
+  for (let i = 0; i < rows.length; i += 2000)
+    alerts += computeDueAlerts(rows.slice(i, i + 2000), NOW, planned).length;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
     `planning: ${APPLICATIONS.toLocaleString('en')} applications → ${alerts.toLocaleString('en')} alerts in ${seconds.toFixed(2)} s ` +
@@ -76,7 +94,11 @@ function planningBench(): void {
 }
 
 // A WeChat stand-in for the benchmark: stable_token, subscribe/send, counting per message page.
-function startStandIn(): Promise<{ baseUrl: string; delivered: Map<string, number>; close: () => void }> {
+function startStandIn(): Promise<{
+  baseUrl: string;
+  delivered: Map<string, number>;
+  close: () => void;
+}> {
   const delivered = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -87,7 +109,10 @@ function startStandIn(): Promise<{ baseUrl: string; delivered: Map<string, numbe
         res.end(JSON.stringify({ access_token: 'bench-token', expires_in: 7200 }));
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { touser: string; page: string };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        touser: string;
+        page: string;
+      };
       const key = `${body.touser}|${body.page}`;
       delivered.set(key, (delivered.get(key) ?? 0) + 1);
       res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', msgid: delivered.size }));
@@ -105,7 +130,13 @@ function startStandIn(): Promise<{ baseUrl: string; delivered: Map<string, numbe
 }
 
 async function seedPushes(dataSource: DataSource): Promise<void> {
-  for (const table of ['inbox_message', 'reminder_alert', 'subscription_credit', 'application_binding', 'wechat_access_token']) {
+  for (const table of [
+    'inbox_message',
+    'reminder_alert',
+    'subscription_credit',
+    'application_binding',
+    'wechat_access_token',
+  ]) {
     await dataSource.query(`DELETE FROM ${table}`);
   }
   await dataSource.query("DELETE FROM applicant WHERE openId LIKE 'obench-%'");
@@ -113,10 +144,17 @@ async function seedPushes(dataSource: DataSource): Promise<void> {
   for (let i = 0; i < PUSHES; i += chunk) {
     const n = Math.min(chunk, PUSHES - i);
     const ids = Array.from({ length: n }, (_, k) => i + k + 1);
-    await dataSource.query(`INSERT INTO applicant (openId) VALUES ${ids.map(() => '(?)').join(',')}`, ids.map((id) => `obench-${id}`));
+    await dataSource.query(
+      `INSERT INTO applicant (openId) VALUES ${ids.map(() => '(?)').join(',')}`,
+      ids.map((id) => `obench-${id}`),
+    );
     await dataSource.query(
       `INSERT INTO reminder_alert (dedupeKey, applicationId, kind, ruleId, section, deadline, data) VALUES ${ids.map(() => "(?, ?, 'application_returned', 'R4', '四(一)1', '2023-08-17 02:00:00', ?)").join(',')}`,
-      ids.flatMap((id) => [`${id}:application_returned:bench`, id, '{"returnedAt":"2023-08-15T02:00:00.000Z","revisionDeadline":"2023-08-17T02:00:00.000Z","submissionsUsed":1,"submissionsLeft":2}']),
+      ids.flatMap((id) => [
+        `${id}:application_returned:bench`,
+        id,
+        '{"returnedAt":"2023-08-15T02:00:00.000Z","revisionDeadline":"2023-08-17T02:00:00.000Z","submissionsUsed":1,"submissionsLeft":2}',
+      ]),
     );
   }
   await dataSource.query(
@@ -134,9 +172,14 @@ async function worker(url: string, baseUrl: string): Promise<void> {
   Logger.overrideLogger(['error']);
   const dataSource = await openDataSource(url);
   const http = createWechatHttp(baseUrl, 10_000);
+  const unitOfWork = new UnitOfWork(dataSource);
   const service = new PushWorkerService(
-    new PushRepository(new UnitOfWork(dataSource)),
-    new SubscribeMessageClient(http, new WechatAccessTokenStore(new UnitOfWork(dataSource), http, APP_ID, SECRET)),
+    new InboxMessageRepository(unitOfWork),
+    new SubscriptionRepository(unitOfWork),
+    new SubscribeMessageClient(
+      http,
+      new WechatAccessTokenStore(new WechatAccessTokenRepository(unitOfWork), http, APP_ID, SECRET),
+    ),
     {
       templates: { application_returned: TEMPLATE },
       isLongTermSubscription: false,
@@ -152,34 +195,67 @@ async function worker(url: string, baseUrl: string): Promise<void> {
     },
   );
   await service.drain(() => NOW);
-  if (process.env.BENCH_PROFILE) console.log(`worker ${process.pid} ms per phase: ${JSON.stringify(service.timings)}`);
+  if (process.env.BENCH_PROFILE)
+    console.log(`worker ${process.pid} ms per phase: ${JSON.stringify(service.timings)}`);
   await dataSource.destroy();
 }
 
 // The real planner tick (scan, alertsDue, INSERT IGNORE into the outbox, inbox fill) on MariaDB.
 async function plannerDbBench(dataSource: DataSource): Promise<void> {
   const count = Number(process.env.BENCH_DB_APPLICATIONS ?? 200_000);
-  for (const table of ['inbox_message', 'reminder_alert', 'application_binding', 'status_history', 'domain_event', 'reminder_cursor']) {
+  for (const table of [
+    'inbox_message',
+    'reminder_alert',
+    'application_binding',
+    'status_history',
+    'domain_event',
+    'reminder_cursor',
+  ]) {
     await dataSource.query(`DELETE FROM ${table}`);
   }
   await dataSource.query('DELETE FROM application');
-  const statuses = ['returned', 'materials_received', 'drafting', 'fee_paid', 'authority_review', 'publicity', 'passed'];
+  const statuses = [
+    'returned',
+    'materials_received',
+    'drafting',
+    'fee_paid',
+    'authority_review',
+    'publicity',
+    'passed',
+  ];
   for (let i = 0; i < count; i += 5000) {
     const n = Math.min(5000, count - i);
     const rows = Array.from({ length: n }, (_, k) => i + k);
     await dataSource.query(
       `INSERT INTO application (applicationNo, applicantName, idCardCipher, idCardBlindIndex, year, route, level, series, specialty, status, statusChangedAt, submissionCount, isFeePaid) VALUES ${rows
-        .map(() => "(?, '阿依古丽', 'x', 'x', 2023, 'prefecture_directed', 'intermediate', 'education', '小学语文', ?, ?, 1, 0)")
+        .map(
+          () =>
+            "(?, '阿依古丽', 'x', 'x', 2023, 'prefecture_directed', 'intermediate', 'education', '小学语文', ?, ?, 1, 0)",
+        )
         .join(',')}`,
-      rows.flatMap((r) => [`BENCH${r}`, statuses[r % statuses.length], new Date(NOW.getTime() - (r % 72) * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')]),
+      rows.flatMap((r) => [
+        `BENCH${r}`,
+        statuses[r % statuses.length],
+        new Date(NOW.getTime() - (r % 72) * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+      ]),
     );
   }
   const unitOfWork = new UnitOfWork(dataSource);
-  const planner = new PlannerService(new PlannerRepository(unitOfWork), new LeaseService(new LeaseRepository(unitOfWork)), {
-    holderId: 'bench',
-    leaseTtlMs: 600_000,
-    chunkSize: Number(process.env.BENCH_PLAN_CHUNK ?? 5000),
-  });
+  const planner = new PlannerService(
+    unitOfWork,
+    new ReminderCursorRepository(unitOfWork),
+    new DomainEventRepository(unitOfWork),
+    new ApplicationRepository(unitOfWork),
+    new BindingRepository(unitOfWork),
+    new ReminderAlertRepository(unitOfWork),
+    new InboxMessageRepository(unitOfWork),
+    new LeaseService(new LeaseRepository(unitOfWork)),
+    {
+      holderId: 'bench',
+      leaseTtlMs: 600_000,
+      chunkSize: Number(process.env.BENCH_PLAN_CHUNK ?? 5000),
+    },
+  );
   const started = Date.now();
   const summary = await planner.runOnce(NOW);
   const seconds = (Date.now() - started) / 1000;
@@ -199,7 +275,9 @@ async function deliveryBench(url: string): Promise<void> {
   await plannerDbBench(dataSource);
   const seeding = Date.now();
   await seedPushes(dataSource);
-  console.log(`delivery: seeded ${PUSHES.toLocaleString('en')} due pushes in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+  console.log(
+    `delivery: seeded ${PUSHES.toLocaleString('en')} due pushes in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
+  );
   const standIn = await startStandIn();
   const started = Date.now();
   await Promise.all(
@@ -207,13 +285,22 @@ async function deliveryBench(url: string): Promise<void> {
       { length: WORKERS },
       () =>
         new Promise<void>((resolve, reject) => {
-          const child = fork(__filename, ['--worker', url, standIn.baseUrl], { stdio: 'inherit', execArgv: process.env.BENCH_WORKER_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/rbprof'] : [] });
-          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+          const child = fork(__filename, ['--worker', url, standIn.baseUrl], {
+            stdio: 'inherit',
+            execArgv: process.env.BENCH_WORKER_PROF
+              ? ['--cpu-prof', '--cpu-prof-dir=/tmp/rbprof']
+              : [],
+          });
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`)),
+          );
         }),
     ),
   );
   const seconds = (Date.now() - started) / 1000;
-  const states: Array<{ pushState: string; n: number }> = await dataSource.query('SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState');
+  const states: Array<{ pushState: string; n: number }> = await dataSource.query(
+    'SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState',
+  );
   const sent = Number(states.find((s) => s.pushState === 'sent')?.n ?? 0);
   let deliveredTotal = 0;
   let duplicates = 0;
@@ -226,7 +313,9 @@ async function deliveryBench(url: string): Promise<void> {
     `delivery: ${deliveredTotal.toLocaleString('en')} pushes through ${WORKERS} processes on MariaDB in ${seconds.toFixed(2)} s = ` +
       `${Math.round(deliveredTotal / seconds).toLocaleString('en')}/s (goal ≥ 2,000/s: ${deliveredTotal / seconds >= 2000 ? 'met' : 'MISSED'})`,
   );
-  console.log(`delivery: duplicates ${duplicates}, losses ${losses}, rows marked sent ${sent.toLocaleString('en')}; states ${JSON.stringify(states.map((s) => [s.pushState, Number(s.n)]))}`);
+  console.log(
+    `delivery: duplicates ${duplicates}, losses ${losses}, rows marked sent ${sent.toLocaleString('en')}; states ${JSON.stringify(states.map((s) => [s.pushState, Number(s.n)]))}`,
+  );
   standIn.close();
   await dataSource.destroy();
   if (duplicates > 0 || losses > 0) process.exitCode = 1;
@@ -234,7 +323,10 @@ async function deliveryBench(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--worker')) {
-    await worker(arg('--worker') as string, process.argv[process.argv.indexOf('--worker') + 2] as string);
+    await worker(
+      arg('--worker') as string,
+      process.argv[process.argv.indexOf('--worker') + 2] as string,
+    );
     return;
   }
   planningBench();
@@ -247,7 +339,9 @@ async function main(): Promise<void> {
   const database = admin.pathname.slice(1);
   admin.pathname = '/';
   const connection = await createConnection(admin.toString());
-  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.query(
+    `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await connection.end();
   await deliveryBench(url);
 }

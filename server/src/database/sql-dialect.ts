@@ -56,7 +56,10 @@ export const MAX_PARAMETERS = 30_000;
 // A row lock held to the end of the transaction. SQLite locks the whole database for a write
 // transaction instead and has no such clause. SKIP LOCKED needs MariaDB ≥ 10.6 or MySQL 8 (TiDB
 // parses it and ignores it).
-export const forUpdate = (source: Source, { isSkipLocked = false }: { isSkipLocked?: boolean } = {}): string => {
+export const forUpdate = (
+  source: Source,
+  { isSkipLocked = false }: { isSkipLocked?: boolean } = {},
+): string => {
   if (isSqlite(source)) return '';
   return isSkipLocked ? ' FOR UPDATE SKIP LOCKED' : ' FOR UPDATE';
 };

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
 import { UnitOfWork } from '../../src/database/unit-of-work';
+import { CertificateRepository } from '../../src/modules/certificate/certificate.repository';
 import { DomainEventRepository } from '../../src/modules/domain-event/domain-event.repository';
 import { LeaseEntity } from '../../src/common/lease/lease.entity';
 import { LeaseRepository } from '../../src/common/lease/lease.repository';
@@ -74,7 +75,12 @@ describe('platform polling', () => {
     await prepareDatabase(dataSource, 30);
     const unitOfWork = new UnitOfWork(dataSource);
     leaseService = new LeaseService(new LeaseRepository(unitOfWork));
-    mirrorService = new MirrorService(new MirrorRepository(unitOfWork), new DomainEventRepository(unitOfWork), new FieldCipher(config.idProtection));
+    mirrorService = new MirrorService(
+      new MirrorRepository(unitOfWork),
+      new DomainEventRepository(unitOfWork),
+      new FieldCipher(config.idProtection),
+      new CertificateRepository(unitOfWork),
+    );
     cursors = new PollCursorRepository(unitOfWork);
     jest.restoreAllMocks();
   });

@@ -12,10 +12,14 @@ import type { ApplicationEntity } from '../../src/modules/application/applicatio
 import { PlannerService } from '../../src/modules/reminders/planner.service';
 import { newApplication } from '../support/factories';
 import { createTestApp, isMysql } from '../support/test-app';
-import { STAND_IN_APP_ID, STAND_IN_APP_SECRET, startWechatStandIn } from '../support/wechat-stand-in';
+import {
+  STAND_IN_APP_ID,
+  STAND_IN_APP_SECRET,
+  startWechatStandIn,
+} from '../support/wechat-stand-in';
 import type { RunningWechatStandIn } from '../support/wechat-stand-in';
 
-// Issue 6's fault test, MariaDB only: three real server processes push through the WeChat
+// The reminders' fault test, MariaDB only: three real server processes push through the WeChat
 // stand-in; one is killed with SIGKILL mid-batch and MariaDB is restarted once. At the end every
 // due alert is in the inbox exactly once, nothing was pushed twice (the stand-in counts), and
 // every alert not pushed is accounted for. It runs its own mariadbd (own port, own datadir in a
@@ -37,7 +41,12 @@ const freePort = (): Promise<number> =>
   });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | false>,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -63,11 +72,19 @@ class OwnMariadb {
     const userArgs = process.getuid?.() === 0 ? ['--user=root'] : [];
     const install = spawnSync(
       'mariadb-install-db',
-      ['--no-defaults', `--datadir=${join(dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...userArgs],
+      [
+        '--no-defaults',
+        `--datadir=${join(dir, 'data')}`,
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+        ...userArgs,
+      ],
       { stdio: 'ignore', timeout: 60_000 },
     );
     if (install.status !== 0) {
-      throw new Error('mariadb-install-db failed: the fault test needs mariadb-install-db and mariadbd on PATH (apt-get install mariadb-server)');
+      throw new Error(
+        'mariadb-install-db failed: the fault test needs mariadb-install-db and mariadbd on PATH (apt-get install mariadb-server)',
+      );
     }
     const db = new OwnMariadb(dir, await freePort());
     await db.start();
@@ -96,8 +113,14 @@ class OwnMariadb {
       { stdio: 'ignore' },
     );
     await waitFor('the test MariaDB', async () => {
-      const connection = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
-      await connection.query('CREATE DATABASE IF NOT EXISTS titletrack_fault CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+      const connection = await createConnection({
+        host: '127.0.0.1',
+        port: this.port,
+        user: 'root',
+      });
+      await connection.query(
+        'CREATE DATABASE IF NOT EXISTS titletrack_fault CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+      );
       await connection.end();
       return true;
     });
@@ -127,7 +150,8 @@ class OwnMariadb {
 
 if (!isMysql()) {
   describe('reminders fault test', () => {
-    it('is covered by the MySQL pass (it needs MariaDB, SKIP LOCKED and a server to restart)', () => undefined);
+    it('is covered by the MySQL pass (it needs MariaDB, SKIP LOCKED and a server to restart)', () =>
+      undefined);
   });
 } else {
   describe('reminders fault test: 3 server processes, one SIGKILLed mid-batch, MariaDB restarted', () => {
@@ -139,11 +163,19 @@ if (!isMysql()) {
 
     beforeAll(async () => {
       // The servers run the built product (npm test builds it first; this is a no-op then).
-      const build = spawnSync(process.execPath, ['--input-type=module', '-e', "import { ensureBuilt } from './scripts/build.mjs'; ensureBuilt(['shared', 'server'], () => undefined);"], {
-        cwd: ROOT,
-        stdio: 'inherit',
-        timeout: 180_000,
-      });
+      const build = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "import { ensureBuilt } from './scripts/build.mjs'; ensureBuilt(['shared', 'server'], () => undefined);",
+        ],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+          timeout: 180_000,
+        },
+      );
       if (build.status !== 0) throw new Error('building the server failed');
       db = await OwnMariadb.create(dir);
       wechat = await startWechatStandIn();
@@ -180,27 +212,37 @@ if (!isMysql()) {
         applications.push(
           ...(await Promise.all(
             Array.from({ length: Math.min(50, N - i) }, () =>
-              newApplication(t, { status: 'returned', statusChangedAt: new Date('2023-08-15T02:00:00Z'), submissionCount: 1 } as never),
+              newApplication(t, {
+                status: 'returned',
+                statusChangedAt: new Date('2023-08-15T02:00:00Z'),
+                submissionCount: 1,
+              } as never),
             ),
           )),
         );
       }
       const openIdOf = (i: number) => (i % 10 === 0 ? `dev:fault-${i}` : `o-fault-${i}`);
-      await t.dataSource.query(`INSERT INTO applicant (openId) VALUES ${applications.map(() => '(?)').join(',')}`, applications.map((_, i) => openIdOf(i)));
+      await t.dataSource.query(
+        `INSERT INTO applicant (openId) VALUES ${applications.map(() => '(?)').join(',')}`,
+        applications.map((_, i) => openIdOf(i)),
+      );
       for (let i = 0; i < N; i += 1) {
-        await t.dataSource.query('INSERT INTO application_binding (applicantId, applicationId) SELECT id, ? FROM applicant WHERE openId = ?', [
-          applications[i]?.id,
-          openIdOf(i),
-        ]);
+        await t.dataSource.query(
+          'INSERT INTO application_binding (applicantId, applicationId) SELECT id, ? FROM applicant WHERE openId = ?',
+          [applications[i]?.id, openIdOf(i)],
+        );
         if (i % 10 !== 1) {
           await t.dataSource.query(
             'INSERT INTO subscription_credit (applicantId, templateId, credits, acceptedTotal, isSwitchedOff) SELECT id, ?, 1, 1, 0 FROM applicant WHERE openId = ?',
             [TEMPLATE, openIdOf(i)],
           );
         }
-        if (i % 10 === 2) wechat.standIn.sendScriptByOpenId.set(openIdOf(i), [45009, 45009, 45009, 45009]);
+        if (i % 10 === 2)
+          wechat.standIn.sendScriptByOpenId.set(openIdOf(i), [45009, 45009, 45009, 45009]);
       }
-      const planned = await t.app.get(PlannerService).planApplications(applications, new Date('2023-08-15T03:00:00Z'));
+      const planned = await t.app
+        .get(PlannerService)
+        .planApplications(applications, new Date('2023-08-15T03:00:00Z'));
       await t.close();
       expect(planned).toMatchObject({ applications: N, alerts: N, inboxMessages: N });
 
@@ -210,6 +252,8 @@ if (!isMysql()) {
         servers.push(
           spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
             env: {
+              // The servers are real processes: they get this one's environment, plus theirs.
+              // eslint-disable-next-line no-restricted-properties
               ...process.env,
               ...env,
               // Its own path prefix, so the stand-in can tell whose sends are in flight.
@@ -227,33 +271,61 @@ if (!isMysql()) {
 
       // 3. Kill one mid-batch, then restart MariaDB under the other two.
       // Server 0 is killed while WeChat holds sends of its batch: those rows are `sending`.
-      await waitFor('server 0 mid-batch', async () => wechat.standIn.sendRequests >= 60 && (wechat.standIn.inFlightByCaller.get('s0') ?? 0) > 0, 90_000, 2);
+      await waitFor(
+        'server 0 mid-batch',
+        async () =>
+          wechat.standIn.sendRequests >= 60 && (wechat.standIn.inFlightByCaller.get('s0') ?? 0) > 0,
+        90_000,
+        2,
+      );
       servers[0]?.kill('SIGKILL');
       const inFlightAtKill = wechat.standIn.inFlightByCaller.get('s0') ?? 0;
       const sendsAtKill = wechat.standIn.sendRequests;
-      await waitFor('more pushes', async () => wechat.standIn.sendRequests >= sendsAtKill + 60, 90_000, 20);
+      await waitFor(
+        'more pushes',
+        async () => wechat.standIn.sendRequests >= sendsAtKill + 60,
+        90_000,
+        20,
+      );
       await db.stop('SIGTERM');
       await sleep(1500);
       await db.start();
 
       // 4. Until nothing is left to do (retries back off 1 s; a dead worker's rows wait 5 s).
       const open = async () =>
-        (await db.query<{ n: number }>("SELECT COUNT(*) AS n FROM inbox_message WHERE pushState IN ('pending', 'claimed', 'ready', 'sending')"))[0]!.n;
+        (
+          await db.query<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM inbox_message WHERE pushState IN ('pending', 'claimed', 'ready', 'sending')",
+          )
+        )[0]?.n;
       await waitFor('every push settled', async () => Number(await open()) === 0, DEADLINE_MS, 500);
       for (const server of servers) if (server.exitCode === null) server.kill('SIGKILL');
 
       // 5. The proof.
       const states = Object.fromEntries(
-        (await db.query<{ pushState: string; n: number }>('SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState')).map((r) => [r.pushState, Number(r.n)]),
+        (
+          await db.query<{ pushState: string; n: number }>(
+            'SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState',
+          )
+        ).map((r) => [r.pushState, Number(r.n)]),
       ) as Record<string, number>;
-      const [{ alerts, inbox, distinctAlerts }] = (await db.query<{ alerts: number; inbox: number; distinctAlerts: number }>(
+      const [{ alerts, inbox, distinctAlerts }] = (await db.query<{
+        alerts: number;
+        inbox: number;
+        distinctAlerts: number;
+      }>(
         'SELECT (SELECT COUNT(*) FROM reminder_alert) AS alerts, COUNT(*) AS inbox, COUNT(DISTINCT alertId) AS distinctAlerts FROM inbox_message',
       )) as [{ alerts: number; inbox: number; distinctAlerts: number }];
-      const delivered = [...wechat.standIn.deliveredPages.keys()].map((key) => Number(/messageId=(\d+)/.exec(key)?.[1]));
-      const deliveredStates = delivered.length === 0 ? [] : await db.query<{ id: number; pushState: string }>(
-        `SELECT id, pushState FROM inbox_message WHERE id IN (${delivered.map(() => '?').join(',')})`,
-        delivered,
+      const delivered = [...wechat.standIn.deliveredPages.keys()].map((key) =>
+        Number(/messageId=(\d+)/.exec(key)?.[1]),
       );
+      const deliveredStates =
+        delivered.length === 0
+          ? []
+          : await db.query<{ id: number; pushState: string }>(
+              `SELECT id, pushState FROM inbox_message WHERE id IN (${delivered.map(() => '?').join(',')})`,
+              delivered,
+            );
       const counts = {
         dueAlerts: Number(alerts),
         inboxMessages: Number(inbox),
@@ -279,7 +351,13 @@ if (!isMysql()) {
       expect(counts.outcomeUnknown).toBeGreaterThan(0);
       for (const n of wechat.standIn.delivered.values()) expect(n).toBe(1);
       // Everything is accounted for.
-      expect(counts.sent + counts.outcomeUnknown + counts.noSubscription + counts.deadLetter + counts.notApplicable).toBe(N);
+      expect(
+        counts.sent +
+          counts.outcomeUnknown +
+          counts.noSubscription +
+          counts.deadLetter +
+          counts.notApplicable,
+      ).toBe(N);
       expect(counts.notApplicable).toBe(N / 10);
       expect(counts.noSubscription).toBe(N / 10);
       // Per group: the 45009 ones end dead-lettered (or outcome unknown, if their worker died
@@ -295,7 +373,11 @@ if (!isMysql()) {
       }
       // Every push WeChat received is marked sent, or outcome unknown when its worker died
       // before it could say; every row marked sent was received.
-      expect(deliveredStates.every((row) => row.pushState === 'sent' || row.pushState === 'outcome_unknown')).toBe(true);
+      expect(
+        deliveredStates.every(
+          (row) => row.pushState === 'sent' || row.pushState === 'outcome_unknown',
+        ),
+      ).toBe(true);
       expect(counts.pushed).toBeGreaterThanOrEqual(counts.sent);
       expect(counts.pushed - counts.sent).toBeLessThanOrEqual(counts.outcomeUnknown);
     });

@@ -2,13 +2,19 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 import { WechatAccessTokenStore } from '../../src/modules/wechat/access-token.store';
-import { SEND_OUTCOME, SubscribeMessageClient } from '../../src/modules/wechat/subscribe-message.client';
-import type { SubscribeMessage } from '../../src/modules/wechat/subscribe-message.client';
+import { SubscribeMessageClient } from '../../src/modules/wechat/subscribe-message.client';
+import { SEND_OUTCOME } from '../../src/modules/wechat/subscribe-sender.type';
+import type { SubscribeMessage } from '../../src/modules/wechat/subscribe-sender.type';
+import { WechatAccessTokenRepository } from '../../src/modules/wechat/wechat-access-token.repository';
 import { WechatHttp } from '../../src/modules/wechat/wechat-api.http';
 import { WechatAccessTokenEntity } from '../../src/modules/wechat/wechat.entities';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
-import { STAND_IN_APP_ID, STAND_IN_APP_SECRET, startWechatStandIn } from '../support/wechat-stand-in';
+import {
+  STAND_IN_APP_ID,
+  STAND_IN_APP_SECRET,
+  startWechatStandIn,
+} from '../support/wechat-stand-in';
 import type { RunningWechatStandIn } from '../support/wechat-stand-in';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
@@ -25,7 +31,13 @@ const message: SubscribeMessage = {
 describe('WeChat subscribe/send and stable_token', () => {
   let wechat: RunningWechatStandIn;
   let t: TestApp;
-  const store = (http: WechatHttp) => new WechatAccessTokenStore(t.unitOfWork, http, STAND_IN_APP_ID, STAND_IN_APP_SECRET);
+  const store = (http: WechatHttp) =>
+    new WechatAccessTokenStore(
+      new WechatAccessTokenRepository(t.unitOfWork),
+      http,
+      STAND_IN_APP_ID,
+      STAND_IN_APP_SECRET,
+    );
 
   beforeAll(async () => {
     wechat = await startWechatStandIn();
@@ -47,7 +59,9 @@ describe('WeChat subscribe/send and stable_token', () => {
     const token = await a.get(NOW);
     await expect(b.get(NOW)).resolves.toBe(token);
     expect(wechat.standIn.tokenRequests).toBe(1);
-    const stored = await t.dataSource.getRepository(WechatAccessTokenEntity).findOneByOrFail({ appId: STAND_IN_APP_ID });
+    const stored = await t.dataSource
+      .getRepository(WechatAccessTokenEntity)
+      .findOneByOrFail({ appId: STAND_IN_APP_ID });
     expect(stored.expiresAt.toISOString()).toBe('2030-01-01T02:00:00.000Z');
     await b.get(new Date('2030-01-01T01:54:59Z'));
     expect(wechat.standIn.tokenRequests).toBe(1);
@@ -70,8 +84,14 @@ describe('WeChat subscribe/send and stable_token', () => {
   });
 
   it('sends, and classifies WeChat’s answers', async () => {
-    const client = new SubscribeMessageClient(new WechatHttp(wechat.baseUrl, 2000), store(new WechatHttp(wechat.baseUrl, 2000)));
-    await expect(client.send(message, NOW)).resolves.toMatchObject({ outcome: SEND_OUTCOME.SENT, msgId: expect.any(String) });
+    const client = new SubscribeMessageClient(
+      new WechatHttp(wechat.baseUrl, 2000),
+      store(new WechatHttp(wechat.baseUrl, 2000)),
+    );
+    await expect(client.send(message, NOW)).resolves.toMatchObject({
+      outcome: SEND_OUTCOME.SENT,
+      msgId: expect.any(String),
+    });
     const cases: Array<[number | 'http500', string]> = [
       [43101, SEND_OUTCOME.REFUSED],
       [45009, SEND_OUTCOME.RETRY],
@@ -100,7 +120,9 @@ describe('WeChat subscribe/send and stable_token', () => {
     const tokens = store(http);
     await tokens.get(NOW);
     wechat.standIn.sendScript.push('hang');
-    await expect(new SubscribeMessageClient(http, tokens).send(message, NOW)).resolves.toMatchObject({ outcome: SEND_OUTCOME.UNKNOWN });
+    await expect(
+      new SubscribeMessageClient(http, tokens).send(message, NOW),
+    ).resolves.toMatchObject({ outcome: SEND_OUTCOME.UNKNOWN });
 
     const closedPort = await new Promise<number>((done) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
@@ -109,6 +131,8 @@ describe('WeChat subscribe/send and stable_token', () => {
       });
     });
     const nowhere = new WechatHttp(`http://127.0.0.1:${closedPort}`, 300);
-    await expect(new SubscribeMessageClient(nowhere, tokens).send(message, NOW)).resolves.toMatchObject({ outcome: SEND_OUTCOME.RETRY });
+    await expect(
+      new SubscribeMessageClient(nowhere, tokens).send(message, NOW),
+    ).resolves.toMatchObject({ outcome: SEND_OUTCOME.RETRY });
   });
 });

@@ -4,7 +4,10 @@ import type { Repository } from 'typeorm';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { AuditLogEntity } from './audit-log.entity';
 
-export type NewAuditLogEntry = Pick<AuditLogEntity, 'staffUserId' | 'action' | 'targetType' | 'targetId' | 'detail'>;
+export type NewAuditLogEntry = Pick<
+  AuditLogEntity,
+  'staffUserId' | 'action' | 'targetType' | 'targetId' | 'detail'
+>;
 
 @Injectable()
 export class AuditLogRepository {

@@ -16,6 +16,10 @@ export class ApplicantRepository {
     return this.applicants.findOneBy({ id });
   }
 
+  getByOpenId(openId: string): Promise<ApplicantEntity | null> {
+    return this.applicants.findOneBy({ openId });
+  }
+
   // Two first sign-ins of one person may race (two instances, a double tap): the unique openId
   // index lets one insert win; the other reads the winner's row.
   async getOrCreateByOpenId(openId: string, unionId: string | null): Promise<ApplicantEntity> {

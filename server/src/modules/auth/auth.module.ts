@@ -1,19 +1,17 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { ApplicantModule } from '../applicant/applicant.module';
 import { StaffModule } from '../staff/staff.module';
 import { WechatSessionClient } from '../wechat/wechat-session.client';
-import { AuthSessionEntity } from './auth-session.entity';
 import { AuthSessionRepository } from './auth-session.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, WECHAT_SESSION_CLIENT } from './auth.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuthSessionEntity]), ApplicantModule, StaffModule],
+  imports: [ApplicantModule, StaffModule],
   controllers: [AuthController],
   providers: [
     AuthSessionRepository,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
 import type { Repository } from 'typeorm';
 
+import { sqlTime } from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationBindingEntity } from './application-binding.entity';
 
@@ -19,6 +20,17 @@ export class BindingRepository {
 
   getByApplicant(applicantId: number): Promise<ApplicationBindingEntity[]> {
     return this.bindings.find({ where: { applicantId }, order: { id: 'ASC' } });
+  }
+
+  // Applications bound since `since` (the reminder planner fills their inboxes with alerts planned
+  // before the binding).
+  async getApplicationIdsBoundSince(since: Date): Promise<number[]> {
+    const rows: Array<{ applicationId: number | string }> = await this.bindings
+      .createQueryBuilder('binding')
+      .select('binding.applicationId', 'applicationId')
+      .where('binding.createdAt >= :since', { since: sqlTime(since) })
+      .getRawMany();
+    return rows.map((row) => Number(row.applicationId));
   }
 
   getOne(applicantId: number, applicationId: number): Promise<ApplicationBindingEntity | null> {

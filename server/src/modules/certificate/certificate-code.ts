@@ -13,6 +13,9 @@ export const CERTIFICATE_CODE_FORMAT =
 
 const signedText = (publicId: string): Buffer => Buffer.from(`titletrack-certificate-v1:${publicId}`, 'utf8');
 
+// The Nest token of the one signer of the process (its key comes from the configuration).
+export const CERTIFICATE_SIGNER = Symbol('CERTIFICATE_SIGNER');
+
 export function newCertificatePublicId(): string {
   return randomBytes(PUBLIC_ID_BYTES).toString('base64url');
 }

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
 import type {
   CertificatePublicKeyResponse,
   CreateShareLinkRequest,
@@ -15,11 +17,20 @@ import type {
   VerifyCertificateResponse,
 } from '@titletrack/shared/contract';
 import { VERIFICATION_CHANNEL } from '@titletrack/shared/contract';
-import { CERTIFICATE_STATE, SHAREABLE_FIELD, SHARE_LINK_RULES, VERIFY_RESULT } from '@titletrack/shared/domain';
+import {
+  CERTIFICATE_STATE,
+  SHAREABLE_FIELD,
+  SHARE_LINK_RULES,
+  VERIFY_RESULT,
+  isShareLinkActive,
+  maskPersonName,
+} from '@titletrack/shared/domain';
 import type { CertificateState, ShareableField, VerifyResult } from '@titletrack/shared/domain';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 import { ValidateId } from '../../common/validation';
+import type { CertificateEntity } from './certificate.entity';
+import type { ShareLinkEntity } from './share-link.entity';
+import type { VerificationEntity } from './verification.entity';
 
 const SHAREABLE_FIELDS = Object.values(SHAREABLE_FIELD);
 
@@ -167,4 +178,97 @@ export class StaffCertificateViewDto implements StaffCertificateView {
 
 export class StaffCertificateListResponseDto implements StaffCertificateListResponse {
   @ApiProperty({ type: [StaffCertificateViewDto] }) items: StaffCertificateViewDto[];
+}
+
+export function mapMyCertificate(certificate: CertificateEntity, verifyUrl: string, qrPngDataUrl: string): MyCertificateDto {
+  return {
+    id: String(certificate.id),
+    certificateNo: certificate.certificateNo,
+    holderName: certificate.holderName,
+    series: certificate.series,
+    specialty: certificate.specialty,
+    level: certificate.level,
+    qualificationDocumentNo: certificate.qualificationDocumentNo,
+    qualificationDocumentDate: certificate.qualificationDocumentDate,
+    issuedOn: certificate.issuedOn,
+    issuingCommittee: certificate.issuingCommittee,
+    state: certificate.state as CertificateState,
+    revokedReason: certificate.revokedReason,
+    revokedAt: certificate.revokedAt?.toISOString() ?? null,
+    verifyUrl,
+    qrPngDataUrl,
+  };
+}
+
+// `url` only in the answer that created the link: the token is not stored, only its hash.
+export function mapShareLink(link: ShareLinkEntity, now: Date, url: string | null = null): ShareLinkViewDto {
+  return {
+    id: String(link.id),
+    purpose: link.purpose,
+    fields: link.fields.split(',') as ShareableField[],
+    createdAt: link.createdAt.toISOString(),
+    expiresAt: link.expiresAt.toISOString(),
+    revokedAt: link.revokedAt?.toISOString() ?? null,
+    isActive: isShareLinkActive(link, now),
+    url,
+  };
+}
+
+export function mapVerification(verification: VerificationEntity): VerificationLogEntryDto {
+  return {
+    id: String(verification.id),
+    verifiedAt: verification.verifiedAt.toISOString(),
+    channel: verification.channel as VerificationChannel,
+    sharePurpose: verification.shareLink?.purpose ?? null,
+    verifierTag: verification.verifierTag,
+  };
+}
+
+export function mapStaffCertificate(certificate: CertificateEntity): StaffCertificateViewDto {
+  return {
+    id: String(certificate.id),
+    certificateNo: certificate.certificateNo,
+    holderNameMasked: maskPersonName(certificate.holderName),
+    applicationNo: certificate.application?.applicationNo ?? null,
+    level: certificate.level,
+    specialty: certificate.specialty,
+    issuedOn: certificate.issuedOn,
+    state: certificate.state as CertificateState,
+    revokedReason: certificate.revokedReason,
+  };
+}
+
+// What any verifier sees: the state and the masked holder, never more.
+export function mapVerifySummary(certificate: CertificateEntity): VerifyCertificateResponseDto {
+  return {
+    result: certificate.state === CERTIFICATE_STATE.REVOKED ? VERIFY_RESULT.REVOKED : VERIFY_RESULT.VALID,
+    holderNameMasked: maskPersonName(certificate.holderName),
+    level: certificate.level,
+    specialty: certificate.specialty,
+    issuedOn: certificate.issuedOn,
+  };
+}
+
+// Through a share link: the summary plus the details its holder chose, those that exist.
+export function mapSharedVerification(certificate: CertificateEntity, link: ShareLinkEntity): VerifyCertificateResponseDto {
+  const summary = mapVerifySummary(certificate);
+  // A revoked certificate shows that, and nothing its holder once chose to share.
+  if (summary.result !== VERIFY_RESULT.VALID) return summary;
+  const values: Record<ShareableField, string | null> = {
+    [SHAREABLE_FIELD.FULL_NAME]: certificate.holderName,
+    [SHAREABLE_FIELD.SERIES]: certificate.series,
+    [SHAREABLE_FIELD.CERTIFICATE_NO]: certificate.certificateNo,
+    [SHAREABLE_FIELD.QUALIFICATION_DOCUMENT]:
+      certificate.qualificationDocumentNo === null
+        ? null
+        : [certificate.qualificationDocumentNo, certificate.qualificationDocumentDate].filter(Boolean).join(' '),
+    [SHAREABLE_FIELD.ISSUING_COMMITTEE]: certificate.issuingCommittee,
+  };
+  const fields = link.fields.split(',') as ShareableField[];
+  return {
+    ...summary,
+    shared: Object.fromEntries(fields.flatMap((field) => (values[field] ? [[field, values[field]]] : []))),
+    sharePurpose: link.purpose,
+    shareExpiresAt: link.expiresAt.toISOString(),
+  };
 }

@@ -1,37 +1,50 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { AuditLogEntity } from '../../common/audit/audit-log.entity';
+import { AuditModule } from '../../common/audit/audit.module';
 import { RateLimitModule } from '../../common/rate-limit/rate-limit.module';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { AuthModule } from '../auth/auth.module';
+import { BindingModule } from '../binding/binding.module';
 import { DomainEventModule } from '../domain-event/domain-event.module';
-import { ApplicationBindingEntity } from '../binding/application-binding.entity';
-import { CertificateCodeSigner } from './certificate-code';
+import { CERTIFICATE_SIGNER, CertificateCodeSigner } from './certificate-code';
+import { CertificatePersistenceModule } from './certificate-persistence.module';
 import { CertificateController } from './certificate.controller';
-import { CertificateEntity } from './certificate.entity';
-import { CERTIFICATE_SIGNER, CertificateService } from './certificate.service';
-import { ShareLinkEntity } from './share-link.entity';
+import { CertificateVerificationService } from './certificate-verification.service';
+import { CertificateService } from './certificate.service';
+import { ShareLinkRepository } from './share-link.repository';
 import { StaffCertificateController } from './staff-certificate.controller';
-import { VerificationEntity } from './verification.entity';
+import { StaffCertificateService } from './staff-certificate.service';
+import { VerificationRepository } from './verification.repository';
 import { VerifyPageController } from './verify-page.controller';
 import { VerifyController } from './verify.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CertificateEntity, ShareLinkEntity, VerificationEntity, AuditLogEntity, ApplicationBindingEntity]),
+    CertificatePersistenceModule,
+    AuditModule,
     AuthModule,
+    BindingModule,
     DomainEventModule,
     RateLimitModule,
   ],
-  controllers: [CertificateController, VerifyController, VerifyPageController, StaffCertificateController],
+  controllers: [
+    CertificateController,
+    VerifyController,
+    VerifyPageController,
+    StaffCertificateController,
+  ],
   providers: [
+    ShareLinkRepository,
+    VerificationRepository,
     CertificateService,
+    CertificateVerificationService,
+    StaffCertificateService,
     {
       provide: CERTIFICATE_SIGNER,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): CertificateCodeSigner => new CertificateCodeSigner(config.certificateSigningSeed),
+      useFactory: (config: AppConfig): CertificateCodeSigner =>
+        new CertificateCodeSigner(config.certificateSigningSeed),
     },
   ],
 })

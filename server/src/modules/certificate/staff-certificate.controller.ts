@@ -1,23 +1,24 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { CertificateParamsDto, RevokeCertificateDto, StaffCertificateListResponseDto, StaffCertificateQueryDto, StaffCertificateViewDto } from './certificate.dto';
-import { CertificateService } from './certificate.service';
+import { StaffCertificateService } from './staff-certificate.service';
 
 @ApiTags('staff: certificates')
 @StaffOnly()
 @Controller()
 export class StaffCertificateController {
-  constructor(private readonly certificateService: CertificateService) {}
+  constructor(private readonly staffCertificateService: StaffCertificateService) {}
 
   @Get(API_ROUTES.staffCertificates)
   @ApiOkResponse({ type: StaffCertificateListResponseDto })
   async search(@Query() { number }: StaffCertificateQueryDto): Promise<StaffCertificateListResponseDto> {
-    return { items: await this.certificateService.search({ number }) };
+    return { items: await this.staffCertificateService.search({ number }) };
   }
 
   // Audit-logged; the holder and every verifier see 已撤销 from then on.
@@ -30,6 +31,6 @@ export class StaffCertificateController {
     @Param() { id }: CertificateParamsDto,
     @Body() { reason }: RevokeCertificateDto,
   ): Promise<StaffCertificateViewDto> {
-    return this.certificateService.revoke(staff, id, reason);
+    return this.staffCertificateService.revoke(staff, id, reason);
   }
 }

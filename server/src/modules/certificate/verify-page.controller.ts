@@ -1,11 +1,12 @@
 import { Controller, Get, Header, HttpStatus, Ip, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { Response } from 'express';
+
+import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import type { VerifyCertificateResponseDto } from './certificate.dto';
-import { CertificateService } from './certificate.service';
+import { CertificateVerificationService } from './certificate-verification.service';
 import { renderVerifyPage } from './verify-page';
 
 // The human pages behind the QR and the share links, outside /api (see VERIFY_PAGE_ROUTES).
@@ -14,18 +15,18 @@ export const VERIFY_PAGE_ROUTES = { code: 'verify/:code', share: 'verify/share/:
 @ApiExcludeController()
 @Controller()
 export class VerifyPageController {
-  constructor(private readonly certificateService: CertificateService) {}
+  constructor(private readonly certificateVerificationService: CertificateVerificationService) {}
 
   @Get(VERIFY_PAGE_ROUTES.share)
   @Header('Cache-Control', 'no-store')
   async sharePage(@Param('token') token: string, @Ip() ip: string, @Res() response: Response): Promise<void> {
-    await this.render(response, () => this.certificateService.verifyShare(String(token).slice(0, 200), ip));
+    await this.render(response, () => this.certificateVerificationService.verifyShare(String(token).slice(0, 200), ip));
   }
 
   @Get(VERIFY_PAGE_ROUTES.code)
   @Header('Cache-Control', 'no-store')
   async codePage(@Param('code') code: string, @Ip() ip: string, @Res() response: Response): Promise<void> {
-    await this.render(response, () => this.certificateService.verifyCode(String(code).slice(0, 200), ip));
+    await this.render(response, () => this.certificateVerificationService.verifyCode(String(code).slice(0, 200), ip));
   }
 
   private async render(response: Response, verify: () => Promise<VerifyCertificateResponseDto>): Promise<void> {

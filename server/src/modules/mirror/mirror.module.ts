@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
+import { CertificatePersistenceModule } from '../certificate/certificate-persistence.module';
 import { DomainEventModule } from '../domain-event/domain-event.module';
 import { ImportService } from './import.service';
 import { MirrorRepository } from './mirror.repository';
@@ -13,9 +14,9 @@ import { WebhookController } from './webhook.controller';
 import { WebhookService } from './webhook.service';
 
 @Module({
-  imports: [ApplicationModule, AuthModule, DomainEventModule],
+  imports: [ApplicationModule, AuthModule, CertificatePersistenceModule, DomainEventModule],
   controllers: [StaffImportController, StaffApplicationController, WebhookController],
   providers: [MirrorRepository, MirrorService, ImportService, WebhookService, StaffApplicationService],
-  exports: [MirrorService, ImportService],
+  exports: [MirrorRepository, MirrorService, ImportService],
 })
 export class MirrorModule {}

@@ -5,7 +5,6 @@ import type { EntityManager, QueryResult } from 'typeorm';
 import { hasReturning, hasRowLocks, MAX_PARAMETERS, placeholders, quote, toBindable } from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from '../application/application.entity';
-import { CertificateEntity } from '../certificate/certificate.entity';
 import { ImportBatchEntity } from './import-batch.entity';
 import { PlatformEventEntity } from './platform-event.entity';
 import { StatusHistoryEntity } from './status-history.entity';
@@ -128,20 +127,6 @@ export class MirrorTransaction {
       for (const row of rows) ids.set(row.applicationNo, Number(row.id));
     }
     return ids;
-  }
-
-  getCertificateByNo(certificateNo: string): Promise<CertificateEntity | null> {
-    const query = this.manager.getRepository(CertificateEntity).createQueryBuilder('certificate').where({ certificateNo });
-    if (hasRowLocks(this.manager)) query.setLock('pessimistic_write');
-    return query.getOne();
-  }
-
-  async insertCertificate(certificate: Omit<CertificateEntity, 'id' | 'createdAt' | 'updatedAt' | 'application'>): Promise<void> {
-    await this.manager.insert(CertificateEntity, certificate);
-  }
-
-  async updateCertificate(id: number, fields: Partial<CertificateEntity>): Promise<void> {
-    await this.manager.update(CertificateEntity, { id }, fields);
   }
 
   async insertImportBatch(batch: Omit<ImportBatchEntity, 'id' | 'createdAt'>): Promise<ImportBatchEntity> {

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { CERTIFICATE_STATE, checkMirroredTransition } from '@titletrack/shared/domain';
 import type { ApplicationStatus } from '@titletrack/shared/domain';
 
 import { FieldCipher } from '../../common/crypto/field-cipher';
-import { newCertificatePublicId } from '../certificate/certificate-code';
 import type { ApplicationEntity } from '../application/application.entity';
+import { CertificateRepository } from '../certificate/certificate.repository';
+import type { CertificateChanges } from '../certificate/certificate.repository';
 import { DomainEventRepository } from '../domain-event/domain-event.repository';
 import { DOMAIN_EVENT_KIND } from '../domain-event/domain-event.type';
 import type { NewDomainEvent } from '../domain-event/domain-event.type';
@@ -70,6 +72,7 @@ export class MirrorService {
     private readonly mirrorRepository: MirrorRepository,
     private readonly domainEvents: DomainEventRepository,
     private readonly cipher: FieldCipher,
+    private readonly certificateRepository: CertificateRepository,
   ) {}
 
   /**
@@ -211,7 +214,8 @@ export class MirrorService {
 
   // A certificate is its own record, keyed by its number: it is created once, its document
   // details follow the platform, and a revocation sticks (only staff could undo one, and there
-  // is no such action: a reinstated title gets a new certificate).
+  // is no such action: a reinstated title gets a new certificate). The certificate repository
+  // reads and writes in the caller's open unit of work, the one `tx` belongs to.
   private async applyCertificates(tx: MirrorTransaction, changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<void> {
     const applicationIds = await tx.getApplicationIdsByNos(changes.map((change) => change.application.applicationNo));
     const events: NewDomainEvent[] = [];
@@ -219,7 +223,7 @@ export class MirrorService {
       const certificate = application.certificate;
       const applicationId = applicationIds.get(application.applicationNo);
       if (!certificate || applicationId === undefined) continue;
-      const stored = await tx.getCertificateByNo(certificate.certificateNo);
+      const stored = await this.certificateRepository.getByNoForUpdate(certificate.certificateNo);
       const document = {
         issuedOn: certificate.issuedOn,
         issuingCommittee: certificate.issuingCommittee,
@@ -229,8 +233,7 @@ export class MirrorService {
       const origin = { certificateNo: certificate.certificateNo, source, sourceRef };
       if (stored === null) {
         const idCard = this.idCardFields(application, null);
-        await tx.insertCertificate({
-          publicId: newCertificatePublicId(),
+        await this.certificateRepository.create({
           certificateNo: certificate.certificateNo,
           applicationId,
           holderName: application.applicantName,
@@ -247,13 +250,16 @@ export class MirrorService {
         events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_READY, applicationId, payload: { ...origin, issuedOn: certificate.issuedOn } });
         continue;
       }
-      const changed = Object.fromEntries(Object.entries(document).filter(([key, value]) => stored[key as keyof typeof document] !== value));
+      const changed: CertificateChanges = Object.fromEntries(
+        Object.entries(document).filter(([key, value]) => stored[key as keyof typeof document] !== value),
+      );
       const isNewlyRevoked = certificate.isRevoked && stored.state !== CERTIFICATE_STATE.REVOKED;
       if (isNewlyRevoked) {
-        Object.assign(changed, { state: CERTIFICATE_STATE.REVOKED, revokedReason: certificate.revokedReason, revokedAt: new Date() });
+        Object.assign(changed, { state: CERTIFICATE_STATE.REVOKED, revokedReason: certificate.revokedReason, revokedAt: new Date() } satisfies CertificateChanges);
         events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED, applicationId, payload: { ...origin, reason: certificate.revokedReason } });
       }
-      if (Object.keys(changed).length > 0) await tx.updateCertificate(stored.id, changed);
+      // Nothing changed (the platform said it again): no write.
+      await this.certificateRepository.update(stored.id, changed);
     }
     await this.domainEvents.append(events);
   }

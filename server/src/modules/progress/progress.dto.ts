@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+
 import type { ApplicationProgressResponse, MyCalendarQuery, StatusHistoryItem } from '@titletrack/shared/contract';
 import type { Application } from '@titletrack/shared/domain';
-import { IsISO8601, IsOptional } from 'class-validator';
 
 export class StatusHistoryItemDto implements StatusHistoryItem {
   @ApiProperty({ example: 'materials_received' })

@@ -1,19 +1,24 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { ApplicationEntity } from '../application/application.entity';
+import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
-import { ApplicationBindingEntity } from '../binding/application-binding.entity';
-import { StatusHistoryEntity } from '../mirror/status-history.entity';
+import { BindingModule } from '../binding/binding.module';
+import { CertificatePersistenceModule } from '../certificate/certificate-persistence.module';
+import { MirrorModule } from '../mirror/mirror.module';
 import { ProgressController } from './progress.controller';
-import { ProgressRepository } from './progress.repository';
 import { ProgressService } from './progress.service';
 
 // The applicant's view of one bound application (status history in the shape the shared rules
 // read) and "my deadlines" as a calendar file. Reads only; the mirror writes.
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicationBindingEntity, ApplicationEntity, StatusHistoryEntity]), AuthModule],
+  imports: [
+    ApplicationModule,
+    AuthModule,
+    BindingModule,
+    CertificatePersistenceModule,
+    MirrorModule,
+  ],
   controllers: [ProgressController],
-  providers: [ProgressRepository, ProgressService],
+  providers: [ProgressService],
 })
 export class ProgressModule {}

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { APP_ENVIRONMENT, ERROR_CODE } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
 import { findNoticeYear, formatDeadline, nextActions } from '@titletrack/shared/domain';
@@ -7,11 +8,15 @@ import type { ActionKind } from '@titletrack/shared/domain';
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
+import { toDomainApplication } from '../application/application-to-domain.mapper';
+import { ApplicationRepository } from '../application/application.repository';
+import { BindingRepository } from '../binding/binding.repository';
 import { buildIcs } from '../calendar/ics.util';
 import type { IcsEvent } from '../calendar/ics.util';
+import { CertificateRepository } from '../certificate/certificate.repository';
+import { MirrorRepository } from '../mirror/mirror.repository';
 import type { ApplicationProgressResponseDto } from './progress.dto';
 import { mapApplicationProgress } from './progress.mapper';
-import { ProgressRepository } from './progress.repository';
 
 // The file is for the phone's calendar app, which has no language switch of ours: Chinese, as
 // the notice is.
@@ -38,25 +43,52 @@ export class ProgressService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly progressRepository: ProgressRepository,
+    private readonly bindingRepository: BindingRepository,
+    private readonly applicationRepository: ApplicationRepository,
+    private readonly mirrorRepository: MirrorRepository,
+    private readonly certificateRepository: CertificateRepository,
   ) {}
 
-  async get(applicant: ApplicantPrincipal, applicationId: string): Promise<ApplicationProgressResponseDto> {
-    const application = await this.progressRepository.getOwnApplication(Number(applicant.id), Number(applicationId));
+  async get(
+    applicant: ApplicantPrincipal,
+    applicationId: string,
+  ): Promise<ApplicationProgressResponseDto> {
+    const binding = await this.bindingRepository.getOne(
+      Number(applicant.id),
+      Number(applicationId),
+    );
+    const application = binding
+      ? await this.applicationRepository.getById(binding.applicationId)
+      : null;
     if (!application) {
       this.logger.debug(`Application ${applicationId} is not bound to the caller`);
       throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
     }
-    return mapApplicationProgress(application, await this.progressRepository.getHistory(application.id));
+    const [history, issueDates] = await Promise.all([
+      this.mirrorRepository.getHistory(application.id),
+      this.certificateRepository.getIssueDatesByApplicationIds([application.id]),
+    ]);
+    return mapApplicationProgress(application, history, {
+      certificateIssuedOn: issueDates.get(application.id) ?? null,
+    });
   }
 
   // My own deadlines (the to-dos of every bound application that have one) as an iCalendar file.
   async getMyIcs(applicant: ApplicantPrincipal, nowParam: string | undefined): Promise<string> {
     const now = this.resolveNow(nowParam);
-    const applications = await this.progressRepository.getOwnApplications(Number(applicant.id));
+    const ids = (await this.bindingRepository.getByApplicant(Number(applicant.id))).map(
+      (binding) => binding.applicationId,
+    );
+    const [entities, issueDates] = await Promise.all([
+      this.applicationRepository.getByIds(ids),
+      this.certificateRepository.getIssueDatesByApplicationIds(ids),
+    ]);
     const events: IcsEvent[] = [];
-    for (const entity of applications) {
-      const { application, applicationNo } = mapApplicationProgress(entity, await this.progressRepository.getHistory(entity.id));
+    for (const entity of [...entities].sort((a, b) => a.id - b.id)) {
+      const application = toDomainApplication(entity, {
+        certificateIssuedOn: issueDates.get(entity.id) ?? null,
+      });
+      const { applicationNo } = entity;
       // An application of a year whose rules are not known has no to-dos.
       const year = findNoticeYear(application.year, application.route);
       if (!year) continue;
@@ -77,7 +109,8 @@ export class ProgressService {
 
   // The demo clock, as the mini-app's `?now=`: honoured outside production only.
   private resolveNow(nowParam: string | undefined): Date {
-    if (nowParam === undefined || this.config.environment === APP_ENVIRONMENT.PRODUCTION) return new Date();
+    if (nowParam === undefined || this.config.environment === APP_ENVIRONMENT.PRODUCTION)
+      return new Date();
     return new Date(nowParam);
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { forUpdate, hasRowLocks, insertIgnore, limitedUpdate, placeholders, readTime, sqlTime } from '../../database/sql-dialect';
+import {
+  forUpdate,
+  hasRowLocks,
+  insertIgnore,
+  limitedUpdate,
+  placeholders,
+  readTime,
+  sqlTime,
+} from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PUSH_ROW_STATE } from './push-state.constant';
 import type { PushRowState } from './push-state.constant';
@@ -60,6 +68,9 @@ export interface ExpiredReadyRow {
   templateId: string | null;
 }
 
+// Text columns that may be NULL, as either driver returns them.
+const nullableText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 const SELECT_MESSAGE = `SELECT m.id, m.applicationId, m.kind, m.readAt, m.pushState, m.createdAt, a.ruleId, a.section, a.deadline, a.data
   FROM inbox_message m JOIN reminder_alert a ON a.id = m.alertId`;
 
@@ -87,7 +98,7 @@ function toPushRow(row: Record<string, unknown>): MessagePushRow {
     kind: String(row.kind),
     pushState: String(row.pushState),
     pushAttempts: Number(row.pushAttempts),
-    pushError: row.pushError === null || row.pushError === undefined ? null : String(row.pushError),
+    pushError: nullableText(row.pushError),
     pushedAt: readTime(row.pushedAt),
     readAt: readTime(row.readAt),
   };
@@ -131,12 +142,21 @@ export class InboxMessageRepository {
        FROM reminder_alert a JOIN application_binding b ON b.applicationId = a.applicationId
        WHERE a.applicationId IN (${placeholders(applicationIds.length)})
          AND NOT EXISTS (SELECT 1 FROM inbox_message m WHERE m.alertId = a.id AND m.applicantId = b.applicantId)`,
-      [sqlTime(new Date(now.getTime() - LATE_PUSH_WINDOW_MS)), sqlTime(now), sqlTime(now), ...applicationIds],
+      [
+        sqlTime(new Date(now.getTime() - LATE_PUSH_WINDOW_MS)),
+        sqlTime(now),
+        sqlTime(now),
+        ...applicationIds,
+      ],
     );
   }
 
   // Newest first; joins reminder_alert for what the alert says.
-  async getPageByApplicant(applicantId: number, offset: number, limit: number): Promise<InboxMessageRow[]> {
+  async getPageByApplicant(
+    applicantId: number,
+    offset: number,
+    limit: number,
+  ): Promise<InboxMessageRow[]> {
     const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
       `${SELECT_MESSAGE} WHERE m.applicantId = ? ORDER BY m.id DESC LIMIT ${Math.floor(Number(limit))} OFFSET ${Math.floor(Number(offset))}`,
       [applicantId],
@@ -146,53 +166,60 @@ export class InboxMessageRepository {
 
   // Joins reminder_alert for what the alert says.
   async getByIdForApplicant(applicantId: number, id: number): Promise<InboxMessageRow | null> {
-    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(`${SELECT_MESSAGE} WHERE m.id = ? AND m.applicantId = ?`, [
-      id,
-      applicantId,
-    ]);
+    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
+      `${SELECT_MESSAGE} WHERE m.id = ? AND m.applicantId = ?`,
+      [id, applicantId],
+    );
     const row = rows[0];
     return row ? toMessageRow(row) : null;
   }
 
   async countByApplicant(applicantId: number): Promise<InboxCounts> {
-    const [counts] = (await this.unitOfWork.manager.query(
+    const [counts] = await this.unitOfWork.manager.query<
+      Array<{ total: number | string; unread: number | string | null }>
+    >(
       'SELECT COUNT(*) AS total, SUM(CASE WHEN readAt IS NULL THEN 1 ELSE 0 END) AS unread FROM inbox_message WHERE applicantId = ?',
       [applicantId],
-    )) as Array<{ total: number | string; unread: number | string | null }>;
+    );
     return { total: Number(counts?.total ?? 0), unread: Number(counts?.unread ?? 0) };
   }
 
   async countUnreadByApplicant(applicantId: number): Promise<number> {
-    const [row] = (await this.unitOfWork.manager.query('SELECT COUNT(*) AS unread FROM inbox_message WHERE applicantId = ? AND readAt IS NULL', [
-      applicantId,
-    ])) as Array<{ unread: number | string }>;
+    const [row] = await this.unitOfWork.manager.query<Array<{ unread: number | string }>>(
+      'SELECT COUNT(*) AS unread FROM inbox_message WHERE applicantId = ? AND readAt IS NULL',
+      [applicantId],
+    );
     return Number(row?.unread ?? 0);
   }
 
   // Reading twice keeps the first time.
   markRead(applicantId: number, id: number, now: Date): Promise<number> {
-    return this.unitOfWork.affected('UPDATE inbox_message SET readAt = ? WHERE id = ? AND applicantId = ? AND readAt IS NULL', [
-      sqlTime(now),
-      id,
-      applicantId,
-    ]);
+    return this.unitOfWork.affected(
+      'UPDATE inbox_message SET readAt = ? WHERE id = ? AND applicantId = ? AND readAt IS NULL',
+      [sqlTime(now), id, applicantId],
+    );
   }
 
   markAllRead(applicantId: number, now: Date): Promise<number> {
-    return this.unitOfWork.affected('UPDATE inbox_message SET readAt = ? WHERE applicantId = ? AND readAt IS NULL', [sqlTime(now), applicantId]);
+    return this.unitOfWork.affected(
+      'UPDATE inbox_message SET readAt = ? WHERE applicantId = ? AND readAt IS NULL',
+      [sqlTime(now), applicantId],
+    );
   }
 
   async getByApplicationId(applicationId: number): Promise<MessagePushRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(`${SELECT_PUSH_ROW} WHERE applicationId = ? ORDER BY id`, [
-      applicationId,
-    ]);
+    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
+      `${SELECT_PUSH_ROW} WHERE applicationId = ? ORDER BY id`,
+      [applicationId],
+    );
     return rows.map(toPushRow);
   }
 
   async countByPushState(): Promise<Record<string, number>> {
-    const rows: Array<{ pushState: string; n: number | string }> = await this.unitOfWork.manager.query(
-      'SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState',
-    );
+    const rows: Array<{ pushState: string; n: number | string }> =
+      await this.unitOfWork.manager.query(
+        'SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState',
+      );
     return Object.fromEntries(rows.map((row) => [String(row.pushState), Number(row.n)]));
   }
 
@@ -208,11 +235,10 @@ export class InboxMessageRepository {
 
   // subscribe_msg_sent_event: WeChat reports a delivery it had accepted as failed.
   markDeliveryFailed(wechatMsgId: string, error: string): Promise<number> {
-    return this.unitOfWork.affected('UPDATE inbox_message SET pushError = ? WHERE wechatMsgId = ? AND pushState = ?', [
-      error.slice(0, 300),
-      wechatMsgId,
-      PUSH_ROW_STATE.SENT,
-    ]);
+    return this.unitOfWork.affected(
+      'UPDATE inbox_message SET pushError = ? WHERE wechatMsgId = ? AND pushState = ?',
+      [error.slice(0, 300), wechatMsgId, PUSH_ROW_STATE.SENT],
+    );
   }
 
   // Claims whose lease ran out before anything was decided: claimable again.
@@ -225,10 +251,10 @@ export class InboxMessageRepository {
 
   // Rows found `sending` after their lease: the request may have reached WeChat.
   markExpiredSendingUnknown(now: Date, reason: string): Promise<number> {
-    return this.unitOfWork.affected("UPDATE inbox_message SET pushState = 'outcome_unknown', pushError = ? WHERE pushState = 'sending' AND claimExpiresAt < ?", [
-      reason,
-      sqlTime(now),
-    ]);
+    return this.unitOfWork.affected(
+      "UPDATE inbox_message SET pushState = 'outcome_unknown', pushError = ? WHERE pushState = 'sending' AND claimExpiresAt < ?",
+      [reason, sqlTime(now)],
+    );
   }
 
   async getExpiredReady(now: Date): Promise<ExpiredReadyRow[]> {
@@ -239,7 +265,7 @@ export class InboxMessageRepository {
     return rows.map((row) => ({
       id: Number(row.id),
       applicantId: Number(row.applicantId),
-      templateId: row.templateId === null || row.templateId === undefined ? null : String(row.templateId),
+      templateId: nullableText(row.templateId),
     }));
   }
 
@@ -274,11 +300,16 @@ export class InboxMessageRepository {
     const due = "pushState = 'pending' AND pushNotBefore <= ?";
     const set = "pushState = 'claimed', claimToken = ?, claimExpiresAt = ?";
     const claimFirst = (): Promise<number> =>
-      this.unitOfWork.affected(limitedUpdate(source, { table: 'inbox_message', set, where: due, orderBy: 'pushNotBefore, id', limit }), [
-        token,
-        sqlTime(claimUntil),
-        sqlTime(now),
-      ]);
+      this.unitOfWork.affected(
+        limitedUpdate(source, {
+          table: 'inbox_message',
+          set,
+          where: due,
+          orderBy: 'pushNotBefore, id',
+          limit,
+        }),
+        [token, sqlTime(claimUntil), sqlTime(now)],
+      );
     const isSkipLocked = mode === 'skip_locked' && hasRowLocks(source);
     if (hasRowLocks(source) && !isSkipLocked) await claimFirst();
     return this.transaction(async () => {
@@ -291,11 +322,10 @@ export class InboxMessageRepository {
           [sqlTime(now)],
         );
         if (found.length === 0) return { rows: [], decided: null };
-        await this.unitOfWork.affected(`UPDATE inbox_message SET ${set} WHERE id IN (${placeholders(found.length)})`, [
-          token,
-          sqlTime(claimUntil),
-          ...found.map((row) => Number(row.id)),
-        ]);
+        await this.unitOfWork.affected(
+          `UPDATE inbox_message SET ${set} WHERE id IN (${placeholders(found.length)})`,
+          [token, sqlTime(claimUntil), ...found.map((row) => Number(row.id))],
+        );
       }
       const raw: Array<Record<string, unknown>> = await manager.query(
         `SELECT m.id, m.applicantId, m.kind, m.pushAttempts, a.deadline, a.data, a.createdAt AS plannedAt, p.openId
@@ -323,7 +353,13 @@ export class InboxMessageRepository {
   async markClaimed(
     token: string,
     ids: number[],
-    fields: { state: PushRowState; templateId?: string | null; error?: string | null; notBefore?: Date; claimUntil?: Date },
+    fields: {
+      state: PushRowState;
+      templateId?: string | null;
+      error?: string | null;
+      notBefore?: Date;
+      claimUntil?: Date;
+    },
   ): Promise<void> {
     if (ids.length === 0) return;
     const sets = ['pushState = ?'];
@@ -373,7 +409,11 @@ export class InboxMessageRepository {
 
   // The result of a send. Matches `sending` and also `outcome_unknown`: a worker that was only
   // slow (its lease ran out meanwhile) still records what WeChat actually said.
-  async finishSent(token: string, sent: Array<{ id: number; msgId: string | null }>, now: Date): Promise<void> {
+  async finishSent(
+    token: string,
+    sent: Array<{ id: number; msgId: string | null }>,
+    now: Date,
+  ): Promise<void> {
     if (sent.length === 0) return;
     await this.unitOfWork.affected(
       `UPDATE inbox_message SET pushState = 'sent', pushedAt = ?, pushError = NULL, claimToken = NULL, claimExpiresAt = NULL,
@@ -383,7 +423,11 @@ export class InboxMessageRepository {
     );
   }
 
-  async finishOne(token: string, id: number, fields: { state: PushRowState; error: string; attempts?: number; notBefore?: Date }): Promise<boolean> {
+  async finishOne(
+    token: string,
+    id: number,
+    fields: { state: PushRowState; error: string; attempts?: number; notBefore?: Date },
+  ): Promise<boolean> {
     const sets = ['pushState = ?', 'pushError = ?', 'claimToken = NULL', 'claimExpiresAt = NULL'];
     const parameters: unknown[] = [fields.state, fields.error.slice(0, 300)];
     if (fields.attempts !== undefined) {

@@ -1,110 +1,86 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE, PUSH_STATE } from '@titletrack/shared/contract';
-import type { InboxMessage, InboxPageResponse, MarkAllReadResponse, PushState, UnreadCountResponse } from '@titletrack/shared/contract';
+import type {
+  InboxMessage,
+  InboxPageResponse,
+  MarkAllReadResponse,
+  PushState,
+  UnreadCountResponse,
+} from '@titletrack/shared/contract';
 
-import { UnitOfWork } from '../../database/unit-of-work';
 import { AppException } from '../../common/app.exception';
-import { PlannerRepository } from './planner.repository';
-import { readTime, sqlTime } from '../../database/sql-dialect';
+import { InboxMessageRepository } from './inbox-message.repository';
+import type { InboxMessageRow } from './inbox-message.repository';
+import { PUSH_ROW_STATE } from './push-state.constant';
+import type { PushRowState } from './push-state.constant';
 
-const WIRE_STATE: Readonly<Record<string, PushState>> = {
-  pending: PUSH_STATE.PENDING,
-  claimed: PUSH_STATE.PENDING,
-  ready: PUSH_STATE.PENDING,
-  sending: PUSH_STATE.PENDING,
-  sent: PUSH_STATE.SENT,
-  no_subscription: PUSH_STATE.NO_SUBSCRIPTION,
-  refused: PUSH_STATE.REFUSED,
-  outcome_unknown: PUSH_STATE.OUTCOME_UNKNOWN,
-  failed: PUSH_STATE.FAILED,
-  not_applicable: PUSH_STATE.NOT_APPLICABLE,
+const WIRE_STATE: Readonly<Record<PushRowState, PushState>> = {
+  [PUSH_ROW_STATE.PENDING]: PUSH_STATE.PENDING,
+  [PUSH_ROW_STATE.CLAIMED]: PUSH_STATE.PENDING,
+  [PUSH_ROW_STATE.READY]: PUSH_STATE.PENDING,
+  [PUSH_ROW_STATE.SENDING]: PUSH_STATE.PENDING,
+  [PUSH_ROW_STATE.SENT]: PUSH_STATE.SENT,
+  [PUSH_ROW_STATE.NO_SUBSCRIPTION]: PUSH_STATE.NO_SUBSCRIPTION,
+  [PUSH_ROW_STATE.REFUSED]: PUSH_STATE.REFUSED,
+  [PUSH_ROW_STATE.OUTCOME_UNKNOWN]: PUSH_STATE.OUTCOME_UNKNOWN,
+  [PUSH_ROW_STATE.FAILED]: PUSH_STATE.FAILED,
+  [PUSH_ROW_STATE.NOT_APPLICABLE]: PUSH_STATE.NOT_APPLICABLE,
 };
 
-const SELECT_MESSAGE = `SELECT m.id, m.applicationId, m.kind, m.readAt, m.pushState, m.createdAt, a.ruleId, a.section, a.deadline, a.data
-  FROM inbox_message m JOIN reminder_alert a ON a.id = m.alertId`;
-
-function toMessage(row: Record<string, unknown>): InboxMessage {
-  const deadline = readTime(row.deadline);
-  const readAt = readTime(row.readAt);
+export function mapInboxMessage(row: InboxMessageRow): InboxMessage {
   return {
     id: String(row.id),
     applicationId: String(row.applicationId),
-    kind: String(row.kind),
-    ruleId: String(row.ruleId),
-    section: String(row.section),
-    deadline: deadline === null ? null : deadline.toISOString(),
-    data: JSON.parse(String(row.data)) as unknown,
-    createdAt: (readTime(row.createdAt) as Date).toISOString(),
-    readAt: readAt === null ? null : readAt.toISOString(),
-    pushState: WIRE_STATE[String(row.pushState)] ?? PUSH_STATE.PENDING,
+    kind: row.kind,
+    ruleId: row.ruleId,
+    section: row.section,
+    deadline: row.deadline === null ? null : row.deadline.toISOString(),
+    data: row.data,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt === null ? null : row.readAt.toISOString(),
+    pushState: WIRE_STATE[row.pushState as PushRowState] ?? PUSH_STATE.PENDING,
   } as InboxMessage;
 }
 
-// The applicant's inbox: every alert of every application they have bound, newest first.
-// Messages stay after an unbinding: the inbox never drops anything.
+/**
+ * The applicant's inbox: every alert of every application they have bound, newest first.
+ * Messages stay after an unbinding: the inbox never drops anything. Reading it writes nothing:
+ * the planner puts alerts into inboxes, on its tick.
+ */
 @Injectable()
 export class InboxService {
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly plannerRepository: PlannerRepository,
-  ) {}
+  private readonly logger = new Logger(InboxService.name);
 
-  async getPage(applicantId: number, page: number, pageSize: number, now = new Date()): Promise<InboxPageResponse> {
-    await this.catchUp(applicantId, now);
-    const offset = (page - 1) * pageSize;
-    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
-      `${SELECT_MESSAGE} WHERE m.applicantId = ? ORDER BY m.id DESC LIMIT ${Number(pageSize)} OFFSET ${Number(offset)}`,
-      [applicantId],
-    );
-    const [counts] = (await this.unitOfWork.manager.query(
-      'SELECT COUNT(*) AS total, SUM(CASE WHEN readAt IS NULL THEN 1 ELSE 0 END) AS unread FROM inbox_message WHERE applicantId = ?',
-      [applicantId],
-    )) as Array<{ total: number | string; unread: number | string | null }>;
-    return {
-      items: rows.map(toMessage),
-      page,
+  constructor(private readonly inboxMessages: InboxMessageRepository) {}
+
+  async getPage(applicantId: number, page: number, pageSize: number): Promise<InboxPageResponse> {
+    const rows = await this.inboxMessages.getPageByApplicant(
+      applicantId,
+      (page - 1) * pageSize,
       pageSize,
-      total: Number(counts?.total ?? 0),
-      unread: Number(counts?.unread ?? 0),
-    };
+    );
+    const { total, unread } = await this.inboxMessages.countByApplicant(applicantId);
+    return { items: rows.map(mapInboxMessage), page, pageSize, total, unread };
   }
 
-  async getUnreadCount(applicantId: number, now = new Date()): Promise<UnreadCountResponse> {
-    await this.catchUp(applicantId, now);
-    const [row] = (await this.unitOfWork.manager.query('SELECT COUNT(*) AS unread FROM inbox_message WHERE applicantId = ? AND readAt IS NULL', [
-      applicantId,
-    ])) as Array<{ unread: number | string }>;
-    return { unread: Number(row?.unread ?? 0) };
+  async getUnreadCount(applicantId: number): Promise<UnreadCountResponse> {
+    return { unread: await this.inboxMessages.countUnreadByApplicant(applicantId) };
   }
 
   async markRead(applicantId: number, messageId: string, now = new Date()): Promise<InboxMessage> {
     const id = Number(messageId);
-    await this.unitOfWork.affected('UPDATE inbox_message SET readAt = ? WHERE id = ? AND applicantId = ? AND readAt IS NULL', [
-      sqlTime(now),
-      id,
-      applicantId,
-    ]);
-    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(`${SELECT_MESSAGE} WHERE m.id = ? AND m.applicantId = ?`, [
-      id,
-      applicantId,
-    ]);
-    const row = rows[0];
-    // Someone else's message answers exactly like one that does not exist.
-    if (!row) throw new AppException(ERROR_CODE.NOT_FOUND, 'Inbox message not found');
-    return toMessage(row);
+    await this.inboxMessages.markRead(applicantId, id, now);
+    const row = await this.inboxMessages.getByIdForApplicant(applicantId, id);
+    if (!row) {
+      // Someone else's message answers exactly like one that does not exist.
+      this.logger.debug(`Inbox message ${id} not found for applicant ${applicantId}`);
+      throw new AppException(ERROR_CODE.NOT_FOUND, 'Inbox message not found');
+    }
+    return mapInboxMessage(row);
   }
 
   async markAllRead(applicantId: number, now = new Date()): Promise<MarkAllReadResponse> {
-    const marked = await this.unitOfWork.affected('UPDATE inbox_message SET readAt = ? WHERE applicantId = ? AND readAt IS NULL', [
-      sqlTime(now),
-      applicantId,
-    ]);
-    return { marked };
-  }
-
-  // Alerts planned before the applicant bound an application reach the inbox on first look
-  // (the planner's tick does the same for everyone).
-  private catchUp(applicantId: number, now: Date): Promise<number> {
-    return this.plannerRepository.transaction((manager) => this.plannerRepository.fillInboxes(manager, { applicantId }, now));
+    return { marked: await this.inboxMessages.markAllRead(applicantId, now) };
   }
 }

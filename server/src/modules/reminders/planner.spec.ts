@@ -1,5 +1,5 @@
-import { toDomainApplication } from './application-to-domain';
-import type { MirroredRow } from './application-to-domain';
+import { toDomainApplication } from '../application/application-to-domain.mapper';
+import type { MirroredRow } from '../application/application-to-domain.mapper';
 import { computeDueAlerts } from './planner.service';
 
 const row = (overrides: Partial<MirroredRow> = {}): MirroredRow => ({
@@ -27,7 +27,9 @@ describe('planning (pure part)', () => {
       continuingEducation: null,
       defence: { scheduledAt: null, serviceInApplicationYear: null },
     });
-    expect(toDomainApplication(row({ status: 'materials_received', submissionCount: null })).returnedAt).toBeNull();
+    expect(
+      toDomainApplication(row({ status: 'materials_received', submissionCount: null })).returnedAt,
+    ).toBeNull();
   });
 
   it('asks the shared alertsDue, minus keys already planned', () => {
@@ -36,12 +38,22 @@ describe('planning (pure part)', () => {
       '7:application_returned:2023-08-15T02:00:00.000Z',
       '7:revision_deadline_approaching:2023-08-15T02:00:00.000Z',
     ]);
-    expect(computeDueAlerts([row()], now, new Set(['7:application_returned:2023-08-15T02:00:00.000Z'])).map((a) => a.kind)).toEqual([
-      'revision_deadline_approaching',
-    ]);
+    expect(
+      computeDueAlerts(
+        [row()],
+        now,
+        new Set(['7:application_returned:2023-08-15T02:00:00.000Z']),
+      ).map((a) => a.kind),
+    ).toEqual(['revision_deadline_approaching']);
   });
 
   it('plans nothing for a year or route without a notice year', () => {
-    expect(computeDueAlerts([row({ year: 2024 }), row({ route: 'region' })], new Date('2023-08-16T03:00:00Z'), new Set())).toEqual([]);
+    expect(
+      computeDueAlerts(
+        [row({ year: 2024 }), row({ route: 'region' })],
+        new Date('2023-08-16T03:00:00Z'),
+        new Set(),
+      ),
+    ).toEqual([]);
   });
 });

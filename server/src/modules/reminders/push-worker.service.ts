@@ -1,22 +1,23 @@
 import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AlertKind } from '@titletrack/shared/domain';
-import type { EntityManager } from 'typeorm';
 
-import { SEND_OUTCOME } from '../wechat/subscribe-message.client';
-import type { SendResult, SubscribeMessage } from '../wechat/subscribe-message.client';
-import { PUSH_ROW_STATE, PushRepository } from './push.repository';
-import type { ClaimMode, ClaimedRow, CreditRow } from './push.repository';
+import type { AlertKind } from '@titletrack/shared/domain';
+
+import { SEND_OUTCOME, SUBSCRIBE_SENDER } from '../wechat/subscribe-sender.type';
+import type { SendResult, SubscribeSender } from '../wechat/subscribe-sender.type';
+import { InboxMessageRepository } from './inbox-message.repository';
+import type { ClaimMode, ClaimedRow } from './inbox-message.repository';
+import { PUSH_ROW_STATE } from './push-state.constant';
 import { pushHeldUntil } from './quiet-hours';
+import { SubscriptionRepository } from './subscription.repository';
+import type { CreditRow } from './subscription.repository';
 import { inboxPage, templateData } from './template-fields';
 
 export const PUSH_WORKER_OPTIONS = Symbol('PUSH_WORKER_OPTIONS');
-export const SUBSCRIBE_SENDER = Symbol('SUBSCRIBE_SENDER');
 
-export interface SubscribeSender {
-  send(message: SubscribeMessage, now: Date): Promise<SendResult>;
-}
+export const OUTCOME_UNKNOWN_REASON =
+  'worker stopped after the request may have reached WeChat; not sent again';
 
 export interface PushWorkerOptions {
   templates: Partial<Record<AlertKind, string>>;
@@ -50,7 +51,8 @@ export interface PushRoundSummary {
 }
 
 // Sign-ins without a WeChat openid (the H5 development login) cannot receive a push.
-const hasWechatOpenId = (openId: string): boolean => openId.length > 0 && !openId.startsWith('dev:');
+const hasWechatOpenId = (openId: string): boolean =>
+  openId.length > 0 && !openId.startsWith('dev:');
 
 interface Planned {
   row: ClaimedRow;
@@ -72,7 +74,8 @@ export class PushWorkerService {
   readonly timings = { recover: 0, claim: 0, send: 0, record: 0 };
 
   constructor(
-    private readonly repository: PushRepository,
+    private readonly inboxMessages: InboxMessageRepository,
+    private readonly subscriptions: SubscriptionRepository,
     @Inject(SUBSCRIBE_SENDER) private readonly sender: SubscribeSender | null,
     @Inject(PUSH_WORKER_OPTIONS) private readonly options: PushWorkerOptions,
   ) {}
@@ -102,19 +105,31 @@ export class PushWorkerService {
       mark = at;
     };
     // Dead workers' rows are looked for a few times per lease, not on every round.
-    if (Number.isNaN(this.lastRecoveryMs) || Math.abs(now.getTime() - this.lastRecoveryMs) >= Math.min(5_000, this.options.claimMs / 4)) {
+    if (
+      Number.isNaN(this.lastRecoveryMs) ||
+      Math.abs(now.getTime() - this.lastRecoveryMs) >= Math.min(5_000, this.options.claimMs / 4)
+    ) {
       this.lastRecoveryMs = now.getTime();
-      const recovered = await this.repository.recoverExpired(now, !this.options.isLongTermSubscription);
+      const recovered = await this.recoverExpired(now);
       summary.released = recovered.released;
       summary.recoveredUnknown = recovered.unknown;
-      if (recovered.unknown > 0) this.logger.warn(`${recovered.unknown} push(es) left sending by a stopped worker: outcome unknown, not sent again`);
+      if (recovered.unknown > 0) {
+        this.logger.warn(
+          `${recovered.unknown} push(es) left sending by a stopped worker: outcome unknown, not sent again`,
+        );
+      }
     }
     lap('recover');
 
     const token = randomBytes(12).toString('hex');
     const claimUntil = new Date(now.getTime() + this.options.claimMs);
-    const { rows, decided } = await this.repository.claim(token, now, this.options.batchSize, claimUntil, this.options.claimMode, (manager, claimed) =>
-      this.prepare(manager, token, claimed, now, claimUntil, summary),
+    const { rows, decided } = await this.inboxMessages.claim(
+      token,
+      now,
+      this.options.batchSize,
+      claimUntil,
+      this.options.claimMode,
+      (claimed) => this.prepare(token, claimed, now, claimUntil, summary),
     );
     summary.claimed = rows.length;
     lap('claim');
@@ -138,8 +153,30 @@ export class PushWorkerService {
     return rounds;
   }
 
+  /**
+   * Rows of a worker that died: a claim that never reached `sending` is claimable again; a row
+   * found `sending` after its lease may have reached WeChat, and WeChat has no idempotency key,
+   * so it becomes outcome_unknown and is never sent again (a duplicate spends a credit). `ready`
+   * rows had their credit spent but their request never left: back to pending, with the credit
+   * back (rare: only after a worker died between deciding and sending; long-term subscriptions
+   * spend none).
+   */
+  private async recoverExpired(now: Date): Promise<{ released: number; unknown: number }> {
+    const released = await this.inboxMessages.releaseExpiredClaims(now);
+    const unknown = await this.inboxMessages.markExpiredSendingUnknown(now, OUTCOME_UNKNOWN_REASON);
+    const ready = await this.inboxMessages.getExpiredReady(now);
+    for (const row of ready) {
+      await this.inboxMessages.transaction(async () => {
+        const isMine = await this.inboxMessages.releaseExpiredReady(row.id, now);
+        if (isMine && !this.options.isLongTermSubscription && row.templateId !== null) {
+          await this.subscriptions.changeCredit(row.applicantId, row.templateId, 'refund');
+        }
+      });
+    }
+    return { released: released + ready.length, unknown };
+  }
+
   private async prepare(
-    manager: EntityManager,
     token: string,
     rows: ClaimedRow[],
     now: Date,
@@ -166,10 +203,10 @@ export class PushWorkerService {
 
       const applicantIds = [...new Set(candidates.map((c) => c.row.applicantId))];
       const credits = new Map<string, CreditRow>();
-      for (const credit of await this.repository.getCreditsForUpdate(manager, applicantIds)) {
+      for (const credit of await this.subscriptions.getCreditsForUpdate(applicantIds)) {
         credits.set(`${credit.applicantId}:${credit.templateId}`, credit);
       }
-      const switchedOff = await this.repository.getMainSwitchOff(manager, applicantIds);
+      const switchedOff = await this.subscriptions.getMainSwitchOff(applicantIds);
       const newCredits = new Map<number, number>();
       const planned: Planned[] = [];
       const noCredit = new Map<string, ClaimedRow[]>();
@@ -185,23 +222,40 @@ export class PushWorkerService {
             creditId = credit.id;
           }
         }
-        if (creditId === undefined) noCredit.set(templateId, [...(noCredit.get(templateId) ?? []), row]);
-        else planned.push({ row, templateId, creditId });
+        if (creditId === undefined) {
+          noCredit.set(templateId, [...(noCredit.get(templateId) ?? []), row]);
+        } else {
+          planned.push({ row, templateId, creditId });
+        }
       }
 
-      await this.repository.setCredits(manager, newCredits);
-      await this.repository.markClaimed(manager, token, notApplicable.map((r) => r.id), { state: PUSH_ROW_STATE.NOT_APPLICABLE });
+      await this.subscriptions.setCredits(newCredits);
+      await this.inboxMessages.markClaimed(
+        token,
+        notApplicable.map((r) => r.id),
+        { state: PUSH_ROW_STATE.NOT_APPLICABLE },
+      );
       for (const [until, group] of held) {
-        await this.repository.markClaimed(manager, token, group.map((r) => r.id), { state: PUSH_ROW_STATE.PENDING, notBefore: new Date(until) });
+        await this.inboxMessages.markClaimed(
+          token,
+          group.map((r) => r.id),
+          { state: PUSH_ROW_STATE.PENDING, notBefore: new Date(until) },
+        );
       }
       for (const [templateId, group] of noCredit) {
-        await this.repository.markClaimed(manager, token, group.map((r) => r.id), { state: PUSH_ROW_STATE.NO_SUBSCRIPTION, templateId });
+        await this.inboxMessages.markClaimed(
+          token,
+          group.map((r) => r.id),
+          { state: PUSH_ROW_STATE.NO_SUBSCRIPTION, templateId },
+        );
       }
       const byTemplate = new Map<string, number[]>();
-      for (const p of planned) byTemplate.set(p.templateId, [...(byTemplate.get(p.templateId) ?? []), p.row.id]);
+      for (const p of planned)
+        byTemplate.set(p.templateId, [...(byTemplate.get(p.templateId) ?? []), p.row.id]);
       for (const [templateId, ids] of byTemplate) {
-        const state = this.options.isWaveMarking === false ? PUSH_ROW_STATE.SENDING : PUSH_ROW_STATE.READY;
-        await this.repository.markClaimed(manager, token, ids, { state, templateId, claimUntil });
+        const state =
+          this.options.isWaveMarking === false ? PUSH_ROW_STATE.SENDING : PUSH_ROW_STATE.READY;
+        await this.inboxMessages.markClaimed(token, ids, { state, templateId, claimUntil });
       }
       summary.notApplicable += notApplicable.length;
       summary.held += [...held.values()].reduce((n, g) => n + g.length, 0);
@@ -212,9 +266,16 @@ export class PushWorkerService {
 
   // Results stay undefined for rows that were not sent (their claim was lost, or marking them
   // failed): they are left `ready` and recovery puts them back.
-  private async sendAll(token: string, planned: Planned[], now: Date, claimUntil: Date): Promise<Array<SendResult | undefined>> {
+  private async sendAll(
+    token: string,
+    planned: Planned[],
+    now: Date,
+    claimUntil: Date,
+  ): Promise<Array<SendResult | undefined>> {
     const sender = this.sender;
-    const results: Array<SendResult | undefined> = new Array<SendResult | undefined>(planned.length);
+    const results: Array<SendResult | undefined> = new Array<SendResult | undefined>(
+      planned.length,
+    );
     if (sender === null) return results;
     const wave = this.options.concurrency;
     const sendable = new Set<number>();
@@ -226,12 +287,19 @@ export class PushWorkerService {
         const from = markedUpTo;
         const to = Math.min(planned.length, from + wave);
         try {
-          const ours = await this.repository.markSending(token, planned.slice(from, to).map((p) => p.row.id), claimUntil);
-          for (let i = from; i < to; i += 1) if (ours.has((planned[i] as Planned).row.id)) sendable.add(i);
+          const ours = await this.inboxMessages.markSending(
+            token,
+            planned.slice(from, to).map((p) => p.row.id),
+            claimUntil,
+          );
+          for (let i = from; i < to; i += 1)
+            if (ours.has((planned[i] as Planned).row.id)) sendable.add(i);
           markedUpTo = to;
         } catch (error) {
           isMarkingBroken = true;
-          this.logger.warn(`Marking pushes as sending failed: ${(error as Error).message}; the rest of the batch waits`);
+          this.logger.warn(
+            `Marking pushes as sending failed: ${(error as Error).message}; the rest of the batch waits`,
+          );
         } finally {
           marking = null;
         }
@@ -246,7 +314,8 @@ export class PushWorkerService {
       while (index >= markedUpTo && !isMarkingBroken) await startMarking();
       // The next wave is marked while this one sends, so lanes rarely wait: at most two waves
       // are `sending` at a time.
-      if (markedUpTo - index <= wave / 2 && markedUpTo < planned.length && !isMarkingBroken) void startMarking();
+      if (markedUpTo - index <= wave / 2 && markedUpTo < planned.length && !isMarkingBroken)
+        void startMarking();
       return sendable.has(index);
     };
     let next = 0;
@@ -262,22 +331,35 @@ export class PushWorkerService {
               toOpenId: row.openId,
               templateId,
               page: inboxPage(row.id),
-              data: templateData({ kind: row.kind as AlertKind, deadline: row.deadline, data: row.data, plannedAt: row.plannedAt }),
+              data: templateData({
+                kind: row.kind as AlertKind,
+                deadline: row.deadline,
+                data: row.data,
+                plannedAt: row.plannedAt,
+              }),
               miniprogramState: this.options.miniprogramState,
             },
             now,
           );
         } catch (error) {
-          results[index] = { outcome: SEND_OUTCOME.UNKNOWN, error: `send threw: ${(error as Error).message}` };
+          results[index] = {
+            outcome: SEND_OUTCOME.UNKNOWN,
+            error: `send threw: ${(error as Error).message}`,
+          };
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, planned.length) }, lane));
+    await Promise.all(
+      Array.from({ length: Math.min(this.options.concurrency, planned.length) }, lane),
+    );
     return results;
   }
 
   private backoffMs(attempt: number): number {
-    const base = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+    const base = Math.min(
+      this.options.backoffMaxMs,
+      this.options.backoffBaseMs * 2 ** Math.max(0, attempt - 1),
+    );
     return Math.round(base * (0.8 + Math.random() * 0.4));
   }
 
@@ -293,7 +375,13 @@ export class PushWorkerService {
     const giveUpAt = Date.now() + this.options.claimMs / 2;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const delta = { sent: 0, refused: 0, failed: 0, retried: 0, outcomeUnknown: 0 } as PushRoundSummary;
+        const delta = {
+          sent: 0,
+          refused: 0,
+          failed: 0,
+          retried: 0,
+          outcomeUnknown: 0,
+        } as PushRoundSummary;
         await this.record(token, planned, results, now, delta);
         summary.sent += delta.sent;
         summary.refused += delta.refused;
@@ -303,14 +391,22 @@ export class PushWorkerService {
         break;
       } catch (error) {
         if (Date.now() >= giveUpAt) throw error;
-        this.logger.warn(`Recording ${planned.length} push results failed (try ${attempt}): ${(error as Error).message}; retrying`);
+        this.logger.warn(
+          `Recording ${planned.length} push results failed (try ${attempt}): ${(error as Error).message}; retrying`,
+        );
         await new Promise((done) => setTimeout(done, Math.min(2_000, 200 * attempt)));
       }
     }
   }
 
-  private async record(token: string, planned: Planned[], results: Array<SendResult | undefined>, now: Date, summary: PushRoundSummary): Promise<void> {
-    await this.repository.transaction(async (manager) => {
+  private async record(
+    token: string,
+    planned: Planned[],
+    results: Array<SendResult | undefined>,
+    now: Date,
+    summary: PushRoundSummary,
+  ): Promise<void> {
+    await this.inboxMessages.transaction(async () => {
       const sent: Array<{ id: number; msgId: string | null }> = [];
       for (let i = 0; i < planned.length; i += 1) {
         const { row, templateId, creditId } = planned[i] as Planned;
@@ -323,35 +419,47 @@ export class PushWorkerService {
             break;
           case SEND_OUTCOME.REFUSED:
             // WeChat knows better than our count: this template has no credit left.
-            await this.repository.finishOne(manager, token, row.id, { state: PUSH_ROW_STATE.REFUSED, error });
-            if (creditId !== null) await this.repository.changeCredit(manager, row.applicantId, templateId, 'zero');
+            await this.inboxMessages.finishOne(token, row.id, {
+              state: PUSH_ROW_STATE.REFUSED,
+              error,
+            });
+            if (creditId !== null)
+              await this.subscriptions.changeCredit(row.applicantId, templateId, 'zero');
             summary.refused += 1;
             break;
           case SEND_OUTCOME.FAILED:
-            await this.repository.finishOne(manager, token, row.id, { state: PUSH_ROW_STATE.FAILED, error });
-            if (creditId !== null) await this.repository.changeCredit(manager, row.applicantId, templateId, 'refund');
+            await this.inboxMessages.finishOne(token, row.id, {
+              state: PUSH_ROW_STATE.FAILED,
+              error,
+            });
+            if (creditId !== null)
+              await this.subscriptions.changeCredit(row.applicantId, templateId, 'refund');
             summary.failed += 1;
             break;
           case SEND_OUTCOME.RETRY: {
             const attempts = row.pushAttempts + 1;
             const isDead = attempts >= this.options.maxAttempts;
-            await this.repository.finishOne(manager, token, row.id, {
+            await this.inboxMessages.finishOne(token, row.id, {
               state: isDead ? PUSH_ROW_STATE.FAILED : PUSH_ROW_STATE.PENDING,
               error: isDead ? `dead-letter after ${attempts} tries: ${error}` : error,
               attempts,
               notBefore: isDead ? undefined : new Date(now.getTime() + this.backoffMs(attempts)),
             });
-            if (creditId !== null) await this.repository.changeCredit(manager, row.applicantId, templateId, 'refund');
+            if (creditId !== null)
+              await this.subscriptions.changeCredit(row.applicantId, templateId, 'refund');
             if (isDead) summary.failed += 1;
             else summary.retried += 1;
             break;
           }
           default:
-            await this.repository.finishOne(manager, token, row.id, { state: PUSH_ROW_STATE.OUTCOME_UNKNOWN, error });
+            await this.inboxMessages.finishOne(token, row.id, {
+              state: PUSH_ROW_STATE.OUTCOME_UNKNOWN,
+              error,
+            });
             summary.outcomeUnknown += 1;
         }
       }
-      await this.repository.finishSent(manager, token, sent, now);
+      await this.inboxMessages.finishSent(token, sent, now);
       summary.sent += sent.length;
     });
   }

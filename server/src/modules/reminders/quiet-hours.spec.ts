@@ -16,6 +16,8 @@ describe(pushHeldUntil.name, () => {
   it('lets an alert through at night when its deadline is less than 12 hours away', () => {
     const now = new Date('2023-08-15T18:00:00Z');
     expect(pushHeldUntil(now, new Date('2023-08-16T05:59:59Z'))).toBeNull();
-    expect(pushHeldUntil(now, new Date('2023-08-16T06:00:00Z'))?.toISOString()).toBe('2023-08-16T02:00:00.000Z');
+    expect(pushHeldUntil(now, new Date('2023-08-16T06:00:00Z'))?.toISOString()).toBe(
+      '2023-08-16T02:00:00.000Z',
+    );
   });
 });

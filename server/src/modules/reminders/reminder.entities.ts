@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 
 import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
 
-// The outbox of the reminder pipeline (issue 6): one row per alert `alertsDue` produced. The
+// The outbox of the reminder pipeline: one row per alert `alertsDue` produced. The
 // unique dedupe key makes planning idempotent however many times or instances plan it.
 @Entity('reminder_alert')
 @Index('IDX_reminder_alert_application', ['applicationId', 'kind'])

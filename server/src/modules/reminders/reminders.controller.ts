@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
 import type {
   ApplicantPrincipal,
@@ -27,29 +28,44 @@ export class InboxController {
   constructor(private readonly inboxService: InboxService) {}
 
   @Get(API_ROUTES.myInbox)
-  @ApiOkResponse({ description: 'InboxPageResponse: my alerts, newest first, with their push state' })
-  getMyInbox(@CurrentPrincipal() applicant: ApplicantPrincipal, @Query() query: InboxPageQueryDto): Promise<InboxPageResponse> {
+  @ApiOkResponse({
+    description: 'InboxPageResponse: my alerts, newest first, with their push state',
+  })
+  getMyInbox(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+    @Query() query: InboxPageQueryDto,
+  ): Promise<InboxPageResponse> {
     return this.inboxService.getPage(Number(applicant.id), query.page ?? 1, query.pageSize ?? 20);
   }
 
   @Get(API_ROUTES.myInboxUnreadCount)
   @ApiOkResponse({ description: 'UnreadCountResponse' })
-  getMyUnreadCount(@CurrentPrincipal() applicant: ApplicantPrincipal): Promise<UnreadCountResponse> {
+  getMyUnreadCount(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+  ): Promise<UnreadCountResponse> {
     return this.inboxService.getUnreadCount(Number(applicant.id));
   }
 
   @Post(API_ROUTES.myInboxReadAll)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'MarkAllReadResponse' })
-  markAllMyMessagesRead(@CurrentPrincipal() applicant: ApplicantPrincipal): Promise<MarkAllReadResponse> {
+  markAllMyMessagesRead(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+  ): Promise<MarkAllReadResponse> {
     return this.inboxService.markAllRead(Number(applicant.id));
   }
 
   @Post(`${API_ROUTES.myInbox}/:id/read`)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'The InboxMessage, read (reading twice keeps the first time)' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND (also for another applicant’s message)' })
-  markMyMessageRead(@CurrentPrincipal() applicant: ApplicantPrincipal, @Param() { id }: InboxMessageParamsDto): Promise<InboxMessage> {
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'NOT_FOUND (also for another applicant’s message)',
+  })
+  markMyMessageRead(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+    @Param() { id }: InboxMessageParamsDto,
+  ): Promise<InboxMessage> {
     return this.inboxService.markRead(Number(applicant.id), id);
   }
 }
@@ -61,7 +77,9 @@ export class SubscriptionController {
 
   // Public: the template ids are no secret, and the app may ask before sign-in.
   @Get(API_ROUTES.subscriptionTemplates)
-  @ApiOkResponse({ description: 'SubscriptionTemplatesResponse: one template id per alert kind that has one' })
+  @ApiOkResponse({
+    description: 'SubscriptionTemplatesResponse: one template id per alert kind that has one',
+  })
   getSubscriptionTemplates(): SubscriptionTemplatesResponse {
     return this.subscriptionService.getTemplates();
   }
@@ -69,15 +87,23 @@ export class SubscriptionController {
   @Post(API_ROUTES.mySubscriptions)
   @ApplicantOnly()
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'SubscriptionStatusResponse after the report: each accept is one credit; 20004 remembers the main switch is off' })
-  reportMySubscriptions(@CurrentPrincipal() applicant: ApplicantPrincipal, @Body() request: ReportSubscriptionsDto): Promise<SubscriptionStatusResponse> {
+  @ApiOkResponse({
+    description:
+      'SubscriptionStatusResponse after the report: each accept is one credit; 20004 remembers the main switch is off',
+  })
+  reportMySubscriptions(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+    @Body() request: ReportSubscriptionsDto,
+  ): Promise<SubscriptionStatusResponse> {
     return this.subscriptionService.report(Number(applicant.id), request);
   }
 
   @Get(API_ROUTES.mySubscriptions)
   @ApplicantOnly()
   @ApiOkResponse({ description: 'SubscriptionStatusResponse' })
-  getMySubscriptions(@CurrentPrincipal() applicant: ApplicantPrincipal): Promise<SubscriptionStatusResponse> {
+  getMySubscriptions(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+  ): Promise<SubscriptionStatusResponse> {
     return this.subscriptionService.getStatus(Number(applicant.id));
   }
 }
@@ -89,13 +115,17 @@ export class StaffRemindersController {
   constructor(private readonly staffRemindersService: StaffRemindersService) {}
 
   @Get('/staff/reminders')
-  @ApiOkResponse({ description: 'Pushes per state, and the rows staff must look at (outcome unknown, failed)' })
+  @ApiOkResponse({
+    description: 'Pushes per state, and the rows staff must look at (outcome unknown, failed)',
+  })
   getReminderSummary(): Promise<StaffReminderSummary> {
     return this.staffRemindersService.getSummary();
   }
 
   @Get(`${API_ROUTES.staffApplications}/:id/alerts`)
-  @ApiOkResponse({ description: 'Per alert kind: planned, pushed, read, failed… and every alert with its messages' })
+  @ApiOkResponse({
+    description: 'Per alert kind: planned, pushed, read, failed… and every alert with its messages',
+  })
   getApplicationAlerts(@Param() { id }: ApplicationParamsDto): Promise<StaffApplicationAlerts> {
     return this.staffRemindersService.getApplicationAlerts(Number(id));
   }

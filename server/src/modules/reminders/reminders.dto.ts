@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { SubscribeDecision } from '@titletrack/shared/contract';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 import { registerDecorator } from 'class-validator';
+
+import type { SubscribeDecision } from '@titletrack/shared/contract';
 
 import { ValidateId } from '../../common/validation';
 
@@ -42,10 +43,16 @@ function IsSubscribeResults(): PropertyDecorator {
       validator: {
         validate(value: unknown): boolean {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-          const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'errMsg');
+          const entries = Object.entries(value as Record<string, unknown>).filter(
+            ([key]) => key !== 'errMsg',
+          );
           return (
             entries.length <= 50 &&
-            entries.every(([key, decision]) => /^[A-Za-z0-9_-]{1,64}$/.test(key) && DECISIONS.includes(decision as SubscribeDecision))
+            entries.every(
+              ([key, decision]) =>
+                /^[A-Za-z0-9_-]{1,64}$/.test(key) &&
+                DECISIONS.includes(decision as SubscribeDecision),
+            )
           );
         },
       },
@@ -53,14 +60,19 @@ function IsSubscribeResults(): PropertyDecorator {
 }
 
 export class ReportSubscriptionsDto {
-  @ApiProperty({ example: { 'tmpl-fee-due-000001': 'accept' }, description: 'template id → accept | reject | ban | filter' })
+  @ApiProperty({
+    example: { 'tmpl-fee-due-000001': 'accept' },
+    description: 'template id → accept | reject | ban | filter',
+  })
   @IsObject()
   @IsSubscribeResults()
   results: Record<string, SubscribeDecision>;
 
-  @ApiPropertyOptional({ example: 20004, description: 'errCode of a failed requestSubscribeMessage (20004: main switch off)' })
+  @ApiPropertyOptional({
+    example: 20004,
+    description: 'errCode of a failed requestSubscribeMessage (20004: main switch off)',
+  })
   @IsOptional()
   @IsInt()
   errorCode?: number;
 }
-

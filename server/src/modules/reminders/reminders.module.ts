@@ -1,28 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { UnitOfWork } from '../../database/unit-of-work';
 import { LeaseModule } from '../../common/lease/lease.module';
 import { newLeaseHolderId } from '../../common/lease/lease.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
+import { ApplicantModule } from '../applicant/applicant.module';
+import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
-import { WechatAccessTokenStore } from '../wechat/access-token.store';
-import { SubscribeMessageClient } from '../wechat/subscribe-message.client';
-import { createWechatHttp } from '../wechat/wechat-api.http';
-import { WechatPushController } from '../wechat/wechat-push.controller';
-import { WECHAT_PUSH_TOKEN, WechatPushService } from '../wechat/wechat-push.service';
-import { WechatAccessTokenEntity, WechatEventEntity } from '../wechat/wechat.entities';
+import { BindingModule } from '../binding/binding.module';
+import { DomainEventModule } from '../domain-event/domain-event.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { InboxMessageRepository } from './inbox-message.repository';
 import { InboxService } from './inbox.service';
 import { PLANNER_OPTIONS, PlannerService } from './planner.service';
 import type { PlannerOptions } from './planner.service';
-import { PlannerRepository } from './planner.repository';
-import { PushRepository } from './push.repository';
-import { PUSH_WORKER_OPTIONS, PushWorkerService, SUBSCRIBE_SENDER } from './push-worker.service';
-import type { PushWorkerOptions, SubscribeSender } from './push-worker.service';
-import { InboxController, StaffRemindersController, SubscriptionController } from './reminders.controller';
-import { REMINDER_SCHEDULE, RemindersScheduler } from './reminders.scheduler';
-import type { ReminderSchedule } from './reminders.scheduler';
+import { PUSH_WORKER_OPTIONS, PushWorkerService } from './push-worker.service';
+import type { PushWorkerOptions } from './push-worker.service';
+import { ReminderAlertRepository } from './reminder-alert.repository';
+import { ReminderCursorRepository } from './reminder-cursor.repository';
 import {
   InboxMessageEntity,
   ReminderAlertEntity,
@@ -30,14 +26,23 @@ import {
   SubscriptionCreditEntity,
   SubscriptionSwitchEntity,
 } from './reminder.entities';
+import {
+  InboxController,
+  StaffRemindersController,
+  SubscriptionController,
+} from './reminders.controller';
+import { REMINDER_SCHEDULE, RemindersScheduler } from './reminders.scheduler';
+import type { ReminderSchedule } from './reminders.scheduler';
 import { StaffRemindersService } from './staff-reminders.service';
+import { SubscriptionRepository } from './subscription.repository';
 import { SUBSCRIPTION_OPTIONS, SubscriptionService } from './subscription.service';
 import type { SubscriptionOptions } from './subscription.service';
+import { WechatPushListenerService } from './wechat-push-listener.service';
 
-const SEND_TIMEOUT_MS = 10_000;
-
-// Issue 6: planner, outbox, inbox, WeChat subscribe messages and message push, staff view.
-// Relies on the global ScheduleModule (registered by PollModule).
+// The reminder pipeline: planner, outbox, inbox, subscribe-message credits, the push worker and
+// the staff view. WeChat itself (sending, the access token, its message push) is WechatModule's;
+// this module uses its sender and listens to its push. Relies on the global ScheduleModule
+// (registered by PollModule).
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -46,35 +51,35 @@ const SEND_TIMEOUT_MS = 10_000;
       SubscriptionCreditEntity,
       SubscriptionSwitchEntity,
       ReminderCursorEntity,
-      WechatAccessTokenEntity,
-      WechatEventEntity,
     ]),
     LeaseModule,
     AuthModule,
+    ApplicantModule,
+    ApplicationModule,
+    BindingModule,
+    DomainEventModule,
+    WechatModule,
   ],
-  controllers: [InboxController, SubscriptionController, StaffRemindersController, WechatPushController],
+  controllers: [InboxController, SubscriptionController, StaffRemindersController],
   providers: [
-    PlannerRepository,
-    PushRepository,
+    ReminderAlertRepository,
+    InboxMessageRepository,
+    SubscriptionRepository,
+    ReminderCursorRepository,
     InboxService,
     SubscriptionService,
     StaffRemindersService,
-    WechatPushService,
+    WechatPushListenerService,
     PlannerService,
     PushWorkerService,
     RemindersScheduler,
     {
       provide: PLANNER_OPTIONS,
-      useFactory: (): PlannerOptions => ({ holderId: newLeaseHolderId(), leaseTtlMs: 5 * 60_000, chunkSize: 5000 }),
-    },
-    {
-      provide: SUBSCRIBE_SENDER,
-      inject: [APP_CONFIG, UnitOfWork],
-      useFactory: ({ wechat }: AppConfig, unitOfWork: UnitOfWork): SubscribeSender | null => {
-        if (!wechat.appId || !wechat.appSecret) return null;
-        const http = createWechatHttp(wechat.apiBase, SEND_TIMEOUT_MS);
-        return new SubscribeMessageClient(http, new WechatAccessTokenStore(unitOfWork, http, wechat.appId, wechat.appSecret));
-      },
+      useFactory: (): PlannerOptions => ({
+        holderId: newLeaseHolderId(),
+        leaseTtlMs: 5 * 60_000,
+        chunkSize: 5000,
+      }),
     },
     {
       provide: PUSH_WORKER_OPTIONS,
@@ -100,7 +105,6 @@ const SEND_TIMEOUT_MS = 10_000;
         isLongTermSubscription: reminders.isLongTermSubscription,
       }),
     },
-    { provide: WECHAT_PUSH_TOKEN, inject: [APP_CONFIG], useFactory: ({ reminders }: AppConfig) => reminders.pushToken },
     {
       provide: REMINDER_SCHEDULE,
       inject: [APP_CONFIG],

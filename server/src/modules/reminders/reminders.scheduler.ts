@@ -33,11 +33,20 @@ export class RemindersScheduler implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     if (this.schedule.planIntervalSeconds > 0) {
-      this.schedulerRegistry.addInterval(PLAN_JOB, setInterval(() => void this.planTick(), this.schedule.planIntervalSeconds * 1000));
+      this.schedulerRegistry.addInterval(
+        PLAN_JOB,
+        setInterval(() => void this.planTick(), this.schedule.planIntervalSeconds * 1000),
+      );
     }
     if (this.schedule.pushIntervalSeconds > 0) {
-      if (!this.worker.isConfigured) this.logger.warn('WeChat pushes are off (WECHAT_APPID/WECHAT_SECRET missing): alerts go to the inbox only');
-      this.schedulerRegistry.addInterval(PUSH_JOB, setInterval(() => void this.pushTick(), this.schedule.pushIntervalSeconds * 1000));
+      if (!this.worker.isConfigured)
+        this.logger.warn(
+          'WeChat pushes are off (WECHAT_APPID/WECHAT_SECRET missing): alerts go to the inbox only',
+        );
+      this.schedulerRegistry.addInterval(
+        PUSH_JOB,
+        setInterval(() => void this.pushTick(), this.schedule.pushIntervalSeconds * 1000),
+      );
     }
   }
 
@@ -45,9 +54,15 @@ export class RemindersScheduler implements OnApplicationBootstrap, OnModuleDestr
     this.planning ??= this.planner
       .runOnce(new Date())
       .then((summary) => {
-        if (summary.alerts > 0 || summary.inboxMessages > 0) this.logger.log(`Reminder planning: ${JSON.stringify(summary)}`);
+        if (summary.alerts > 0 || summary.inboxMessages > 0)
+          this.logger.log(`Reminder planning: ${JSON.stringify(summary)}`);
       })
-      .catch((error: unknown) => this.logger.error(`Reminder planning failed: ${(error as Error).message}`, (error as Error).stack))
+      .catch((error: unknown) =>
+        this.logger.error(
+          `Reminder planning failed: ${(error as Error).message}`,
+          (error as Error).stack,
+        ),
+      )
       .finally(() => {
         this.planning = null;
       });
@@ -64,7 +79,9 @@ export class RemindersScheduler implements OnApplicationBootstrap, OnModuleDestr
         if (summary.claimed === 0) return;
       }
     })()
-      .catch((error: unknown) => this.logger.error(`Push round failed: ${(error as Error).message}`, (error as Error).stack))
+      .catch((error: unknown) =>
+        this.logger.error(`Push round failed: ${(error as Error).message}`, (error as Error).stack),
+      )
       .finally(() => {
         this.pushing = null;
       });
@@ -73,7 +90,8 @@ export class RemindersScheduler implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     for (const job of [PLAN_JOB, PUSH_JOB]) {
-      if (this.schedulerRegistry.doesExist('interval', job)) this.schedulerRegistry.deleteInterval(job);
+      if (this.schedulerRegistry.doesExist('interval', job))
+        this.schedulerRegistry.deleteInterval(job);
     }
     await Promise.all([this.planning, this.pushing]);
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { UnitOfWork } from '../../database/unit-of-work';
-import { readTime } from '../../database/sql-dialect';
+import { InboxMessageRepository } from './inbox-message.repository';
+import { PUSH_ROW_STATE } from './push-state.constant';
+import type { PushRowState } from './push-state.constant';
+import { ReminderAlertRepository } from './reminder-alert.repository';
 
 export interface KindCounts {
   kind: string;
@@ -26,88 +28,122 @@ export interface StaffApplicationAlerts {
     dedupeKey: string;
     deadline: string | null;
     plannedAt: string;
-    messages: Array<{ id: string; applicantId: string; pushState: string; pushAttempts: number; pushError: string | null; pushedAt: string | null; readAt: string | null }>;
+    messages: Array<{
+      id: string;
+      applicantId: string;
+      pushState: string;
+      pushAttempts: number;
+      pushError: string | null;
+      pushedAt: string | null;
+      readAt: string | null;
+    }>;
   }>;
 }
 
 export interface StaffReminderSummary {
   byState: Record<string, number>;
-  needsAttention: Array<{ id: string; applicationId: string; kind: string; pushState: string; pushError: string | null; pushAttempts: number }>;
+  needsAttention: Array<{
+    id: string;
+    applicationId: string;
+    kind: string;
+    pushState: string;
+    pushError: string | null;
+    pushAttempts: number;
+  }>;
 }
 
-const iso = (value: unknown): string | null => readTime(value)?.toISOString() ?? null;
+const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
+
+// Pushes in these states need a person: the message may or may not have reached WeChat, or
+// never will.
+const NEEDS_ATTENTION: readonly PushRowState[] = [
+  PUSH_ROW_STATE.OUTCOME_UNKNOWN,
+  PUSH_ROW_STATE.FAILED,
+];
+const NEEDS_ATTENTION_LIMIT = 200;
+
+const emptyCounts = (kind: string): KindCounts => ({
+  kind,
+  planned: 0,
+  inbox: 0,
+  read: 0,
+  pushed: 0,
+  pending: 0,
+  noSubscription: 0,
+  refused: 0,
+  outcomeUnknown: 0,
+  failed: 0,
+  notApplicable: 0,
+});
+
+function countPush(counts: KindCounts, pushState: string): void {
+  switch (pushState) {
+    case PUSH_ROW_STATE.SENT:
+      counts.pushed += 1;
+      return;
+    case PUSH_ROW_STATE.NO_SUBSCRIPTION:
+      counts.noSubscription += 1;
+      return;
+    case PUSH_ROW_STATE.REFUSED:
+      counts.refused += 1;
+      return;
+    case PUSH_ROW_STATE.OUTCOME_UNKNOWN:
+      counts.outcomeUnknown += 1;
+      return;
+    case PUSH_ROW_STATE.FAILED:
+      counts.failed += 1;
+      return;
+    case PUSH_ROW_STATE.NOT_APPLICABLE:
+      counts.notApplicable += 1;
+      return;
+    default:
+      counts.pending += 1;
+  }
+}
 
 @Injectable()
 export class StaffRemindersService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly alerts: ReminderAlertRepository,
+    private readonly inboxMessages: InboxMessageRepository,
+  ) {}
 
   async getApplicationAlerts(applicationId: number): Promise<StaffApplicationAlerts> {
-    const alerts: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
-      'SELECT id, kind, dedupeKey, deadline, createdAt FROM reminder_alert WHERE applicationId = ? ORDER BY id',
-      [applicationId],
-    );
-    const messages: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
-      'SELECT id, alertId, applicantId, pushState, pushAttempts, pushError, pushedAt, readAt FROM inbox_message WHERE applicationId = ? ORDER BY id',
-      [applicationId],
-    );
+    const alerts = await this.alerts.getByApplicationId(applicationId);
+    const messages = await this.inboxMessages.getByApplicationId(applicationId);
     const kinds = new Map<string, KindCounts>();
-    const kindOfAlert = new Map<number, string>();
     const counts = (kind: string): KindCounts => {
-      let c = kinds.get(kind);
-      if (!c) {
-        c = { kind, planned: 0, inbox: 0, read: 0, pushed: 0, pending: 0, noSubscription: 0, refused: 0, outcomeUnknown: 0, failed: 0, notApplicable: 0 };
-        kinds.set(kind, c);
-      }
-      return c;
+      const found = kinds.get(kind);
+      if (found) return found;
+      const created = emptyCounts(kind);
+      kinds.set(kind, created);
+      return created;
     };
-    for (const alert of alerts) {
-      kindOfAlert.set(Number(alert.id), String(alert.kind));
-      counts(String(alert.kind)).planned += 1;
-    }
+    const kindOfAlert = new Map(alerts.map((alert) => [alert.id, alert.kind]));
+    for (const alert of alerts) counts(alert.kind).planned += 1;
     for (const message of messages) {
-      const c = counts(kindOfAlert.get(Number(message.alertId)) ?? 'unknown');
+      const c = counts(kindOfAlert.get(message.alertId) ?? 'unknown');
       c.inbox += 1;
       if (message.readAt !== null) c.read += 1;
-      switch (String(message.pushState)) {
-        case 'sent':
-          c.pushed += 1;
-          break;
-        case 'no_subscription':
-          c.noSubscription += 1;
-          break;
-        case 'refused':
-          c.refused += 1;
-          break;
-        case 'outcome_unknown':
-          c.outcomeUnknown += 1;
-          break;
-        case 'failed':
-          c.failed += 1;
-          break;
-        case 'not_applicable':
-          c.notApplicable += 1;
-          break;
-        default:
-          c.pending += 1;
-      }
+      countPush(c, message.pushState);
     }
     return {
       applicationId: String(applicationId),
       kinds: [...kinds.values()],
       alerts: alerts.map((alert) => ({
         id: String(alert.id),
-        kind: String(alert.kind),
-        dedupeKey: String(alert.dedupeKey),
+        kind: alert.kind,
+        dedupeKey: alert.dedupeKey,
         deadline: iso(alert.deadline),
-        plannedAt: iso(alert.createdAt) as string,
+        plannedAt: alert.createdAt.toISOString(),
         messages: messages
-          .filter((m) => Number(m.alertId) === Number(alert.id))
+          .filter((m) => m.alertId === alert.id)
           .map((m) => ({
             id: String(m.id),
             applicantId: String(m.applicantId),
-            pushState: String(m.pushState),
-            pushAttempts: Number(m.pushAttempts),
-            pushError: m.pushError === null ? null : String(m.pushError),
+            pushState: m.pushState,
+            pushAttempts: m.pushAttempts,
+            pushError: m.pushError,
             pushedAt: iso(m.pushedAt),
             readAt: iso(m.readAt),
           })),
@@ -116,21 +152,20 @@ export class StaffRemindersService {
   }
 
   async getSummary(): Promise<StaffReminderSummary> {
-    const rows: Array<{ pushState: string; n: number | string }> = await this.unitOfWork.manager.query(
-      'SELECT pushState, COUNT(*) AS n FROM inbox_message GROUP BY pushState',
-    );
-    const attention: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
-      "SELECT id, applicationId, kind, pushState, pushError, pushAttempts FROM inbox_message WHERE pushState IN ('outcome_unknown', 'failed') ORDER BY id DESC LIMIT 200",
+    const byState = await this.inboxMessages.countByPushState();
+    const attention = await this.inboxMessages.getByPushStates(
+      NEEDS_ATTENTION,
+      NEEDS_ATTENTION_LIMIT,
     );
     return {
-      byState: Object.fromEntries(rows.map((row) => [row.pushState, Number(row.n)])),
+      byState,
       needsAttention: attention.map((row) => ({
         id: String(row.id),
         applicationId: String(row.applicationId),
-        kind: String(row.kind),
-        pushState: String(row.pushState),
-        pushError: row.pushError === null ? null : String(row.pushError),
-        pushAttempts: Number(row.pushAttempts),
+        kind: row.kind,
+        pushState: row.pushState,
+        pushError: row.pushError,
+        pushAttempts: row.pushAttempts,
       })),
     };
   }

@@ -105,15 +105,28 @@ export class SubscriptionRepository {
 
   // `refund`: a send that certainly did not reach WeChat gives its credit back. `zero`: WeChat
   // says no credit is left (43101), whatever we counted.
-  async changeCredit(applicantId: number, templateId: string, change: 'refund' | 'zero'): Promise<void> {
+  async changeCredit(
+    applicantId: number,
+    templateId: string,
+    change: 'refund' | 'zero',
+  ): Promise<void> {
     const set = change === 'refund' ? 'credits = credits + 1' : 'credits = 0';
-    await this.unitOfWork.affected(`UPDATE subscription_credit SET ${set} WHERE applicantId = ? AND templateId = ?`, [applicantId, templateId]);
+    await this.unitOfWork.affected(
+      `UPDATE subscription_credit SET ${set} WHERE applicantId = ? AND templateId = ?`,
+      [applicantId, templateId],
+    );
   }
 
   async setMainSwitchOff(applicantId: number, isOff: boolean): Promise<void> {
     await this.unitOfWork.write(async (manager) => {
-      await this.unitOfWork.affected(`${insertIgnore(manager)} subscription_switch (applicantId, isMainSwitchOff) VALUES (?, 0)`, [applicantId]);
-      await this.unitOfWork.affected('UPDATE subscription_switch SET isMainSwitchOff = ? WHERE applicantId = ?', [isOff ? 1 : 0, applicantId]);
+      await this.unitOfWork.affected(
+        `${insertIgnore(manager)} subscription_switch (applicantId, isMainSwitchOff) VALUES (?, 0)`,
+        [applicantId],
+      );
+      await this.unitOfWork.affected(
+        'UPDATE subscription_switch SET isMainSwitchOff = ? WHERE applicantId = ?',
+        [isOff ? 1 : 0, applicantId],
+      );
     });
   }
 

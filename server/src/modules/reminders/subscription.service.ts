@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import type {
   ReportSubscriptionsRequest,
   SubscribeDecision,
@@ -6,10 +7,11 @@ import type {
   SubscriptionTemplatesResponse,
 } from '@titletrack/shared/contract';
 import type { AlertKind } from '@titletrack/shared/domain';
-import type { EntityManager } from 'typeorm';
 
 import { UnitOfWork } from '../../database/unit-of-work';
-import { insertIgnore, placeholders } from '../../database/sql-dialect';
+import { ApplicantRepository } from '../applicant/applicant.repository';
+import { SubscriptionRepository } from './subscription.repository';
+import type { CreditRow } from './subscription.repository';
 
 export const SUBSCRIPTION_OPTIONS = Symbol('SUBSCRIPTION_OPTIONS');
 export interface SubscriptionOptions {
@@ -30,104 +32,83 @@ export const MAIN_SWITCH_OFF_ERRCODE = 20004;
 export class SubscriptionService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly applicants: ApplicantRepository,
     @Inject(SUBSCRIPTION_OPTIONS) private readonly options: SubscriptionOptions,
   ) {}
 
   getTemplates(): SubscriptionTemplatesResponse {
     return {
-      templates: Object.entries(this.options.templates).map(([kind, templateId]) => ({ kind: kind as AlertKind, templateId: templateId as string })),
+      templates: this.templateEntries().map(([kind, templateId]) => ({ kind, templateId })),
       isLongTerm: this.options.isLongTermSubscription,
     };
   }
 
-  private kindOf(templateId: string): AlertKind | undefined {
-    return (Object.entries(this.options.templates).find(([, id]) => id === templateId)?.[0] as AlertKind | undefined) ?? undefined;
-  }
-
-  async report(applicantId: number, request: ReportSubscriptionsRequest): Promise<SubscriptionStatusResponse> {
-    await this.unitOfWork.write(async (manager) => {
-      if (request.errorCode === MAIN_SWITCH_OFF_ERRCODE) await this.setMainSwitch(manager, applicantId, true);
+  async report(
+    applicantId: number,
+    request: ReportSubscriptionsRequest,
+  ): Promise<SubscriptionStatusResponse> {
+    await this.unitOfWork.write(async () => {
+      if (request.errorCode === MAIN_SWITCH_OFF_ERRCODE)
+        await this.subscriptions.setMainSwitchOff(applicantId, true);
       let accepted = 0;
-      for (const [templateId, decision] of Object.entries(request.results) as Array<[string, SubscribeDecision]>) {
+      for (const [templateId, decision] of Object.entries<SubscribeDecision>(request.results)) {
         // Only our own templates count; anything else is ignored, not an error.
-        if (this.kindOf(templateId) === undefined) continue;
-        await this.ensureRow(manager, applicantId, templateId);
+        if (!this.isOurTemplate(templateId)) continue;
         if (decision === 'accept') {
           accepted += 1;
-          await this.unitOfWork.affected('UPDATE subscription_credit SET credits = credits + 1, acceptedTotal = acceptedTotal + 1, isSwitchedOff = 0 WHERE applicantId = ? AND templateId = ?',
-            [applicantId, templateId],
-          );
+          await this.subscriptions.addAccept(applicantId, templateId);
         } else if (decision === 'ban') {
-          await this.unitOfWork.affected('UPDATE subscription_credit SET credits = 0, isSwitchedOff = 1 WHERE applicantId = ? AND templateId = ?', [
-            applicantId,
-            templateId,
-          ]);
+          await this.subscriptions.setSwitchedOff(applicantId, templateId, true);
         }
       }
       // An accept proves the main switch is on again.
-      if (accepted > 0) await this.setMainSwitch(manager, applicantId, false);
+      if (accepted > 0) await this.subscriptions.setMainSwitchOff(applicantId, false);
     });
     return this.getStatus(applicantId);
   }
 
   async getStatus(applicantId: number): Promise<SubscriptionStatusResponse> {
-    const templateIds = Object.values(this.options.templates) as string[];
-    const rows: Array<{ templateId: string; credits: number; acceptedTotal: number; isSwitchedOff: number | boolean }> =
-      templateIds.length === 0
-        ? []
-        : await this.unitOfWork.manager.query(
-            `SELECT templateId, credits, acceptedTotal, isSwitchedOff FROM subscription_credit WHERE applicantId = ? AND templateId IN (${placeholders(templateIds.length)})`,
-            [applicantId, ...templateIds],
-          );
-    const byTemplate = new Map(rows.map((row) => [row.templateId, row]));
-    const switchRows: Array<{ isMainSwitchOff: number | boolean }> = await this.unitOfWork.manager.query(
-      'SELECT isMainSwitchOff FROM subscription_switch WHERE applicantId = ?',
-      [applicantId],
+    const entries = this.templateEntries();
+    const rows = await this.subscriptions.getCredits(
+      applicantId,
+      entries.map(([, templateId]) => templateId),
     );
+    const byTemplate = new Map(rows.map((row) => [row.templateId, row]));
     return {
-      credits: Object.entries(this.options.templates).map(([kind, templateId]) => {
-        const row = byTemplate.get(templateId as string);
-        const isOff = row !== undefined && Boolean(Number(row.isSwitchedOff));
-        const remaining = this.options.isLongTermSubscription
-          ? row !== undefined && Number(row.acceptedTotal) > 0 && !isOff
-            ? null
-            : 0
-          : isOff
-            ? 0
-            : Number(row?.credits ?? 0);
-        return { templateId: templateId as string, kind: kind as AlertKind, remaining };
-      }),
-      isMainSwitchOff: Boolean(Number(switchRows[0]?.isMainSwitchOff ?? 0)),
+      credits: entries.map(([kind, templateId]) => ({
+        templateId,
+        kind,
+        remaining: this.remaining(byTemplate.get(templateId)),
+      })),
+      isMainSwitchOff: await this.subscriptions.isMainSwitchOff(applicantId),
     };
   }
 
   // subscribe_msg_change_event: the user switched a template off (reject) or on (accept) in
-  // WeChat's settings.
+  // WeChat's settings. Someone we do not know, or a template not ours, changes nothing.
   async applySettingChange(openId: string, templateId: string, isOn: boolean): Promise<void> {
-    const applicantId = await this.applicantIdOf(openId);
-    if (applicantId === null || this.kindOf(templateId) === undefined) return;
-    await this.unitOfWork.write(async (manager) => {
-      await this.ensureRow(manager, applicantId, templateId);
-      await this.unitOfWork.affected(`UPDATE subscription_credit SET isSwitchedOff = ?${isOn ? '' : ', credits = 0'} WHERE applicantId = ? AND templateId = ?`,
-        [isOn ? 0 : 1, applicantId, templateId],
-      );
-    });
+    if (!this.isOurTemplate(templateId)) return;
+    const applicant = await this.applicants.getByOpenId(openId);
+    if (applicant === null) return;
+    await this.subscriptions.setSwitchedOff(applicant.id, templateId, !isOn);
   }
 
-  private async applicantIdOf(openId: string): Promise<number | null> {
-    const rows: Array<{ id: number }> = await this.unitOfWork.manager.query('SELECT id FROM applicant WHERE openId = ?', [openId]);
-    return rows.length === 0 ? null : Number(rows[0]?.id);
+  // Long-term subscriptions need one accept and no count; one-time ones count credits.
+  private remaining(row: CreditRow | undefined): number | null {
+    const isOff = row?.isSwitchedOff ?? false;
+    if (this.options.isLongTermSubscription)
+      return row !== undefined && row.acceptedTotal > 0 && !isOff ? null : 0;
+    return isOff ? 0 : (row?.credits ?? 0);
   }
 
-  private async ensureRow(manager: EntityManager, applicantId: number, templateId: string): Promise<void> {
-    await this.unitOfWork.affected(`${insertIgnore(manager)} subscription_credit (applicantId, templateId, credits, acceptedTotal, isSwitchedOff) VALUES (?, ?, 0, 0, 0)`, [
-      applicantId,
-      templateId,
-    ]);
+  private templateEntries(): Array<[AlertKind, string]> {
+    return (
+      Object.entries(this.options.templates) as Array<[AlertKind, string | undefined]>
+    ).filter((entry): entry is [AlertKind, string] => typeof entry[1] === 'string');
   }
 
-  private async setMainSwitch(manager: EntityManager, applicantId: number, isOff: boolean): Promise<void> {
-    await this.unitOfWork.affected(`${insertIgnore(manager)} subscription_switch (applicantId, isMainSwitchOff) VALUES (?, 0)`, [applicantId]);
-    await this.unitOfWork.affected('UPDATE subscription_switch SET isMainSwitchOff = ? WHERE applicantId = ?', [isOff ? 1 : 0, applicantId]);
+  private isOurTemplate(templateId: string): boolean {
+    return this.templateEntries().some(([, id]) => id === templateId);
   }
 }

@@ -65,7 +65,14 @@ describe('WeChat template fields', () => {
   });
 
   it('the result is a phrase', () => {
-    expect(templateData({ kind: 'evaluation_result', deadline: null, data: { isPassed: false }, plannedAt }).phrase5).toEqual({ value: '未通过' });
+    expect(
+      templateData({
+        kind: 'evaluation_result',
+        deadline: null,
+        data: { isPassed: false },
+        plannedAt,
+      }).phrase5,
+    ).toEqual({ value: '未通过' });
   });
 
   it.each(Object.values(ALERT_KIND))('%s fits every WeChat rule', (kind: AlertKind) => {

@@ -1,7 +1,10 @@
-import { GRASSROOTS_SERVICE_LABEL, LEVEL_TIER_LABEL } from '@titletrack/shared/domain';
-import type { AlertDataByKind, AlertKind } from '@titletrack/shared/domain';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+
+import { GRASSROOTS_SERVICE_LABEL, LEVEL_TIER_LABEL } from '@titletrack/shared/domain';
+import type { AlertDataByKind, AlertKind } from '@titletrack/shared/domain';
+
+import type { TemplateData } from '../wechat/subscribe-sender.type';
 
 dayjs.extend(utc);
 
@@ -11,8 +14,6 @@ dayjs.extend(utc);
 //   amount4 金额 (fee alerts) · phrase5 结果 (evaluation result)
 // WeChat rejects a whole message (47003) when one value breaks its rules, so every value is
 // made to fit here: cut with an ellipsis, never refused.
-
-export type TemplateData = Record<string, { value: string }>;
 
 const THING_MAX = 20;
 const PHRASE_MAX = 5;
@@ -122,7 +123,11 @@ export function templateData(input: TemplateInput): TemplateData {
     result.amount4 = { value: amount((input.data as AlertDataByKind['fee_due']).amountCny) };
   }
   if (input.kind === 'evaluation_result') {
-    result.phrase5 = { value: phrase((input.data as AlertDataByKind['evaluation_result']).isPassed ? '通过' : '未通过') };
+    result.phrase5 = {
+      value: phrase(
+        (input.data as AlertDataByKind['evaluation_result']).isPassed ? '通过' : '未通过',
+      ),
+    };
   }
   return result;
 }

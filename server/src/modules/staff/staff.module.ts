@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
+// The staff accounts. Authentication reads them, so this module imports nothing of auth; the
+// endpoints that manage accounts live in StaffAdminModule.
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffUserEntity])],
   providers: [StaffRepository, StaffService],
   exports: [StaffRepository, StaffService],
 })

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 
-import { UnitOfWork } from '../../database/unit-of-work';
+import type { WechatAccessTokenRepository } from './wechat-access-token.repository';
 import { WechatTransportError, parseWechatBody, readWechatErrcode } from './wechat-api.http';
 import type { WechatHttp } from './wechat-api.http';
-import { WechatAccessTokenEntity } from './wechat.entities';
+import type { WechatAccessTokenEntity } from './wechat.entities';
 
 // The errcodes that say the access token we sent is no good (invalid, expired, not the latest).
 export const TOKEN_REJECTED_ERRCODES: ReadonlySet<number> = new Set([40001, 42001, 40014]);
@@ -33,7 +33,7 @@ export class WechatAccessTokenStore {
   private cached: { token: string; expiresAt: number } | null = null;
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly tokens: WechatAccessTokenRepository,
     private readonly http: WechatHttp,
     private readonly appId: string,
     private readonly appSecret: string,
@@ -42,7 +42,8 @@ export class WechatAccessTokenStore {
   async get(now: Date): Promise<string> {
     if (this.cached && this.isFresh(this.cached.expiresAt, now)) return this.cached.token;
     const stored = await this.read();
-    if (stored && this.isFresh(stored.expiresAt.getTime(), now)) return this.remember(stored.token, stored.expiresAt.getTime());
+    if (stored && this.isFresh(stored.expiresAt.getTime(), now))
+      return this.remember(stored.token, stored.expiresAt.getTime());
     return this.fetchAndStore(false, now);
   }
 
@@ -70,7 +71,7 @@ export class WechatAccessTokenStore {
   }
 
   private read(): Promise<WechatAccessTokenEntity | null> {
-    return this.unitOfWork.repository(WechatAccessTokenEntity).findOneBy({ appId: this.appId });
+    return this.tokens.getByAppId(this.appId);
   }
 
   private async fetchAndStore(forceRefresh: boolean, now: Date): Promise<string> {
@@ -82,7 +83,8 @@ export class WechatAccessTokenStore {
         secret: this.appSecret,
         force_refresh: forceRefresh,
       });
-      if (response.status >= 500) throw new WechatTokenError(-2, `WeChat stable_token answered HTTP ${response.status}`);
+      if (response.status >= 500)
+        throw new WechatTokenError(-2, `WeChat stable_token answered HTTP ${response.status}`);
       body = parseWechatBody(response.data);
     } catch (error) {
       if (error instanceof WechatTokenError) throw error;
@@ -92,16 +94,25 @@ export class WechatAccessTokenStore {
     const errcode = body === null ? null : readWechatErrcode(body.errcode);
     const token = body?.access_token;
     const expiresIn = Number(body?.expires_in);
-    if (errcode !== 0 || typeof token !== 'string' || token.length === 0 || !Number.isFinite(expiresIn)) {
-      const errmsg = typeof body?.errmsg === 'string' ? body.errmsg.slice(0, 200) : 'malformed answer';
-      throw new WechatTokenError(errcode ?? -3, `WeChat stable_token failed: ${errcode ?? '?'} (${errmsg})`);
+    if (
+      errcode !== 0 ||
+      typeof token !== 'string' ||
+      token.length === 0 ||
+      !Number.isFinite(expiresIn)
+    ) {
+      const errmsg =
+        typeof body?.errmsg === 'string' ? body.errmsg.slice(0, 200) : 'malformed answer';
+      throw new WechatTokenError(
+        errcode ?? -3,
+        `WeChat stable_token failed: ${errcode ?? '?'} (${errmsg})`,
+      );
     }
     // Whole seconds, as the datetime column stores them.
     const expiresAt = new Date(Math.floor((now.getTime() + expiresIn * 1000) / 1000) * 1000);
-    await this.unitOfWork.write(() =>
-      this.unitOfWork.repository(WechatAccessTokenEntity).upsert({ appId: this.appId, token, expiresAt }, ['appId']),
+    await this.tokens.upsert({ appId: this.appId, token, expiresAt });
+    this.logger.log(
+      `WeChat access token ${forceRefresh ? 'force-refreshed' : 'refreshed'}, valid until ${expiresAt.toISOString()}`,
     );
-    this.logger.log(`WeChat access token ${forceRefresh ? 'force-refreshed' : 'refreshed'}, valid until ${expiresAt.toISOString()}`);
     return this.remember(token, expiresAt.getTime());
   }
 }

@@ -33,12 +33,21 @@ export class WechatHttp {
   ) {
     this.base = new URL(baseUrl);
     const isHttps = this.base.protocol === 'https:';
-    this.agent = isHttps ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new Agent({ keepAlive: true, maxSockets: 256 });
-    this.send = isHttps ? (httpsRequest as unknown as typeof httpRequest) : httpRequest;
+    this.agent = isHttps
+      ? new HttpsAgent({ keepAlive: true, maxSockets: 256 })
+      : new Agent({ keepAlive: true, maxSockets: 256 });
+    this.send = isHttps ? httpsRequest : httpRequest;
   }
 
-  post(path: string, body: unknown, query: Record<string, string> = {}): Promise<WechatHttpResponse> {
-    const url = new URL(path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base.href : `${this.base.href}/`);
+  post(
+    path: string,
+    body: unknown,
+    query: Record<string, string> = {},
+  ): Promise<WechatHttpResponse> {
+    const url = new URL(
+      path.replace(/^\//, ''),
+      this.base.href.endsWith('/') ? this.base.href : `${this.base.href}/`,
+    );
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     const payload = Buffer.from(JSON.stringify(body), 'utf8');
     return new Promise((resolve, reject) => {
@@ -108,5 +117,12 @@ export function readWechatErrcode(value: unknown): number | null {
 
 // Transport failures where the request certainly never reached WeChat (safe to send again),
 // as opposed to a timeout or a reset, after which it may have.
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-export const isCertainlyNotSent = (code: string | undefined): boolean => code !== undefined && NOT_SENT_CODES.has(code);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+export const isCertainlyNotSent = (code: string | undefined): boolean =>
+  code !== undefined && NOT_SENT_CODES.has(code);

@@ -1,12 +1,18 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { API_ROUTES } from '@titletrack/shared/contract';
+import {
+  ApiOkResponse,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
+
+import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { WechatPushService } from './wechat-push.service';
-import type { PushQuery } from './wechat-push.service';
 
 // Query parameters are read raw: WeChat adds openid and others we do not declare, and the
 // global validation pipe would refuse unknown fields.
@@ -21,20 +27,31 @@ export class WechatPushController {
   @ApiQuery({ name: 'timestamp', required: true })
   @ApiQuery({ name: 'nonce', required: true })
   @ApiQuery({ name: 'echostr', required: true })
-  @ApiOkResponse({ description: 'echostr, when the signature over WECHAT_PUSH_TOKEN, timestamp and nonce is right' })
+  @ApiOkResponse({
+    description: 'echostr, when the signature over WECHAT_PUSH_TOKEN, timestamp and nonce is right',
+  })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'WEBHOOK_SIGNATURE_INVALID' })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)',
+  })
   verifyWechatPushUrl(@Req() request: Request): string {
-    return this.wechatPushService.verifyUrl(request.query as PushQuery);
+    return this.wechatPushService.verifyUrl(request.query);
   }
 
   @Post()
   @HttpCode(HttpStatus.OK)
   @Header('content-type', 'text/plain; charset=utf-8')
-  @ApiOkResponse({ description: '"success": subscribe_msg_popup_event, subscribe_msg_change_event and subscribe_msg_sent_event recorded' })
+  @ApiOkResponse({
+    description:
+      '"success": subscribe_msg_popup_event, subscribe_msg_change_event and subscribe_msg_sent_event recorded',
+  })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'WEBHOOK_SIGNATURE_INVALID' })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)',
+  })
   receiveWechatPush(@Req() request: RawBodyRequest<Request>): Promise<string> {
-    return this.wechatPushService.receive(request.query as PushQuery, request.rawBody);
+    return this.wechatPushService.receive(request.query, request.rawBody);
   }
 }

@@ -84,8 +84,7 @@ export class WechatApiError extends Error {
 }
 
 type Attempt =
-  | { isSession: true; session: WechatSession }
-  | { isSession: false; error: WechatApiError };
+  { isSession: true; session: WechatSession } | { isSession: false; error: WechatApiError };
 
 export class WechatSessionClient {
   private readonly logger = new Logger(WechatSessionClient.name);

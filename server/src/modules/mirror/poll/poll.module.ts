@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { LeaseModule } from '../../../common/lease/lease.module';
 import { newLeaseHolderId } from '../../../common/lease/lease.service';
@@ -8,7 +7,6 @@ import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env';
 import { MirrorModule } from '../mirror.module';
 import { PlatformStatusClient } from './platform-status.client';
-import { PollCursorEntity } from './poll-cursor.entity';
 import { PollCursorRepository } from './poll-cursor.repository';
 import { POLL_SCHEDULE, PollScheduler } from './poll.scheduler';
 import type { PollSchedule } from './poll.scheduler';
@@ -18,7 +16,7 @@ import type { PollerOptions } from './poller.service';
 // Polls the platform's status-query API. ScheduleModule.forRoot() is global: when a
 // second scheduled job arrives, move it to AppModule and drop it here.
 @Module({
-  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([PollCursorEntity]), LeaseModule, MirrorModule],
+  imports: [ScheduleModule.forRoot(), LeaseModule, MirrorModule],
   providers: [
     PollCursorRepository,
     {

@@ -1,11 +1,16 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { StaffOnly } from '../auth/auth.decorator';
-import { CreateStaffUserDto, StaffUserListResponseDto, StaffUserResponseDto } from './staff.dto';
-import { StaffService } from './staff.service';
+import {
+  CreateStaffUserDto,
+  StaffUserListResponseDto,
+  StaffUserResponseDto,
+} from '../staff/staff.dto';
+import { StaffService } from '../staff/staff.service';
 
 // Staff accounts are managed by the prefecture title office only.
 @ApiTags('staff')
