@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 
+import { deleteExpiredBatch } from '../../database/expired-rows';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { RateLimitCounterEntity } from './rate-limit-counter.entity';
 
@@ -22,5 +23,9 @@ export class RateLimitRepository {
       const counter = await this.counters.findOneByOrFail({ bucket });
       return counter.hits;
     });
+  }
+
+  deleteExpiredBatch(now: Date, batchSize: number): Promise<number> {
+    return this.unitOfWork.write(() => deleteExpiredBatch(this.counters, now, batchSize));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import type { Repository } from 'typeorm';
 
+import { deleteExpiredBatch } from '../../database/expired-rows';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { AuthSessionEntity } from './auth-session.entity';
 
@@ -23,5 +24,9 @@ export class AuthSessionRepository {
 
   async deleteByTokenHash(tokenHash: string): Promise<void> {
     await this.unitOfWork.write(() => this.sessions.delete({ tokenHash }));
+  }
+
+  deleteExpiredBatch(now: Date, batchSize: number): Promise<number> {
+    return this.unitOfWork.write(() => deleteExpiredBatch(this.sessions, now, batchSize));
   }
 }

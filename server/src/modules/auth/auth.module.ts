@@ -26,6 +26,6 @@ import { AuthService, WECHAT_SESSION_CLIENT } from './auth.service';
           : null,
     },
   ],
-  exports: [AuthService, AuthGuard],
+  exports: [AuthService, AuthGuard, AuthSessionRepository],
 })
 export class AuthModule {}

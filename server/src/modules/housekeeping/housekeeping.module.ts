@@ -3,8 +3,9 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { LeaseModule } from '../../common/lease/lease.module';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module';
+import { AuthModule } from '../auth/auth.module';
 import { newLeaseHolderId } from '../../common/lease/lease.service';
-import { HousekeepingRepository } from './housekeeping.repository';
 import { HOUSEKEEPING_SCHEDULE, HousekeepingScheduler } from './housekeeping.scheduler';
 import type { HousekeepingSchedule } from './housekeeping.scheduler';
 import { HOUSEKEEPING_OPTIONS, HousekeepingService } from './housekeeping.service';
@@ -12,9 +13,8 @@ import type { HousekeepingOptions } from './housekeeping.service';
 
 // Relies on the global ScheduleModule (registered by PollModule).
 @Module({
-  imports: [LeaseModule],
+  imports: [LeaseModule, AuthModule, RateLimitModule],
   providers: [
-    HousekeepingRepository,
     {
       provide: HOUSEKEEPING_OPTIONS,
       useFactory: (): HousekeepingOptions => ({ holderId: newLeaseHolderId(), batchSize: 1000, maxRowsPerRun: 200_000 }),

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { LeaseService } from '../../common/lease/lease.service';
-import { RateLimitCounterEntity } from '../../common/rate-limit/rate-limit-counter.entity';
-import { AuthSessionEntity } from '../auth/auth-session.entity';
-import { HousekeepingRepository } from './housekeeping.repository';
+import { RateLimitRepository } from '../../common/rate-limit/rate-limit.repository';
+import { AuthSessionRepository } from '../auth/auth-session.repository';
 
 export const HOUSEKEEPING_OPTIONS = Symbol('HOUSEKEEPING_OPTIONS');
 export const HOUSEKEEPING_LEASE = 'housekeeping';
@@ -13,6 +12,11 @@ export interface HousekeepingOptions {
   batchSize: number;
   // A run stops after this many rows per table and finishes on the next tick.
   maxRowsPerRun: number;
+}
+
+// The owner of a table whose rows expire (each table keeps its one repository).
+interface ExpiringTable {
+  deleteExpiredBatch(now: Date, batchSize: number): Promise<number>;
 }
 
 export interface HousekeepingSummary {
@@ -29,7 +33,8 @@ export class HousekeepingService {
   constructor(
     @Inject(HOUSEKEEPING_OPTIONS) private readonly options: HousekeepingOptions,
     private readonly leaseService: LeaseService,
-    private readonly housekeepingRepository: HousekeepingRepository,
+    private readonly authSessionRepository: AuthSessionRepository,
+    private readonly rateLimitRepository: RateLimitRepository,
   ) {}
 
   // null when another instance holds the lease.
@@ -38,18 +43,18 @@ export class HousekeepingService {
     if (!(await this.leaseService.tryAcquire(HOUSEKEEPING_LEASE, this.options.holderId, ttlMs, now))) return null;
     try {
       return {
-        expiredSessions: await this.deleteExpired(AuthSessionEntity, 'sessions', now),
-        expiredRateLimitCounters: await this.deleteExpired(RateLimitCounterEntity, 'rate-limit counters', now),
+        expiredSessions: await this.deleteExpired(this.authSessionRepository, 'sessions', now),
+        expiredRateLimitCounters: await this.deleteExpired(this.rateLimitRepository, 'rate-limit counters', now),
       };
     } finally {
       await this.leaseService.release(HOUSEKEEPING_LEASE, this.options.holderId);
     }
   }
 
-  private async deleteExpired(target: typeof AuthSessionEntity | typeof RateLimitCounterEntity, label: string, now: Date): Promise<number> {
+  private async deleteExpired(owner: ExpiringTable, label: string, now: Date): Promise<number> {
     let deleted = 0;
     while (deleted < this.options.maxRowsPerRun) {
-      const batch = await this.housekeepingRepository.deleteExpiredBatch(target, now, Math.min(this.options.batchSize, this.options.maxRowsPerRun - deleted));
+      const batch = await owner.deleteExpiredBatch(now, Math.min(this.options.batchSize, this.options.maxRowsPerRun - deleted));
       deleted += batch;
       if (batch === 0) break;
     }
