@@ -399,6 +399,28 @@ describe('reminders: outbox, inbox and WeChat subscribe messages', () => {
     expect(box.items.map((m: { kind: string }) => m.kind)).toEqual(['application_returned']);
   });
 
+  it('an alert planned before the applicant binds the application is in their inbox as soon as they bind it', async () => {
+    const application = await newApplicationWith({
+      status: 'returned',
+      statusChangedAt: RETURNED_AT,
+      submissionCount: 1,
+    });
+    await planner.planApplications([{ ...application }], new Date('2023-08-15T03:00:00Z'));
+    const { token } = (
+      await t.api.post('/api/auth/dev').send({ devUserId: `binder-${application.id}` }).expect(200)
+    ).body;
+    expect((await inbox(token)).items).toEqual([]);
+
+    await t.api
+      .post('/api/me/bindings')
+      .set(as(token))
+      .send({ name: application.applicantName, idCardNumber: ID_ALICE, applicationNo: application.applicationNo })
+      .expect(200);
+
+    const box = await inbox(token);
+    expect(box.items.map((m: { kind: string }) => m.kind)).toEqual(['application_returned']);
+  });
+
   it('plans from the domain events of the mirror, with a persisted cursor', async () => {
     const m = await applicantWith({
       status: 'authority_review',

@@ -5,6 +5,7 @@ import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
 import { checkIdCardNumber } from '@titletrack/shared/domain';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AppException } from '../../common/app.exception';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
@@ -13,6 +14,7 @@ import type { ApplicationEntity } from '../application/application.entity';
 import { ApplicationRepository } from '../application/application.repository';
 import { mapMyApplication } from './binding.dto';
 import type { BindApplicationDto, MyApplicationListResponseDto, MyApplicationSummaryDto } from './binding.dto';
+import { BindingEvents } from './binding-events.service';
 import { BindingRepository } from './binding.repository';
 
 // Five tries per quarter hour per account and per address: enough for typos, far too few to
@@ -30,6 +32,8 @@ export class BindingService {
     private readonly applicationRepository: ApplicationRepository,
     private readonly cipher: FieldCipher,
     private readonly rateLimit: RateLimitService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly bindingEvents: BindingEvents,
   ) {}
 
   async bind(applicant: ApplicantPrincipal, request: BindApplicationDto, ip: string): Promise<MyApplicationSummaryDto> {
@@ -49,11 +53,14 @@ export class BindingService {
     if (!application || !isMatch) throw this.notMatched();
 
     const applicantId = Number(applicant.id);
-    await this.bindingRepository.createIfFree(applicantId, application.id);
-    // Bound to someone else already: answered like a mismatch, so the answer never confirms
-    // that the details someone typed belong to a real application.
-    const binding = await this.bindingRepository.getByApplicationId(application.id);
-    if (binding?.applicantId !== applicantId) throw this.notMatched();
+    await this.unitOfWork.write(async () => {
+      await this.bindingRepository.createIfFree(applicantId, application.id);
+      // Bound to someone else already: answered like a mismatch, so the answer never confirms
+      // that the details someone typed belong to a real application.
+      const binding = await this.bindingRepository.getByApplicationId(application.id);
+      if (binding?.applicantId !== applicantId) throw this.notMatched();
+      await this.bindingEvents.bound({ applicantId, applicationId: application.id }, new Date());
+    });
     return this.toSummary(application);
   }
 

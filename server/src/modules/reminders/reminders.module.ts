@@ -12,6 +12,7 @@ import { BindingModule } from '../binding/binding.module';
 import { DomainEventModule } from '../domain-event/domain-event.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { InboxMessageRepository } from './inbox-message.repository';
+import { InboxOnBindingService } from './inbox-on-binding.service';
 import { InboxService } from './inbox.service';
 import { PLANNER_OPTIONS, PlannerService } from './planner.service';
 import type { PlannerOptions } from './planner.service';
@@ -70,6 +71,7 @@ import { WechatPushListenerService } from './wechat-push-listener.service';
     SubscriptionService,
     StaffRemindersService,
     WechatPushListenerService,
+    InboxOnBindingService,
     PlannerService,
     PushWorkerService,
     RemindersScheduler,
