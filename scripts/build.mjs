@@ -10,19 +10,36 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const TARGETS = {
   shared: {
-    inputs: ['shared/src', 'shared/package.json', 'shared/tsconfig.json', 'shared/tsconfig.build.json', 'shared/tsconfig.esm.json'],
+    inputs: [
+      'shared/src',
+      'shared/package.json',
+      'shared/tsconfig.json',
+      'shared/tsconfig.build.json',
+      'shared/tsconfig.esm.json',
+    ],
     stamp: 'shared/dist/.build-stamp',
     command: ['npm', ['run', 'build', '-w', '@titletrack/shared']],
     dependsOn: [],
   },
   server: {
-    inputs: ['server/src', 'server/package.json', 'server/tsconfig.json', 'server/tsconfig.build.json'],
+    inputs: [
+      'server/src',
+      'server/package.json',
+      'server/tsconfig.json',
+      'server/tsconfig.build.json',
+    ],
     stamp: 'server/dist/.build-stamp',
     command: ['npm', ['run', 'build', '-w', '@titletrack/server']],
     dependsOn: ['shared'],
   },
   h5: {
-    inputs: ['miniapp/src', 'miniapp/config', 'miniapp/package.json', 'miniapp/babel.config.js', 'miniapp/.env.production'],
+    inputs: [
+      'miniapp/src',
+      'miniapp/config',
+      'miniapp/package.json',
+      'miniapp/babel.config.js',
+      'miniapp/.env.production',
+    ],
     stamp: 'miniapp/dist/h5/.build-stamp',
     command: ['npm', ['run', 'build:h5', '-w', '@titletrack/miniapp']],
     dependsOn: ['shared'],

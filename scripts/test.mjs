@@ -18,7 +18,9 @@ const prereqs = spawnSync('bash', [join(ROOT, 'scripts', 'test-prereqs.sh')], {
   env: { ...process.env, TEST_MYSQL_DATABASE: new URL(MYSQL_URL).pathname.slice(1) },
 });
 if (prereqs.status !== 0) {
-  process.stderr.write('npm test stopped: a prerequisite is missing (see above). No suite was skipped.\n');
+  process.stderr.write(
+    'npm test stopped: a prerequisite is missing (see above). No suite was skipped.\n',
+  );
   process.exit(1);
 }
 
@@ -27,9 +29,19 @@ ensureBuilt(['shared', 'server', 'h5']);
 
 const SUITES = [
   { name: 'shared', config: 'shared/jest.config.js', args: ['-w', '2'] },
-  { name: 'server (SQLite)', config: 'server/jest.config.js', args: ['-w', '2'], env: { DATABASE_URL: 'sqlite::memory:' } },
+  {
+    name: 'server (SQLite)',
+    config: 'server/jest.config.js',
+    args: ['-w', '2'],
+    env: { DATABASE_URL: 'sqlite::memory:' },
+  },
   // One worker: every file of the MySQL pass shares one database.
-  { name: 'server (MariaDB)', config: 'server/jest.config.js', args: ['--runInBand'], env: { DATABASE_URL: MYSQL_URL } },
+  {
+    name: 'server (MariaDB)',
+    config: 'server/jest.config.js',
+    args: ['--runInBand'],
+    env: { DATABASE_URL: MYSQL_URL },
+  },
   { name: 'miniapp', config: 'miniapp/jest.config.js', args: ['-w', '2'] },
   { name: 'browser (Chromium)', config: 'miniapp/e2e/jest.config.js', args: ['--runInBand'] },
 ];
@@ -46,10 +58,19 @@ process.stdout.write('\n=== typecheck ===\n');
 let typecheckPassed = 0;
 let typecheckFailed = 0;
 for (const workspace of ['shared', 'server', 'miniapp']) {
-  const check = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(workspace, 'tsconfig.json'), '--noEmit'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const check = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(workspace, 'tsconfig.json'),
+      '--noEmit',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   process.stdout.write(`${check.status === 0 ? 'PASS' : 'FAIL'} tsc ${workspace}\n`);
   if (check.status === 0) typecheckPassed += 1;
   else typecheckFailed += 1;
@@ -63,8 +84,16 @@ process.stdout.write('\n=== lint and format ===\n');
 let lintPassed = 0;
 let lintFailed = 0;
 for (const [name, bin, args] of [
-  ['eslint', join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), ['.', '--max-warnings', '0']],
-  ['prettier', join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), ['--check', '.', '--log-level', 'warn']],
+  [
+    'eslint',
+    join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+    ['.', '--max-warnings', '0'],
+  ],
+  [
+    'prettier',
+    join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    ['--check', '.', '--log-level', 'warn'],
+  ],
 ]) {
   const check = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, stdio: 'inherit' });
   process.stdout.write(`${check.status === 0 ? 'PASS' : 'FAIL'} ${name}\n`);
@@ -80,8 +109,23 @@ for (const [index, suite] of SUITES.entries()) {
   // --forceExit and a time limit: a leaked handle must fail a suite, never hang CI.
   const run = spawnSync(
     process.execPath,
-    [JEST, '-c', suite.config, '--ci', '--forceExit', '--json', `--outputFile=${report}`, ...suite.args],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...suite.env }, timeout: SUITE_TIMEOUT_MS, killSignal: 'SIGKILL' },
+    [
+      JEST,
+      '-c',
+      suite.config,
+      '--ci',
+      '--forceExit',
+      '--json',
+      `--outputFile=${report}`,
+      ...suite.args,
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...suite.env },
+      timeout: SUITE_TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    },
   );
   if (run.error) process.stdout.write(`${suite.name}: ${run.error.message}\n`);
   let passed = 0;
@@ -99,7 +143,9 @@ for (const [index, suite] of SUITES.entries()) {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  lines.push(`${suite.name.padEnd(20)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  lines.push(
+    `${suite.name.padEnd(20)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 }
 
 const finalLine = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;

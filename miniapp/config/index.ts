@@ -39,7 +39,10 @@ function dropUnusedH5Runtime(chain: any): void {
     ]);
   chain
     .plugin('h5-without-jsonp')
-    .use(webpack.NormalModuleReplacementPlugin, [/^jsonp-retry$/, require.resolve('./jsonp-unsupported.js')]);
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /^jsonp-retry$/,
+      require.resolve('./jsonp-unsupported.js'),
+    ]);
 }
 
 function configureH5Webpack(chain: any): void {
@@ -71,14 +74,18 @@ export default defineConfig<'webpack5'>(async () => ({
     // zod, axios and chinese-days ship ES2020 syntax (?. ??) that the weapp runtime may not parse; Taro only
     // transpiles node_modules paths containing "taro" by itself (TOOLCHAIN F5).
     compile: {
-      include: [
-        (path: string) => /node_modules[\\/](zod|axios|chinese-days)[\\/]/.test(path),
-      ],
+      include: [(path: string) => /node_modules[\\/](zod|axios|chinese-days)[\\/]/.test(path)],
     },
     webpackChain: configureWebpack,
     postcss: {
       pxtransform: { enable: true, config: {} },
-      cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      cssModules: {
+        enable: false,
+        config: {
+          namingPattern: 'module',
+          generateScopedName: '[name]__[local]___[hash:base64:5]',
+        },
+      },
     },
   },
   h5: {
@@ -91,7 +98,13 @@ export default defineConfig<'webpack5'>(async () => ({
     webpackChain: configureH5Webpack,
     postcss: {
       autoprefixer: { enable: true, config: {} },
-      cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      cssModules: {
+        enable: false,
+        config: {
+          namingPattern: 'module',
+          generateScopedName: '[name]__[local]___[hash:base64:5]',
+        },
+      },
     },
   },
 }));

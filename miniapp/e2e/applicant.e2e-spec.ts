@@ -63,12 +63,24 @@ describe('H5 applicant screens with the demo applicants', () => {
     await page.waitForTimeout(1500);
     expect(await text(page, '#revision-countdown')).not.toBe(first);
     expect(await text(page, '#defence')).toContain('中级需要参加专业水平答辩');
-    const timeline = await page.locator('#status-timeline [data-status]').evaluateAll((nodes) =>
-      nodes.map((node) => `${node.className.includes('current') ? '*' : ''}${node.getAttribute('data-status')}`),
-    );
+    const timeline = await page
+      .locator('#status-timeline [data-status]')
+      .evaluateAll((nodes) =>
+        nodes.map(
+          (node) =>
+            `${node.className.includes('current') ? '*' : ''}${node.getAttribute('data-status')}`,
+        ),
+      );
     expect(timeline.slice(0, 9)).toEqual([
-      'registered', 'drafting', 'submitted', 'employer_review', 'authority_review',
-      'returned', 'submitted', 'authority_review', '*returned',
+      'registered',
+      'drafting',
+      'submitted',
+      'employer_review',
+      'authority_review',
+      'returned',
+      'submitted',
+      'authority_review',
+      '*returned',
     ]);
     await screenshot(page, 'application-returned');
   });
@@ -79,7 +91,9 @@ describe('H5 applicant screens with the demo applicants', () => {
     await open(page, server.baseUrl, 'fee');
     expect(await text(page, '#fee-amount')).toBe('450 元');
     expect(await text(page, '#fee-state')).toContain('未缴费');
-    expect(await text(page, '#fee-deadline')).toBe('缴费截止：2023-09-29 24:00 北京时间（新疆时间 22:00）');
+    expect(await text(page, '#fee-deadline')).toBe(
+      '缴费截止：2023-09-29 24:00 北京时间（新疆时间 22:00）',
+    );
     expect(await text(page, '#fee-page')).toContain('不收取任何费用');
     await screenshot(page, 'fee-awaiting');
   });
@@ -87,7 +101,11 @@ describe('H5 applicant screens with the demo applicants', () => {
   it('passed: the result, the whole history and what comes next', async () => {
     const page = track(await signInAsDemo(browser, server.baseUrl, 'passed'));
     expect(await text(page, '#current-status')).toBe('评审通过');
-    expect(await page.locator('#status-timeline [data-status="passed"].tt-status__item--current').count()).toBe(1);
+    expect(
+      await page
+        .locator('#status-timeline [data-status="passed"].tt-status__item--current')
+        .count(),
+    ).toBe(1);
     expect(await page.locator('#status-timeline .tt-status__item--done').count()).toBe(11);
     expect(await text(page, '#application-page')).toContain('等待印发任职资格文件');
     await screenshot(page, 'application-passed');
@@ -112,10 +130,17 @@ describe('H5 applicant screens with the demo applicants', () => {
   it('inbox: renders its messages, or says it is unavailable while the API answers 404', async () => {
     const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
     await open(page, server.baseUrl, 'inbox');
-    await page.locator('#inbox-list, #inbox-unavailable, #inbox-empty').first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('#inbox-list, #inbox-unavailable, #inbox-empty')
+      .first()
+      .waitFor({ timeout: 20_000 });
 
     await page.route('**/api/me/inbox**', (route) =>
-      route.fulfill({ status: 404, contentType: 'application/json', body: '{"code":"NOT_FOUND","message":"Route not found"}' }),
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: '{"code":"NOT_FOUND","message":"Route not found"}',
+      }),
     );
     await page.reload();
     expect(await text(page, '#inbox-unavailable')).toBe('消息服务暂未开通，请稍后再来');
@@ -125,40 +150,78 @@ describe('H5 applicant screens with the demo applicants', () => {
     const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
     const applicationId = await page.evaluate(async () => {
       // The session the app stored (Taro keeps storage values as JSON inside localStorage).
-      const raw = Object.values(localStorage).find((value) => value.includes('\\"token\\"') || value.includes('"token"')) ?? '';
+      const raw =
+        Object.values(localStorage).find(
+          (value) => value.includes('\\"token\\"') || value.includes('"token"'),
+        ) ?? '';
       const token = /"token\\?":\\?"([^"\\]+)/.exec(raw)?.[1] ?? '';
-      const answer = await fetch('/api/me/applications', { headers: { Authorization: `Bearer ${token}` } });
+      const answer = await fetch('/api/me/applications', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       return ((await answer.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
     });
     expect(applicationId).not.toBe('');
     const message = (id: string, kind: string, data: object, readAt: string | null) => ({
-      id, applicationId, kind, ruleId: 'R4', section: '四(一)1', deadline: null, data,
-      createdAt: '2023-08-20T02:00:05.000Z', readAt, pushState: 'not_applicable',
+      id,
+      applicationId,
+      kind,
+      ruleId: 'R4',
+      section: '四(一)1',
+      deadline: null,
+      data,
+      createdAt: '2023-08-20T02:00:05.000Z',
+      readAt,
+      pushState: 'not_applicable',
     });
     // Contract-shaped answers (shared/src/contract/inbox.ts), whatever the planner has produced.
     const items = [
-      message('m2', 'application_returned', { returnedAt: '2023-08-20T02:00:00.000Z', revisionDeadline: '2023-08-22T02:00:00.000Z', submissionsUsed: 2, submissionsLeft: 1 }, null),
-      message('m1', 'fee_due', { amountCny: 280, tier: 'intermediate', deadline: '2023-09-29T16:00:00.000Z' }, '2023-08-19T00:00:00.000Z'),
+      message(
+        'm2',
+        'application_returned',
+        {
+          returnedAt: '2023-08-20T02:00:00.000Z',
+          revisionDeadline: '2023-08-22T02:00:00.000Z',
+          submissionsUsed: 2,
+          submissionsLeft: 1,
+        },
+        null,
+      ),
+      message(
+        'm1',
+        'fee_due',
+        { amountCny: 280, tier: 'intermediate', deadline: '2023-09-29T16:00:00.000Z' },
+        '2023-08-19T00:00:00.000Z',
+      ),
     ];
     const reads: string[] = [];
-    await page.route((url) => url.pathname === '/api/me/inbox', (route) =>
-      route.fulfill({ json: { items, page: 1, pageSize: 20, total: 2, unread: 1 } }),
+    await page.route(
+      (url) => url.pathname === '/api/me/inbox',
+      (route) => route.fulfill({ json: { items, page: 1, pageSize: 20, total: 2, unread: 1 } }),
     );
-    await page.route((url) => /^\/api\/me\/inbox\/[^/]+\/read$/.test(url.pathname), (route) => {
-      reads.push(new URL(route.request().url()).pathname);
-      return route.fulfill({ status: 204, body: '' });
-    });
+    await page.route(
+      (url) => /^\/api\/me\/inbox\/[^/]+\/read$/.test(url.pathname),
+      (route) => {
+        reads.push(new URL(route.request().url()).pathname);
+        return route.fulfill({ status: 204, body: '' });
+      },
+    );
     await open(page, server.baseUrl, 'inbox');
     const first = await text(page, '#message-m2');
     expect(first).toContain('未读');
     expect(first).toContain('申报被退回');
-    expect(first).toContain('请在 2023-08-22 10:00 北京时间（新疆时间 08:00） 前修改并重新提交，还可提交 1 次。');
-    expect(await text(page, '#message-m1')).toContain('评审费 280 元，请在 2023-09-29 24:00 北京时间（新疆时间 22:00） 前缴纳。');
+    expect(first).toContain(
+      '请在 2023-08-22 10:00 北京时间（新疆时间 08:00） 前修改并重新提交，还可提交 1 次。',
+    );
+    expect(await text(page, '#message-m1')).toContain(
+      '评审费 280 元，请在 2023-09-29 24:00 北京时间（新疆时间 22:00） 前缴纳。',
+    );
     expect(await text(page, '#message-m1')).not.toContain('未读');
     await screenshot(page, 'inbox');
 
     await page.locator('#message-m2').click();
-    await page.waitForURL(new RegExp(`pages/application/index\\?id=${applicationId}$`), { timeout: 20_000 });
+    await page.waitForURL(new RegExp(`pages/application/index\\?id=${applicationId}$`), {
+      timeout: 20_000,
+    });
     expect(reads).toEqual(['/api/me/inbox/m2/read']);
     expect(await text(page, '#current-status')).toBe('已退回');
   });
@@ -201,7 +264,9 @@ describe('H5 applicant screens with the demo applicants', () => {
       page.locator('#me-page').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
     const normal = await fontSize();
     await page.locator('#large-text').click();
-    await page.waitForFunction(() => document.querySelector('#me-page')?.className.includes('tt-page--large'));
+    await page.waitForFunction(() =>
+      document.querySelector('#me-page')?.className.includes('tt-page--large'),
+    );
     expect(await fontSize()).toBeGreaterThan(normal * 1.2);
     const heights = await page
       .locator('#me-page .nut-button, #me-page .tt-screen__tab, #me-page .nut-cell')
@@ -212,9 +277,9 @@ describe('H5 applicant screens with the demo applicants', () => {
 
     await open(page, server.baseUrl, 'home');
     await page.locator('#nav-grid').waitFor({ timeout: 20_000 });
-    const tiles = await page.locator('#nav-grid [id^="nav-"]').evaluateAll((nodes) =>
-      nodes.map((node) => node.getBoundingClientRect().height),
-    );
+    const tiles = await page
+      .locator('#nav-grid [id^="nav-"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().height));
     expect(tiles.length).toBeGreaterThanOrEqual(6);
     expect(Math.min(...tiles)).toBeGreaterThanOrEqual(44);
     expect(await page.locator('#home').getAttribute('class')).toContain('tt-page--large');
@@ -228,7 +293,9 @@ describe('H5 applicant screens with the demo applicants', () => {
     await page.locator('#bind-submit').click({ timeout: 20_000 });
     expect(await text(page, '#bind-name-error')).toBe('请填写姓名');
     expect(await text(page, '#bind-idCardNumber-error')).toBe('身份证号应为 18 位');
-    expect(await text(page, '#bind-applicationNo-error')).toBe('申报编号应为 4–64 位字母、数字或“-”');
+    expect(await text(page, '#bind-applicationNo-error')).toBe(
+      '申报编号应为 4–64 位字母、数字或“-”',
+    );
 
     // The drafting demo applicant's own application (its number carries a valid check digit):
     // an application is bound to one applicant only, so the test binds the one it already holds.
@@ -241,7 +308,9 @@ describe('H5 applicant screens with the demo applicants', () => {
 
     await input('idCardNumber').fill('653201199005171223');
     await page.locator('#bind-submit').click();
-    expect(await text(page, '#bind-server-error')).toBe('没有找到与所填信息一致的申报，请核对姓名、身份证号和申报编号');
+    expect(await text(page, '#bind-server-error')).toBe(
+      '没有找到与所填信息一致的申报，请核对姓名、身份证号和申报编号',
+    );
 
     await input('name').fill('演示·阿依古丽');
     await page.locator('#bind-submit').click();

@@ -31,7 +31,10 @@ describe('my e-certificate screen (H5)', () => {
     expect(card).toContain('DEMO-ZC-2023-0001');
     expect(card).toContain('工程技术');
     expect(card).toContain('有效');
-    const qr = await page.locator('#certificate-qr img, img#certificate-qr').first().getAttribute('src');
+    const qr = await page
+      .locator('#certificate-qr img, img#certificate-qr')
+      .first()
+      .getAttribute('src');
     expect(qr).toMatch(/^data:image\/png;base64,/);
     await screenshot(page, 'certificate-375x667');
   });
@@ -43,7 +46,10 @@ describe('my e-certificate screen (H5)', () => {
     await page.locator('#certificate-create-share').click();
 
     await page.locator('#certificate-share-created').waitFor({ timeout: 20_000 });
-    await page.locator('[id^="share-"]', { hasText: '入职审核' }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('[id^="share-"]', { hasText: '入职审核' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     expect(await text(page, '#certificate-sharing')).toContain('入职审核');
     await screenshot(page, 'certificate-sharing-375x667');
   });

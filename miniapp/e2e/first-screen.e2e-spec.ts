@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { ARTIFACTS_DIR } from './support/applicant';
@@ -14,16 +15,23 @@ const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isM
 // What both drawings show (the live countdown aside), by the selector in each.
 const PARTS = [
   { name: 'nav', server: '#first-screen .tt-nav', app: '#home #nav-grid' },
-  { name: 'countdown label', server: '#first-screen .tt-countdown__label', app: '#home .tt-countdown__label' },
+  {
+    name: 'countdown label',
+    server: '#first-screen .tt-countdown__label',
+    app: '#home .tt-countdown__label',
+  },
   { name: 'timeline', server: '#first-screen .tt-timeline', app: '#home #calendar-timeline' },
   { name: 'notices', server: '#first-screen .tt-notices', app: '#home #notice-list' },
 ];
 
 async function box(page: Page, selector: string): Promise<number[]> {
-  return page.locator(selector).first().evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    return [rect.x, rect.y, rect.width, rect.height].map((value) => Math.round(value * 10) / 10);
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return [rect.x, rect.y, rect.width, rect.height].map((value) => Math.round(value * 10) / 10);
+    });
 }
 
 describe('the first screen the server draws into the H5 page', () => {
@@ -32,17 +40,25 @@ describe('the first screen the server draws into the H5 page', () => {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
-  async function newPage(options: { withScripts: boolean; storage?: Record<string, string>; cookie?: string }): Promise<Page> {
+  async function newPage(options: {
+    withScripts: boolean;
+    storage?: Record<string, string>;
+    cookie?: string;
+  }): Promise<Page> {
     const context = await browser.newContext(PHONE);
     contexts.push(context);
     if (!options.withScripts) await context.route('**/*.js', (route) => route.abort());
     if (options.storage) {
       // As Taro's H5 storage keeps values: {"data": "..."}.
       await context.addInitScript((entries) => {
-        for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, JSON.stringify({ data: value }));
+        for (const [key, value] of Object.entries(entries))
+          localStorage.setItem(key, JSON.stringify({ data: value }));
       }, options.storage);
     }
-    if (options.cookie) await context.addCookies([{ name: 'titletrack_locale', value: options.cookie, url: server.baseUrl }]);
+    if (options.cookie)
+      await context.addCookies([
+        { name: 'titletrack_locale', value: options.cookie, url: server.baseUrl },
+      ]);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
@@ -66,9 +82,15 @@ describe('the first screen the server draws into the H5 page', () => {
     const page = await newPage({ withScripts: false });
     await page.goto(`${server.baseUrl}/`);
     await page.locator('#first-screen').waitFor({ state: 'visible' });
-    expect(await page.locator('#first-screen .tt-timeline__title').first().textContent()).toBe('网上申报');
-    expect(await page.locator('#first-screen .tt-timeline__when').first().textContent()).toBe('开始：2023-07-20 00:00 北京时间（新疆时间 2023-07-19 22:00）');
-    expect(await page.locator('#first-screen .tt-notices__title').first().textContent()).toBe('关于开展和田地区各系列（专业）2023年度职称评审工作的通知');
+    expect(await page.locator('#first-screen .tt-timeline__title').first().textContent()).toBe(
+      '网上申报',
+    );
+    expect(await page.locator('#first-screen .tt-timeline__when').first().textContent()).toBe(
+      '开始：2023-07-20 00:00 北京时间（新疆时间 2023-07-19 22:00）',
+    );
+    expect(await page.locator('#first-screen .tt-notices__title').first().textContent()).toBe(
+      '关于开展和田地区各系列（专业）2023年度职称评审工作的通知',
+    );
     expect(await page.locator('#first-screen .tt-first-screen__signed-out').isVisible()).toBe(true);
     expect(await page.locator('#first-screen .tt-first-screen__signed-in').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'first-screen-no-script-375x667.png') });
@@ -93,16 +115,24 @@ describe('the first screen the server draws into the H5 page', () => {
         part: part.name,
         text: await drawn.locator(part.server).first().textContent(),
       });
-      expect({ part: part.name, box: await box(app, part.app) }).toEqual({ part: part.name, box: await box(drawn, part.server) });
+      expect({ part: part.name, box: await box(app, part.app) }).toEqual({
+        part: part.name,
+        box: await box(drawn, part.server),
+      });
     }
   });
 
   it('shows a signed-in phone a loading skeleton where the sign-in hint would be', async () => {
-    const page = await newPage({ withScripts: false, storage: { 'titletrack.session': '{"token":"x"}' } });
+    const page = await newPage({
+      withScripts: false,
+      storage: { 'titletrack.session': '{"token":"x"}' },
+    });
     await page.goto(`${server.baseUrl}/`);
     expect(await page.locator('html').getAttribute('data-first-screen')).toBe('signed-in');
     expect(await page.locator('#first-screen .tt-first-screen__signed-in').isVisible()).toBe(true);
-    expect(await page.locator('#first-screen .tt-first-screen__signed-out').isVisible()).toBe(false);
+    expect(await page.locator('#first-screen .tt-first-screen__signed-out').isVisible()).toBe(
+      false,
+    );
   });
 
   it('stays hidden on another screen, under a demo clock, in large text, or in a language it was not drawn in', async () => {
@@ -116,17 +146,27 @@ describe('the first screen the server draws into the H5 page', () => {
     for (const { path, storage } of cases) {
       const page = await newPage({ withScripts: false, storage });
       await page.goto(`${server.baseUrl}${path}`);
-      expect({ path, storage, visible: await page.locator('#first-screen').isVisible() }).toEqual({ path, storage, visible: false });
+      expect({ path, storage, visible: await page.locator('#first-screen').isVisible() }).toEqual({
+        path,
+        storage,
+        visible: false,
+      });
     }
   });
 
   it('is drawn in Uyghur, right to left, for a phone that chose Uyghur', async () => {
-    const page = await newPage({ withScripts: false, storage: { 'titletrack.preferences': '{"locale":"ug","isLargeText":false}' }, cookie: 'ug' });
+    const page = await newPage({
+      withScripts: false,
+      storage: { 'titletrack.preferences': '{"locale":"ug","isLargeText":false}' },
+      cookie: 'ug',
+    });
     await page.goto(`${server.baseUrl}/`);
     await page.locator('#first-screen').waitFor({ state: 'visible' });
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('#first-screen .tt-page').getAttribute('dir')).toBe('rtl');
-    expect(await page.locator('#first-screen .tt-timeline__title').first().textContent()).not.toBe('网上申报');
+    expect(await page.locator('#first-screen .tt-timeline__title').first().textContent()).not.toBe(
+      '网上申报',
+    );
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'first-screen-ug-375x667.png') });
   });
 });

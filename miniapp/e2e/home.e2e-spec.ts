@@ -43,8 +43,12 @@ describe('H5 home page against the real server', () => {
     // 11:58 leaves 10 days 12 hours 2 minutes; the clock runs while the test reads.
     await openHome(page, server, '2023-08-20T11:58:00+08:00');
     expect(await text(page, '#next-deadline-title')).toBe('网上申报');
-    expect(await text(page, '#next-deadline-time')).toBe('2023-08-30 24:00 北京时间（新疆时间 22:00）');
-    expect(await text(page, '#next-deadline-countdown')).toMatch(/^还剩 10 天 12 小时 [01] 分 \d+ 秒$/);
+    expect(await text(page, '#next-deadline-time')).toBe(
+      '2023-08-30 24:00 北京时间（新疆时间 22:00）',
+    );
+    expect(await text(page, '#next-deadline-countdown')).toMatch(
+      /^还剩 10 天 12 小时 [01] 分 \d+ 秒$/,
+    );
     expect(await text(page, '#demo-clock')).toContain('2023-08-20 11:5');
     if (process.env.E2E_SCREENSHOT_DIR) {
       await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR}/home.png`, fullPage: true });
@@ -53,14 +57,18 @@ describe('H5 home page against the real server', () => {
     expect(await text(page, '#event-fee')).toContain('未开始');
 
     await page.locator('#notice-list [id^="notice-"]').first().click();
-    expect(await text(page, '#notice-title')).toBe('关于开展和田地区各系列（专业）2023年度职称评审工作的通知');
+    expect(await text(page, '#notice-title')).toBe(
+      '关于开展和田地区各系列（专业）2023年度职称评审工作的通知',
+    );
     expect(await text(page, '#notice-detail')).toContain('联系人：付永超');
   });
 
   it('moves "today" and the next deadline as the demo clock moves', async () => {
     await openHome(page, server, '2023-09-15T09:00:00+08:00');
     expect(await text(page, '#next-deadline-title')).toBe('纸质评审材料报送');
-    expect(await text(page, '#next-deadline-time')).toBe('2023-09-29 24:00 北京时间（新疆时间 22:00）');
+    expect(await text(page, '#next-deadline-time')).toBe(
+      '2023-09-29 24:00 北京时间（新疆时间 22:00）',
+    );
     expect(await text(page, '#event-application')).toContain('已结束');
     const order = await page
       .locator('#calendar-timeline > *')

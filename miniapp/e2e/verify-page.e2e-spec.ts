@@ -24,7 +24,11 @@ describe('certificate verify page in Chromium', () => {
   const api = async (path: string, init: RequestInit = {}, token?: string): Promise<Response> =>
     fetch(`${server.baseUrl}${path}`, {
       ...init,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(init.headers ?? {}),
+      },
     });
 
   beforeAll(async () => {
@@ -45,17 +49,43 @@ describe('certificate verify page in Chromium', () => {
         year: 2023,
         status: 'certificate_issued',
         statusChangedAt: '2023-12-05T02:00:00Z',
-        certificate: { certificateNo: 'HTZC-2023-0001', issuedOn: '2023-12-05', issuingCommittee: '和田地区卫生系列中级评审委员会' },
+        certificate: {
+          certificateNo: 'HTZC-2023-0001',
+          issuedOn: '2023-12-05',
+          issuingCommittee: '和田地区卫生系列中级评审委员会',
+        },
       },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.`).update(event).digest('hex')}`;
-    const delivered = await api('/api/platform/events', { method: 'POST', body: event, headers: { 'X-Platform-Timestamp': timestamp, 'X-Platform-Signature': signature } });
+    const delivered = await api('/api/platform/events', {
+      method: 'POST',
+      body: event,
+      headers: { 'X-Platform-Timestamp': timestamp, 'X-Platform-Signature': signature },
+    });
     expect(delivered.status).toBe(200);
-    const { token } = (await (await api('/api/auth/dev', { method: 'POST', body: JSON.stringify({ devUserId: 'verify-page-holder' }) })).json()) as { token: string };
-    const bound = await api('/api/me/bindings', { method: 'POST', body: JSON.stringify({ name: '王建国', idCardNumber: ID_NUMBER, applicationNo: 'HT2023-VERIFY1' }) }, token);
+    const { token } = (await (
+      await api('/api/auth/dev', {
+        method: 'POST',
+        body: JSON.stringify({ devUserId: 'verify-page-holder' }),
+      })
+    ).json()) as { token: string };
+    const bound = await api(
+      '/api/me/bindings',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          name: '王建国',
+          idCardNumber: ID_NUMBER,
+          applicationNo: 'HT2023-VERIFY1',
+        }),
+      },
+      token,
+    );
     expect(bound.status).toBe(200);
-    const { items } = (await (await api('/api/me/certificates', {}, token)).json()) as { items: Array<{ verifyUrl: string }> };
+    const { items } = (await (await api('/api/me/certificates', {}, token)).json()) as {
+      items: Array<{ verifyUrl: string }>;
+    };
     verifyPath = new URL(items[0]?.verifyUrl ?? '').pathname;
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -83,7 +113,10 @@ describe('certificate verify page in Chromium', () => {
   });
 
   it('shows a tampered code as not a valid certificate, without saying why', async () => {
-    const tampered = verifyPath.replace(/\.(.)/, (_match, first: string) => `.${first === 'A' ? 'B' : 'A'}`);
+    const tampered = verifyPath.replace(
+      /\.(.)/,
+      (_match, first: string) => `.${first === 'A' ? 'B' : 'A'}`,
+    );
 
     await page.goto(`${server.baseUrl}${tampered}`);
 

@@ -20,7 +20,12 @@ const WEAPP_DIR = join(ROOT, 'miniapp', 'dist', 'weapp');
 const H5_DIR = join(ROOT, 'miniapp', 'dist', 'h5');
 const KB = 1024;
 // ~400 kbps both ways and 400 ms round trip, as a weak 3G/edge link in a county town.
-const THROTTLE = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+const THROTTLE = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: 400_000 / 8,
+  uploadThroughput: 400_000 / 8,
+};
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
@@ -34,11 +39,17 @@ function filesUnder(dir) {
 // 1. weapp: everything outside the subpackage roots is the main package.
 function weappSizes() {
   if (!args.includes('--skip-weapp-build')) {
-    const build = spawnSync('npm', ['run', 'build:weapp', '-w', '@titletrack/miniapp'], { cwd: ROOT, stdio: 'ignore' });
-    if (build.status !== 0) throw new Error('weapp build failed (run npm run build:weapp to see why)');
+    const build = spawnSync('npm', ['run', 'build:weapp', '-w', '@titletrack/miniapp'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    if (build.status !== 0)
+      throw new Error('weapp build failed (run npm run build:weapp to see why)');
   }
   const app = JSON.parse(readFileSync(join(WEAPP_DIR, 'app.json'), 'utf8'));
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((sub) => sub.root.replace(/\/$/, ''));
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((sub) =>
+    sub.root.replace(/\/$/, ''),
+  );
   const sizes = { main: 0, ...Object.fromEntries(roots.map((root) => [root, 0])) };
   for (const file of filesUnder(WEAPP_DIR)) {
     const path = relative(WEAPP_DIR, file).split('\\').join('/');
@@ -53,7 +64,14 @@ function weappSizes() {
 async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'titletrack-bench-'));
   const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dataDir, 'bench.sqlite')}`, LOG_LEVEL: 'warn', APP_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dataDir, 'bench.sqlite')}`,
+      LOG_LEVEL: 'warn',
+      APP_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -87,7 +105,15 @@ const launch = () =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
 const HOME = '/#/pages/index/index';
@@ -97,7 +123,8 @@ async function firstScreenJs(browser, baseUrl) {
   const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
   const scripts = new Set();
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname);
+    if (response.request().resourceType() === 'script')
+      scripts.add(new URL(response.url()).pathname);
   });
   await page.goto(`${baseUrl}${HOME}`, { waitUntil: 'networkidle' });
   await page.close();
@@ -116,7 +143,11 @@ async function firstScreenJs(browser, baseUrl) {
 // 4. LCP of the first screen with the network throttled and no cache, and what it was: the
 // server's drawing (#first-screen) or the app's own home screen, and when the app's own arrived.
 async function throttledLcp(browser, baseUrl) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+  });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__lcp = [];
@@ -126,7 +157,11 @@ async function throttledLcp(browser, baseUrl) {
         window.__lcp.push({
           at: entry.startTime,
           size: entry.size,
-          drawnBy: element?.closest('#first-screen') ? 'server' : element?.closest('#app') ? 'app' : 'server (removed since)',
+          drawnBy: element?.closest('#first-screen')
+            ? 'server'
+            : element?.closest('#app')
+              ? 'app'
+              : 'server (removed since)',
           text: (element?.textContent ?? '').slice(0, 24),
         });
       }
@@ -147,7 +182,13 @@ async function throttledLcp(browser, baseUrl) {
   const entries = await page.evaluate(() => window.__lcp);
   await context.close();
   const last = entries[entries.length - 1] ?? null;
-  return { lcp: last?.at ?? null, element: last, candidates: entries.length, appDrawnAt, transferred };
+  return {
+    lcp: last?.at ?? null,
+    element: last,
+    candidates: entries.length,
+    appDrawnAt,
+    transferred,
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -156,14 +197,20 @@ async function main() {
   ensureBuilt(['shared', 'server', 'h5']);
   const weapp = weappSizes();
   console.log('\n=== mini-app budgets ===');
-  console.log(`weapp main package: ${weapp.main} bytes (${kb(weapp.main)}; goal ≤ 500 KB, WeChat cap 2048 KB)`);
-  for (const [root, bytes] of Object.entries(weapp)) if (root !== 'main') console.log(`weapp subpackage ${root}: ${bytes} bytes (${kb(bytes)}; cap 2048 KB)`);
+  console.log(
+    `weapp main package: ${weapp.main} bytes (${kb(weapp.main)}; goal ≤ 500 KB, WeChat cap 2048 KB)`,
+  );
+  for (const [root, bytes] of Object.entries(weapp))
+    if (root !== 'main')
+      console.log(`weapp subpackage ${root}: ${bytes} bytes (${kb(bytes)}; cap 2048 KB)`);
 
   const server = await startServer();
   const browser = await launch();
   try {
     const js = await firstScreenJs(browser, server.baseUrl);
-    console.log(`H5 first screen JS: ${js.files.length} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped (goal ≤ 150 KB gzipped)`);
+    console.log(
+      `H5 first screen JS: ${js.files.length} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped (goal ≤ 150 KB gzipped)`,
+    );
     const runs = [];
     for (let run = 0; run < RUNS; run += 1) runs.push(await throttledLcp(browser, server.baseUrl));
     const lcps = runs.map((run) => run.lcp).filter((value) => typeof value === 'number');

@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
+
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 
 import { APP_CONFIG, ConfigModule } from './config/config.module';
@@ -37,7 +38,11 @@ import { ProgressModule } from './modules/progress/progress.module';
 
 // Personal data must never reach a log: headers that carry credentials are cut out, and
 // request bodies are never logged.
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+];
 
 function buildLoggerOptions(config: AppConfig): [PinoHttpOptions, pino.DestinationStream] {
   const options: PinoHttpOptions = {
@@ -52,7 +57,9 @@ function buildLoggerOptions(config: AppConfig): [PinoHttpOptions, pino.Destinati
       }),
     },
   };
-  const destination = config.logFile ? pino.destination({ dest: config.logFile, sync: true }) : pino.destination(1);
+  const destination = config.logFile
+    ? pino.destination({ dest: config.logFile, sync: true })
+    : pino.destination(1);
   return [options, destination];
 }
 
@@ -89,7 +96,9 @@ export class AppModule {
             const dataSource = await new DataSource(options).initialize();
             // The embedded default (`npm start`) also gets the demo applicants; never production.
             const demoCipher =
-              config.environment === APP_ENVIRONMENT.DEVELOPMENT ? new FieldCipher(config.idProtection) : null;
+              config.environment === APP_ENVIRONMENT.DEVELOPMENT
+                ? new FieldCipher(config.idProtection)
+                : null;
             await prepareDatabase(dataSource, config.database.lockTimeoutSeconds, { demoCipher });
             return dataSource;
           },

@@ -3,9 +3,10 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { API_PREFIX } from '@titletrack/shared/contract';
 import compression from 'compression';
 import { Logger } from 'nestjs-pino';
+
+import { API_PREFIX } from '@titletrack/shared/contract';
 
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
@@ -18,7 +19,9 @@ export const OPENAPI_JSON_PATH = `/${API_PREFIX}/docs/openapi.json`;
 export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('TitleTrack API')
-    .setDescription('职称通 · TitleTrack: notices, calendars and (later) application status for applicants in Hotan')
+    .setDescription(
+      '职称通 · TitleTrack: notices, calendars and (later) application status for applicants in Hotan',
+    )
     .setVersion(version)
     .addBearerAuth()
     .build();
@@ -35,7 +38,10 @@ export function configureApp(app: INestApplication, version: string): void {
   // download by three (docs/miniapp.md).
   app.use(compression());
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({ path, method: RequestMethod.GET })),
+    exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({
+      path,
+      method: RequestMethod.GET,
+    })),
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -34,7 +34,9 @@ async function bootstrap(): Promise<void> {
   // 3. Listen, then say where: the one plain line a person starting the product looks for.
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as { port: number };
-  process.stdout.write(`TitleTrack ${config.version} is ready: http://localhost:${address.port}/ (API http://localhost:${address.port}/api, docs http://localhost:${address.port}/api/docs)\n`);
+  process.stdout.write(
+    `TitleTrack ${config.version} is ready: http://localhost:${address.port}/ (API http://localhost:${address.port}/api, docs http://localhost:${address.port}/api/docs)\n`,
+  );
 }
 
 void bootstrap();

@@ -12,7 +12,7 @@ import { getConfig } from './config/env';
 // Writes docs/openapi.json from the code (run by `npm run openapi`); an e2e test fails when the
 // committed file and the code disagree.
 async function writeOpenApi(target: string): Promise<void> {
-  const config = getConfig({ ...process.env, APP_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
+  const config = getConfig({ APP_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
   app.setGlobalPrefix('api');
   const document = buildOpenApiDocument(app, config.version);

@@ -2,10 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
+
 import type { DemoPersona } from '@titletrack/shared/contract';
 
 // The size the screenshots are judged at: a small phone.
-export const SMALL_PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true };
+export const SMALL_PHONE = {
+  viewport: { width: 375, height: 667 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+};
 
 export const ARTIFACTS_DIR = join(__dirname, '..', 'artifacts');
 
@@ -28,12 +33,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
 }
 
-export async function open(page: Page, baseUrl: string, screen: keyof typeof SCREENS): Promise<void> {
+export async function open(
+  page: Page,
+  baseUrl: string,
+  screen: keyof typeof SCREENS,
+): Promise<void> {
   await page.goto(`${baseUrl}${SCREENS[screen]}`);
 }
 
 // A fresh browser (own storage), signed in through the "try as a demo applicant" buttons.
-export async function signInAsDemo(browser: Browser, baseUrl: string, persona: DemoPersona): Promise<Page> {
+export async function signInAsDemo(
+  browser: Browser,
+  baseUrl: string,
+  persona: DemoPersona,
+): Promise<Page> {
   const context = await browser.newContext(SMALL_PHONE);
   const page = await context.newPage();
   await open(page, baseUrl, 'me');

@@ -1,4 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+
 import type { ApplicationProgressResponse } from '@titletrack/shared/contract';
 
 import type { ApplicantGateProps } from '../components/applicant-gate';

@@ -27,7 +27,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
         if (run === latest.current) setData(value);
       })
       .catch((failure: unknown) => {
-        if (run === latest.current) setError(failure instanceof ApiError ? failure : toApiError(failure));
+        if (run === latest.current)
+          setError(failure instanceof ApiError ? failure : toApiError(failure));
       })
       .finally(() => {
         if (run === latest.current) setIsLoading(false);

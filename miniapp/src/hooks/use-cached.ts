@@ -68,7 +68,8 @@ export function useCached<T>(
         setAsOf(saved.savedAt);
       })
       .catch((failure: unknown) => {
-        if (run === latest.current) setError(failure instanceof ApiError ? failure : toApiError(failure));
+        if (run === latest.current)
+          setError(failure instanceof ApiError ? failure : toApiError(failure));
       })
       .finally(() => {
         if (run === latest.current) setIsLoading(false);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import type { InboxMessage, InboxPageResponse } from '@titletrack/shared/contract';
 
 import { getInbox, getUnreadCount, markInboxAllRead, markInboxRead } from '../services/inbox';
@@ -24,20 +25,29 @@ export function useInbox(): InboxState {
   const state = useApplicantCached(APPLICANT_SCREEN.INBOX, () => getInbox(1));
   // Read marks are shown at once; the server is told in the background and wins on reload.
   const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
-  const [older, setOlder] = useState<{ base: InboxPageResponse | null; pages: InboxPageResponse[] }>({ base: null, pages: [] });
+  const [older, setOlder] = useState<{
+    base: InboxPageResponse | null;
+    pages: InboxPageResponse[];
+  }>({ base: null, pages: [] });
   // A reload brings a new first page; pages loaded after the previous one no longer follow it.
   const olderPages = older.base === state.data ? older.pages : [];
-  const loaded = [state.data, ...olderPages].filter((page): page is InboxPageResponse => page !== null);
+  const loaded = [state.data, ...olderPages].filter(
+    (page): page is InboxPageResponse => page !== null,
+  );
   const seen = new Set<string>();
   // New messages shift the pages: a message may come again on the next page.
-  const merged = loaded.flatMap((page) => page.items).filter((message) => {
-    if (seen.has(message.id)) return false;
-    seen.add(message.id);
-    return true;
-  });
+  const merged = loaded
+    .flatMap((page) => page.items)
+    .filter((message) => {
+      if (seen.has(message.id)) return false;
+      seen.add(message.id);
+      return true;
+    });
   const last = loaded[loaded.length - 1];
   const items = merged.map((message) =>
-    readNow.has(message.id) && message.readAt === null ? { ...message, readAt: new Date().toISOString() } : message,
+    readNow.has(message.id) && message.readAt === null
+      ? { ...message, readAt: new Date().toISOString() }
+      : message,
   );
   return {
     ...state,
@@ -52,7 +62,12 @@ export function useInbox(): InboxState {
       if (!last) return;
       const base = state.data;
       void getInbox(last.page + 1)
-        .then((page) => setOlder((previous) => ({ base, pages: [...(previous.base === base ? previous.pages : []), page] })))
+        .then((page) =>
+          setOlder((previous) => ({
+            base,
+            pages: [...(previous.base === base ? previous.pages : []), page],
+          })),
+        )
         .catch(() => undefined);
     },
     markAllRead: () => {

@@ -5,7 +5,11 @@ import { useT } from '../locales';
 import { APPLICANT_SCREEN } from '../services/screen-cache';
 import { requestSubscriptions } from '../services/subscribe-request';
 import type { SubscribeOption } from '../services/subscribe-request';
-import { getMySubscriptions, getSubscriptionTemplates, reportSubscriptions } from '../services/subscriptions';
+import {
+  getMySubscriptions,
+  getSubscriptionTemplates,
+  reportSubscriptions,
+} from '../services/subscriptions';
 import { isWeapp } from '../utils/platform';
 import { useApplicantCached } from './use-applicant-cached';
 
@@ -24,7 +28,10 @@ const requestSubscribeMessage = (option: SubscribeOption): void => {
 // The signed-in applicant's WeChat reminders; nothing is asked for while signed out.
 export function useSubscriptions(): SubscriptionsState {
   const t = useT();
-  const templates = useApplicantCached(APPLICANT_SCREEN.SUBSCRIPTION_TEMPLATES, getSubscriptionTemplates);
+  const templates = useApplicantCached(
+    APPLICANT_SCREEN.SUBSCRIPTION_TEMPLATES,
+    getSubscriptionTemplates,
+  );
   const status = useApplicantCached(APPLICANT_SCREEN.SUBSCRIPTION_STATUS, getMySubscriptions);
   const [note, setNote] = useState<string | null>(null);
   const request = (): void =>

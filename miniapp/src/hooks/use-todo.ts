@@ -41,7 +41,13 @@ export function todoItems(progress: readonly ApplicationProgressResponse[], now:
             year.rules,
           )
         : null;
-      items.push({ applicationId: application.id, applicationNo: entry.applicationNo, action, year, checklist });
+      items.push({
+        applicationId: application.id,
+        applicationNo: entry.applicationNo,
+        action,
+        year,
+        checklist,
+      });
     }
   }
   // nextActions orders within an application; across applications, tasks first, then deadline.

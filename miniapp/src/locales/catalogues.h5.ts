@@ -5,6 +5,7 @@ import type { Locale, Resources } from '@titletrack/shared/locales';
 export const BUNDLED_CATALOGUES: Partial<Record<Locale, Resources>> = {};
 
 export async function loadCatalogue(locale: Locale): Promise<Resources> {
-  if (locale === 'ug') return (await import(/* webpackChunkName: "locale-ug" */ '@titletrack/shared/locales/ug')).ug;
+  if (locale === 'ug')
+    return (await import(/* webpackChunkName: "locale-ug" */ '@titletrack/shared/locales/ug')).ug;
   throw new Error(`no catalogue for ${locale}`);
 }

@@ -7,5 +7,7 @@ export const BUNDLED_CATALOGUES: Partial<Record<Locale, Resources>> = { ug };
 
 export function loadCatalogue(locale: Locale): Promise<Resources> {
   const bundled = BUNDLED_CATALOGUES[locale];
-  return bundled ? Promise.resolve(bundled) : Promise.reject(new Error(`no catalogue for ${locale}`));
+  return bundled
+    ? Promise.resolve(bundled)
+    : Promise.reject(new Error(`no catalogue for ${locale}`));
 }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+
 import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
 import type { Locale, Translate } from '@titletrack/shared/locales';
 
@@ -10,7 +11,10 @@ export type { Locale, Translate } from '@titletrack/shared/locales';
 // A small translator of our own rather than i18next: the interface uses only nested keys,
 // `{name}` placeholders, one/other plurals and a fallback language, and i18next with its React
 // binding was ~75 KB of the weapp main package, whose budget is 500 KB (docs/miniapp.md).
-const translator = createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN, ...BUNDLED_CATALOGUES }, DEFAULT_LOCALE);
+const translator = createTranslator<Locale>(
+  { [DEFAULT_LOCALE]: zhCN, ...BUNDLED_CATALOGUES },
+  DEFAULT_LOCALE,
+);
 
 let requested: Locale = DEFAULT_LOCALE;
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { appNow, isClockOverridden } from '../utils/clock';
@@ -30,7 +31,9 @@ async function addToWechatCalendar(events: readonly PhoneCalendarEvent[]): Promi
     await Taro.addPhoneCalendar({
       title: event.title,
       description: event.description,
-      startTime: Math.floor((event.startsAt ?? new Date(event.endsAt.getTime() - 3_600_000)).getTime() / 1000),
+      startTime: Math.floor(
+        (event.startsAt ?? new Date(event.endsAt.getTime() - 3_600_000)).getTime() / 1000,
+      ),
       // Taro types endTime as a string (WeChat takes Unix seconds either way).
       endTime: String(Math.floor(event.endsAt.getTime() / 1000)),
       alarm: true,
@@ -40,7 +43,10 @@ async function addToWechatCalendar(events: readonly PhoneCalendarEvent[]): Promi
 }
 
 // The year's deadlines: on H5 the server's .ics file (public), in WeChat the phone calendar.
-export async function addYearToPhoneCalendar(year: number, events: readonly PhoneCalendarEvent[]): Promise<'downloaded' | 'added'> {
+export async function addYearToPhoneCalendar(
+  year: number,
+  events: readonly PhoneCalendarEvent[],
+): Promise<'downloaded' | 'added'> {
   if (!isH5()) {
     await addToWechatCalendar(events);
     return 'added';
@@ -51,7 +57,9 @@ export async function addYearToPhoneCalendar(year: number, events: readonly Phon
 }
 
 // My own deadlines (signed in). The demo clock travels along so a demo shows its own dates.
-export async function addMineToPhoneCalendar(events: readonly PhoneCalendarEvent[]): Promise<'downloaded' | 'added'> {
+export async function addMineToPhoneCalendar(
+  events: readonly PhoneCalendarEvent[],
+): Promise<'downloaded' | 'added'> {
   if (!isH5()) {
     await addToWechatCalendar(events);
     return 'added';
@@ -61,4 +69,3 @@ export async function addMineToPhoneCalendar(events: readonly PhoneCalendarEvent
   downloadText(String(text), 'titletrack-my-deadlines.ics');
   return 'downloaded';
 }
-

@@ -1,5 +1,6 @@
 import axios, { AxiosError } from 'axios';
 import type { AxiosInstance, Method } from 'axios';
+
 import { CLIENT_ERROR_CODE, ERROR_CODE } from '@titletrack/shared/contract';
 
 import { ApiError, isKnownErrorCode } from './api-error';
@@ -25,7 +26,8 @@ export interface HttpClient {
   delete(path: string): Promise<void>;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

@@ -1,5 +1,8 @@
 import { API_ROUTES } from '@titletrack/shared/contract';
-import type { ApplicationProgressResponse, MyApplicationSummary } from '@titletrack/shared/contract';
+import type {
+  ApplicationProgressResponse,
+  MyApplicationSummary,
+} from '@titletrack/shared/contract';
 
 import { getMyApplications } from './bindings';
 import { http } from './http';

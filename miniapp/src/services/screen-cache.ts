@@ -17,7 +17,11 @@ const PREFIX = 'titletrack.cache.';
 const APPLICANT_PREFIX = 'me.';
 // Where earlier versions kept applicant answers outside `me.`: never read any more, and swept
 // with the rest so that phones updated from those versions are cleaned too.
-const LEGACY_APPLICANT_PREFIXES = ['certificates:', 'subscription-status', 'subscription-templates'].map((key) => PREFIX + key);
+const LEGACY_APPLICANT_PREFIXES = [
+  'certificates:',
+  'subscription-status',
+  'subscription-templates',
+].map((key) => PREFIX + key);
 
 // The home screen's key: the H5 first screen fills it with the data the server drew from.
 export const HOME_CACHE_KEY = 'home';
@@ -45,7 +49,10 @@ export function applicantCacheKey(principalId: string, screen: ApplicantScreen):
 
 // The last good answer of each screen, so a weak or absent network still shows something true
 // as of a known time. Storage is small (weapp: 10 MB in all), so only screen answers go here.
-export function createScreenCache(storage: KeyValueStorage, keys: () => string[] = () => []): ScreenCache {
+export function createScreenCache(
+  storage: KeyValueStorage,
+  keys: () => string[] = () => [],
+): ScreenCache {
   return {
     get<T>(key: string): CachedAnswer<T> | null {
       try {
@@ -67,8 +74,10 @@ export function createScreenCache(storage: KeyValueStorage, keys: () => string[]
     forgetApplicants(keep?: string): void {
       const kept = keep === undefined ? null : PREFIX + scopeOf(keep);
       for (const key of keys()) {
-        const isApplicants = key.startsWith(PREFIX + APPLICANT_PREFIX) && (kept === null || !key.startsWith(kept));
-        if (isApplicants || LEGACY_APPLICANT_PREFIXES.some((legacy) => key.startsWith(legacy))) storage.remove(key);
+        const isApplicants =
+          key.startsWith(PREFIX + APPLICANT_PREFIX) && (kept === null || !key.startsWith(kept));
+        if (isApplicants || LEGACY_APPLICANT_PREFIXES.some((legacy) => key.startsWith(legacy)))
+          storage.remove(key);
       }
     },
   };

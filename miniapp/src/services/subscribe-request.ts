@@ -1,4 +1,8 @@
-import type { ReportSubscriptionsRequest, SubscribeDecision, SubscriptionTemplatesResponse } from '@titletrack/shared/contract';
+import type {
+  ReportSubscriptionsRequest,
+  SubscribeDecision,
+  SubscriptionTemplatesResponse,
+} from '@titletrack/shared/contract';
 import type { MessageKey } from '@titletrack/shared/locales';
 
 // WeChat accepts at most three one-time templates per request.
@@ -19,7 +23,10 @@ export interface SubscribeRequestDeps {
   requestSubscribeMessage: (option: SubscribeOption) => void;
   report: (report: ReportSubscriptionsRequest) => Promise<unknown>;
   // A message key and its values, for the screen to translate.
-  onNote: (key: Extract<MessageKey, `subscribe.${string}`>, values?: Record<string, number>) => void;
+  onNote: (
+    key: Extract<MessageKey, `subscribe.${string}`>,
+    values?: Record<string, number>,
+  ) => void;
 }
 
 const DECISIONS: ReadonlySet<string> = new Set(['accept', 'reject', 'ban', 'filter']);
@@ -42,7 +49,8 @@ export function requestSubscriptions(deps: SubscribeRequestDeps): void {
       const results: Record<string, SubscribeDecision> = {};
       for (const { templateId } of asked) {
         const decision = result[templateId];
-        if (typeof decision === 'string' && DECISIONS.has(decision)) results[templateId] = decision as SubscribeDecision;
+        if (typeof decision === 'string' && DECISIONS.has(decision))
+          results[templateId] = decision as SubscribeDecision;
       }
       const accepted = Object.values(results).filter((decision) => decision === 'accept').length;
       if (accepted > 0) deps.onNote('subscribe.accepted', { count: accepted });
@@ -50,7 +58,9 @@ export function requestSubscriptions(deps: SubscribeRequestDeps): void {
       void deps.report({ results }).catch(() => undefined);
     },
     fail: (error) => {
-      deps.onNote(error.errCode === MAIN_SWITCH_OFF ? 'subscribe.mainSwitchOff' : 'subscribe.failed');
+      deps.onNote(
+        error.errCode === MAIN_SWITCH_OFF ? 'subscribe.mainSwitchOff' : 'subscribe.failed',
+      );
       void deps.report({ results: {}, errorCode: error.errCode }).catch(() => undefined);
     },
   });

@@ -10,7 +10,9 @@ import { http } from './http';
 export const getSubscriptionTemplates = (): Promise<SubscriptionTemplatesResponse> =>
   http.get(API_ROUTES.subscriptionTemplates);
 
-export const getMySubscriptions = (): Promise<SubscriptionStatusResponse> => http.get(API_ROUTES.mySubscriptions);
+export const getMySubscriptions = (): Promise<SubscriptionStatusResponse> =>
+  http.get(API_ROUTES.mySubscriptions);
 
-export const reportSubscriptions = (report: ReportSubscriptionsRequest): Promise<SubscriptionStatusResponse> =>
-  http.post(API_ROUTES.mySubscriptions, report);
+export const reportSubscriptions = (
+  report: ReportSubscriptionsRequest,
+): Promise<SubscriptionStatusResponse> => http.post(API_ROUTES.mySubscriptions, report);

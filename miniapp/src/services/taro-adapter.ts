@@ -42,7 +42,9 @@ export function createTaroAdapter(request: TaroRequest): AxiosAdapter {
         responseType: 'text',
       });
     } catch (error) {
-      const message = String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error);
+      const message = String(
+        (error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error,
+      );
       const code = /time ?out/i.test(message) ? AxiosError.ETIMEDOUT : AxiosError.ERR_NETWORK;
       throw new AxiosError(message, code, config);
     }

@@ -14,7 +14,14 @@ export async function renderHook<R>(hook: () => R): Promise<RenderedHook<R>> {
   globals.IS_REACT_ACT_ENVIRONMENT = true;
   // React DOM asks the window for the focused element around each commit; there is none.
   globals.window ??= { HTMLIFrameElement: class {} };
-  const container = { nodeType: 1, tagName: 'DIV', namespaceURI: null, ownerDocument: null, addEventListener: () => undefined, removeEventListener: () => undefined };
+  const container = {
+    nodeType: 1,
+    tagName: 'DIV',
+    namespaceURI: null,
+    ownerDocument: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
   let result: { value: R } | null = null;
   function Probe(): null {
     result = { value: hook() };
@@ -32,4 +39,5 @@ export async function renderHook<R>(hook: () => R): Promise<RenderedHook<R>> {
 }
 
 // Lets pending promises (a scripted server's answers) settle and React apply what they set.
-export const settle = (): Promise<void> => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+export const settle = (): Promise<void> =>
+  act(async () => new Promise((resolve) => setTimeout(resolve, 0)));

@@ -18,13 +18,23 @@ export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): 
   if (message.kind === ALERT_KIND.EVALUATION_RESULT) {
     return {
       title: t('inbox.message.evaluation_result.title'),
-      body: t(message.data.isPassed ? 'inbox.message.evaluation_result.bodyPassed' : 'inbox.message.evaluation_result.bodyFailed'),
+      body: t(
+        message.data.isPassed
+          ? 'inbox.message.evaluation_result.bodyPassed'
+          : 'inbox.message.evaluation_result.bodyFailed',
+      ),
     };
   }
-  return { title: t(`inbox.message.${message.kind}.title`, values), body: t(`inbox.message.${message.kind}.body`, values) };
+  return {
+    title: t(`inbox.message.${message.kind}.title`, values),
+    body: t(`inbox.message.${message.kind}.body`, values),
+  };
 }
 
-const FEE_KINDS: ReadonlySet<AlertKind> = new Set([ALERT_KIND.FEE_DUE, ALERT_KIND.FEE_DEADLINE_APPROACHING]);
+const FEE_KINDS: ReadonlySet<AlertKind> = new Set([
+  ALERT_KIND.FEE_DUE,
+  ALERT_KIND.FEE_DEADLINE_APPROACHING,
+]);
 const PROGRESS_KINDS: ReadonlySet<AlertKind> = new Set([
   ALERT_KIND.APPLICATION_RETURNED,
   ALERT_KIND.REVISION_DEADLINE_APPROACHING,

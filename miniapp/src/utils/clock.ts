@@ -7,7 +7,8 @@ export function parseClockOverride(value: string | undefined | null): Date | nul
   if (!value) return null;
   const decoded = decodeURIComponent(value).replace(' ', '+');
   // Only full ISO instants with a zone: a bare date would silently mean the device's zone.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(decoded)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(decoded))
+    return null;
   const parsed = new Date(decoded);
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }

@@ -21,8 +21,10 @@ export function messageValues(
     else if (typeof value === 'number') values[key] = value;
     else if (typeof value === 'boolean') continue;
     else if (key === 'tier' && isOneOf(LEVEL_TIER, value)) values[key] = t(`tier.${value}`);
-    else if (key === 'service' && isOneOf(GRASSROOTS_SERVICE, value)) values[key] = t(`service.${value}`);
-    else if (typeof value === 'string' && INSTANT.test(value)) values[key] = formatDual(t, value, END_KEYS.test(key), isRtl);
+    else if (key === 'service' && isOneOf(GRASSROOTS_SERVICE, value))
+      values[key] = t(`service.${value}`);
+    else if (typeof value === 'string' && INSTANT.test(value))
+      values[key] = formatDual(t, value, END_KEYS.test(key), isRtl);
     else values[key] = String(value);
   }
   return values;

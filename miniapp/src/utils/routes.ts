@@ -5,7 +5,8 @@ const SUB = '/packages/applicant/pages';
 export const ROUTES = {
   home: '/pages/index/index',
   notice: (id: string): string => `/pages/notice/index?id=${encodeURIComponent(id)}`,
-  application: (id?: string): string => `${SUB}/application/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  application: (id?: string): string =>
+    `${SUB}/application/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   todo: `${SUB}/todo/index`,
   fee: `${SUB}/fee/index`,
   inbox: `${SUB}/inbox/index`,

@@ -1,5 +1,18 @@
 // Platform exports for the benchmarks: many distinct applications with valid ID numbers.
-const HEADERS = ['申报编号', '姓名', '身份证号', '单位', '县市', '系列', '专业', '级别', '状态', '状态时间', '申报方式', '年度'];
+const HEADERS = [
+  '申报编号',
+  '姓名',
+  '身份证号',
+  '单位',
+  '县市',
+  '系列',
+  '专业',
+  '级别',
+  '状态',
+  '状态时间',
+  '申报方式',
+  '年度',
+];
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 const NAMES = ['王建国', '阿依古丽·买买提', '李秀英', '艾力·吐尔逊', '张伟', '热依拉·阿不都'];
@@ -20,7 +33,20 @@ export function generateExportCsv(rows: number): Buffer {
   for (let i = 1; i <= rows; i += 1) {
     const minute = String(i % 60).padStart(2, '0');
     lines.push(
-      [`BENCH-${i}`, NAMES[i % NAMES.length], idNumber(i), '和田地区人民医院', COUNTIES[i % COUNTIES.length], '卫生健康', '临床医学', '中级', '已接收材料', `2023-08-20 10:${minute}:00`, '地区定向评价', '2023'].join(','),
+      [
+        `BENCH-${i}`,
+        NAMES[i % NAMES.length],
+        idNumber(i),
+        '和田地区人民医院',
+        COUNTIES[i % COUNTIES.length],
+        '卫生健康',
+        '临床医学',
+        '中级',
+        '已接收材料',
+        `2023-08-20 10:${minute}:00`,
+        '地区定向评价',
+        '2023',
+      ].join(','),
     );
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);

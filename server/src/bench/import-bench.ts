@@ -24,12 +24,19 @@ import { ImportService } from '../modules/mirror/import.service';
 const TABLES = ['application', 'status_history', 'domain_event'] as const;
 const ROWS_PER_INSERT = 500;
 
-async function openContext(databaseUrl: string, env: Record<string, string> = {}): Promise<INestApplicationContext> {
+async function openContext(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<INestApplicationContext> {
   resetConfigForTests();
-  const config = getConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env });
+  const config = getConfig({
+    APP_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    ...env,
+  });
   return NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
 }
-
 
 type Table = { name: string; columns: string[]; rows: unknown[][] };
 
@@ -38,8 +45,12 @@ async function readWrittenRows(dataSource: DataSource): Promise<Table[]> {
   const q = (name: string): string => quote(dataSource, name);
   const tables: Table[] = [];
   for (const name of TABLES) {
-    const rows: Array<Record<string, unknown>> = await dataSource.query(`SELECT * FROM ${q(name)} ORDER BY ${q('id')}`);
-    const columns = Object.keys(rows[0] ?? {}).filter((c) => !['id', 'createdAt', 'updatedAt'].includes(c));
+    const rows: Array<Record<string, unknown>> = await dataSource.query(
+      `SELECT * FROM ${q(name)} ORDER BY ${q('id')}`,
+    );
+    const columns = Object.keys(rows[0] ?? {}).filter(
+      (c) => !['id', 'createdAt', 'updatedAt'].includes(c),
+    );
     tables.push({ name, columns, rows: rows.map((row) => columns.map((c) => row[c])) });
   }
   return tables;
@@ -61,15 +72,28 @@ async function plainInsertSeconds(unitOfWork: UnitOfWork, tables: Table[]): Prom
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-async function benchOne(label: string, freshDatabaseUrl: (name: string) => Promise<string>, file: Buffer, rows: number): Promise<void> {
-  const limits = { IMPORT_MAX_FILE_MIB: String(Math.ceil(file.length / 1048576) + 1), IMPORT_MAX_ROWS: String(rows) };
+async function benchOne(
+  label: string,
+  freshDatabaseUrl: (name: string) => Promise<string>,
+  file: Buffer,
+  rows: number,
+): Promise<void> {
+  const limits = {
+    IMPORT_MAX_FILE_MIB: String(Math.ceil(file.length / 1048576) + 1),
+    IMPORT_MAX_ROWS: String(rows),
+  };
   const importContext = await openContext(await freshDatabaseUrl('import'), limits);
   let importSeconds: number;
   let written: Table[];
   try {
     const service = importContext.get(ImportService);
     const started = process.hrtime.bigint();
-    const result = await service.importFile({ bytes: file, fileName: 'bench.csv', year: 2023, staffUserId: null });
+    const result = await service.importFile({
+      bytes: file,
+      fileName: 'bench.csv',
+      year: 2023,
+      staffUserId: null,
+    });
     importSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (result.created !== rows) throw new Error(`expected ${rows} created, got ${result.created}`);
     written = await readWrittenRows(importContext.get(DataSource));
@@ -100,7 +124,12 @@ async function main(): Promise<void> {
   process.stdout.write(`generated ${rows} rows, ${(file.length / 1048576).toFixed(1)} MiB csv\n`);
   const dir = mkdtempSync(join(tmpdir(), 'titletrack-bench-'));
   try {
-    await benchOne('SQLite', async (name) => `sqlite:${join(dir, `${name}.sqlite`)}`, file, rows);
+    await benchOne(
+      'SQLite',
+      (name) => Promise.resolve(`sqlite:${join(dir, `${name}.sqlite`)}`),
+      file,
+      rows,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -113,7 +142,9 @@ async function main(): Promise<void> {
       server.pathname = '/';
       const connection = await createConnection(server.toString());
       await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await connection.query(
+        `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
       await connection.end();
       const url = new URL(base.toString());
       url.pathname = `/${database}`;
@@ -124,6 +155,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

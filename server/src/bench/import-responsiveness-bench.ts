@@ -21,14 +21,19 @@ import { generateExportCsv } from './generated-export';
 const ADMIN = { username: 'bench_admin', password: 'bench password long enough' };
 const PROBE_GAP_MS = 10;
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const describe = (latencies: number[]): string => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return `n=${sorted.length} p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms`;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function probeHealth(base: string, isDone: () => boolean, maxProbes: number): Promise<number[]> {
+async function probeHealth(
+  base: string,
+  isDone: () => boolean,
+  maxProbes: number,
+): Promise<number[]> {
   const latencies: number[] = [];
   while (!isDone() && latencies.length < maxProbes) {
     const started = performance.now();
@@ -40,7 +45,12 @@ async function probeHealth(base: string, isDone: () => boolean, maxProbes: numbe
   return latencies;
 }
 
-async function benchOne(label: string, databaseUrl: string, file: Buffer, rows: number): Promise<void> {
+async function benchOne(
+  label: string,
+  databaseUrl: string,
+  file: Buffer,
+  rows: number,
+): Promise<void> {
   resetConfigForTests();
   const config = getConfig({
     APP_ENV: 'test',
@@ -50,7 +60,10 @@ async function benchOne(label: string, databaseUrl: string, file: Buffer, rows: 
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     IMPORT_MAX_ROWS: String(rows),
   });
-  const app: INestApplication = await NestFactory.create(AppModule.forRoot(config), { logger: false, rawBody: true });
+  const app: INestApplication = await NestFactory.create(AppModule.forRoot(config), {
+    logger: false,
+    rawBody: true,
+  });
   configureApp(app, config.version);
   await app.listen(0, '127.0.0.1');
   try {
@@ -67,16 +80,24 @@ async function benchOne(label: string, databaseUrl: string, file: Buffer, rows: 
     form.append('file', new Blob([file]), 'bench.csv');
     let isDone = false;
     const started = performance.now();
-    const importing = fetch(`${base}/api/staff/imports`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form }).then(
-      async (res) => ({ status: res.status, body: (await res.json()) as { created?: number } }),
-    );
+    const importing = fetch(`${base}/api/staff/imports`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    }).then(async (res) => ({
+      status: res.status,
+      body: (await res.json()) as { created?: number },
+    }));
     void importing.finally(() => {
       isDone = true;
     });
     const during = await probeHealth(base, () => isDone, 1_000_000);
     const result = await importing;
     const seconds = (performance.now() - started) / 1000;
-    if (result.status !== 200 || result.body.created !== rows) throw new Error(`import answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`);
+    if (result.status !== 200 || result.body.created !== rows)
+      throw new Error(
+        `import answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`,
+      );
     process.stdout.write(
       `${label.padEnd(8)} /api/health idle: ${describe(idle)}\n` +
         `${label.padEnd(8)} /api/health during a ${rows}-row import (${seconds.toFixed(1)} s): ${describe(during)}\n`,
@@ -105,13 +126,17 @@ async function main(): Promise<void> {
     server.pathname = '/';
     const connection = await createConnection(server.toString());
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(
+      `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await connection.end();
     await benchOne('MariaDB', url.toString(), file, rows);
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

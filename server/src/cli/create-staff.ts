@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { NestFactory } from '@nestjs/core';
+
 import { STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffRole } from '@titletrack/shared/contract';
 
@@ -21,22 +22,35 @@ const USAGE =
 
 // Reads the command line; the password comes from the environment so it is neither in the
 // shell history nor in the process list.
-export function parseCreateStaffArgs(argv: string[], password: string | undefined): CreateStaffArgs {
+export function parseCreateStaffArgs(
+  argv: string[],
+  password: string | undefined,
+): CreateStaffArgs {
   const value = (flag: string): string | undefined => {
     const index = argv.indexOf(flag);
     return index === -1 ? undefined : argv[index + 1];
   };
   const username = value('--username');
   const role = value('--role');
-  if (!username || !USERNAME_PATTERN.test(username)) throw new Error(`A valid --username is required. ${USAGE}`);
-  if (!role || !(Object.values(STAFF_ROLE) as string[]).includes(role)) throw new Error(`A valid --role is required. ${USAGE}`);
-  if (!password || password.length < 12) throw new Error(`STAFF_PASSWORD must hold at least 12 characters. ${USAGE}`);
-  return { username, role: role as StaffRole, displayName: value('--display-name') ?? username, password };
+  if (!username || !USERNAME_PATTERN.test(username))
+    throw new Error(`A valid --username is required. ${USAGE}`);
+  if (!role || !(Object.values(STAFF_ROLE) as string[]).includes(role))
+    throw new Error(`A valid --role is required. ${USAGE}`);
+  if (!password || password.length < 12)
+    throw new Error(`STAFF_PASSWORD must hold at least 12 characters. ${USAGE}`);
+  return {
+    username,
+    role: role as StaffRole,
+    displayName: value('--display-name') ?? username,
+    password,
+  };
 }
 
 export async function createStaffFromCli(args: CreateStaffArgs): Promise<string> {
   const config = getConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: false,
+  });
   try {
     const user = await app.get(StaffService).create(args);
     return `Created ${user.role} account ${user.username} (id ${user.id}).`;
@@ -47,7 +61,10 @@ export async function createStaffFromCli(args: CreateStaffArgs): Promise<string>
 
 if (require.main === module) {
   const run = async (): Promise<void> => {
-    const args = parseCreateStaffArgs(process.argv.slice(2), getConfig().cliStaffPassword ?? undefined);
+    const args = parseCreateStaffArgs(
+      process.argv.slice(2),
+      getConfig().cliStaffPassword ?? undefined,
+    );
     process.stdout.write(`${await createStaffFromCli(args)}\n`);
   };
   run().catch((error: unknown) => {

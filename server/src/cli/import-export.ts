@@ -13,7 +13,8 @@ import type { ImportResult } from '../modules/mirror/import.service';
 import { toCsv } from '../modules/mirror/import/csv-safety';
 import type { ImportRowError } from '../modules/mirror/import/validate-rows';
 
-const USAGE = 'Usage: npm run import -- FILE.xlsx|FILE.csv [--encoding utf-8|gb18030] [--year 2023]';
+const USAGE =
+  'Usage: npm run import -- FILE.xlsx|FILE.csv [--encoding utf-8|gb18030] [--year 2023]';
 
 export interface ImportCliArgs {
   file: string;
@@ -26,14 +27,21 @@ export function parseImportArgs(argv: string[], now: Date = new Date()): ImportC
     const index = argv.indexOf(flag);
     return index === -1 ? undefined : argv[index + 1];
   };
-  const file = argv.find((arg, index) => !arg.startsWith('--') && !argv[index - 1]?.startsWith('--'));
+  const file = argv.find(
+    (arg, index) => !arg.startsWith('--') && !argv[index - 1]?.startsWith('--'),
+  );
   if (!file) throw new Error(`Which file? ${USAGE}`);
   const encoding = value('--encoding');
-  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gb18030') throw new Error(`Unknown --encoding. ${USAGE}`);
+  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gb18030')
+    throw new Error(`Unknown --encoding. ${USAGE}`);
   const yearText = value('--year');
   // Beijing year by default: exports are per evaluation year.
-  const year = yearText === undefined ? Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4)) : Number(yearText);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`--year must be a year. ${USAGE}`);
+  const year =
+    yearText === undefined
+      ? Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4))
+      : Number(yearText);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new Error(`--year must be a year. ${USAGE}`);
   return { file: resolve(file), encoding, year };
 }
 
@@ -41,12 +49,20 @@ export function parseImportArgs(argv: string[], now: Date = new Date()): ImportC
 // that spreadsheet programs would run as formulas are neutralised.
 export function writeErrorReport(file: string, errors: readonly ImportRowError[]): string {
   const target = `${file}.errors.csv`;
-  writeFileSync(target, toCsv([['行号', '列', '原因'], ...errors.map((e) => [String(e.rowNumber), e.column, e.reason])]));
+  writeFileSync(
+    target,
+    toCsv([
+      ['行号', '列', '原因'],
+      ...errors.map((e) => [String(e.rowNumber), e.column, e.reason]),
+    ]),
+  );
   return target;
 }
 
 export async function importFromCli(args: ImportCliArgs): Promise<ImportResult> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(getConfig()), { logger: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(getConfig()), {
+    logger: false,
+  });
   try {
     return await app.get(ImportService).importFile({
       bytes: readFileSync(args.file),
@@ -68,11 +84,19 @@ if (require.main === module) {
       process.stdout.write(
         `Imported ${result.rowCount} rows from ${args.file}: ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped.\n`,
       );
-      for (const skip of result.skipped) process.stdout.write(`  ${skip.ref} ${skip.applicationNo}: ${skip.reason} (${skip.detail})\n`);
+      for (const skip of result.skipped)
+        process.stdout.write(
+          `  ${skip.ref} ${skip.applicationNo}: ${skip.reason} (${skip.detail})\n`,
+        );
     } catch (error) {
-      const errors = (error instanceof AppException ? (error.details as { errors?: ImportRowError[] } | undefined)?.errors : undefined) ?? [];
+      const errors =
+        (error instanceof AppException
+          ? (error.details as { errors?: ImportRowError[] } | undefined)?.errors
+          : undefined) ?? [];
       if (errors.length > 0) {
-        process.stderr.write(`Nothing was imported: ${errors.length} problems. Report: ${writeErrorReport(args.file, errors)}\n`);
+        process.stderr.write(
+          `Nothing was imported: ${errors.length} problems. Report: ${writeErrorReport(args.file, errors)}\n`,
+        );
       }
       throw error;
     }

@@ -1,7 +1,15 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ErrorBody } from '@titletrack/shared/contract';
-import type { Request, Response } from 'express';
 
 import { AppException } from './app.exception';
 
@@ -27,7 +35,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status === HttpStatus.NOT_FOUND) {
+      if (status === Number(HttpStatus.NOT_FOUND)) {
         return { status, body: { code: ERROR_CODE.NOT_FOUND, message: 'Route not found' } };
       }
       if (status < 500) {

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ErrorCode } from '@titletrack/shared/contract';
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ErrorBody, ErrorCode } from '@titletrack/shared/contract';
 

@@ -1,9 +1,10 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ERROR_CODE } from '@titletrack/shared/contract';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
+
+import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from './app.exception';
 
@@ -38,7 +39,10 @@ export function createValidationPipe(): ValidationPipe {
 export function ValidateId(): PropertyDecorator {
   return (target, key) => {
     ApiProperty({ type: String, pattern: '^[1-9][0-9]{0,9}$', example: '1' })(target, key);
-    Matches(/^[1-9]\d{0,9}$/, { message: `${String(key)} must be a positive integer id` })(target, key);
+    Matches(/^[1-9]\d{0,9}$/, { message: `${String(key)} must be a positive integer id` })(
+      target,
+      key,
+    );
   };
 }
 

@@ -16,7 +16,9 @@ describe('getConfig', () => {
   });
 
   it('selects MySQL from a mysql:// URL', () => {
-    expect(getConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/titletrack' }).database).toMatchObject({
+    expect(
+      getConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/titletrack' }).database,
+    ).toMatchObject({
       type: 'mysql',
       sqlitePath: null,
     });
@@ -44,7 +46,11 @@ describe('getConfig', () => {
   it('checks the keys it is given: the current key must be listed, the blind-index key long enough', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(() =>
-      getConfig({ ID_ENCRYPTION_KEYS: `k1:${key}`, ID_ENCRYPTION_CURRENT_KEY_ID: 'k2', ID_BLIND_INDEX_KEY: 'c2hvcnQ=' }),
+      getConfig({
+        ID_ENCRYPTION_KEYS: `k1:${key}`,
+        ID_ENCRYPTION_CURRENT_KEY_ID: 'k2',
+        ID_BLIND_INDEX_KEY: 'c2hvcnQ=',
+      }),
     ).toThrow('Invalid environment variables: ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY');
     resetConfigForTests();
     const config = getConfig({
@@ -68,7 +74,9 @@ describe('getConfig', () => {
   });
 
   it('documents every variable with a sensitivity flag', () => {
-    expect(ENV_VARIABLES.find((v) => v.name === 'DATABASE_URL')).toMatchObject({ isSensitive: true });
+    expect(ENV_VARIABLES.find((v) => v.name === 'DATABASE_URL')).toMatchObject({
+      isSensitive: true,
+    });
     for (const variable of ENV_VARIABLES) expect(variable.description.length).toBeGreaterThan(5);
   });
 });

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { z } from 'zod';
+
 import { APP_ENVIRONMENT, DATABASE_TYPE } from '@titletrack/shared/contract';
 import { ALERT_KIND } from '@titletrack/shared/domain';
 import type { AlertKind } from '@titletrack/shared/domain';
 import type { AppEnvironment, DatabaseType } from '@titletrack/shared/contract';
-import { z } from 'zod';
 
 import { parseFieldCipherKeys } from '../common/crypto/parse-keys';
 
@@ -32,7 +33,10 @@ const TEMPLATE_VARIABLES = Object.fromEntries(
     {
       description: `Subscribe-message template id for ${kind} alerts (fields: docs/reminders.md); without it those alerts stay in the inbox only`,
       isSensitive: false,
-      schema: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/).optional(),
+      schema: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{10,64}$/)
+        .optional(),
     },
   ]),
 ) as unknown as Record<TemplateVariableName, VariableSpec>;
@@ -46,7 +50,9 @@ const VARIABLES = {
   APP_ENV: {
     description: 'development, test or production; production refuses demo-only features',
     isSensitive: false,
-    schema: z.enum(Object.values(APP_ENVIRONMENT) as [AppEnvironment, ...AppEnvironment[]]).default('development'),
+    schema: z
+      .enum(Object.values(APP_ENVIRONMENT) as [AppEnvironment, ...AppEnvironment[]])
+      .default('development'),
   },
   PORT: {
     description: 'HTTP port',
@@ -87,7 +93,10 @@ const VARIABLES = {
   H5_DIR: {
     description: 'Folder of the H5 build served at / (default miniapp/dist/h5)',
     isSensitive: false,
-    schema: z.string().min(1).default(resolve(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+    schema: z
+      .string()
+      .min(1)
+      .default(resolve(REPO_ROOT, 'miniapp', 'dist', 'h5')),
   },
   WECHAT_API_BASE: {
     description: "Base URL of WeChat's server API (tests point it at a local stand-in)",
@@ -97,22 +106,37 @@ const VARIABLES = {
   WECHAT_APPID: {
     description: "The mini-program's AppID; without it WeChat login answers WECHAT_NOT_CONFIGURED",
     isSensitive: false,
-    schema: z.string().regex(/^wx[0-9a-f]{16}$/).optional(),
+    schema: z
+      .string()
+      .regex(/^wx[0-9a-f]{16}$/)
+      .optional(),
   },
   WECHAT_SECRET: {
     description: "The mini-program's AppSecret",
     isSensitive: true,
-    schema: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+    schema: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional(),
   },
   SESSION_TTL_HOURS: {
     description: 'How long a sign-in lasts',
     isSensitive: false,
-    schema: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 30),
   },
   BOOTSTRAP_ADMIN_USERNAME: {
-    description: 'With BOOTSTRAP_ADMIN_PASSWORD: the first prefecture-office admin, created at start-up when no staff account exists',
+    description:
+      'With BOOTSTRAP_ADMIN_PASSWORD: the first prefecture-office admin, created at start-up when no staff account exists',
     isSensitive: false,
-    schema: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/).optional(),
+    schema: z
+      .string()
+      .regex(/^[a-z][a-z0-9_.-]{2,31}$/)
+      .optional(),
   },
   BOOTSTRAP_ADMIN_PASSWORD: {
     description: 'Password of the first admin (at least 12 characters); there is never a default',
@@ -120,7 +144,8 @@ const VARIABLES = {
     schema: z.string().min(12).max(200).optional(),
   },
   PLATFORM_WEBHOOK_SECRETS: {
-    description: 'Shared secrets of the platform webhook, comma-separated (two during a rotation), each at least 32 characters',
+    description:
+      'Shared secrets of the platform webhook, comma-separated (two during a rotation), each at least 32 characters',
     isSensitive: true,
     schema: z
       .string()
@@ -131,7 +156,8 @@ const VARIABLES = {
       .optional(),
   },
   PLATFORM_API_BASE: {
-    description: "Base URL of the official platform's status-query API, polled for status changes; without it polling is off",
+    description:
+      "Base URL of the official platform's status-query API, polled for status changes; without it polling is off",
     isSensitive: false,
     schema: z.string().url().optional(),
   },
@@ -146,12 +172,14 @@ const VARIABLES = {
     schema: z.string().min(1).max(500).optional(),
   },
   PLATFORM_POLL_INTERVAL_SECONDS: {
-    description: 'Seconds between two polls of the platform API (every instance ticks, one polls); 0 turns polling off',
+    description:
+      'Seconds between two polls of the platform API (every instance ticks, one polls); 0 turns polling off',
     isSensitive: false,
     schema: z.coerce.number().int().min(0).max(86_400).default(0),
   },
   HOUSEKEEPING_INTERVAL_SECONDS: {
-    description: 'Seconds between two housekeeping runs (expired sessions and rate-limit counters deleted; one instance per run through a lease); 0 turns it off',
+    description:
+      'Seconds between two housekeeping runs (expired sessions and rate-limit counters deleted; one instance per run through a lease); 0 turns it off',
     isSensitive: false,
     schema: z.coerce.number().int().min(0).max(86_400).default(3600),
   },
@@ -161,7 +189,8 @@ const VARIABLES = {
     schema: z.coerce.number().int().min(1).max(1000).default(500),
   },
   STAFF_PASSWORD: {
-    description: 'Only for `npm run staff:create`: the new account\'s password (kept out of argv and shell history)',
+    description:
+      "Only for `npm run staff:create`: the new account's password (kept out of argv and shell history)",
     isSensitive: true,
     schema: z.string().optional(),
   },
@@ -174,21 +203,30 @@ const VARIABLES = {
   ID_ENCRYPTION_CURRENT_KEY_ID: {
     description: 'Which of ID_ENCRYPTION_KEYS encrypts new values. Required in production',
     isSensitive: false,
-    schema: z.string().regex(/^[a-z0-9_-]{1,16}$/i).optional(),
+    schema: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,16}$/i)
+      .optional(),
   },
   ID_BLIND_INDEX_KEY: {
-    description: 'base64 key (at least 32 bytes) of the keyed hash used to match ID numbers; never rotated casually (it re-keys every index). Required in production',
+    description:
+      'base64 key (at least 32 bytes) of the keyed hash used to match ID numbers; never rotated casually (it re-keys every index). Required in production',
     isSensitive: true,
     schema: z.string().optional(),
   },
   ...TEMPLATE_VARIABLES,
   WECHAT_PUSH_TOKEN: {
-    description: "Token of WeChat's message push (mini-program console → 消息推送, JSON data format, plaintext mode); without it POST /api/wechat/push answers 503",
+    description:
+      "Token of WeChat's message push (mini-program console → 消息推送, JSON data format, plaintext mode); without it POST /api/wechat/push answers 503",
     isSensitive: true,
-    schema: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/)
+      .optional(),
   },
   WECHAT_SUBSCRIBE_LONG_TERM: {
-    description: 'true when the account may send long-term subscribe messages (government services): one accept lasts, credits are not counted',
+    description:
+      'true when the account may send long-term subscribe messages (government services): one accept lasts, credits are not counted',
     isSensitive: false,
     schema: booleanText,
   },
@@ -198,7 +236,8 @@ const VARIABLES = {
     schema: z.enum(['formal', 'trial', 'developer']).default('formal'),
   },
   REMINDER_PLAN_INTERVAL_SECONDS: {
-    description: 'Seconds between two planner ticks (domain events, then every open application; one instance per tick through a lease); 0 turns planning off',
+    description:
+      'Seconds between two planner ticks (domain events, then every open application; one instance per tick through a lease); 0 turns planning off',
     isSensitive: false,
     schema: z.coerce.number().int().min(0).max(86_400).default(60),
   },
@@ -218,7 +257,8 @@ const VARIABLES = {
     schema: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
   },
   IMPORT_MAX_UNPACKED_MIB: {
-    description: 'Largest total uncompressed size of an xlsx export, in MiB (a guard against zip bombs)',
+    description:
+      'Largest total uncompressed size of an xlsx export, in MiB (a guard against zip bombs)',
     isSensitive: false,
     schema: z.coerce.number().min(0.001).max(16_384).default(1024),
   },
@@ -233,27 +273,32 @@ const VARIABLES = {
     schema: z.coerce.number().int().min(1).max(500).default(32),
   },
   REMINDER_PUSH_MAX_ATTEMPTS: {
-    description: 'Tries of one push (45009, 5xx, network) before it is dead-lettered (push state failed, last error kept)',
+    description:
+      'Tries of one push (45009, 5xx, network) before it is dead-lettered (push state failed, last error kept)',
     isSensitive: false,
     schema: z.coerce.number().int().min(1).max(50).default(6),
   },
   REMINDER_PUSH_CLAIM_SECONDS: {
-    description: "How long a worker's claim on outbox rows lasts; a worker that dies leaves them to others after this",
+    description:
+      "How long a worker's claim on outbox rows lasts; a worker that dies leaves them to others after this",
     isSensitive: false,
     schema: z.coerce.number().int().min(5).max(3600).default(60),
   },
   REMINDER_PUSH_BACKOFF_SECONDS: {
-    description: 'First retry delay of a push after 45009/5xx/network; doubles per try (±20 % jitter), at most an hour',
+    description:
+      'First retry delay of a push after 45009/5xx/network; doubles per try (±20 % jitter), at most an hour',
     isSensitive: false,
     schema: z.coerce.number().int().min(1).max(3600).default(30),
   },
   REMINDER_CLAIM_MODE: {
-    description: 'skip_locked (MariaDB ≥ 10.6, MySQL 8) or update (claim by a conditional UPDATE … LIMIT: TiDB, which ignores SKIP LOCKED); SQLite always uses its single writer',
+    description:
+      'skip_locked (MariaDB ≥ 10.6, MySQL 8) or update (claim by a conditional UPDATE … LIMIT: TiDB, which ignores SKIP LOCKED); SQLite always uses its single writer',
     isSensitive: false,
     schema: z.enum(['skip_locked', 'update']).default('skip_locked'),
   },
   PUBLIC_BASE_URL: {
-    description: 'Public origin of this service, e.g. https://titletrack.example.cn; certificate QR codes and share links point at it (default http://localhost:<PORT>)',
+    description:
+      'Public origin of this service, e.g. https://titletrack.example.cn; certificate QR codes and share links point at it (default http://localhost:<PORT>)',
     isSensitive: false,
     schema: z.string().url().optional(),
   },
@@ -263,7 +308,9 @@ const VARIABLES = {
     isSensitive: true,
     schema: z
       .string()
-      .refine((text) => Buffer.from(text, 'base64').length === 32, { message: 'must be 32 bytes, base64' })
+      .refine((text) => Buffer.from(text, 'base64').length === 32, {
+        message: 'must be 32 bytes, base64',
+      })
       .optional(),
   },
 } satisfies Record<string, VariableSpec>;
@@ -288,7 +335,13 @@ export interface AppConfig {
   bootstrapAdmin: { username: string; password: string } | null;
   cliStaffPassword: string | null;
   platformWebhookSecrets: string[];
-  platformPoll: { apiBase: string | null; clientId: string | null; clientSecret: string | null; intervalSeconds: number; pageSize: number };
+  platformPoll: {
+    apiBase: string | null;
+    clientId: string | null;
+    clientSecret: string | null;
+    intervalSeconds: number;
+    pageSize: number;
+  };
   idProtection: { keys: Record<string, Buffer>; currentKeyId: string; blindIndexKey: Buffer };
   reminders: {
     templates: Partial<Record<AlertKind, string>>;
@@ -316,12 +369,15 @@ export class ConfigError extends Error {
   }
 }
 
-export const ENV_VARIABLES: ReadonlyArray<{ name: string; description: string; isSensitive: boolean }> =
-  Object.entries(VARIABLES).map(([name, spec]) => ({
-    name,
-    description: spec.description,
-    isSensitive: spec.isSensitive,
-  }));
+export const ENV_VARIABLES: ReadonlyArray<{
+  name: string;
+  description: string;
+  isSensitive: boolean;
+}> = Object.entries(VARIABLES).map(([name, spec]) => ({
+  name,
+  description: spec.description,
+  isSensitive: spec.isSensitive,
+}));
 
 let cached: AppConfig | null = null;
 
@@ -343,17 +399,29 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((values.WECHAT_APPID === undefined) !== (values.WECHAT_SECRET === undefined)) {
     bad.push(values.WECHAT_APPID === undefined ? 'WECHAT_APPID' : 'WECHAT_SECRET');
   }
-  if ((values.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (values.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
-    bad.push(values.BOOTSTRAP_ADMIN_USERNAME === undefined ? 'BOOTSTRAP_ADMIN_USERNAME' : 'BOOTSTRAP_ADMIN_PASSWORD');
+  if (
+    (values.BOOTSTRAP_ADMIN_USERNAME === undefined) !==
+    (values.BOOTSTRAP_ADMIN_PASSWORD === undefined)
+  ) {
+    bad.push(
+      values.BOOTSTRAP_ADMIN_USERNAME === undefined
+        ? 'BOOTSTRAP_ADMIN_USERNAME'
+        : 'BOOTSTRAP_ADMIN_PASSWORD',
+    );
   }
   // Polling needs all three; the interval alone would poll nothing.
   if (((values.PLATFORM_POLL_INTERVAL_SECONDS as number | undefined) ?? 0) > 0) {
-    for (const name of ['PLATFORM_API_BASE', 'PLATFORM_CLIENT_ID', 'PLATFORM_CLIENT_SECRET'] as const) {
+    for (const name of [
+      'PLATFORM_API_BASE',
+      'PLATFORM_CLIENT_ID',
+      'PLATFORM_CLIENT_SECRET',
+    ] as const) {
       if (values[name] === undefined) bad.push(name);
     }
   }
   const idProtection = readIdProtection(values, bad);
-  if (values.APP_ENV === 'production' && values.CERTIFICATE_SIGNING_KEY === undefined) bad.push('CERTIFICATE_SIGNING_KEY');
+  if (values.APP_ENV === 'production' && values.CERTIFICATE_SIGNING_KEY === undefined)
+    bad.push('CERTIFICATE_SIGNING_KEY');
   if (bad.length > 0 || idProtection === null) throw new ConfigError(bad);
 
   const environment = values.APP_ENV as AppEnvironment;
@@ -369,7 +437,8 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sqlitePath: isMysql ? null : url.slice('sqlite:'.length),
       lockTimeoutSeconds: values.DATABASE_LOCK_TIMEOUT_SECONDS as number,
     },
-    logLevel: (values.LOG_LEVEL as string | undefined) ?? (environment === 'test' ? 'silent' : 'info'),
+    logLevel:
+      (values.LOG_LEVEL as string | undefined) ?? (environment === 'test' ? 'silent' : 'info'),
     logFile: (values.LOG_FILE as string | undefined) ?? null,
     h5Dir: values.H5_DIR as string,
     wechat: {
@@ -422,7 +491,9 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxRows: values.IMPORT_MAX_ROWS as number,
       maxUnpackedBytes: Math.round((values.IMPORT_MAX_UNPACKED_MIB as number) * MIB),
     },
-    publicBaseUrl: ((values.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${values.PORT as number}`).replace(/\/+$/, ''),
+    publicBaseUrl: (
+      (values.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${values.PORT as number}`
+    ).replace(/\/+$/, ''),
     certificateSigningSeed:
       values.CERTIFICATE_SIGNING_KEY === undefined
         ? DEVELOPMENT_CERTIFICATE_SEED
@@ -440,7 +511,9 @@ const DEVELOPMENT_ID_KEYS = {
 };
 
 // Public like the development ID keys above: a code signed with it proves nothing outside a demo.
-const DEVELOPMENT_CERTIFICATE_SEED = createHash('sha256').update('titletrack development certificate signing key').digest();
+const DEVELOPMENT_CERTIFICATE_SEED = createHash('sha256')
+  .update('titletrack development certificate signing key')
+  .digest();
 
 function readIdProtection(
   values: Partial<Record<VariableName, unknown>>,
@@ -462,7 +535,8 @@ function readIdProtection(
   } catch {
     bad.push('ID_ENCRYPTION_KEYS');
   }
-  if (currentKeyId === undefined || !(currentKeyId in keys)) bad.push('ID_ENCRYPTION_CURRENT_KEY_ID');
+  if (currentKeyId === undefined || !(currentKeyId in keys))
+    bad.push('ID_ENCRYPTION_CURRENT_KEY_ID');
   const blindIndexKey = Buffer.from(blindText ?? '', 'base64');
   if (blindIndexKey.length < 32) bad.push('ID_BLIND_INDEX_KEY');
   return bad.length > 0 ? null : { keys, currentKeyId: currentKeyId as string, blindIndexKey };

@@ -100,7 +100,9 @@ async function detectMysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
  * The TypeORM options for the configured database. Migrations are run by prepareDatabase
  * under a lock, never by synchronize.
  */
-export async function buildDataSourceOptions(config: AppConfig['database']): Promise<DataSourceOptions> {
+export async function buildDataSourceOptions(
+  config: AppConfig['database'],
+): Promise<DataSourceOptions> {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,

@@ -47,9 +47,13 @@ export async function prepareDatabase(
   }
 }
 
-async function migrateAndSeed(dataSource: DataSource, options: PrepareDatabaseOptions): Promise<void> {
+async function migrateAndSeed(
+  dataSource: DataSource,
+  options: PrepareDatabaseOptions,
+): Promise<void> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  if (applied.length > 0)
+    logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   const seeded = await seedDatabase(dataSource);
   if (options.demoCipher) {
     seeded.push(...(await seedDemoApplicants(dataSource, options.demoCipher)));

@@ -29,14 +29,17 @@ export const quote = (source: Source, identifier: string): string =>
 
 // Whole-second UTC wall time, the way both databases store `datetime` here.
 export function sqlTime(instant: Date): string {
-  return new Date(Math.floor(instant.getTime() / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000)
+    .toISOString()
+    .slice(0, 19)
+    .replace('T', ' ');
 }
 
 // mysql2 gives Date objects (timezone Z); better-sqlite3 gives text.
 export function readTime(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
-  const text = String(value);
+  const text = typeof value === 'string' ? value : new Date(Number(value)).toISOString();
   const iso = text.includes('T') ? text : text.replace(' ', 'T');
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
 }

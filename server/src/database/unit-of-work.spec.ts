@@ -13,17 +13,22 @@ describe(UnitOfWork.name, () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
 
-  const setUp = async (database: string): Promise<{ sut: UnitOfWork; dataSource: DataSource; rows: () => Promise<string[]> }> => {
+  const setUp = async (
+    database: string,
+  ): Promise<{ sut: UnitOfWork; dataSource: DataSource; rows: () => Promise<string[]> }> => {
     const dataSource = await new DataSource({ type: 'better-sqlite3', database }).initialize();
     await dataSource.query('PRAGMA journal_mode = WAL');
     await dataSource.query('CREATE TABLE note (text varchar(20) PRIMARY KEY)');
     const sut = new UnitOfWork(dataSource);
     await sut.onModuleInit();
     const rows = async (): Promise<string[]> =>
-      ((await sut.manager.query('SELECT text FROM note ORDER BY text')) as Array<{ text: string }>).map((r) => r.text);
+      (await sut.manager.query<Array<{ text: string }>>('SELECT text FROM note ORDER BY text')).map(
+        (r) => r.text,
+      );
     return { sut, dataSource, rows };
   };
-  const insert = (sut: UnitOfWork, text: string) => sut.affected('INSERT INTO note (text) VALUES (?)', [text]);
+  const insert = (sut: UnitOfWork, text: string) =>
+    sut.affected('INSERT INTO note (text) VALUES (?)', [text]);
   const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   describe.each([
@@ -93,11 +98,15 @@ describe(UnitOfWork.name, () => {
       let seenDuring: string[] = [];
       await sut.write(async () => {
         await insert(sut, 'uncommitted');
-        seenDuring = ((await dataSource.query('SELECT text FROM note')) as Array<{ text: string }>).map((r) => r.text);
+        seenDuring = (await dataSource.query<Array<{ text: string }>>('SELECT text FROM note')).map(
+          (r) => r.text,
+        );
       });
       expect(seenDuring).toEqual([]);
       expect(await rows()).toEqual(['uncommitted']);
-      await expect(dataSource.query("INSERT INTO note (text) VALUES ('stray')")).rejects.toThrow(/readonly/i);
+      await expect(dataSource.query("INSERT INTO note (text) VALUES ('stray')")).rejects.toThrow(
+        /readonly/i,
+      );
     } finally {
       await sut.onModuleDestroy();
       await dataSource.destroy();

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EntityManager, EntityTarget, ObjectLiteral, QueryResult, Repository } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 
 import { isSqlite } from './sql-dialect';
 
@@ -75,9 +75,12 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
   write<T>(work: (manager: EntityManager) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     const open = this.current.getStore();
     if (open) return work(open);
-    const run = (manager: EntityManager): Promise<T> => this.current.run(manager, () => work(manager));
+    const run = (manager: EntityManager): Promise<T> =>
+      this.current.run(manager, () => work(manager));
     if (!this.isSqlite) {
-      return options.isolation ? this.writer.transaction(options.isolation, run) : this.writer.transaction(run);
+      return options.isolation
+        ? this.writer.transaction(options.isolation, run)
+        : this.writer.transaction(run);
     }
     const turn = this.queue.then(() => this.writer.transaction(run));
     this.queue = turn.catch(() => undefined);
@@ -90,7 +93,7 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
     return this.write(async (manager) => {
       const runner = manager.queryRunner;
       if (!runner) throw new Error('A write transaction has no query runner');
-      const result = (await runner.query(sql, parameters, true)) as QueryResult;
+      const result = await runner.query(sql, parameters, true);
       return result.affected ?? 0;
     });
   }

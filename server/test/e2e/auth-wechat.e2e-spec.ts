@@ -27,14 +27,22 @@ describe('POST /api/auth/wechat against a WeChat stand-in', () => {
   it('exchanges the code, creates the applicant once and opens a session', async () => {
     wechat.standIn.codes.set('code-first-0001', { openid: 'oOPENID-alice', session_key: 'sk-1' });
     wechat.standIn.codes.set('code-again-0002', { openid: 'oOPENID-alice', session_key: 'sk-2' });
-    const first = await t.api.post('/api/auth/wechat').send({ code: 'code-first-0001' }).expect(200);
-    const again = await t.api.post('/api/auth/wechat').send({ code: 'code-again-0002' }).expect(200);
+    const first = await t.api
+      .post('/api/auth/wechat')
+      .send({ code: 'code-first-0001' })
+      .expect(200);
+    const again = await t.api
+      .post('/api/auth/wechat')
+      .send({ code: 'code-again-0002' })
+      .expect(200);
     expect(first.body.principal).toEqual({ kind: 'applicant', id: expect.any(String) });
     expect(again.body.principal.id).toBe(first.body.principal.id);
     await t.api.get('/api/me').set('Authorization', `Bearer ${first.body.token}`).expect(200);
     // The openid and session_key stay on the server: never in a response.
     expect(JSON.stringify([first.body, again.body])).not.toMatch(/oOPENID|sk-1|sk-2/);
-    expect(wechat.standIn.requests.at(-1)).toMatchObject({ query: expect.objectContaining({ appid: STAND_IN_APP_ID }) });
+    expect(wechat.standIn.requests.at(-1)).toMatchObject({
+      query: expect.objectContaining({ appid: STAND_IN_APP_ID }),
+    });
   });
 
   it.each([

@@ -31,7 +31,10 @@ describe('sign-in', () => {
         expiresAt: expect.any(String),
         principal: { kind: 'applicant', id: expect.stringMatching(/^\d+$/) },
       });
-      const me = await t.api.get('/api/me').set('Authorization', `Bearer ${res.body.token}`).expect(200);
+      const me = await t.api
+        .get('/api/me')
+        .set('Authorization', `Bearer ${res.body.token}`)
+        .expect(200);
       expect(me.body).toEqual({ principal: res.body.principal });
     });
 
@@ -63,13 +66,20 @@ describe('sign-in', () => {
     it('is shared by every instance on one database, and logout ends it everywhere', async () => {
       // Two instances on one database: the MySQL pass's, or one SQLite file.
       const dir = mkdtempSync(join(tmpdir(), 'titletrack-auth-'));
-      const env: Record<string, string> = isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'shared.sqlite')}` };
+      const env: Record<string, string> = isMysql()
+        ? {}
+        : { DATABASE_URL: `sqlite:${join(dir, 'shared.sqlite')}` };
       const first = await createTestApp(env);
       const second = await createTestApp(env);
       try {
-        const { token } = (await first.api.post('/api/auth/dev').send({ devUserId: 'demo-logout' }).expect(200)).body;
+        const { token } = (
+          await first.api.post('/api/auth/dev').send({ devUserId: 'demo-logout' }).expect(200)
+        ).body;
         await second.api.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
-        await second.api.post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+        await second.api
+          .post('/api/auth/logout')
+          .set('Authorization', `Bearer ${token}`)
+          .expect(204);
         await first.api.get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
       } finally {
         await first.close();
@@ -80,7 +90,9 @@ describe('sign-in', () => {
 
     it('stores only a hash of the token', async () => {
       const token = await devLogin('demo-hash');
-      const rows: Array<{ tokenHash: string }> = await t.dataSource.query('SELECT tokenHash FROM auth_session');
+      const rows: Array<{ tokenHash: string }> = await t.dataSource.query(
+        'SELECT tokenHash FROM auth_session',
+      );
       expect(rows.some((row) => row.tokenHash === token)).toBe(false);
       expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.tokenHash))).toBe(true);
     });
@@ -114,21 +126,42 @@ describe('sign-in', () => {
     });
 
     it('answers the same 401 for a wrong password and an unknown user', async () => {
-      const wrong = await t.api.post('/api/auth/staff').send({ ...ADMIN, password: 'nope' }).expect(401);
-      const unknown = await t.api.post('/api/auth/staff').send({ username: 'ghost', password: 'nope' }).expect(401);
-      expect(wrong.body).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Invalid username or password' });
+      const wrong = await t.api
+        .post('/api/auth/staff')
+        .send({ ...ADMIN, password: 'nope' })
+        .expect(401);
+      const unknown = await t.api
+        .post('/api/auth/staff')
+        .send({ username: 'ghost', password: 'nope' })
+        .expect(401);
+      expect(wrong.body).toEqual({
+        code: 'INVALID_CREDENTIALS',
+        message: 'Invalid username or password',
+      });
       expect(unknown.body).toEqual(wrong.body);
     });
 
     it('does not create a second admin on the next start', async () => {
       // Two starts on one database: the MySQL pass's, or one SQLite file.
       const dir = mkdtempSync(join(tmpdir(), 'titletrack-admin-'));
-      const env: Record<string, string> = isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'admin.sqlite')}` };
-      const first = await createTestApp({ ...env, BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
+      const env: Record<string, string> = isMysql()
+        ? {}
+        : { DATABASE_URL: `sqlite:${join(dir, 'admin.sqlite')}` };
+      const first = await createTestApp({
+        ...env,
+        BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+        BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      });
       await first.close();
-      const again = await createTestApp({ ...env, BOOTSTRAP_ADMIN_USERNAME: 'admin2', BOOTSTRAP_ADMIN_PASSWORD: 'another long password' });
+      const again = await createTestApp({
+        ...env,
+        BOOTSTRAP_ADMIN_USERNAME: 'admin2',
+        BOOTSTRAP_ADMIN_PASSWORD: 'another long password',
+      });
       try {
-        const usernames: Array<{ username: string }> = await again.dataSource.query('SELECT username FROM staff_user');
+        const usernames: Array<{ username: string }> = await again.dataSource.query(
+          'SELECT username FROM staff_user',
+        );
         expect(usernames.map((row) => row.username)).toContain('admin');
         expect(usernames.map((row) => row.username)).not.toContain('admin2');
       } finally {

@@ -11,7 +11,11 @@ describe('GET /api/calendars', () => {
   it('lists the years that have a calendar', async () => {
     const res = await t.api.get('/api/calendars').expect(200);
     expect(res.body.items).toEqual([
-      { year: 2023, route: 'prefecture_directed', title: '和田地区2023年度职称评审（地区“定向评价”）' },
+      {
+        year: 2023,
+        route: 'prefecture_directed',
+        title: '和田地区2023年度职称评审（地区“定向评价”）',
+      },
     ]);
   });
 });
@@ -51,17 +55,24 @@ describe('GET /api/calendars/:year', () => {
       wording: expect.stringContaining('申报截止时间为2023年8月30日'),
       interpretation: null,
     });
-    expect(res.body.events[3]).toMatchObject({ kind: 'fee', startsAt: null, endsAt: '2023-09-29T16:00:00.000Z' });
+    expect(res.body.events[3]).toMatchObject({
+      kind: 'fee',
+      startsAt: null,
+      endsAt: '2023-09-29T16:00:00.000Z',
+    });
   });
 
   it('accepts the route explicitly', async () => {
     await t.api.get('/api/calendars/2023?route=prefecture_directed').expect(200);
   });
 
-  it.each(['abc', '20x', '1999', '2101', '2023.5'])('answers 400 for the non-year %s', async (year) => {
-    const res = await t.api.get(`/api/calendars/${year}`).expect(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'year' }] });
-  });
+  it.each(['abc', '20x', '1999', '2101', '2023.5'])(
+    'answers 400 for the non-year %s',
+    async (year) => {
+      const res = await t.api.get(`/api/calendars/${year}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'year' }] });
+    },
+  );
 
   it('answers 400 for an unknown route or an unknown query parameter', async () => {
     await t.api.get('/api/calendars/2023?route=moon').expect(400);

@@ -3,7 +3,11 @@ import { createPublicKey, verify } from 'node:crypto';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
-import { exportCsv, exportRow, EXPORT_HEADERS } from '../../src/modules/mirror/import/export.fixture';
+import {
+  exportCsv,
+  exportRow,
+  EXPORT_HEADERS,
+} from '../../src/modules/mirror/import/export.fixture';
 import { signWebhook } from '../../src/modules/mirror/webhook-signature';
 import { PlannerService } from '../../src/modules/reminders/planner.service';
 import { ID_BOB, platformApplicationData } from '../support/factories';
@@ -17,7 +21,13 @@ const PUBLIC_BASE_URL = 'https://titletrack.example.cn';
 
 function decodeQr(dataUrl: string): string | null {
   const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data ?? null;
+  return (
+    jsQR(
+      new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+      png.width,
+      png.height,
+    )?.data ?? null
+  );
 }
 
 describe('e-certificates: mirror, my certificate, verification, share links, revocation', () => {
@@ -28,7 +38,10 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
   let address = 0;
   const from = (token?: string) => {
     address += 1;
-    return { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'X-Forwarded-For': `203.0.113.${address % 250}` };
+    return {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      'X-Forwarded-For': `203.0.113.${address % 250}`,
+    };
   };
   const deliver = (body: unknown) => {
     const raw = Buffer.from(JSON.stringify(body));
@@ -40,7 +53,11 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       .set('X-Platform-Signature', signWebhook(SECRET, timestamp, raw))
       .send(raw.toString());
   };
-  const issue = (applicationNo: string, certificateNo: string, extra: Record<string, unknown> = {}) =>
+  const issue = (
+    applicationNo: string,
+    certificateNo: string,
+    extra: Record<string, unknown> = {},
+  ) =>
     deliver({
       id: `evt-${certificateNo}`,
       type: 'application.status_changed',
@@ -57,7 +74,8 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       }),
     }).expect(200);
   const pathOf = (url: string) => url.slice(PUBLIC_BASE_URL.length);
-  const myCertificate = async (token: string) => (await t.api.get('/api/me/certificates').set(from(token)).expect(200)).body.items[0];
+  const myCertificate = async (token: string) =>
+    (await t.api.get('/api/me/certificates').set(from(token)).expect(200)).body.items[0];
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -67,16 +85,33 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     });
     staff = (await t.api.post('/api/auth/staff').send(ADMIN).expect(200)).body.token;
-    holder = (await t.api.post('/api/auth/dev').send({ devUserId: `holder-${run}` }).expect(200)).body.token;
-    stranger = (await t.api.post('/api/auth/dev').send({ devUserId: `stranger-${run}` }).expect(200)).body.token;
+    holder = (
+      await t.api
+        .post('/api/auth/dev')
+        .send({ devUserId: `holder-${run}` })
+        .expect(200)
+    ).body.token;
+    stranger = (
+      await t.api
+        .post('/api/auth/dev')
+        .send({ devUserId: `stranger-${run}` })
+        .expect(200)
+    ).body.token;
     await issue(`CERT${run}-1`, `HTZC-${run}-1`);
-    await t.api.post('/api/me/bindings').set(from(holder)).send({ name: '王建国', idCardNumber: ID_BOB, applicationNo: `CERT${run}-1` }).expect(200);
+    await t.api
+      .post('/api/me/bindings')
+      .set(from(holder))
+      .send({ name: '王建国', idCardNumber: ID_BOB, applicationNo: `CERT${run}-1` })
+      .expect(200);
   });
   afterAll(() => t.close());
 
   it('mirrors an issued certificate once, with its holder encrypted, and records that it is ready', async () => {
     await issue(`CERT${run}-1`, `HTZC-${run}-1`); // the platform says it again
-    const rows = await t.dataSource.query('SELECT holderIdCipher, state FROM certificate WHERE certificateNo = ?', [`HTZC-${run}-1`]);
+    const rows = await t.dataSource.query(
+      'SELECT holderIdCipher, state FROM certificate WHERE certificateNo = ?',
+      [`HTZC-${run}-1`],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].holderIdCipher).not.toContain(ID_BOB);
     const events = await t.dataSource.query(
@@ -98,25 +133,51 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       qualificationDocumentNo: '和地职改字〔2023〕12号',
       state: 'valid',
     });
-    expect(certificate.verifyUrl).toMatch(new RegExp(`^${PUBLIC_BASE_URL}/verify/[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{86}$`));
+    expect(certificate.verifyUrl).toMatch(
+      new RegExp(`^${PUBLIC_BASE_URL}/verify/[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{86}$`),
+    );
     expect(decodeQr(certificate.qrPngDataUrl)).toBe(certificate.verifyUrl);
-    expect((await t.api.get('/api/me/certificates').set(from(stranger)).expect(200)).body.items).toEqual([]);
-    await t.api.get(`/api/me/certificates/${certificate.id}/shares`).set(from(stranger)).expect(404);
+    expect(
+      (await t.api.get('/api/me/certificates').set(from(stranger)).expect(200)).body.items,
+    ).toEqual([]);
+    await t.api
+      .get(`/api/me/certificates/${certificate.id}/shares`)
+      .set(from(stranger))
+      .expect(404);
   });
 
   it('tells the holder the e-certificate is ready, in the inbox', async () => {
-    await t.app.get(PlannerService).runOnce(new Date('2023-12-06T04:00:00Z'), { isFullScan: false });
+    await t.app
+      .get(PlannerService)
+      .runOnce(new Date('2023-12-06T04:00:00Z'), { isFullScan: false });
 
     const inbox = (await t.api.get('/api/me/inbox').set(from(holder)).expect(200)).body;
-    expect(inbox.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'certificate_ready', readAt: null })]));
+    expect(inbox.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'certificate_ready', readAt: null }),
+      ]),
+    );
   });
 
   it('lets anyone verify the QR without signing in: valid, with the holder masked', async () => {
     const { verifyUrl } = await myCertificate(holder);
-    const api = await t.api.get(`/api/certificates${pathOf(verifyUrl)}`).set(from()).expect(200);
-    expect(api.body).toEqual({ result: 'valid', holderNameMasked: '王**', level: 'intermediate', specialty: '临床医学', issuedOn: '2023-12-05' });
+    const api = await t.api
+      .get(`/api/certificates${pathOf(verifyUrl)}`)
+      .set(from())
+      .expect(200);
+    expect(api.body).toEqual({
+      result: 'valid',
+      holderNameMasked: '王**',
+      level: 'intermediate',
+      specialty: '临床医学',
+      issuedOn: '2023-12-05',
+    });
 
-    const page = await t.api.get(pathOf(verifyUrl)).set(from()).expect(200).expect('Content-Type', /html/);
+    const page = await t.api
+      .get(pathOf(verifyUrl))
+      .set(from())
+      .expect(200)
+      .expect('Content-Type', /html/);
     expect(page.text).toContain('data-result="valid"');
     expect(page.text).toContain('王**');
     expect(page.text).toContain('中级');
@@ -129,8 +190,18 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     const flipped = `${code.slice(0, 5)}${code[5] === 'A' ? 'B' : 'A'}${code.slice(6)}`;
     const unknown = `${'A'.repeat(21)}A.${code.split('.')[1]}`;
     for (const bad of [flipped, unknown, 'nonsense', `${code}x`]) {
-      expect((await t.api.get(`/api/certificates/verify/${encodeURIComponent(bad)}`).set(from()).expect(200)).body).toEqual({ result: 'invalid' });
-      const page = await t.api.get(`/verify/${encodeURIComponent(bad)}`).set(from()).expect(200);
+      expect(
+        (
+          await t.api
+            .get(`/api/certificates/verify/${encodeURIComponent(bad)}`)
+            .set(from())
+            .expect(200)
+        ).body,
+      ).toEqual({ result: 'invalid' });
+      const page = await t.api
+        .get(`/verify/${encodeURIComponent(bad)}`)
+        .set(from())
+        .expect(200);
       expect(page.text).toContain('data-result="invalid"');
       expect(page.text).toContain('不是有效的证书');
     }
@@ -141,7 +212,14 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     const [publicId = '', signature = ''] = pathOf(verifyUrl).slice('/verify/'.length).split('.');
     const { body } = await t.api.get('/api/certificates/public-key').expect(200);
     expect(body.algorithm).toBe('Ed25519');
-    expect(verify(null, Buffer.from(`titletrack-certificate-v1:${publicId}`), createPublicKey(body.publicKeyPem), Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(
+      verify(
+        null,
+        Buffer.from(`titletrack-certificate-v1:${publicId}`),
+        createPublicKey(body.publicKeyPem),
+        Buffer.from(signature, 'base64url'),
+      ),
+    ).toBe(true);
   });
 
   it('lets the holder share chosen details for a purpose, at most 3 links at once, and revoke them', async () => {
@@ -151,33 +229,77 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       .set(from(holder))
       .send({ purpose: '入职审核', expiresInDays: 30, fields: ['fullName', 'certificateNo'] })
       .expect(201);
-    expect(created.body).toMatchObject({ purpose: '入职审核', isActive: true, fields: ['fullName', 'certificateNo'] });
-    const shared = await t.api.get(`/api/certificates${pathOf(created.body.url)}`).set(from()).expect(200);
-    expect(shared.body).toMatchObject({ result: 'valid', shared: { fullName: '王建国', certificateNo: `HTZC-${run}-1` }, sharePurpose: '入职审核' });
+    expect(created.body).toMatchObject({
+      purpose: '入职审核',
+      isActive: true,
+      fields: ['fullName', 'certificateNo'],
+    });
+    const shared = await t.api
+      .get(`/api/certificates${pathOf(created.body.url)}`)
+      .set(from())
+      .expect(200);
+    expect(shared.body).toMatchObject({
+      result: 'valid',
+      shared: { fullName: '王建国', certificateNo: `HTZC-${run}-1` },
+      sharePurpose: '入职审核',
+    });
     expect(shared.body.shared).not.toHaveProperty('issuingCommittee');
     const page = await t.api.get(pathOf(created.body.url)).set(from()).expect(200);
     expect(page.text).toContain('王建国');
 
     for (const purpose of ['职称聘任', '人才引进']) {
-      await t.api.post(`/api/me/certificates/${id}/shares`).set(from(holder)).send({ purpose, expiresInDays: 90, fields: ['series'] }).expect(201);
+      await t.api
+        .post(`/api/me/certificates/${id}/shares`)
+        .set(from(holder))
+        .send({ purpose, expiresInDays: 90, fields: ['series'] })
+        .expect(201);
     }
-    const fourth = await t.api.post(`/api/me/certificates/${id}/shares`).set(from(holder)).send({ purpose: '其他', expiresInDays: 7, fields: ['series'] }).expect(422);
-    expect(fourth.body).toMatchObject({ code: 'SHARE_LINK_REFUSED', details: { reason: 'too_many_active' } });
-    await t.api.post(`/api/me/certificates/${id}/shares`).set(from(holder)).send({ purpose: '其他', expiresInDays: 91, fields: ['series'] }).expect(400);
+    const fourth = await t.api
+      .post(`/api/me/certificates/${id}/shares`)
+      .set(from(holder))
+      .send({ purpose: '其他', expiresInDays: 7, fields: ['series'] })
+      .expect(422);
+    expect(fourth.body).toMatchObject({
+      code: 'SHARE_LINK_REFUSED',
+      details: { reason: 'too_many_active' },
+    });
+    await t.api
+      .post(`/api/me/certificates/${id}/shares`)
+      .set(from(holder))
+      .send({ purpose: '其他', expiresInDays: 91, fields: ['series'] })
+      .expect(400);
 
-    await t.api.delete(`/api/me/certificates/${id}/shares/${created.body.id}`).set(from(holder)).expect(204);
-    expect((await t.api.get(`/api/certificates${pathOf(created.body.url)}`).set(from()).expect(200)).body).toEqual({ result: 'invalid' });
-    const links = (await t.api.get(`/api/me/certificates/${id}/shares`).set(from(holder)).expect(200)).body.items;
+    await t.api
+      .delete(`/api/me/certificates/${id}/shares/${created.body.id}`)
+      .set(from(holder))
+      .expect(204);
+    expect(
+      (
+        await t.api
+          .get(`/api/certificates${pathOf(created.body.url)}`)
+          .set(from())
+          .expect(200)
+      ).body,
+    ).toEqual({ result: 'invalid' });
+    const links = (
+      await t.api.get(`/api/me/certificates/${id}/shares`).set(from(holder)).expect(200)
+    ).body.items;
     expect(links.map((link: { isActive: boolean }) => link.isActive)).toEqual([true, true, false]);
     expect(links.every((link: { url: string | null }) => link.url === null)).toBe(true);
   });
 
   it('shows the holder who checked the certificate, and how, never an address', async () => {
     const { id } = await myCertificate(holder);
-    const log = (await t.api.get(`/api/me/certificates/${id}/verifications`).set(from(holder)).expect(200)).body.items;
+    const log = (
+      await t.api.get(`/api/me/certificates/${id}/verifications`).set(from(holder)).expect(200)
+    ).body.items;
     expect(log.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(log.map((entry: { channel: string }) => entry.channel))).toEqual(new Set(['qr', 'share']));
-    expect(log.find((entry: { channel: string }) => entry.channel === 'share')).toMatchObject({ sharePurpose: '入职审核' });
+    expect(new Set(log.map((entry: { channel: string }) => entry.channel))).toEqual(
+      new Set(['qr', 'share']),
+    );
+    expect(log.find((entry: { channel: string }) => entry.channel === 'share')).toMatchObject({
+      sharePurpose: '入职审核',
+    });
     expect(JSON.stringify(log)).not.toMatch(/203\.0\.113/);
     const stored = await t.dataSource.query('SELECT verifierTag FROM certificate_verification');
     expect(JSON.stringify(stored)).not.toMatch(/203\.0\.113/);
@@ -185,8 +307,15 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
 
   it('lets staff revoke with a reason, audit-logged; the holder and every verifier then see 已撤销', async () => {
     const { id, verifyUrl } = await myCertificate(holder);
-    const share = await t.api.post(`/api/me/certificates/${id}/shares`).set(from(holder)).send({ purpose: '复核', expiresInDays: 1, fields: ['fullName'] });
-    await t.api.post(`/api/staff/certificates/${id}/revoke`).set(from(holder)).send({ reason: '提供虚假材料（R19）' }).expect(403);
+    const share = await t.api
+      .post(`/api/me/certificates/${id}/shares`)
+      .set(from(holder))
+      .send({ purpose: '复核', expiresInDays: 1, fields: ['fullName'] });
+    await t.api
+      .post(`/api/staff/certificates/${id}/revoke`)
+      .set(from(holder))
+      .send({ reason: '提供虚假材料（R19）' })
+      .expect(403);
 
     const revoked = await t.api
       .post(`/api/staff/certificates/${id}/revoke`)
@@ -194,15 +323,34 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       .send({ reason: '提供虚假材料，取消任职资格（R19）' })
       .expect(200);
 
-    expect(revoked.body).toMatchObject({ state: 'revoked', holderNameMasked: '王**', revokedReason: '提供虚假材料，取消任职资格（R19）' });
-    const [audit] = await t.dataSource.query("SELECT action, targetId, detail FROM audit_log WHERE targetType = 'certificate' AND targetId = ?", [id]);
+    expect(revoked.body).toMatchObject({
+      state: 'revoked',
+      holderNameMasked: '王**',
+      revokedReason: '提供虚假材料，取消任职资格（R19）',
+    });
+    const [audit] = await t.dataSource.query(
+      "SELECT action, targetId, detail FROM audit_log WHERE targetType = 'certificate' AND targetId = ?",
+      [id],
+    );
     expect(audit).toMatchObject({ action: 'certificate.revoke', targetId: id });
     expect(JSON.parse(audit.detail)).toMatchObject({ reason: '提供虚假材料，取消任职资格（R19）' });
     expect(await myCertificate(holder)).toMatchObject({ state: 'revoked' });
-    expect((await t.api.get(`/api/certificates${pathOf(verifyUrl)}`).set(from()).expect(200)).body).toMatchObject({ result: 'revoked', holderNameMasked: '王**' });
+    expect(
+      (
+        await t.api
+          .get(`/api/certificates${pathOf(verifyUrl)}`)
+          .set(from())
+          .expect(200)
+      ).body,
+    ).toMatchObject({ result: 'revoked', holderNameMasked: '王**' });
     expect((await t.api.get(pathOf(verifyUrl)).set(from()).expect(200)).text).toContain('已撤销');
     if (share.status === 201) {
-      const viaShare = (await t.api.get(`/api/certificates${pathOf(share.body.url)}`).set(from()).expect(200)).body;
+      const viaShare = (
+        await t.api
+          .get(`/api/certificates${pathOf(share.body.url)}`)
+          .set(from())
+          .expect(200)
+      ).body;
       expect(viaShare.result).toBe('revoked');
       expect(viaShare).not.toHaveProperty('shared');
     }
@@ -213,10 +361,13 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     const same = { 'X-Forwarded-For': '198.18.0.77' };
     // 30 a minute in fixed windows: within 61 requests one window must overflow, however slow
     // the machine is and wherever the minute boundary falls.
-    const firstRefusal = async (path: string): Promise<{ index: number; status: number; text: string; code?: string }> => {
+    const firstRefusal = async (
+      path: string,
+    ): Promise<{ index: number; status: number; text: string; code?: string }> => {
       for (let index = 1; index <= 61; index += 1) {
         const res = await t.api.get(path).set(same);
-        if (res.status !== 200) return { index, status: res.status, text: res.text, code: res.body?.code };
+        if (res.status !== 200)
+          return { index, status: res.status, text: res.text, code: res.body?.code };
       }
       return { index: -1, status: 200, text: '' };
     };
@@ -231,11 +382,33 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
   it('takes certificates from an export file too', async () => {
     const headers = [...EXPORT_HEADERS, '证书编号', '发证日期', '评审委员会'];
     const csv = exportCsv(
-      [exportRow(1, { 申报编号: `CERT${run}-9`, 状态: '电子证书已签发', 状态时间: '2023-12-05 10:00:00', 证书编号: `HTZC-${run}-9`, 发证日期: '2023/12/5', 评审委员会: '和田地区卫生系列中级评审委员会' })],
+      [
+        exportRow(1, {
+          申报编号: `CERT${run}-9`,
+          状态: '电子证书已签发',
+          状态时间: '2023-12-05 10:00:00',
+          证书编号: `HTZC-${run}-9`,
+          发证日期: '2023/12/5',
+          评审委员会: '和田地区卫生系列中级评审委员会',
+        }),
+      ],
       headers,
     );
-    await t.api.post('/api/staff/imports').set(from(staff)).attach('file', Buffer.from(csv), 'certs.csv').expect(200);
-    const found = (await t.api.get(`/api/staff/certificates?number=HTZC-${run}-9`).set(from(staff)).expect(200)).body.items;
-    expect(found).toEqual([expect.objectContaining({ certificateNo: `HTZC-${run}-9`, applicationNo: `CERT${run}-9`, issuedOn: '2023-12-05', state: 'valid' })]);
+    await t.api
+      .post('/api/staff/imports')
+      .set(from(staff))
+      .attach('file', Buffer.from(csv), 'certs.csv')
+      .expect(200);
+    const found = (
+      await t.api.get(`/api/staff/certificates?number=HTZC-${run}-9`).set(from(staff)).expect(200)
+    ).body.items;
+    expect(found).toEqual([
+      expect.objectContaining({
+        certificateNo: `HTZC-${run}-9`,
+        applicationNo: `CERT${run}-9`,
+        issuedOn: '2023-12-05',
+        state: 'valid',
+      }),
+    ]);
   });
 });

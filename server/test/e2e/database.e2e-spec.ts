@@ -55,9 +55,20 @@ describe('database', () => {
     const notices = t.dataSource.getRepository(NoticeEntity);
     const title = '测试通知 ✅🎓 ئۇيغۇرچە';
     const saved = await notices.save(
-      notices.create({ slug: 'emoji-test', documentNumber: '测试', title, issuer: '测试', publishedOn: '2023-01-01', year: 2023, body: '🎓' }),
+      notices.create({
+        slug: 'emoji-test',
+        documentNumber: '测试',
+        title,
+        issuer: '测试',
+        publishedOn: '2023-01-01',
+        year: 2023,
+        body: '🎓',
+      }),
     );
-    await expect(notices.findOneByOrFail({ id: saved.id })).resolves.toMatchObject({ title, body: '🎓' });
+    await expect(notices.findOneByOrFail({ id: saved.id })).resolves.toMatchObject({
+      title,
+      body: '🎓',
+    });
     await notices.delete({ id: saved.id });
   });
 });
@@ -110,7 +121,9 @@ describe('migrations down and up again', () => {
     for (let i = 0; i < t.dataSource.migrations.length; i += 1) {
       await t.dataSource.undoLastMigration({ transaction: 'each' });
     }
-    const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${isMysql() ? '`migrations`' : '"migrations"'}`);
+    const [row] = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM ${isMysql() ? '`migrations`' : '"migrations"'}`,
+    );
     expect(Number(row.n)).toBe(0);
     await prepareDatabase(t.dataSource, 30);
     await expect(countRows(t.dataSource)).resolves.toEqual({

@@ -19,15 +19,27 @@ describe('demo applicants, progress and calendar files (development)', () => {
 
   it('signs in as the returned demo applicant, bound to its application, with a demo moment', async () => {
     const res = await t.api.post('/api/auth/demo').send({ persona: 'returned' }).expect(200);
-    expect(res.body).toMatchObject({ principal: { kind: 'applicant' }, demoNow: '2023-08-20T06:00:00.000Z' });
-    const mine = await t.api.get('/api/me/applications').set('Authorization', `Bearer ${res.body.token}`).expect(200);
+    expect(res.body).toMatchObject({
+      principal: { kind: 'applicant' },
+      demoNow: '2023-08-20T06:00:00.000Z',
+    });
+    const mine = await t.api
+      .get('/api/me/applications')
+      .set('Authorization', `Bearer ${res.body.token}`)
+      .expect(200);
     expect(mine.body.items).toEqual([
-      expect.objectContaining({ id: res.body.applicationId, applicationNo: 'DEMO-2023-0002', status: 'returned', idCardNumberMasked: '653221********1510' }),
+      expect.objectContaining({
+        id: res.body.applicationId,
+        applicationNo: 'DEMO-2023-0002',
+        status: 'returned',
+        idCardNumberMasked: '653221********1510',
+      }),
     ]);
   });
 
   it('answers the progress in the shape the shared rules read, with the history oldest first', async () => {
-    const session = (await t.api.post('/api/auth/demo').send({ persona: 'returned' }).expect(200)).body;
+    const session = (await t.api.post('/api/auth/demo').send({ persona: 'returned' }).expect(200))
+      .body;
     const res = await t.api
       .get(`/api/me/applications/${session.applicationId}/progress`)
       .set('Authorization', `Bearer ${session.token}`)
@@ -42,14 +54,26 @@ describe('demo applicants, progress and calendar files (development)', () => {
       feePaid: false,
     });
     expect(res.body.history.map((row: { status: string }) => row.status)).toEqual([
-      'registered', 'drafting', 'submitted', 'employer_review', 'authority_review',
-      'returned', 'submitted', 'authority_review', 'returned',
+      'registered',
+      'drafting',
+      'submitted',
+      'employer_review',
+      'authority_review',
+      'returned',
+      'submitted',
+      'authority_review',
+      'returned',
     ]);
   });
 
   it("answers another applicant's application like one that does not exist", async () => {
     const owner = (await t.api.post('/api/auth/demo').send({ persona: 'passed' }).expect(200)).body;
-    const stranger = (await t.api.post('/api/auth/dev').send({ devUserId: `stranger-${Date.now()}` }).expect(200)).body;
+    const stranger = (
+      await t.api
+        .post('/api/auth/dev')
+        .send({ devUserId: `stranger-${Date.now()}` })
+        .expect(200)
+    ).body;
     const res = await t.api
       .get(`/api/me/applications/${owner.applicationId}/progress`)
       .set('Authorization', `Bearer ${stranger.token}`)
@@ -58,11 +82,25 @@ describe('demo applicants, progress and calendar files (development)', () => {
   });
 
   it('gives the certificate-issued demo applicant a demo e-certificate that verifies', async () => {
-    const session = (await t.api.post('/api/auth/demo').send({ persona: 'certificate_issued' }).expect(200)).body;
-    const mine = await t.api.get('/api/me/certificates').set('Authorization', `Bearer ${session.token}`).expect(200);
-    expect(mine.body.items).toEqual([expect.objectContaining({ certificateNo: 'DEMO-ZC-2023-0001', state: 'valid', holderName: '演示·李强' })]);
+    const session = (
+      await t.api.post('/api/auth/demo').send({ persona: 'certificate_issued' }).expect(200)
+    ).body;
+    const mine = await t.api
+      .get('/api/me/certificates')
+      .set('Authorization', `Bearer ${session.token}`)
+      .expect(200);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        certificateNo: 'DEMO-ZC-2023-0001',
+        state: 'valid',
+        holderName: '演示·李强',
+      }),
+    ]);
     const path = new URL(mine.body.items[0].verifyUrl).pathname;
-    expect((await t.api.get(`/api/certificates${path}`).expect(200)).body).toMatchObject({ result: 'valid', holderNameMasked: '演*·李*' });
+    expect((await t.api.get(`/api/certificates${path}`).expect(200)).body).toMatchObject({
+      result: 'valid',
+      holderNameMasked: '演*·李*',
+    });
   });
 
   it('refuses an unknown persona', async () => {
@@ -71,7 +109,8 @@ describe('demo applicants, progress and calendar files (development)', () => {
   });
 
   it("gives my own deadlines as an iCalendar file, at the demo clock's moment", async () => {
-    const session = (await t.api.post('/api/auth/demo').send({ persona: 'returned' }).expect(200)).body;
+    const session = (await t.api.post('/api/auth/demo').send({ persona: 'returned' }).expect(200))
+      .body;
     const res = await t.api
       .get('/api/me/calendar.ics?now=2023-08-20T06:00:00Z')
       .set('Authorization', `Bearer ${session.token}`)
@@ -92,15 +131,16 @@ describe('demo applicants, progress and calendar files (development)', () => {
     const unfolded = res.text.replace(/\r\n /g, '');
     expect(unfolded).toContain('SUMMARY:网上申报（和地职称办〔2023〕1号）');
     expect(unfolded).toContain('DTSTART:20230719T160000Z\r\nDTEND:20230830T160000Z');
-    for (const line of res.text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    for (const line of res.text.split('\r\n'))
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 
   it('seeds the demo applicants once, whatever the number of starts', async () => {
     const again = await createTestApp({ APP_ENV: 'development' });
     try {
-      const rows = (await again.dataSource.query(
+      const rows = await again.dataSource.query<Array<{ n: number | string }>>(
         "SELECT COUNT(*) AS n FROM application WHERE applicationNo LIKE 'DEMO-%'",
-      )) as Array<{ n: number | string }>;
+      );
       expect(Number(rows[0]?.n)).toBe(5);
     } finally {
       await again.close();
@@ -114,9 +154,9 @@ describe('demo sign-in outside development', () => {
     try {
       const res = await t.api.post('/api/auth/demo').send({ persona: 'returned' }).expect(403);
       expect(res.body.code).toBe('DEV_LOGIN_DISABLED');
-      const rows = (await t.dataSource.query(
+      const rows = await t.dataSource.query<Array<{ n: number | string }>>(
         "SELECT COUNT(*) AS n FROM application WHERE applicationNo LIKE 'DEMO-%'",
-      )) as Array<{ n: number | string }>;
+      );
       expect(Number(rows[0]?.n)).toBe(0);
     } finally {
       await t.close();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { FIRST_SCREEN } from '@titletrack/shared/contract';
 import type { FirstScreenData } from '@titletrack/shared/contract';
 
@@ -12,7 +13,9 @@ const BUILT_INDEX =
   '<!doctype html><html lang="zh-CN"><head><title>职称通</title><script defer="defer" src="/js/app.js"></script></head><body><div id="app"></div></body></html>';
 
 function embeddedData(html: string): FirstScreenData {
-  const match = new RegExp(`<script type="application/json" id="${FIRST_SCREEN.dataElementId}">(.*?)</script>`).exec(html);
+  const match = new RegExp(
+    `<script type="application/json" id="${FIRST_SCREEN.dataElementId}">(.*?)</script>`,
+  ).exec(html);
   if (!match?.[1]) throw new Error('no first-screen data in the page');
   return JSON.parse(match[1]) as FirstScreenData;
 }
@@ -35,7 +38,9 @@ describe('the H5 page with its first screen drawn in (GET /)', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     const html = res.text;
     expect(html.indexOf(`id="${FIRST_SCREEN.elementId}"`)).toBeGreaterThan(-1);
-    expect(html.indexOf(`id="${FIRST_SCREEN.elementId}"`)).toBeLessThan(html.indexOf('<div id="app"></div>'));
+    expect(html.indexOf(`id="${FIRST_SCREEN.elementId}"`)).toBeLessThan(
+      html.indexOf('<div id="app"></div>'),
+    );
     expect(html).toContain('<html lang="zh-CN" dir="ltr">');
     expect(html).toContain('2023 年度日程');
     expect(html).toContain('网上申报');
@@ -60,7 +65,10 @@ describe('the H5 page with its first screen drawn in (GET /)', () => {
   });
 
   it('draws in Uyghur, right to left, for a phone whose app chose Uyghur', async () => {
-    const res = await t.api.get('/').set('Cookie', `other=1; ${FIRST_SCREEN.localeCookie}=ug`).expect(200);
+    const res = await t.api
+      .get('/')
+      .set('Cookie', `other=1; ${FIRST_SCREEN.localeCookie}=ug`)
+      .expect(200);
     expect(res.headers.vary).toMatch(/Cookie/);
     expect(res.text).toContain('<html lang="ug" dir="rtl">');
     expect(res.text).toContain('class="tt-page tt-page--rtl" data-dir="rtl" dir="rtl" lang="ug"');
@@ -68,7 +76,10 @@ describe('the H5 page with its first screen drawn in (GET /)', () => {
   });
 
   it('ignores a language it does not have', async () => {
-    const res = await t.api.get('/').set('Cookie', `${FIRST_SCREEN.localeCookie}=%3Cscript%3E`).expect(200);
+    const res = await t.api
+      .get('/')
+      .set('Cookie', `${FIRST_SCREEN.localeCookie}=%3Cscript%3E`)
+      .expect(200);
     expect(res.text).toContain('<html lang="zh-CN" dir="ltr">');
     expect(res.text).not.toContain('<script>');
   });

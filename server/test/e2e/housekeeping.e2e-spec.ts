@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
+
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { In } from 'typeorm';
 
 import { LeaseService } from '../../src/common/lease/lease.service';
 import { RateLimitCounterEntity } from '../../src/common/rate-limit/rate-limit-counter.entity';
 import { AuthSessionEntity } from '../../src/modules/auth/auth-session.entity';
-import { HOUSEKEEPING_LEASE, HousekeepingService } from '../../src/modules/housekeeping/housekeeping.service';
+import {
+  HOUSEKEEPING_LEASE,
+  HousekeepingService,
+} from '../../src/modules/housekeeping/housekeeping.service';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -24,18 +28,31 @@ describe('housekeeping: expired sessions and rate-limit counters', () => {
     await t?.close();
   });
 
-  async function seed(now: number): Promise<{ sessions: { expired: string[]; live: string[] }; counters: { expired: string[]; live: string[] } }> {
+  async function seed(now: number): Promise<{
+    sessions: { expired: string[]; live: string[] };
+    counters: { expired: string[]; live: string[] };
+  }> {
     const sessions = { expired: [hex(32), hex(32), hex(32)], live: [hex(32)] };
-    const counters = { expired: [`test:${hex(8)}:1`, `test:${hex(8)}:2`], live: [`test:${hex(8)}:3`] };
+    const counters = {
+      expired: [`test:${hex(8)}:1`, `test:${hex(8)}:2`],
+      live: [`test:${hex(8)}:3`],
+    };
     const sessionRows = [
-      ...sessions.expired.map((tokenHash, index) => ({ tokenHash, expiresAt: at(now - (index + 1) * 60_000) })),
+      ...sessions.expired.map((tokenHash, index) => ({
+        tokenHash,
+        expiresAt: at(now - (index + 1) * 60_000),
+      })),
       ...sessions.live.map((tokenHash) => ({ tokenHash, expiresAt: at(now + 3_600_000) })),
     ];
-    await t.dataSource.getRepository(AuthSessionEntity).insert(sessionRows.map((row) => ({ ...row, subjectKind: 'applicant', subjectId: 1 })));
-    await t.dataSource.getRepository(RateLimitCounterEntity).insert([
-      ...counters.expired.map((bucket) => ({ bucket, hits: 3, expiresAt: at(now - 1000) })),
-      ...counters.live.map((bucket) => ({ bucket, hits: 1, expiresAt: at(now + 60_000) })),
-    ]);
+    await t.dataSource
+      .getRepository(AuthSessionEntity)
+      .insert(sessionRows.map((row) => ({ ...row, subjectKind: 'applicant', subjectId: 1 })));
+    await t.dataSource
+      .getRepository(RateLimitCounterEntity)
+      .insert([
+        ...counters.expired.map((bucket) => ({ bucket, hits: 3, expiresAt: at(now - 1000) })),
+        ...counters.live.map((bucket) => ({ bucket, hits: 1, expiresAt: at(now + 60_000) })),
+      ]);
     return { sessions, counters };
   }
 
@@ -60,7 +77,9 @@ describe('housekeeping: expired sessions and rate-limit counters', () => {
     const now = Date.now();
     const { sessions } = await seed(now);
     const leases = t.app.get(LeaseService);
-    expect(await leases.tryAcquire(HOUSEKEEPING_LEASE, 'another-instance', 60_000, new Date(now))).toBe(true);
+    expect(
+      await leases.tryAcquire(HOUSEKEEPING_LEASE, 'another-instance', 60_000, new Date(now)),
+    ).toBe(true);
     try {
       expect(await housekeeping.runOnce(new Date(now))).toBeNull();
       expect(await remainingSessions(sessions.expired)).toBe(3);
@@ -72,7 +91,12 @@ describe('housekeeping: expired sessions and rate-limit counters', () => {
   });
 
   it('a signed-in user with a live session is not signed out by it', async () => {
-    const token: string = (await t.api.post('/api/auth/dev').send({ devUserId: `housekeeping-${hex(4)}` }).expect(200)).body.token;
+    const token: string = (
+      await t.api
+        .post('/api/auth/dev')
+        .send({ devUserId: `housekeeping-${hex(4)}` })
+        .expect(200)
+    ).body.token;
     await housekeeping.runOnce(new Date());
     await t.api.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
   });
@@ -85,9 +109,15 @@ describe('housekeeping wired into the application', () => {
       expect(t.app.get(SchedulerRegistry).getIntervals()).toContain('housekeeping');
       const tokenHash = hex(32);
       const sessions = t.dataSource.getRepository(AuthSessionEntity);
-      await sessions.insert({ tokenHash, subjectKind: 'applicant', subjectId: 1, expiresAt: at(Date.now() - 60_000) });
+      await sessions.insert({
+        tokenHash,
+        subjectKind: 'applicant',
+        subjectId: 1,
+        expiresAt: at(Date.now() - 60_000),
+      });
       const deadline = Date.now() + 10_000;
-      while ((await sessions.countBy({ tokenHash })) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await sessions.countBy({ tokenHash })) > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await sessions.countBy({ tokenHash })).toBe(0);
     } finally {
       await t.close();

@@ -11,22 +11,36 @@ describe('npm run import -- FILE', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads its arguments, defaulting the year to the Beijing year', () => {
-    expect(parseImportArgs(['a.csv'], new Date('2023-12-31T16:30:00Z'))).toMatchObject({ year: 2024, encoding: undefined });
-    expect(parseImportArgs(['--encoding', 'gb18030', 'a.csv', '--year', '2023'])).toMatchObject({ encoding: 'gb18030', year: 2023 });
+    expect(parseImportArgs(['a.csv'], new Date('2023-12-31T16:30:00Z'))).toMatchObject({
+      year: 2024,
+      encoding: undefined,
+    });
+    expect(parseImportArgs(['--encoding', 'gb18030', 'a.csv', '--year', '2023'])).toMatchObject({
+      encoding: 'gb18030',
+      year: 2023,
+    });
     expect(() => parseImportArgs([])).toThrow(/Which file/);
     expect(() => parseImportArgs(['a.csv', '--encoding', 'latin1'])).toThrow(/encoding/);
   });
 
   it('imports a file into the configured database', async () => {
     // The CLI opens its own connection: SQLite needs a file both can see.
-    const t = await createTestApp(isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` });
+    const t = await createTestApp(
+      isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` },
+    );
     try {
       const run = Date.now().toString(36);
       const file = join(dir, 'export.csv');
-      writeFileSync(file, exportCsv([1, 2].map((i) => exportRow(i, { 申报编号: `CLI${run}-${i}` }))));
+      writeFileSync(
+        file,
+        exportCsv([1, 2].map((i) => exportRow(i, { 申报编号: `CLI${run}-${i}` }))),
+      );
       const result = await importFromCli(parseImportArgs([file, '--year', '2023']));
       expect(result).toMatchObject({ rowCount: 2, created: 2 });
-      const rows = await t.dataSource.query('SELECT applicationNo FROM application WHERE applicationNo LIKE ?', [`CLI${run}-%`]);
+      const rows = await t.dataSource.query(
+        'SELECT applicationNo FROM application WHERE applicationNo LIKE ?',
+        [`CLI${run}-%`],
+      );
       expect(rows).toHaveLength(2);
     } finally {
       await t.close();

@@ -9,8 +9,14 @@ const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
 const run = Date.now().toString(36);
 
 // Rows with application numbers of their own, so tests sharing a MySQL database never collide.
-const rows = (prefix: string, count: number, overrides: (i: number) => ExportCells = () => ({})): ExportCells[] =>
-  Array.from({ length: count }, (_, i) => exportRow(i + 1, { 申报编号: `${prefix}${run}-${i + 1}`, ...overrides(i) }));
+const rows = (
+  prefix: string,
+  count: number,
+  overrides: (i: number) => ExportCells = () => ({}),
+): ExportCells[] =>
+  Array.from({ length: count }, (_, i) =>
+    exportRow(i + 1, { 申报编号: `${prefix}${run}-${i + 1}`, ...overrides(i) }),
+  );
 
 describe('importing platform exports (staff)', () => {
   let t: TestApp;
@@ -24,56 +30,110 @@ describe('importing platform exports (staff)', () => {
     Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
-    t = await createTestApp({ BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
+    t = await createTestApp({
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    });
     staff = (await t.api.post('/api/auth/staff').send(ADMIN).expect(200)).body.token;
   });
   afterAll(() => t.close());
 
   it('applies a good csv in one go, and the staff list shows it with masked ID numbers', async () => {
     const res = await upload(exportCsv(rows('GOOD', 3)), 'export.csv').expect(200);
-    expect(res.body).toMatchObject({ format: 'csv', encoding: 'utf-8', rowCount: 3, created: 3, changed: 0, unchanged: 0, skipped: [] });
-    const list = await t.api.get(`/api/staff/applications?q=GOOD${run}`).set('Authorization', `Bearer ${staff}`).expect(200);
+    expect(res.body).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      rowCount: 3,
+      created: 3,
+      changed: 0,
+      unchanged: 0,
+      skipped: [],
+    });
+    const list = await t.api
+      .get(`/api/staff/applications?q=GOOD${run}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(list.body.total).toBe(3);
-    expect(list.body.items[0]).toMatchObject({ status: 'materials_received', county: '和田市', idCardNumberMasked: expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/) });
-    const detail = await t.api.get(`/api/staff/applications/${list.body.items[0].id}`).set('Authorization', `Bearer ${staff}`).expect(200);
+    expect(list.body.items[0]).toMatchObject({
+      status: 'materials_received',
+      county: '和田市',
+      idCardNumberMasked: expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/),
+    });
+    const detail = await t.api
+      .get(`/api/staff/applications/${list.body.items[0].id}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(detail.body.history).toEqual([
-      { fromStatus: null, toStatus: 'materials_received', changedAt: '2023-07-20T02:05:00.000Z', source: 'import', sourceRef: expect.stringMatching(/^import_batch:\d+$/) },
+      {
+        fromStatus: null,
+        toStatus: 'materials_received',
+        changedAt: '2023-07-20T02:05:00.000Z',
+        source: 'import',
+        sourceRef: expect.stringMatching(/^import_batch:\d+$/),
+      },
     ]);
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const file = exportCsv(rows('AGAIN', 3));
     await upload(file, 'again.csv').expect(200);
-    const [applications, history, events] = [await count('application'), await count('status_history'), await count('domain_event')];
+    const [applications, history, events] = [
+      await count('application'),
+      await count('status_history'),
+      await count('domain_event'),
+    ];
     const res = await upload(file, 'again.csv').expect(200);
     expect(res.body).toMatchObject({ created: 0, changed: 0, unchanged: 3, skipped: [] });
-    expect([await count('application'), await count('status_history'), await count('domain_event')]).toEqual([applications, history, events]);
+    expect([
+      await count('application'),
+      await count('status_history'),
+      await count('domain_event'),
+    ]).toEqual([applications, history, events]);
   });
 
   it('rejects a 10,000-row file with one bad row whole, naming the row, column and reason', async () => {
     const before = await count('application');
-    const big = rows('BIG', 10_000, (i): ExportCells => (i === 4_321 ? { 身份证号: '653201199005171232' } : {}));
+    const big = rows('BIG', 10_000, (i): ExportCells =>
+      i === 4_321 ? { 身份证号: '653201199005171232' } : {},
+    );
     const res = await upload(exportCsv(big), 'big.csv').expect(422);
     expect(res.body.code).toBe('IMPORT_ROWS_INVALID');
     expect(res.body.details.errorCount).toBe(1);
-    expect(res.body.details.errors).toEqual([{ rowNumber: 4_323, column: '身份证号', reason: expect.stringContaining('BAD_CHECK_DIGIT') }]);
+    expect(res.body.details.errors).toEqual([
+      { rowNumber: 4_323, column: '身份证号', reason: expect.stringContaining('BAD_CHECK_DIGIT') },
+    ]);
     expect(JSON.stringify(res.body)).not.toContain('653201199005171232');
     expect(await count('application')).toBe(before);
   });
 
   it('applies nothing of a file whose last row is malformed, though its start was applied first', async () => {
-    const before = await Promise.all(['application', 'status_history', 'domain_event', 'import_batch'].map(count));
+    const before = await Promise.all(
+      ['application', 'status_history', 'domain_event', 'import_batch'].map(count),
+    );
     const csv = `${exportCsv(rows('LATE', 1_200, () => ({})))}LATE-RAGGED,王建国\r\n`;
     const res = await upload(csv, 'late.csv').expect(400);
-    expect(res.body).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: { reason: 'MALFORMED_CSV', rowNumber: 1_202 } });
-    expect(await Promise.all(['application', 'status_history', 'domain_event', 'import_batch'].map(count))).toEqual(before);
+    expect(res.body).toMatchObject({
+      code: 'IMPORT_FILE_REJECTED',
+      details: { reason: 'MALFORMED_CSV', rowNumber: 1_202 },
+    });
+    expect(
+      await Promise.all(
+        ['application', 'status_history', 'domain_event', 'import_batch'].map(count),
+      ),
+    ).toEqual(before);
   });
 
   it('reads a GBK csv saved by Chinese Excel (no BOM)', async () => {
     const res = await upload(iconv.encode(exportCsv(rows('GBK', 2)), 'gbk'), 'gbk.csv').expect(200);
     expect(res.body).toMatchObject({ encoding: 'gb18030', created: 2 });
-    const list = await t.api.get(`/api/staff/applications?q=GBK${run}`).set('Authorization', `Bearer ${staff}`).expect(200);
-    expect(list.body.items.map((a: { specialty: string }) => a.specialty)).toEqual(['临床医学', '临床医学']);
+    const list = await t.api
+      .get(`/api/staff/applications?q=GBK${run}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
+    expect(list.body.items.map((a: { specialty: string }) => a.specialty)).toEqual([
+      '临床医学',
+      '临床医学',
+    ]);
   });
 
   it('reads an xlsx export', async () => {
@@ -84,25 +144,47 @@ describe('importing platform exports (staff)', () => {
   it('moves statuses forward, reports older news and forbidden moves without applying them', async () => {
     const prefix = 'MOVE';
     await upload(exportCsv(rows(prefix, 3)), 'day1.csv').expect(200);
-    const later = rows(prefix, 3, (i): ExportCells =>
-      (
-        [
-          { 状态: '已缴费', 状态时间: '2023-08-01 09:00:00', 缴费状态: '已缴费' }, // forward
-          { 状态: '已提交', 状态时间: '2023-07-01 09:00:00' }, // older than what we hold
-          { 状态: '已提交', 状态时间: '2023-08-02 09:00:00' }, // backwards
-        ] as ExportCells[]
-      )[i] ?? {},
+    const later = rows(
+      prefix,
+      3,
+      (i): ExportCells =>
+        (
+          [
+            { 状态: '已缴费', 状态时间: '2023-08-01 09:00:00', 缴费状态: '已缴费' }, // forward
+            { 状态: '已提交', 状态时间: '2023-07-01 09:00:00' }, // older than what we hold
+            { 状态: '已提交', 状态时间: '2023-08-02 09:00:00' }, // backwards
+          ] as ExportCells[]
+        )[i] ?? {},
     );
     const res = await upload(exportCsv(later), 'day2.csv').expect(200);
     expect(res.body).toMatchObject({ created: 0, changed: 1, unchanged: 0 });
     expect(res.body.skipped).toEqual([
-      { ref: 'row 3', applicationNo: `${prefix}${run}-2`, reason: 'stale', detail: expect.any(String) },
-      { ref: 'row 4', applicationNo: `${prefix}${run}-3`, reason: 'forbidden_transition', detail: 'materials_received → submitted (not_reachable)' },
+      {
+        ref: 'row 3',
+        applicationNo: `${prefix}${run}-2`,
+        reason: 'stale',
+        detail: expect.any(String),
+      },
+      {
+        ref: 'row 4',
+        applicationNo: `${prefix}${run}-3`,
+        reason: 'forbidden_transition',
+        detail: 'materials_received → submitted (not_reachable)',
+      },
     ]);
-    const list = await t.api.get(`/api/staff/applications?q=${prefix}${run}-1`).set('Authorization', `Bearer ${staff}`).expect(200);
+    const list = await t.api
+      .get(`/api/staff/applications?q=${prefix}${run}-1`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(list.body.items[0]).toMatchObject({ status: 'fee_paid', isFeePaid: true });
-    const events = await t.dataSource.query("SELECT payload FROM domain_event WHERE kind = 'status_changed' ORDER BY id DESC");
-    expect(JSON.parse(events[0].payload)).toMatchObject({ from: 'materials_received', to: 'fee_paid', source: 'import' });
+    const events = await t.dataSource.query(
+      "SELECT payload FROM domain_event WHERE kind = 'status_changed' ORDER BY id DESC",
+    );
+    expect(JSON.parse(events[0].payload)).toMatchObject({
+      from: 'materials_received',
+      to: 'fee_paid',
+      source: 'import',
+    });
   });
 
   it('refuses a zip bomb before unpacking it', async () => {
@@ -118,7 +200,10 @@ describe('importing platform exports (staff)', () => {
         .set('Authorization', `Bearer ${token}`)
         .attach('file', await exportXlsx(rows('BOMB', 5)), 'bomb.xlsx')
         .expect(400);
-      expect(res.body).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: { reason: 'ZIP_TOO_LARGE_UNPACKED' } });
+      expect(res.body).toMatchObject({
+        code: 'IMPORT_FILE_REJECTED',
+        details: { reason: 'ZIP_TOO_LARGE_UNPACKED' },
+      });
     } finally {
       await small.close();
     }
@@ -126,10 +211,21 @@ describe('importing platform exports (staff)', () => {
 
   it('refuses a file with a missing column, no file, and callers who are not staff', async () => {
     const res = await upload('申报编号,姓名\r\nX-1,张三\r\n', 'partial.csv').expect(400);
-    expect(res.body).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: { reason: 'MISSING_COLUMNS' } });
+    expect(res.body).toMatchObject({
+      code: 'IMPORT_FILE_REJECTED',
+      details: { reason: 'MISSING_COLUMNS' },
+    });
     await t.api.post('/api/staff/imports').set('Authorization', `Bearer ${staff}`).expect(400);
-    const applicant = (await t.api.post('/api/auth/dev').send({ devUserId: 'importer' })).body.token;
-    await t.api.post('/api/staff/imports').set('Authorization', `Bearer ${applicant}`).attach('file', Buffer.from('x'), 'x.csv').expect(403);
-    await t.api.get('/api/staff/applications').set('Authorization', `Bearer ${applicant}`).expect(403);
+    const applicant = (await t.api.post('/api/auth/dev').send({ devUserId: 'importer' })).body
+      .token;
+    await t.api
+      .post('/api/staff/imports')
+      .set('Authorization', `Bearer ${applicant}`)
+      .attach('file', Buffer.from('x'), 'x.csv')
+      .expect(403);
+    await t.api
+      .get('/api/staff/applications')
+      .set('Authorization', `Bearer ${applicant}`)
+      .expect(403);
   });
 });

@@ -38,10 +38,13 @@ describe('notices', () => {
     expect(res.body).toEqual({ code: 'NOTICE_NOT_FOUND', message: 'Notice not found' });
   });
 
-  it.each(['abc', '0', '-1', '1.5', '12345678901'])('answers 400 for the malformed id %s', async (id) => {
-    const res = await t.api.get(`/api/notices/${id}`).expect(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'id' }] });
-  });
+  it.each(['abc', '0', '-1', '1.5', '12345678901'])(
+    'answers 400 for the malformed id %s',
+    async (id) => {
+      const res = await t.api.get(`/api/notices/${id}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'id' }] });
+    },
+  );
 
   it('answers an unknown API route with a JSON 404', async () => {
     const res = await t.api.get('/api/no-such-thing').expect(404);

@@ -16,13 +16,21 @@ describe('OpenAPI', () => {
     expect(ui.text).toContain('swagger');
     const json = await t.api.get('/api/docs/openapi.json').expect(200);
     expect(Object.keys(json.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/notices', '/api/notices/{id}', '/api/calendars', '/api/calendars/{year}']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/notices',
+        '/api/notices/{id}',
+        '/api/calendars',
+        '/api/calendars/{year}',
+      ]),
     );
   });
 
   it('matches docs/openapi.json (run `npm run openapi` after changing the API)', async () => {
     const served = (await t.api.get('/api/docs/openapi.json').expect(200)).body;
-    const committed = JSON.parse(readFileSync(resolve(__dirname, '../../../docs/openapi.json'), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(resolve(__dirname, '../../../docs/openapi.json'), 'utf8'),
+    );
     expect(served).toEqual(committed);
   });
 });

@@ -1,7 +1,11 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 
 import { PollerService } from '../../src/modules/mirror/poll/poller.service';
-import { PLATFORM_STAND_IN_CLIENT_ID, PLATFORM_STAND_IN_CLIENT_SECRET, startPlatformStandIn } from '../support/platform-stand-in';
+import {
+  PLATFORM_STAND_IN_CLIENT_ID,
+  PLATFORM_STAND_IN_CLIENT_SECRET,
+  startPlatformStandIn,
+} from '../support/platform-stand-in';
 import type { RunningPlatformStandIn } from '../support/platform-stand-in';
 import { platformApplicationData } from '../support/factories';
 import { createTestApp } from '../support/test-app';
@@ -29,11 +33,17 @@ describe('polling wired into the application', () => {
     const applicationNo = `PW${Date.now().toString(36)}-1`;
     platform.standIn.changes.push({
       changeId: `c-${applicationNo}`,
-      data: platformApplicationData(applicationNo, 'submitted', '2023-08-01T04:00:00Z', { employer: null, county: null }),
+      data: platformApplicationData(applicationNo, 'submitted', '2023-08-01T04:00:00Z', {
+        employer: null,
+        county: null,
+      }),
     });
     const summary = await t.app.get(PollerService).runOnce();
     expect(summary).toMatchObject({ pages: 1 });
-    const [row] = await t.dataSource.query('SELECT status FROM application WHERE applicationNo = ?', [applicationNo]);
+    const [row] = await t.dataSource.query(
+      'SELECT status FROM application WHERE applicationNo = ?',
+      [applicationNo],
+    );
     expect(row).toEqual({ status: 'submitted' });
   });
 

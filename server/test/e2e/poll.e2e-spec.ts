@@ -27,7 +27,11 @@ import type { PlatformStatusClientOptions } from '../../src/modules/mirror/poll/
 import { PollCursorEntity } from '../../src/modules/mirror/poll/poll-cursor.entity';
 import { PollCursorRepository } from '../../src/modules/mirror/poll/poll-cursor.repository';
 import { PollScheduler } from '../../src/modules/mirror/poll/poll.scheduler';
-import { PLATFORM_POLL_NAME, POLL_STOP, PollerService } from '../../src/modules/mirror/poll/poller.service';
+import {
+  PLATFORM_POLL_NAME,
+  POLL_STOP,
+  PollerService,
+} from '../../src/modules/mirror/poll/poller.service';
 import type { PollerOptions } from '../../src/modules/mirror/poll/poller.service';
 import {
   PLATFORM_STAND_IN_CLIENT_ID,
@@ -45,7 +49,13 @@ let seq = 0;
 // Application numbers unique per run: the MySQL pass shares one database across test files.
 const newApplicationNo = (): string => `POLL${run}-${(seq += 1)}`;
 
-function change(changeId: string, applicationNo: string, status: string, statusChangedAt: string, extra: Record<string, unknown> = {}): PlatformStandInChange {
+function change(
+  changeId: string,
+  applicationNo: string,
+  status: string,
+  statusChangedAt: string,
+  extra: Record<string, unknown> = {},
+): PlatformStandInChange {
   return {
     changeId: `${run}-${changeId}`,
     data: platformApplicationData(applicationNo, status, statusChangedAt, extra),
@@ -87,7 +97,8 @@ describe('platform polling', () => {
 
   afterAll(async () => {
     // Until then, leave the shared MySQL database as the listed migrations describe it.
-    if (!MIGRATIONS.includes(CreatePollingState1764072000000)) await dataSource.undoLastMigration({ transaction: 'each' });
+    if (!MIGRATIONS.includes(CreatePollingState1764072000000))
+      await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.destroy();
     await platform.close();
   });
@@ -126,7 +137,10 @@ describe('platform polling', () => {
     });
   }
 
-  function newPoller(options: Partial<PollerOptions> = {}, client: PlatformStatusClient = newClient()): PollerService {
+  function newPoller(
+    options: Partial<PollerOptions> = {},
+    client: PlatformStatusClient = newClient(),
+  ): PollerService {
     return new PollerService(
       client,
       { pageSize: 2, holderId: `poller-${Math.random()}`, sleep, random: () => 0.5, ...options },
@@ -137,15 +151,22 @@ describe('platform polling', () => {
   }
 
   const statusOf = async (applicationNo: string): Promise<string | undefined> =>
-    (await dataSource.query('SELECT status FROM application WHERE applicationNo = ?', [applicationNo]))[0]?.status;
+    (
+      await dataSource.query('SELECT status FROM application WHERE applicationNo = ?', [
+        applicationNo,
+      ])
+    )[0]?.status;
 
-  const historyOf = async (applicationNo: string): Promise<Array<{ toStatus: string; source: string; sourceRef: string }>> =>
+  const historyOf = async (
+    applicationNo: string,
+  ): Promise<Array<{ toStatus: string; source: string; sourceRef: string }>> =>
     dataSource.query(
       'SELECT h.toStatus, h.source, h.sourceRef FROM status_history h JOIN application a ON a.id = h.applicationId WHERE a.applicationNo = ? ORDER BY h.id',
       [applicationNo],
     );
 
-  const storedCursor = async (): Promise<string | null | undefined> => (await cursors.getByName(PLATFORM_POLL_NAME))?.cursor;
+  const storedCursor = async (): Promise<string | null | undefined> =>
+    (await cursors.getByName(PLATFORM_POLL_NAME))?.cursor;
 
   describe('PollerService.runOnce', () => {
     it('applies two pages in one run, through the mirror, and stores the cursor', async () => {
@@ -165,14 +186,23 @@ describe('platform polling', () => {
       });
 
       expect(await statusOf(b)).toBe('materials_received');
-      await expect(historyOf(a)).resolves.toEqual([{ toStatus: 'submitted', source: 'poll', sourceRef: `poll:${run}-1..${run}-2` }]);
-      await expect(historyOf(c)).resolves.toEqual([{ toStatus: 'fee_paid', source: 'poll', sourceRef: `poll:${run}-3` }]);
+      await expect(historyOf(a)).resolves.toEqual([
+        { toStatus: 'submitted', source: 'poll', sourceRef: `poll:${run}-1..${run}-2` },
+      ]);
+      await expect(historyOf(c)).resolves.toEqual([
+        { toStatus: 'fee_paid', source: 'poll', sourceRef: `poll:${run}-3` },
+      ]);
       const requests = platform.standIn.changeRequests();
-      expect(requests.map((r) => r.query)).toEqual([{ limit: '2' }, { limit: '2', cursor: expect.any(String) }]);
+      expect(requests.map((r) => r.query)).toEqual([
+        { limit: '2' },
+        { limit: '2', cursor: expect.any(String) },
+      ]);
       expect(await storedCursor()).toEqual(expect.any(String));
       expect(await storedCursor()).not.toBe(requests[1]?.query.cursor);
       // The lease is released at the end of the run.
-      await expect(dataSource.getRepository(LeaseEntity).findOneBy({ name: PLATFORM_POLL_NAME })).resolves.toBeNull();
+      await expect(
+        dataSource.getRepository(LeaseEntity).findOneBy({ name: PLATFORM_POLL_NAME }),
+      ).resolves.toBeNull();
     });
 
     it('goes on from the stored cursor in the next run, applying nothing twice', async () => {
@@ -183,7 +213,11 @@ describe('platform polling', () => {
 
       platform.standIn.changes.push(change('2', a, 'materials_received', '2023-08-20T04:00:00Z'));
       // A fresh poller (another instance, or a restart) knows only what is stored.
-      await expect(newPoller().runOnce()).resolves.toMatchObject({ pages: 1, applied: 1, stoppedBecause: POLL_STOP.CAUGHT_UP });
+      await expect(newPoller().runOnce()).resolves.toMatchObject({
+        pages: 1,
+        applied: 1,
+        stoppedBecause: POLL_STOP.CAUGHT_UP,
+      });
       expect(platform.standIn.changeRequests()[1]?.query.cursor).toBe(cursorAfterFirstRun);
       await expect(historyOf(a)).resolves.toEqual([
         expect.objectContaining({ toStatus: 'submitted' }),
@@ -204,7 +238,10 @@ describe('platform polling', () => {
     });
 
     it('stops after maxPagesPerRun pages and lets the next run finish', async () => {
-      for (let i = 1; i <= 5; i += 1) platform.standIn.changes.push(change(`${i}`, newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'));
+      for (let i = 1; i <= 5; i += 1)
+        platform.standIn.changes.push(
+          change(`${i}`, newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'),
+        );
       await expect(newPoller({ maxPagesPerRun: 2 }).runOnce()).resolves.toMatchObject({
         pages: 2,
         applied: 4,
@@ -219,11 +256,25 @@ describe('platform polling', () => {
 
     it('refreshes an expired token mid-run and goes on', async () => {
       platform.standIn.tokenUses = 1;
-      const nos = [newApplicationNo(), newApplicationNo(), newApplicationNo(), newApplicationNo(), newApplicationNo()];
-      nos.forEach((no, i) => platform.standIn.changes.push(change(`${i + 1}`, no, 'submitted', '2023-08-01T04:00:00Z')));
+      const nos = [
+        newApplicationNo(),
+        newApplicationNo(),
+        newApplicationNo(),
+        newApplicationNo(),
+        newApplicationNo(),
+      ];
+      nos.forEach((no, i) =>
+        platform.standIn.changes.push(change(`${i + 1}`, no, 'submitted', '2023-08-01T04:00:00Z')),
+      );
 
-      await expect(newPoller().runOnce()).resolves.toMatchObject({ pages: 3, applied: 5, stoppedBecause: POLL_STOP.CAUGHT_UP });
-      expect(platform.standIn.changeRequests().map((r) => r.status)).toEqual([200, 401, 200, 401, 200]);
+      await expect(newPoller().runOnce()).resolves.toMatchObject({
+        pages: 3,
+        applied: 5,
+        stoppedBecause: POLL_STOP.CAUGHT_UP,
+      });
+      expect(platform.standIn.changeRequests().map((r) => r.status)).toEqual([
+        200, 401, 200, 401, 200,
+      ]);
       expect(platform.standIn.tokensIssued).toBe(3);
       expect(sleep).not.toHaveBeenCalled();
       for (const no of nos) expect(await historyOf(no)).toHaveLength(1);
@@ -233,9 +284,15 @@ describe('platform polling', () => {
       const a = newApplicationNo();
       platform.standIn.changes.push(change('1', a, 'submitted', '2023-08-01T04:00:00Z'));
       platform.standIn.failNext('changes', { status: 500 }, { status: 503 }, { status: 500 });
-      const random = jest.fn().mockReturnValueOnce(0.1).mockReturnValueOnce(0.9).mockReturnValueOnce(0.3);
+      const random = jest
+        .fn()
+        .mockReturnValueOnce(0.1)
+        .mockReturnValueOnce(0.9)
+        .mockReturnValueOnce(0.3);
 
-      await expect(newPoller({ baseDelayMs: 1_000, maxDelayMs: 30_000, random }).runOnce()).resolves.toMatchObject({
+      await expect(
+        newPoller({ baseDelayMs: 1_000, maxDelayMs: 30_000, random }).runOnce(),
+      ).resolves.toMatchObject({
         pages: 1,
         applied: 1,
         stoppedBecause: POLL_STOP.CAUGHT_UP,
@@ -254,12 +311,28 @@ describe('platform polling', () => {
     });
 
     it('caps the wait at maxDelayMs and gives up after maxRetriesPerRun, keeping the cursor', async () => {
-      platform.standIn.changes.push(change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'));
-      platform.standIn.failNext('changes', ...Array.from({ length: 5 }, () => ({ status: 502 as const })));
+      platform.standIn.changes.push(
+        change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'),
+      );
+      platform.standIn.failNext(
+        'changes',
+        ...Array.from({ length: 5 }, () => ({ status: 502 as const })),
+      );
 
       await expect(
-        newPoller({ maxRetriesPerRun: 4, baseDelayMs: 1_000, maxDelayMs: 3_000, random: () => 1 }).runOnce(),
-      ).resolves.toEqual({ pages: 0, applied: 0, unchanged: 0, skipped: 0, stoppedBecause: POLL_STOP.RETRIES_EXHAUSTED });
+        newPoller({
+          maxRetriesPerRun: 4,
+          baseDelayMs: 1_000,
+          maxDelayMs: 3_000,
+          random: () => 1,
+        }).runOnce(),
+      ).resolves.toEqual({
+        pages: 0,
+        applied: 0,
+        unchanged: 0,
+        skipped: 0,
+        stoppedBecause: POLL_STOP.RETRIES_EXHAUSTED,
+      });
       expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([1_000, 2_000, 3_000, 3_000]);
       expect(await storedCursor()).toBeNull();
       expect(logs.some((line) => line.includes('gave up after 4 retries'))).toBe(true);
@@ -270,29 +343,46 @@ describe('platform polling', () => {
       platform.standIn.changes.push(change('1', a, 'submitted', '2023-08-01T04:00:00Z'));
       platform.standIn.failNext('changes', { status: 429, retryAfter: '7' });
 
-      await expect(newPoller().runOnce()).resolves.toMatchObject({ pages: 1, applied: 1, stoppedBecause: POLL_STOP.CAUGHT_UP });
+      await expect(newPoller().runOnce()).resolves.toMatchObject({
+        pages: 1,
+        applied: 1,
+        stoppedBecause: POLL_STOP.CAUGHT_UP,
+      });
       expect(sleep.mock.calls).toEqual([[7_000]]);
     });
 
     it('ends the run on a Retry-After longer than maxRetryAfterMs, and skips runs until it has passed', async () => {
-      platform.standIn.changes.push(change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'));
+      platform.standIn.changes.push(
+        change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'),
+      );
       platform.standIn.failNext('changes', { status: 429, retryAfter: '3600' });
       let now = Date.parse('2030-01-01T00:00:00Z');
       const poller = newPoller({ maxRetryAfterMs: 60_000, clock: () => new Date(now) });
 
-      await expect(poller.runOnce()).resolves.toMatchObject({ pages: 0, stoppedBecause: POLL_STOP.RATE_LIMITED });
+      await expect(poller.runOnce()).resolves.toMatchObject({
+        pages: 0,
+        stoppedBecause: POLL_STOP.RATE_LIMITED,
+      });
       expect(sleep).not.toHaveBeenCalled();
       now += 1_800_000;
-      await expect(poller.runOnce()).resolves.toMatchObject({ pages: 0, stoppedBecause: POLL_STOP.RATE_LIMITED });
+      await expect(poller.runOnce()).resolves.toMatchObject({
+        pages: 0,
+        stoppedBecause: POLL_STOP.RATE_LIMITED,
+      });
       expect(platform.standIn.changeRequests()).toHaveLength(1);
       now += 1_800_000;
-      await expect(poller.runOnce()).resolves.toMatchObject({ pages: 1, stoppedBecause: POLL_STOP.CAUGHT_UP });
+      await expect(poller.runOnce()).resolves.toMatchObject({
+        pages: 1,
+        stoppedBecause: POLL_STOP.CAUGHT_UP,
+      });
     });
 
     it('skips invalid items by change id, without their values, and applies the rest of the page', async () => {
       const [good, bad] = [newApplicationNo(), newApplicationNo()];
       platform.standIn.changes.push(
-        change('bad-id', bad, 'submitted', '2023-08-01T04:00:00Z', { idCardNumber: '653201199005171240' }),
+        change('bad-id', bad, 'submitted', '2023-08-01T04:00:00Z', {
+          idCardNumber: '653201199005171240',
+        }),
         change('bad-status', bad, 'teleported', '2023-08-01T04:00:00Z'),
         change('bad-shape', bad, 'submitted', '2023-08-01T04:00:00Z', { surprise: true }),
         change('good', good, 'submitted', '2023-08-01T04:00:00Z'),
@@ -308,7 +398,9 @@ describe('platform polling', () => {
       expect(await statusOf(good)).toBe('submitted');
       expect(await statusOf(bad)).toBeUndefined();
       for (const id of ['bad-id', 'bad-status', 'bad-shape']) {
-        expect(logs.some((line) => line.includes(`Platform change ${run}-${id} skipped`))).toBe(true);
+        expect(logs.some((line) => line.includes(`Platform change ${run}-${id} skipped`))).toBe(
+          true,
+        );
       }
     });
 
@@ -320,8 +412,16 @@ describe('platform polling', () => {
         change('3', a, 'fee_paid', '2023-08-22T04:00:00Z'),
       );
 
-      await expect(newPoller({ pageSize: 10 }).runOnce()).resolves.toMatchObject({ pages: 1, applied: 3, skipped: 0 });
-      expect((await historyOf(a)).map((h) => h.toStatus)).toEqual(['submitted', 'materials_received', 'fee_paid']);
+      await expect(newPoller({ pageSize: 10 }).runOnce()).resolves.toMatchObject({
+        pages: 1,
+        applied: 3,
+        skipped: 0,
+      });
+      expect((await historyOf(a)).map((h) => h.toStatus)).toEqual([
+        'submitted',
+        'materials_received',
+        'fee_paid',
+      ]);
     });
 
     it('counts a change the mirror refuses (backwards) as skipped, and still moves the cursor', async () => {
@@ -330,18 +430,29 @@ describe('platform polling', () => {
         change('1', a, 'fee_paid', '2023-08-22T04:00:00Z'),
         change('2', a, 'submitted', '2023-08-23T04:00:00Z'),
       );
-      await expect(newPoller({ pageSize: 1 }).runOnce()).resolves.toMatchObject({ pages: 2, applied: 1, skipped: 1 });
+      await expect(newPoller({ pageSize: 1 }).runOnce()).resolves.toMatchObject({
+        pages: 2,
+        applied: 1,
+        skipped: 1,
+      });
       expect(await statusOf(a)).toBe('fee_paid');
     });
 
     it('fails the run, without retrying, when the platform refuses our credentials', async () => {
-      platform.standIn.changes.push(change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'));
+      platform.standIn.changes.push(
+        change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'),
+      );
       const poller = newPoller({}, newClient({ clientSecret: 'not-the-secret' }));
 
-      await expect(poller.runOnce()).resolves.toMatchObject({ pages: 0, stoppedBecause: POLL_STOP.FAILED });
+      await expect(poller.runOnce()).resolves.toMatchObject({
+        pages: 0,
+        stoppedBecause: POLL_STOP.FAILED,
+      });
       expect(sleep).not.toHaveBeenCalled();
       expect(platform.standIn.changeRequests()).toHaveLength(0);
-      expect(logs.some((line) => line.includes('refused our client credentials (HTTP 401)'))).toBe(true);
+      expect(logs.some((line) => line.includes('refused our client credentials (HTTP 401)'))).toBe(
+        true,
+      );
       expect(logs.join('\n')).not.toContain('not-the-secret');
     });
 
@@ -350,9 +461,15 @@ describe('platform polling', () => {
       platform.standIn.changes.push(change('1', a, 'submitted', '2023-08-01T04:00:00Z'));
       platform.standIn.delayMs = 200;
 
-      const summaries = await Promise.all([newPoller({ holderId: 'instance-a' }).runOnce(), newPoller({ holderId: 'instance-b' }).runOnce()]);
+      const summaries = await Promise.all([
+        newPoller({ holderId: 'instance-a' }).runOnce(),
+        newPoller({ holderId: 'instance-b' }).runOnce(),
+      ]);
 
-      expect(summaries.map((s) => s.stoppedBecause).sort()).toEqual([POLL_STOP.CAUGHT_UP, POLL_STOP.LEASE_HELD]);
+      expect(summaries.map((s) => s.stoppedBecause).sort()).toEqual([
+        POLL_STOP.CAUGHT_UP,
+        POLL_STOP.LEASE_HELD,
+      ]);
       expect(summaries.find((s) => s.stoppedBecause === POLL_STOP.LEASE_HELD)).toEqual({
         pages: 0,
         applied: 0,
@@ -367,10 +484,14 @@ describe('platform polling', () => {
     it('waits while a crashed instance’s lease runs, and takes over once it has expired', async () => {
       const t0 = new Date('2030-01-01T00:00:00Z');
       await leaseService.tryAcquire(PLATFORM_POLL_NAME, 'crashed-instance', 60_000, t0);
-      platform.standIn.changes.push(change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'));
+      platform.standIn.changes.push(
+        change('1', newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'),
+      );
       const poller = newPoller({ leaseTtlMs: 60_000 });
 
-      await expect(poller.runOnce(new Date(t0.getTime() + 30_000))).resolves.toMatchObject({ stoppedBecause: POLL_STOP.LEASE_HELD });
+      await expect(poller.runOnce(new Date(t0.getTime() + 30_000))).resolves.toMatchObject({
+        stoppedBecause: POLL_STOP.LEASE_HELD,
+      });
       expect(platform.standIn.requests).toHaveLength(0);
       await expect(poller.runOnce(new Date(t0.getTime() + 61_000))).resolves.toMatchObject({
         pages: 1,
@@ -380,20 +501,31 @@ describe('platform polling', () => {
 
     it('stops with lease_lost when its lease was taken over between pages', async () => {
       let now = Date.parse('2030-01-01T00:00:00Z');
-      for (let i = 1; i <= 4; i += 1) platform.standIn.changes.push(change(`${i}`, newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'));
+      for (let i = 1; i <= 4; i += 1)
+        platform.standIn.changes.push(
+          change(`${i}`, newApplicationNo(), 'submitted', '2023-08-01T04:00:00Z'),
+        );
       // The first page's fetch takes longer than the lease, and another instance takes it.
       const slowClient = newClient();
       const fetchChanges = slowClient.fetchChanges.bind(slowClient);
       jest.spyOn(slowClient, 'fetchChanges').mockImplementationOnce(async (cursor, limit) => {
         const page = await fetchChanges(cursor, limit);
         now += 61_000;
-        await expect(leaseService.tryAcquire(PLATFORM_POLL_NAME, 'instance-b', 60_000, new Date(now))).resolves.toBe(true);
+        await expect(
+          leaseService.tryAcquire(PLATFORM_POLL_NAME, 'instance-b', 60_000, new Date(now)),
+        ).resolves.toBe(true);
         return page;
       });
       const poller = newPoller({ leaseTtlMs: 60_000, clock: () => new Date(now) }, slowClient);
 
-      await expect(poller.runOnce()).resolves.toMatchObject({ pages: 1, applied: 2, stoppedBecause: POLL_STOP.LEASE_LOST });
-      await expect(dataSource.getRepository(LeaseEntity).findOneBy({ name: PLATFORM_POLL_NAME })).resolves.toMatchObject({
+      await expect(poller.runOnce()).resolves.toMatchObject({
+        pages: 1,
+        applied: 2,
+        stoppedBecause: POLL_STOP.LEASE_LOST,
+      });
+      await expect(
+        dataSource.getRepository(LeaseEntity).findOneBy({ name: PLATFORM_POLL_NAME }),
+      ).resolves.toMatchObject({
         holder: 'instance-b',
       });
     });
@@ -405,18 +537,32 @@ describe('platform polling', () => {
       const fetchChanges = client.fetchChanges.bind(client);
       jest.spyOn(client, 'fetchChanges').mockImplementationOnce(async (cursor, limit) => {
         const page = await fetchChanges(cursor, limit);
-        await dataSource.getRepository(PollCursorEntity).update({ name: PLATFORM_POLL_NAME }, { cursor: 'moved-by-another' });
+        await dataSource
+          .getRepository(PollCursorEntity)
+          .update({ name: PLATFORM_POLL_NAME }, { cursor: 'moved-by-another' });
         return page;
       });
 
-      await expect(newPoller({}, client).runOnce()).resolves.toMatchObject({ pages: 0, applied: 0, stoppedBecause: POLL_STOP.CURSOR_MOVED });
+      await expect(newPoller({}, client).runOnce()).resolves.toMatchObject({
+        pages: 0,
+        applied: 0,
+        stoppedBecause: POLL_STOP.CURSOR_MOVED,
+      });
       expect(await statusOf(a)).toBeUndefined();
       expect(await storedCursor()).toBe('moved-by-another');
     });
 
     it('reports not_configured without a client', async () => {
-      const poller = new PollerService(null, { pageSize: 2, holderId: 'x' }, leaseService, cursors, mirrorService);
-      await expect(poller.runOnce()).resolves.toMatchObject({ stoppedBecause: POLL_STOP.NOT_CONFIGURED });
+      const poller = new PollerService(
+        null,
+        { pageSize: 2, holderId: 'x' },
+        leaseService,
+        cursors,
+        mirrorService,
+      );
+      await expect(poller.runOnce()).resolves.toMatchObject({
+        stoppedBecause: POLL_STOP.NOT_CONFIGURED,
+      });
     });
   });
 
@@ -443,7 +589,11 @@ describe('platform polling', () => {
 
     it('shares one token request between concurrent calls', async () => {
       const client = newClient();
-      await Promise.all([client.fetchChanges(null, 1), client.fetchChanges(null, 1), client.fetchChanges(null, 1)]);
+      await Promise.all([
+        client.fetchChanges(null, 1),
+        client.fetchChanges(null, 1),
+        client.fetchChanges(null, 1),
+      ]);
       expect(platform.standIn.tokensIssued).toBe(1);
     });
 
@@ -457,22 +607,45 @@ describe('platform polling', () => {
 
     it('gives up with UNAUTHORIZED when even a fresh token is refused', async () => {
       platform.standIn.tokenUses = 0;
-      const error = await newClient().fetchChanges(null, 1).catch((caught: unknown) => caught);
+      const error = await newClient()
+        .fetchChanges(null, 1)
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(PlatformApiError);
-      expect(error).toMatchObject({ kind: PLATFORM_FAILURE.UNAUTHORIZED, isRetryable: false, httpStatus: 401 });
+      expect(error).toMatchObject({
+        kind: PLATFORM_FAILURE.UNAUTHORIZED,
+        isRetryable: false,
+        httpStatus: 401,
+      });
       expect(platform.standIn.tokensIssued).toBe(2);
     });
 
     it('turns 429 into a rate-limited error carrying Retry-After, and 5xx, timeouts and refused connections into retryable errors', async () => {
       const client = newClient({ timeoutMs: 300 });
-      platform.standIn.failNext('changes', { status: 429, retryAfter: '12' }, { status: 429 }, { status: 503 }, { status: 'hang' });
-      await expect(client.fetchChanges(null, 1)).rejects.toMatchObject({ kind: PLATFORM_FAILURE.RATE_LIMITED, retryAfterMs: 12_000, isRetryable: true });
+      platform.standIn.failNext(
+        'changes',
+        { status: 429, retryAfter: '12' },
+        { status: 429 },
+        { status: 503 },
+        { status: 'hang' },
+      );
+      await expect(client.fetchChanges(null, 1)).rejects.toMatchObject({
+        kind: PLATFORM_FAILURE.RATE_LIMITED,
+        retryAfterMs: 12_000,
+        isRetryable: true,
+      });
       await expect(client.fetchChanges(null, 1)).rejects.toBeInstanceOf(PlatformRateLimitedError);
-      await expect(client.fetchChanges(null, 1)).rejects.toMatchObject({ kind: PLATFORM_FAILURE.UNAVAILABLE, httpStatus: 503 });
+      await expect(client.fetchChanges(null, 1)).rejects.toMatchObject({
+        kind: PLATFORM_FAILURE.UNAVAILABLE,
+        httpStatus: 503,
+      });
       const timeout = await client.fetchChanges(null, 1).catch((caught: unknown) => caught);
       expect(timeout).toBeInstanceOf(PlatformRetryableError);
-      expect((timeout as Error).message).toBe('Platform application-changes unreachable (ECONNABORTED)');
-      await expect(newClient({ baseUrl: 'http://127.0.0.1:1' }).fetchChanges(null, 1)).rejects.toMatchObject({
+      expect((timeout as Error).message).toBe(
+        'Platform application-changes unreachable (ECONNABORTED)',
+      );
+      await expect(
+        newClient({ baseUrl: 'http://127.0.0.1:1' }).fetchChanges(null, 1),
+      ).rejects.toMatchObject({
         kind: PLATFORM_FAILURE.UNAVAILABLE,
         message: 'Platform oauth/token unreachable (ECONNREFUSED)',
       });
@@ -483,7 +656,8 @@ describe('platform polling', () => {
       await client.fetchChanges(null, 1);
       platform.standIn.failNext('changes', { status: 500 });
       const error = await client.fetchChanges(null, 1).catch((caught: unknown) => caught);
-      const text = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).stack);
+      const text =
+        JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).stack);
       expect(text).not.toContain(PLATFORM_STAND_IN_CLIENT_SECRET);
       expect(text).not.toContain('stand-in-token');
       expect((error as Error & { cause?: unknown }).cause).toBeUndefined();
@@ -508,7 +682,13 @@ describe('platform polling', () => {
 
     it('registers no interval, with a warning, when the platform API is not configured', () => {
       const registry = new SchedulerRegistry();
-      const poller = new PollerService(null, { pageSize: 2, holderId: 'x' }, leaseService, cursors, mirrorService);
+      const poller = new PollerService(
+        null,
+        { pageSize: 2, holderId: 'x' },
+        leaseService,
+        cursors,
+        mirrorService,
+      );
       new PollScheduler({ intervalSeconds: 60 }, registry, poller).onApplicationBootstrap();
       expect(registry.getIntervals()).toEqual([]);
       expect(logs.some((line) => line.includes('Platform polling is off'))).toBe(true);

@@ -253,7 +253,6 @@ if (!isMysql()) {
           spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
             env: {
               // The servers are real processes: they get this one's environment, plus theirs.
-              // eslint-disable-next-line no-restricted-properties
               ...process.env,
               ...env,
               // Its own path prefix, so the stand-in can tell whose sends are in flight.

@@ -407,14 +407,21 @@ describe('reminders: outbox, inbox and WeChat subscribe messages', () => {
     });
     await planner.planApplications([{ ...application }], new Date('2023-08-15T03:00:00Z'));
     const { token } = (
-      await t.api.post('/api/auth/dev').send({ devUserId: `binder-${application.id}` }).expect(200)
+      await t.api
+        .post('/api/auth/dev')
+        .send({ devUserId: `binder-${application.id}` })
+        .expect(200)
     ).body;
     expect((await inbox(token)).items).toEqual([]);
 
     await t.api
       .post('/api/me/bindings')
       .set(as(token))
-      .send({ name: application.applicantName, idCardNumber: ID_ALICE, applicationNo: application.applicationNo })
+      .send({
+        name: application.applicantName,
+        idCardNumber: ID_ALICE,
+        applicationNo: application.applicationNo,
+      })
       .expect(200);
 
     const box = await inbox(token);

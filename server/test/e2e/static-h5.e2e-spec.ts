@@ -9,10 +9,16 @@ describe('serving the H5 build', () => {
   const h5Dir = mkdtempSync(join(tmpdir(), 'titletrack-h5-'));
   let t: TestApp;
   beforeAll(async () => {
-    writeFileSync(join(h5Dir, 'index.html'), '<!DOCTYPE html><title>职称通</title><div id="app"></div>');
+    writeFileSync(
+      join(h5Dir, 'index.html'),
+      '<!DOCTYPE html><title>职称通</title><div id="app"></div>',
+    );
     mkdirSync(join(h5Dir, 'js'));
     writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log(1)');
-    writeFileSync(join(h5Dir, 'js', 'big.js'), `const notices = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `和田地区通知 ${i}`))};`);
+    writeFileSync(
+      join(h5Dir, 'js', 'big.js'),
+      `const notices = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `和田地区通知 ${i}`))};`,
+    );
     t = await createTestApp({ H5_DIR: h5Dir });
   });
   afterAll(async () => {

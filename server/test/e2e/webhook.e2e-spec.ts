@@ -7,7 +7,13 @@ const SECRET = 'k'.repeat(40);
 const OLD_SECRET = 'o'.repeat(40);
 const run = Date.now().toString(36);
 
-function event(id: string, applicationNo: string, status: string, statusChangedAt: string, extra: Record<string, unknown> = {}) {
+function event(
+  id: string,
+  applicationNo: string,
+  status: string,
+  statusChangedAt: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     id,
     type: 'application.status_changed',
@@ -18,18 +24,28 @@ function event(id: string, applicationNo: string, status: string, statusChangedA
 
 describe('POST /api/platform/events (signed webhooks)', () => {
   let t: TestApp;
-  const deliver = (body: unknown, options: { secret?: string; timestamp?: number; signature?: string } = {}) => {
+  const deliver = (
+    body: unknown,
+    options: { secret?: string; timestamp?: number; signature?: string } = {},
+  ) => {
     const raw = Buffer.from(JSON.stringify(body));
     const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
     return t.api
       .post('/api/platform/events')
       .set('Content-Type', 'application/json')
       .set('X-Platform-Timestamp', timestamp)
-      .set('X-Platform-Signature', options.signature ?? signWebhook(options.secret ?? SECRET, timestamp, raw))
+      .set(
+        'X-Platform-Signature',
+        options.signature ?? signWebhook(options.secret ?? SECRET, timestamp, raw),
+      )
       .send(raw.toString());
   };
   const statusOf = async (applicationNo: string): Promise<string> =>
-    (await t.dataSource.query('SELECT status FROM application WHERE applicationNo = ?', [applicationNo]))[0]?.status;
+    (
+      await t.dataSource.query('SELECT status FROM application WHERE applicationNo = ?', [
+        applicationNo,
+      ])
+    )[0]?.status;
 
   beforeAll(async () => {
     t = await createTestApp({ PLATFORM_WEBHOOK_SECRETS: `${SECRET},${OLD_SECRET}` });
@@ -38,8 +54,13 @@ describe('POST /api/platform/events (signed webhooks)', () => {
 
   it('applies a signed event through the same path as imports', async () => {
     const no = `WH${run}-1`;
-    const res = await deliver(event(`evt-${run}-1`, no, 'materials_received', '2023-08-20T04:00:00Z')).expect(200);
-    expect(res.body).toMatchObject({ status: 'applied', outcome: { created: 1, changed: 0, skipped: [] } });
+    const res = await deliver(
+      event(`evt-${run}-1`, no, 'materials_received', '2023-08-20T04:00:00Z'),
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      status: 'applied',
+      outcome: { created: 1, changed: 0, skipped: [] },
+    });
     expect(await statusOf(no)).toBe('materials_received');
     const [history] = await t.dataSource.query(
       'SELECT h.source, h.sourceRef FROM status_history h JOIN application a ON a.id = h.applicationId WHERE a.applicationNo = ?',
@@ -53,12 +74,17 @@ describe('POST /api/platform/events (signed webhooks)', () => {
     const first = event(`evt-${run}-2`, no, 'materials_received', '2023-08-20T04:00:00Z');
     await deliver(first).expect(200);
     const replay = event(`evt-${run}-2`, no, 'fee_paid', '2023-08-21T04:00:00Z');
-    expect((await deliver(replay).expect(200)).body).toEqual({ status: 'duplicate', outcome: null });
+    expect((await deliver(replay).expect(200)).body).toEqual({
+      status: 'duplicate',
+      outcome: null,
+    });
     expect(await statusOf(no)).toBe('materials_received');
   });
 
   it('accepts the second secret during a rotation', async () => {
-    await deliver(event(`evt-${run}-3`, `WH${run}-3`, 'submitted', '2023-08-01T04:00:00Z'), { secret: OLD_SECRET }).expect(200);
+    await deliver(event(`evt-${run}-3`, `WH${run}-3`, 'submitted', '2023-08-01T04:00:00Z'), {
+      secret: OLD_SECRET,
+    }).expect(200);
   });
 
   it('refuses a wrong signature, a stale or future timestamp and missing headers, with 401', async () => {
@@ -79,17 +105,23 @@ describe('POST /api/platform/events (signed webhooks)', () => {
   it('keeps the newest status when events arrive out of order or twice', async () => {
     const no = `WH${run}-5`;
     await deliver(event(`evt-${run}-5b`, no, 'fee_paid', '2023-08-25T04:00:00Z')).expect(200);
-    const late = await deliver(event(`evt-${run}-5a`, no, 'materials_received', '2023-08-20T04:00:00Z')).expect(200);
+    const late = await deliver(
+      event(`evt-${run}-5a`, no, 'materials_received', '2023-08-20T04:00:00Z'),
+    ).expect(200);
     expect(late.body.outcome.skipped).toEqual([expect.objectContaining({ reason: 'stale' })]);
     await deliver(event(`evt-${run}-5b`, no, 'fee_paid', '2023-08-25T04:00:00Z')).expect(200);
     expect(await statusOf(no)).toBe('fee_paid');
   });
 
   it('refuses an invalid event with 400, naming fields but never echoing personal data', async () => {
-    const bad = event(`evt-${run}-6`, `WH${run}-6`, 'flying', '2023-08-01T04:00:00Z', { idCardNumber: '653201199005171232' });
+    const bad = event(`evt-${run}-6`, `WH${run}-6`, 'flying', '2023-08-01T04:00:00Z', {
+      idCardNumber: '653201199005171232',
+    });
     const res = await deliver(bad).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details).toEqual(expect.arrayContaining(['data.idCardNumber: BAD_CHECK_DIGIT', 'data.status: unknown status']));
+    expect(res.body.details).toEqual(
+      expect.arrayContaining(['data.idCardNumber: BAD_CHECK_DIGIT', 'data.status: unknown status']),
+    );
     expect(JSON.stringify(res.body)).not.toContain('653201199005171232');
     await deliver({ hello: 'world' }).expect(400);
   });

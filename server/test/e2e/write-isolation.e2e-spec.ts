@@ -14,8 +14,14 @@ const SECRET = 'w'.repeat(40);
 const BAD_CHECK_DIGIT = '653201199005171232';
 const run = Date.now().toString(36);
 
-const rows = (prefix: string, count: number, overrides: (i: number) => ExportCells = () => ({})): ExportCells[] =>
-  Array.from({ length: count }, (_, i) => exportRow(i + 1, { 申报编号: `${prefix}${run}-${i + 1}`, ...overrides(i) }));
+const rows = (
+  prefix: string,
+  count: number,
+  overrides: (i: number) => ExportCells = () => ({}),
+): ExportCells[] =>
+  Array.from({ length: count }, (_, i) =>
+    exportRow(i + 1, { 申报编号: `${prefix}${run}-${i + 1}`, ...overrides(i) }),
+  );
 
 // Settles with when it settled, so the test can tell what finished while the import was running.
 const timed = async <T>(work: PromiseLike<T>): Promise<{ value: T; at: number }> => {
@@ -32,7 +38,10 @@ describe('no write is lost to another request’s failure', () => {
   let address = 0;
   const from = (token?: string) => {
     address += 1;
-    return { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'X-Forwarded-For': `198.51.100.${address % 250}` };
+    return {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      'X-Forwarded-For': `198.51.100.${address % 250}`,
+    };
   };
   const deliver = (body: unknown) => {
     const raw = Buffer.from(JSON.stringify(body));
@@ -48,10 +57,18 @@ describe('no write is lost to another request’s failure', () => {
     id,
     type: 'application.status_changed',
     occurredAt: '2023-12-05T02:00:00Z',
-    data: platformApplicationData(applicationNo, 'certificate_issued', '2023-12-05T02:00:00Z', extra),
+    data: platformApplicationData(
+      applicationNo,
+      'certificate_issued',
+      '2023-12-05T02:00:00Z',
+      extra,
+    ),
   });
   const upload = (bytes: Buffer | string, fileName: string) =>
-    t.api.post('/api/staff/imports').set(from(staff)).attach('file', Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes), fileName);
+    t.api
+      .post('/api/staff/imports')
+      .set(from(staff))
+      .attach('file', Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes), fileName);
   const count = async (sql: string, parameters: unknown[]): Promise<number> =>
     Number((await t.dataSource.query(sql, parameters))[0].n);
 
@@ -86,19 +103,41 @@ describe('no write is lost to another request’s failure', () => {
         },
       }),
     ).expect(200);
-    const [certificate] = await t.dataSource.query('SELECT id FROM certificate WHERE certificateNo = ?', [certificateNo]);
-    const file = await exportXlsx(rows('ISOFAIL', 60_000, (i): ExportCells => (i === 59_999 ? { 身份证号: BAD_CHECK_DIGIT } : {})));
+    const [certificate] = await t.dataSource.query(
+      'SELECT id FROM certificate WHERE certificateNo = ?',
+      [certificateNo],
+    );
+    const file = await exportXlsx(
+      rows('ISOFAIL', 60_000, (i): ExportCells =>
+        i === 59_999 ? { 身份证号: BAD_CHECK_DIGIT } : {},
+      ),
+    );
 
     const importing = timed(upload(file, 'failing.xlsx'));
     const others = await Promise.all([
-      timed(t.api.post(`/api/staff/certificates/${certificate.id}/revoke`).set(from(staff)).send({ reason: '提供虚假材料' })),
+      timed(
+        t.api
+          .post(`/api/staff/certificates/${certificate.id}/revoke`)
+          .set(from(staff))
+          .send({ reason: '提供虚假材料' }),
+      ),
       timed(deliver(statusEvent(`iso-${run}-hook`, `ISO${run}-W`))),
-      timed(t.api.post('/api/auth/dev').set(from()).send({ devUserId: `iso-${run}` })),
+      timed(
+        t.api
+          .post('/api/auth/dev')
+          .set(from())
+          .send({ devUserId: `iso-${run}` }),
+      ),
       timed(
         t.api
           .post('/api/staff/users')
           .set(from(staff))
-          .send({ username: `iso_${run}`, displayName: '于田县人社局', role: 'county_hr_bureau', password: 'a long enough password' }),
+          .send({
+            username: `iso_${run}`,
+            displayName: '于田县人社局',
+            role: 'county_hr_bureau',
+            password: 'a long enough password',
+          }),
       ),
     ]);
     const failed = await importing;
@@ -110,12 +149,31 @@ describe('no write is lost to another request’s failure', () => {
     // All four were answered while the import was still running.
     for (const other of others) expect(other.at).toBeLessThan(failed.at);
 
-    expect(await count("SELECT COUNT(*) AS n FROM certificate WHERE certificateNo = ? AND state = 'revoked'", [certificateNo])).toBe(1);
-    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'certificate.revoke' AND targetId = ?", [String(certificate.id)])).toBe(1);
-    expect(await count('SELECT COUNT(*) AS n FROM application WHERE applicationNo = ?', [`ISO${run}-W`])).toBe(1);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM certificate WHERE certificateNo = ? AND state = 'revoked'",
+        [certificateNo],
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'certificate.revoke' AND targetId = ?",
+        [String(certificate.id)],
+      ),
+    ).toBe(1);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM application WHERE applicationNo = ?', [`ISO${run}-W`]),
+    ).toBe(1);
     await t.api.get('/api/me/applications').set(from(others[2]?.value.body.token)).expect(200);
-    await t.api.post('/api/auth/staff').send({ username: `iso_${run}`, password: 'a long enough password' }).expect(200);
-    expect(await count('SELECT COUNT(*) AS n FROM application WHERE applicationNo LIKE ?', [`ISOFAIL${run}-%`])).toBe(0);
+    await t.api
+      .post('/api/auth/staff')
+      .send({ username: `iso_${run}`, password: 'a long enough password' })
+      .expect(200);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM application WHERE applicationNo LIKE ?', [
+        `ISOFAIL${run}-%`,
+      ]),
+    ).toBe(0);
   });
 
   it('keeps every imported row when other requests’ transactions fail while it is applied', async () => {
@@ -128,11 +186,16 @@ describe('no write is lost to another request’s failure', () => {
     const failures: number[] = [];
     while (!isDone && failures.length < 400) {
       const [revoke, duplicate] = await Promise.all([
-        t.api.post('/api/staff/certificates/999999999/revoke').set(from(staff)).send({ reason: '不存在' }),
         t.api
-          .post('/api/staff/users')
+          .post('/api/staff/certificates/999999999/revoke')
           .set(from(staff))
-          .send({ username: ADMIN.username, displayName: '重复', role: 'county_hr_bureau', password: 'a long enough password' }),
+          .send({ reason: '不存在' }),
+        t.api.post('/api/staff/users').set(from(staff)).send({
+          username: ADMIN.username,
+          displayName: '重复',
+          role: 'county_hr_bureau',
+          password: 'a long enough password',
+        }),
       ]);
       failures.push(revoke.status, duplicate.status);
     }
@@ -142,7 +205,11 @@ describe('no write is lost to another request’s failure', () => {
     expect(imported.body).toMatchObject({ rowCount: 20_000, created: 20_000 });
     expect(failures.length).toBeGreaterThan(0);
     expect(new Set(failures)).toEqual(new Set([404, 409]));
-    expect(await count('SELECT COUNT(*) AS n FROM application WHERE applicationNo LIKE ?', [`ISOOK${run}-%`])).toBe(20_000);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM application WHERE applicationNo LIKE ?', [
+        `ISOOK${run}-%`,
+      ]),
+    ).toBe(20_000);
     expect(
       await count(
         'SELECT COUNT(*) AS n FROM status_history h JOIN application a ON a.id = h.applicationId WHERE a.applicationNo LIKE ?',
@@ -154,7 +221,9 @@ describe('no write is lost to another request’s failure', () => {
   // MySQL's pool gives every transaction a connection of its own: nothing to refuse there.
   if (!isMysql()) {
     it('refuses a write on the reading connection instead of letting it join a transaction (SQLite file)', async () => {
-      await expect(t.dataSource.query("INSERT INTO platform_event (eventId) VALUES ('stray')")).rejects.toThrow(/readonly/i);
+      await expect(
+        t.dataSource.query("INSERT INTO platform_event (eventId) VALUES ('stray')"),
+      ).rejects.toThrow(/readonly/i);
     });
   }
 });

@@ -15,7 +15,12 @@ let sequence = 0;
 // A mirrored application as the import stores it: ID encrypted, plus its blind index.
 export async function newApplication(
   t: TestApp,
-  overrides: Partial<Omit<NewApplication, 'idCardCipher' | 'idCardBlindIndex' | 'employer' | 'county' | 'submissionCount' | 'isFeePaid'>> & {
+  overrides: Partial<
+    Omit<
+      NewApplication,
+      'idCardCipher' | 'idCardBlindIndex' | 'employer' | 'county' | 'submissionCount' | 'isFeePaid'
+    >
+  > & {
     idCardNumber?: string;
   } = {},
 ): Promise<ApplicationEntity> {

@@ -17,9 +17,7 @@ export interface PlatformStandInChange {
 
 // One scripted answer in place of the real one.
 export type PlatformStandInFailure =
-  | { status: 429; retryAfter?: string }
-  | { status: 500 | 502 | 503 }
-  | { status: 'hang' };
+  { status: 429; retryAfter?: string } | { status: 500 | 502 | 503 } | { status: 'hang' };
 
 export interface PlatformStandInRequest {
   method: string;
@@ -56,7 +54,10 @@ export class PlatformStandIn {
   delayMs = 0;
 
   private readonly tokens = new Map<string, IssuedToken>();
-  private readonly failures: Record<Endpoint, PlatformStandInFailure[]> = { token: [], changes: [] };
+  private readonly failures: Record<Endpoint, PlatformStandInFailure[]> = {
+    token: [],
+    changes: [],
+  };
   private server: Server | null = null;
   private issued = 0;
 
@@ -113,7 +114,9 @@ export class PlatformStandIn {
     if (!server) return;
     this.server = null;
     server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      server.close((error) => (error ? reject(error) : resolve())),
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -131,7 +134,9 @@ export class PlatformStandIn {
     this.requests.push(record);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+      res
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(payload));
     };
 
     const endpoint: Endpoint | null =
@@ -151,7 +156,11 @@ export class PlatformStandIn {
         return;
       }
       if (failure.status === 429) {
-        send(429, { error: 'rate_limited' }, failure.retryAfter === undefined ? {} : { 'retry-after': failure.retryAfter });
+        send(
+          429,
+          { error: 'rate_limited' },
+          failure.retryAfter === undefined ? {} : { 'retry-after': failure.retryAfter },
+        );
         return;
       }
       send(failure.status, { error: 'unavailable' });
@@ -169,14 +178,21 @@ export class PlatformStandIn {
       send(400, { error: 'invalid_request' });
       return;
     }
-    if (credentials.client_id !== this.clientId || credentials.client_secret !== this.clientSecret) {
+    if (
+      credentials.client_id !== this.clientId ||
+      credentials.client_secret !== this.clientSecret
+    ) {
       send(401, { error: 'invalid_client' });
       return;
     }
     this.issued += 1;
     const token = `stand-in-token-${this.issued}`;
     this.tokens.set(token, { usesLeft: this.tokenUses, isExpired: false });
-    send(200, { access_token: token, token_type: 'Bearer', expires_in: this.tokenExpiresInSeconds });
+    send(200, {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: this.tokenExpiresInSeconds,
+    });
   }
 
   private pageOfChanges(
@@ -193,7 +209,13 @@ export class PlatformStandIn {
     const limit = Number(params.get('limit') ?? '100');
     const cursor = params.get('cursor');
     const start = cursor === null ? 0 : decodeCursor(cursor);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || start === null || start > this.changes.length) {
+    if (
+      !Number.isInteger(limit) ||
+      limit < 1 ||
+      limit > 1000 ||
+      start === null ||
+      start > this.changes.length
+    ) {
       send(400, { error: 'invalid_request' });
       return;
     }
@@ -228,7 +250,9 @@ export interface RunningPlatformStandIn {
   close: () => Promise<void>;
 }
 
-export async function startPlatformStandIn(options: PlatformStandInOptions = {}): Promise<RunningPlatformStandIn> {
+export async function startPlatformStandIn(
+  options: PlatformStandInOptions = {},
+): Promise<RunningPlatformStandIn> {
   const standIn = new PlatformStandIn(options);
   const { baseUrl, close } = await standIn.start();
   return { standIn, baseUrl, close };

@@ -28,7 +28,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = getConfig({ ...process.env, ...env });
   // NestFactory rather than Test.createTestingModule: ServeStaticModule picks its loader from the
   // HTTP adapter while providers are created, which the testing module does before it has one.
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, rawBody: true });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    rawBody: true,
+  });
   configureApp(app, config.version);
   await app.init();
   return {

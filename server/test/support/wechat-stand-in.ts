@@ -22,11 +22,7 @@ export interface WechatStandInError {
 
 // `{ body }` sends those exact bytes, for malformed answers.
 export type WechatStandInAnswer =
-  | WechatStandInSession
-  | WechatStandInError
-  | { body: string }
-  | 'http500'
-  | 'hang';
+  WechatStandInSession | WechatStandInError | { body: string } | 'http500' | 'hang';
 
 // A list answers request n with entry n and repeats the last entry after that.
 export type WechatStandInScript = WechatStandInAnswer | readonly WechatStandInAnswer[];
@@ -164,7 +160,11 @@ export class WechatStandIn {
     const query = Object.fromEntries(url.searchParams);
     this.requests.push({ method: req.method ?? '', path: url.pathname, query });
 
-    if (req.method === 'POST' && (url.pathname === '/cgi-bin/stable_token' || url.pathname === '/cgi-bin/message/subscribe/send')) {
+    if (
+      req.method === 'POST' &&
+      (url.pathname === '/cgi-bin/stable_token' ||
+        url.pathname === '/cgi-bin/message/subscribe/send')
+    ) {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -219,7 +219,9 @@ export class WechatStandIn {
       token = `stand-in-token-${this.tokenSequence}`;
       this.validTokens.add(token);
     }
-    res.writeHead(200, { 'content-type': this.contentType }).end(JSON.stringify({ access_token: token, expires_in: this.tokenExpiresInSeconds }));
+    res
+      .writeHead(200, { 'content-type': this.contentType })
+      .end(JSON.stringify({ access_token: token, expires_in: this.tokenExpiresInSeconds }));
   }
 
   private nextSendAnswer(openId: string): SendAnswer {
@@ -229,7 +231,12 @@ export class WechatStandIn {
     return 0;
   }
 
-  private async answerSubscribeSend(res: ServerResponse, accessToken: string, body: Record<string, unknown>, caller: string): Promise<void> {
+  private async answerSubscribeSend(
+    res: ServerResponse,
+    accessToken: string,
+    body: Record<string, unknown>,
+    caller: string,
+  ): Promise<void> {
     if (this.sendDelayMs > 0) {
       this.inFlightByCaller.set(caller, (this.inFlightByCaller.get(caller) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, this.sendDelayMs));
@@ -237,13 +244,18 @@ export class WechatStandIn {
     }
     if (!this.validTokens.has(accessToken)) {
       const isKnownShape = accessToken.startsWith('stand-in-token-');
-      this.sendJson(res, isKnownShape ? { errcode: 42001, errmsg: 'access_token expired' } : { errcode: 40001, errmsg: 'invalid credential' });
+      this.sendJson(
+        res,
+        isKnownShape
+          ? { errcode: 42001, errmsg: 'access_token expired' }
+          : { errcode: 40001, errmsg: 'invalid credential' },
+      );
       return;
     }
     // Sends that got past the token check: what a duplicate or a retry would cost.
     this.sendRequests += 1;
-    const openId = String(body.touser ?? '');
-    const templateId = String(body.template_id ?? '');
+    const openId = typeof body.touser === 'string' ? body.touser : '';
+    const templateId = typeof body.template_id === 'string' ? body.template_id : '';
     if (!openId.startsWith('o')) {
       this.sendJson(res, { errcode: 40003, errmsg: 'invalid openid' });
       return;
@@ -258,7 +270,10 @@ export class WechatStandIn {
         (key.startsWith('time') && !/^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/.test(value)) ||
         (key.startsWith('amount') && !/^\d+(\.\d{1,2})?元$/.test(value));
       if (isBad) {
-        this.sendJson(res, { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` });
+        this.sendJson(res, {
+          errcode: 47003,
+          errmsg: `argument invalid! data.${key}.value invalid`,
+        });
         return;
       }
     }
@@ -282,7 +297,7 @@ export class WechatStandIn {
     }
     const key = `${openId}|${templateId}`;
     this.delivered.set(key, (this.delivered.get(key) ?? 0) + 1);
-    const page = `${openId}|${String(body.page ?? '')}`;
+    const page = `${openId}|${typeof body.page === 'string' ? body.page : ''}`;
     this.deliveredPages.set(page, (this.deliveredPages.get(page) ?? 0) + 1);
     this.requestCount += 1;
     res

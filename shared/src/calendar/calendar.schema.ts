@@ -39,10 +39,13 @@ export const calendarYearDefinitionSchema = z
     events: z.array(calendarEventDefinitionSchema).min(1),
   })
   .strict()
-  .refine((calendar) => new Set(calendar.events.map((e) => e.kind)).size === calendar.events.length, {
-    message: 'each event kind appears once a year',
-    path: ['events'],
-  });
+  .refine(
+    (calendar) => new Set(calendar.events.map((e) => e.kind)).size === calendar.events.length,
+    {
+      message: 'each event kind appears once a year',
+      path: ['events'],
+    },
+  );
 
 /**
  * Validates a year's calendar data before it is stored or used.

@@ -34,7 +34,11 @@ describe('HOTAN_2023_RULES', () => {
   });
 
   it('R17 prices 高级 450, 中级 280, 初级 140 CNY', () => {
-    expect(HOTAN_2023_RULES.fee.amountsCny).toEqual({ senior: 450, intermediate: 280, primary: 140 });
+    expect(HOTAN_2023_RULES.fee.amountsCny).toEqual({
+      senior: 450,
+      intermediate: 280,
+      primary: 140,
+    });
   });
 
   it('R20 carries the contact person, the phone and the supervision line of §五', () => {

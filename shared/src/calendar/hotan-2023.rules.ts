@@ -1,8 +1,4 @@
-import {
-  GRASSROOTS_SERVICE,
-  TITLE_LEVEL,
-  TITLE_SERIES,
-} from '../domain/application.type';
+import { GRASSROOTS_SERVICE, TITLE_LEVEL, TITLE_SERIES } from '../domain/application.type';
 import { CALENDAR_EVENT_KIND } from './calendar.type';
 import { HOTAN_2023_CALENDAR } from './hotan-2023.calendar';
 import { REVISION_WINDOW_UNIT, SKILL_CERTIFICATE } from './notice-rules.type';

@@ -19,7 +19,8 @@ export const API_ROUTES = {
   platformEvents: '/platform/events',
   myApplications: '/me/applications',
   myApplication: (id: string): string => `/me/applications/${encodeURIComponent(id)}`,
-  myApplicationProgress: (id: string): string => `/me/applications/${encodeURIComponent(id)}/progress`,
+  myApplicationProgress: (id: string): string =>
+    `/me/applications/${encodeURIComponent(id)}/progress`,
   myBindings: '/me/bindings',
   myBinding: (applicationId: string): string => `/me/bindings/${encodeURIComponent(applicationId)}`,
   calendar: (year: number): string => `/calendars/${year}`,
@@ -27,15 +28,18 @@ export const API_ROUTES = {
   calendarIcs: (year: number): string => `/calendars/${year}/ics`,
   myCalendarIcs: '/me/calendar.ics',
   myCertificates: '/me/certificates',
-  myCertificateShares: (certificateId: string): string => `/me/certificates/${encodeURIComponent(certificateId)}/shares`,
+  myCertificateShares: (certificateId: string): string =>
+    `/me/certificates/${encodeURIComponent(certificateId)}/shares`,
   myCertificateShare: (certificateId: string, shareId: string): string =>
     `/me/certificates/${encodeURIComponent(certificateId)}/shares/${encodeURIComponent(shareId)}`,
-  myCertificateVerifications: (certificateId: string): string => `/me/certificates/${encodeURIComponent(certificateId)}/verifications`,
+  myCertificateVerifications: (certificateId: string): string =>
+    `/me/certificates/${encodeURIComponent(certificateId)}/verifications`,
   verifyCertificate: (code: string): string => `/certificates/verify/${encodeURIComponent(code)}`,
   verifyShare: (token: string): string => `/certificates/verify/share/${encodeURIComponent(token)}`,
   certificatePublicKey: '/certificates/public-key',
   staffCertificates: '/staff/certificates',
-  staffCertificateRevoke: (certificateId: string): string => `/staff/certificates/${encodeURIComponent(certificateId)}/revoke`,
+  staffCertificateRevoke: (certificateId: string): string =>
+    `/staff/certificates/${encodeURIComponent(certificateId)}/revoke`,
   myInbox: '/me/inbox',
   myInboxUnreadCount: '/me/inbox/unread-count',
   myInboxRead: (messageId: string): string => `/me/inbox/${encodeURIComponent(messageId)}/read`,

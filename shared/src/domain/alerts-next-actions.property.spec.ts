@@ -183,8 +183,7 @@ function itemsShown(alert: Alert, actions: readonly NextAction[]): NextAction[] 
     (action) =>
       action.kind === kind &&
       (alert.kind !== 'continuing_education_short' ||
-        (action.kind === 'complete_continuing_education' &&
-          action.data.year === alert.data.year)),
+        (action.kind === 'complete_continuing_education' && action.data.year === alert.data.year)),
   );
 }
 

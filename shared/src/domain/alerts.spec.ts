@@ -23,7 +23,9 @@ describe('alertsDue', () => {
     });
 
     it('R3 carries the closing instant and the section', () => {
-      expect(alertsDue(buildApplication(), HOTAN_2023, new Date('2023-08-29T00:00:00Z'), NONE)).toEqual([
+      expect(
+        alertsDue(buildApplication(), HOTAN_2023, new Date('2023-08-29T00:00:00Z'), NONE),
+      ).toEqual([
         {
           dedupeKey: 'app-1:application_window_closing:2023-08-30T16:00:00.000Z',
           applicationId: 'app-1',
@@ -42,7 +44,9 @@ describe('alertsDue', () => {
     });
 
     it('R13 warns of a counting year short of hours, once per year', () => {
-      const app = buildApplication({ continuingEducation: [{ year: 2022, totalHours: 90, professionalHours: 60 }] });
+      const app = buildApplication({
+        continuingEducation: [{ year: 2022, totalHours: 90, professionalHours: 60 }],
+      });
       expect(keys(app, '2023-08-01T00:00:00Z')).toEqual([
         'app-1:continuing_education_short:2021',
         'app-1:continuing_education_short:2023',
@@ -51,7 +55,11 @@ describe('alertsDue', () => {
   });
 
   describe('R4 a return', () => {
-    const returned = buildApplication({ status: 'returned', submissionCount: 1, returnedAt: '2023-08-15T02:00:00Z' });
+    const returned = buildApplication({
+      status: 'returned',
+      submissionCount: 1,
+      returnedAt: '2023-08-15T02:00:00Z',
+    });
 
     it('R4 tells at once, with the deadline and the submissions left', () => {
       const [alert] = alertsDue(returned, HOTAN_2023, new Date('2023-08-15T02:05:00Z'), NONE);
@@ -82,7 +90,9 @@ describe('alertsDue', () => {
 
     it('R4 gives a second return its own keys', () => {
       const second = { ...returned, submissionCount: 2, returnedAt: '2023-08-20T02:00:00.000Z' };
-      expect(keys(second, '2023-08-20T03:00:00Z')).toEqual(['app-1:application_returned:2023-08-20T02:00:00.000Z']);
+      expect(keys(second, '2023-08-20T03:00:00Z')).toEqual([
+        'app-1:application_returned:2023-08-20T02:00:00.000Z',
+      ]);
     });
 
     it('R4 the same instant written two ways gives the same key', () => {
@@ -91,18 +101,28 @@ describe('alertsDue', () => {
     });
 
     it('R4 tells of a not-accepted outcome while it is fresh', () => {
-      const app = buildApplication({ status: 'not_accepted', statusChangedAt: '2023-08-17T02:00:00Z' });
+      const app = buildApplication({
+        status: 'not_accepted',
+        statusChangedAt: '2023-08-17T02:00:00Z',
+      });
       expect(keys(app, '2023-08-17T03:00:00Z')).toEqual(['app-1:application_not_accepted:2023']);
       expect(keys(app, '2023-09-17T03:00:00Z')).toEqual([]);
     });
   });
 
   describe('R17 the fee', () => {
-    const received = buildApplication({ status: 'materials_received', level: 'assistant', submissionCount: 1 });
+    const received = buildApplication({
+      status: 'materials_received',
+      level: 'assistant',
+      submissionCount: 1,
+    });
 
     it('R17 tells the amount and the deadline once materials are received, with the paper materials', () => {
       const alerts = alertsDue(received, HOTAN_2023, new Date('2023-09-01T00:00:00Z'), NONE);
-      expect(alerts.map((a) => a.dedupeKey)).toEqual(['app-1:fee_due:2023', 'app-1:paper_materials_due:2023']);
+      expect(alerts.map((a) => a.dedupeKey)).toEqual([
+        'app-1:fee_due:2023',
+        'app-1:paper_materials_due:2023',
+      ]);
       expect(alerts[0]).toMatchObject({
         kind: 'fee_due',
         ruleId: 'R17',
@@ -133,7 +153,9 @@ describe('alertsDue', () => {
         status: 'paper_materials_received',
         defence: { scheduledAt: '2023-10-16T02:00:00Z', serviceInApplicationYear: null },
       });
-      expect(keys(app, '2023-10-01T00:00:00Z')).toEqual(['app-1:defence_scheduled:2023-10-16T02:00:00.000Z']);
+      expect(keys(app, '2023-10-01T00:00:00Z')).toEqual([
+        'app-1:defence_scheduled:2023-10-16T02:00:00.000Z',
+      ]);
       expect(keys(app, '2023-10-15T03:00:00Z')).toEqual([
         'app-1:defence_scheduled:2023-10-16T02:00:00.000Z',
         'app-1:defence_approaching:2023-10-16T02:00:00.000Z',
@@ -145,18 +167,30 @@ describe('alertsDue', () => {
         status: 'defence',
         defence: { scheduledAt: '2023-10-18T02:00:00Z', serviceInApplicationYear: null },
       });
-      expect(keys(app, '2023-10-01T00:00:00Z', new Set(['app-1:defence_scheduled:2023-10-16T02:00:00.000Z']))).toEqual([
-        'app-1:defence_scheduled:2023-10-18T02:00:00.000Z',
-      ]);
+      expect(
+        keys(
+          app,
+          '2023-10-01T00:00:00Z',
+          new Set(['app-1:defence_scheduled:2023-10-16T02:00:00.000Z']),
+        ),
+      ).toEqual(['app-1:defence_scheduled:2023-10-18T02:00:00.000Z']);
     });
 
     it('R11 tells an exempt applicant of the exemption', () => {
       const app = buildApplication({
         status: 'fee_paid',
         feePaid: true,
-        defence: { scheduledAt: null, serviceInApplicationYear: 'south_xinjiang_preschool_teaching' },
+        defence: {
+          scheduledAt: null,
+          serviceInApplicationYear: 'south_xinjiang_preschool_teaching',
+        },
       });
-      const alerts = alertsDue(app, HOTAN_2023, new Date('2023-09-05T00:00:00Z'), new Set(['app-1:paper_materials_due:2023']));
+      const alerts = alertsDue(
+        app,
+        HOTAN_2023,
+        new Date('2023-09-05T00:00:00Z'),
+        new Set(['app-1:paper_materials_due:2023']),
+      );
       expect(alerts).toEqual([
         expect.objectContaining({
           dedupeKey: 'app-1:defence_exempt:2023',
@@ -169,14 +203,19 @@ describe('alertsDue', () => {
   describe('R3 meeting, publicity, result, document, certificate', () => {
     it('R3 reminds 3 days before the applicant’s meeting, else the meetings window', () => {
       const app = buildApplication({ status: 'paper_materials_received', level: 'assistant' });
-      expect(keys(app, '2023-10-09T00:00:00Z')).toEqual(['app-1:evaluation_meeting_approaching:2023-10-11T16:00:00.000Z']);
+      expect(keys(app, '2023-10-09T00:00:00Z')).toEqual([
+        'app-1:evaluation_meeting_approaching:2023-10-11T16:00:00.000Z',
+      ]);
       expect(keys({ ...app, evaluationMeetingOn: '2023-10-20' }, '2023-10-17T00:00:00Z')).toEqual([
         'app-1:evaluation_meeting_approaching:2023-10-20',
       ]);
     });
 
     it('R3 tells the publicity start and, a day before, its end', () => {
-      const app = buildApplication({ status: 'publicity', publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' } });
+      const app = buildApplication({
+        status: 'publicity',
+        publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' },
+      });
       expect(keys(app, '2023-11-13T02:00:00Z')).toEqual(['app-1:publicity_started:2023']);
       expect(keys(app, '2023-11-16T17:00:00Z', new Set(['app-1:publicity_started:2023']))).toEqual([
         'app-1:publicity_ending:2023-11-17',
@@ -187,23 +226,41 @@ describe('alertsDue', () => {
       ['passed', 'app-1:evaluation_result:passed', { isPassed: true }],
       ['not_passed', 'app-1:evaluation_result:not_passed', { isPassed: false }],
     ] as const)('R3 tells the result %s', (status, key, data) => {
-      const [alert] = alertsDue(buildApplication({ status, statusChangedAt: '2023-11-20T02:00:00Z' }), HOTAN_2023, new Date('2023-11-20T03:00:00Z'), NONE);
+      const [alert] = alertsDue(
+        buildApplication({ status, statusChangedAt: '2023-11-20T02:00:00Z' }),
+        HOTAN_2023,
+        new Date('2023-11-20T03:00:00Z'),
+        NONE,
+      );
       expect(alert).toMatchObject({ dedupeKey: key, data });
     });
 
     it('R3 tells of the document and the certificate, while fresh', () => {
-      const doc = buildApplication({ status: 'qualification_document_issued', statusChangedAt: '2023-11-28T02:00:00Z', qualificationDocumentIssuedOn: '2023-11-28' });
+      const doc = buildApplication({
+        status: 'qualification_document_issued',
+        statusChangedAt: '2023-11-28T02:00:00Z',
+        qualificationDocumentIssuedOn: '2023-11-28',
+      });
       expect(alertsDue(doc, HOTAN_2023, new Date('2023-11-28T03:00:00Z'), NONE)).toEqual([
-        expect.objectContaining({ dedupeKey: 'app-1:qualification_document_issued:2023', data: { issuedOn: '2023-11-28' } }),
+        expect.objectContaining({
+          dedupeKey: 'app-1:qualification_document_issued:2023',
+          data: { issuedOn: '2023-11-28' },
+        }),
       ]);
-      const cert = buildApplication({ status: 'certificate_issued', statusChangedAt: '2023-12-12T03:00:00Z', certificateIssuedAt: '2023-12-12T03:00:00Z' });
+      const cert = buildApplication({
+        status: 'certificate_issued',
+        statusChangedAt: '2023-12-12T03:00:00Z',
+        certificateIssuedAt: '2023-12-12T03:00:00Z',
+      });
       expect(keys(cert, '2023-12-12T04:00:00Z')).toEqual(['app-1:certificate_ready:2023']);
       expect(keys(cert, '2024-01-12T04:00:00Z')).toEqual([]);
     });
   });
 
   it('throws for an application of another notice', () => {
-    expect(() => alertsDue(buildApplication({ year: 2022 }), HOTAN_2023, new Date('2023-08-01'), NONE)).toThrow(NoticeMismatchError);
+    expect(() =>
+      alertsDue(buildApplication({ year: 2022 }), HOTAN_2023, new Date('2023-08-01'), NONE),
+    ).toThrow(NoticeMismatchError);
   });
 
   const anyApplication = fc
@@ -212,11 +269,21 @@ describe('alertsDue', () => {
       status: fc.constantFrom(...Object.values(APPLICATION_STATUS)),
       level: fc.constantFrom('full_senior', 'intermediate', 'assistant' as const),
       submissionCount: fc.integer({ min: 0, max: 3 }),
-      returnedAt: fc.option(fc.date({ min: new Date('2023-08-10'), max: new Date('2023-09-10'), noInvalidDate: true }).map((d) => d.toISOString())),
+      returnedAt: fc.option(
+        fc
+          .date({ min: new Date('2023-08-10'), max: new Date('2023-09-10'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+      ),
       feePaid: fc.boolean(),
       service: fc.option(fc.constantFrom('fang_hui_ju' as const)),
-      scheduledAt: fc.option(fc.date({ min: new Date('2023-10-01'), max: new Date('2023-11-10'), noInvalidDate: true }).map((d) => d.toISOString())),
-      changedAt: fc.date({ min: new Date('2023-07-20'), max: new Date('2023-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
+      scheduledAt: fc.option(
+        fc
+          .date({ min: new Date('2023-10-01'), max: new Date('2023-11-10'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+      ),
+      changedAt: fc
+        .date({ min: new Date('2023-07-20'), max: new Date('2023-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
       hours: fc.option(fc.integer({ min: 0, max: 120 })),
     })
     .map((r) =>
@@ -229,11 +296,18 @@ describe('alertsDue', () => {
         feePaid: r.feePaid,
         statusChangedAt: r.changedAt,
         defence: { scheduledAt: r.scheduledAt, serviceInApplicationYear: r.service },
-        continuingEducation: r.hours === null ? null : [{ year: 2023, totalHours: r.hours, professionalHours: r.hours }],
+        continuingEducation:
+          r.hours === null
+            ? null
+            : [{ year: 2023, totalHours: r.hours, professionalHours: r.hours }],
         publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' },
       }),
     );
-  const anyNow = fc.date({ min: new Date('2023-07-01'), max: new Date('2024-01-31'), noInvalidDate: true });
+  const anyNow = fc.date({
+    min: new Date('2023-07-01'),
+    max: new Date('2024-01-31'),
+    noInvalidDate: true,
+  });
 
   it('property: the same inputs give the same alerts; keys are unique and start with id:kind:', () => {
     fc.assert(
@@ -242,7 +316,8 @@ describe('alertsDue', () => {
         expect(alertsDue(app, HOTAN_2023, new Date(now.getTime()), NONE)).toEqual(first);
         const dedupeKeys = first.map((a) => a.dedupeKey);
         expect(new Set(dedupeKeys).size).toBe(dedupeKeys.length);
-        for (const alert of first) expect(alert.dedupeKey.startsWith(`${app.id}:${alert.kind}:`)).toBe(true);
+        for (const alert of first)
+          expect(alert.dedupeKey.startsWith(`${app.id}:${alert.kind}:`)).toBe(true);
       }),
     );
   });
@@ -253,7 +328,9 @@ describe('alertsDue', () => {
         const due = alertsDue(app, HOTAN_2023, now, NONE).map((a) => a.dedupeKey);
         expect(alertsDue(app, HOTAN_2023, now, new Set(due))).toEqual([]);
         const half = new Set(due.filter((_, i) => i % 2 === 0));
-        expect(alertsDue(app, HOTAN_2023, now, half).map((a) => a.dedupeKey)).toEqual(due.filter((k) => !half.has(k)));
+        expect(alertsDue(app, HOTAN_2023, now, half).map((a) => a.dedupeKey)).toEqual(
+          due.filter((k) => !half.has(k)),
+        );
       }),
     );
   });

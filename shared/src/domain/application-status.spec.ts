@@ -12,17 +12,21 @@ import {
   isTerminalStatus,
 } from './application-status';
 import type { ApplicationStatus, TransitionContext } from './application-status';
-import type { TitleLevel } from './application.type';
 
 const ALL = Object.values(APPLICATION_STATUS);
-const TERMINAL: ApplicationStatus[] = ['not_passed', 'not_accepted', 'withdrawn', 'qualification_revoked'];
+const TERMINAL: ApplicationStatus[] = [
+  'not_passed',
+  'not_accepted',
+  'withdrawn',
+  'qualification_revoked',
+];
 
 const context = (
   overrides: Partial<TransitionContext['application']> = {},
   now = '2023-08-15T04:00:00Z',
 ): TransitionContext => ({
   application: {
-    level: 'intermediate' as TitleLevel,
+    level: 'intermediate',
     submissionCount: 1,
     returnedAt: null,
     defence: { scheduledAt: null, serviceInApplicationYear: null },
@@ -45,10 +49,21 @@ describe('APPLICATION_STATUS', () => {
 
   it('orders the main path strictly along the allowed forward transitions', () => {
     const mainPath: ApplicationStatus[] = [
-      'registered', 'drafting', 'submitted', 'employer_review', 'authority_review',
-      'materials_received', 'fee_paid', 'paper_materials_received', 'defence',
-      'evaluation_meeting', 'publicity', 'passed', 'qualification_document_issued',
-      'post_filed', 'certificate_issued',
+      'registered',
+      'drafting',
+      'submitted',
+      'employer_review',
+      'authority_review',
+      'materials_received',
+      'fee_paid',
+      'paper_materials_received',
+      'defence',
+      'evaluation_meeting',
+      'publicity',
+      'passed',
+      'qualification_document_issued',
+      'post_filed',
+      'certificate_issued',
     ];
     mainPath.forEach((status, index) => {
       expect(APPLICATION_STATUS_ORDER[status]).toBe(index);
@@ -115,7 +130,12 @@ describe('the graph', () => {
   });
 
   it('lets nobody withdraw once the evaluation meeting has started', () => {
-    for (const status of ['evaluation_meeting', 'publicity', 'passed', 'certificate_issued'] as const) {
+    for (const status of [
+      'evaluation_meeting',
+      'publicity',
+      'passed',
+      'certificate_issued',
+    ] as const) {
       expect(APPLICATION_TRANSITIONS[status]).not.toContain('withdrawn');
     }
   });
@@ -143,7 +163,9 @@ describe('the graph', () => {
   it('property: checkTransition allows exactly the edges of the graph when given no context', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ALL), fc.constantFrom(...ALL), (from, to) => {
-        expect(checkTransition(from, to).isAllowed).toBe(APPLICATION_TRANSITIONS[from].includes(to));
+        expect(checkTransition(from, to).isAllowed).toBe(
+          APPLICATION_TRANSITIONS[from].includes(to),
+        );
       }),
     );
   });
@@ -151,17 +173,27 @@ describe('the graph', () => {
 
 describe('checkTransition', () => {
   it('refuses no change, a move from a terminal status and a missing edge, in that order', () => {
-    expect(checkTransition('drafting', 'drafting')).toEqual({ isAllowed: false, reason: 'no_change', ruleId: null });
+    expect(checkTransition('drafting', 'drafting')).toEqual({
+      isAllowed: false,
+      reason: 'no_change',
+      ruleId: null,
+    });
     expect(checkTransition('withdrawn', 'drafting')).toMatchObject({ reason: 'from_terminal' });
     expect(checkTransition('drafting', 'fee_paid')).toMatchObject({ reason: 'not_an_edge' });
     expect(checkTransition('publicity', 'withdrawn')).toMatchObject({ reason: 'not_an_edge' });
   });
 
   it.each([
-    ['2023-07-19T15:59:59Z', { isAllowed: false, reason: 'application_window_not_open', ruleId: 'R3' }],
+    [
+      '2023-07-19T15:59:59Z',
+      { isAllowed: false, reason: 'application_window_not_open', ruleId: 'R3' },
+    ],
     ['2023-07-19T16:00:00Z', { isAllowed: true }],
     ['2023-08-30T15:59:59Z', { isAllowed: true }],
-    ['2023-08-30T16:00:00Z', { isAllowed: false, reason: 'application_window_closed', ruleId: 'R3' }],
+    [
+      '2023-08-30T16:00:00Z',
+      { isAllowed: false, reason: 'application_window_closed', ruleId: 'R3' },
+    ],
   ])('R3 submitting a draft at %s', (now, expected) => {
     expect(checkTransition('drafting', 'submitted', context({}, now))).toEqual(expected);
   });
@@ -171,10 +203,17 @@ describe('checkTransition', () => {
     [2, true],
     [3, false],
   ])('R4 a failing review after submission %i may return the application: %s', (count, allowed) => {
-    const check = checkTransition('authority_review', 'returned', context({ submissionCount: count }));
+    const check = checkTransition(
+      'authority_review',
+      'returned',
+      context({ submissionCount: count }),
+    );
     expect(check.isAllowed).toBe(allowed);
     if (!allowed) expect(check).toMatchObject({ reason: 'submissions_exhausted', ruleId: 'R4' });
-    expect(checkTransition('authority_review', 'not_accepted', context({ submissionCount: count })).isAllowed).toBe(true);
+    expect(
+      checkTransition('authority_review', 'not_accepted', context({ submissionCount: count }))
+        .isAllowed,
+    ).toBe(true);
   });
 
   it.each([
@@ -186,8 +225,13 @@ describe('checkTransition', () => {
   });
 
   it('R4 refuses a resubmission once the submissions are used up', () => {
-    const ctx = context({ returnedAt: '2023-08-15T02:00:00Z', submissionCount: 3 }, '2023-08-15T03:00:00Z');
-    expect(checkTransition('returned', 'submitted', ctx)).toMatchObject({ reason: 'submissions_exhausted' });
+    const ctx = context(
+      { returnedAt: '2023-08-15T02:00:00Z', submissionCount: 3 },
+      '2023-08-15T03:00:00Z',
+    );
+    expect(checkTransition('returned', 'submitted', ctx)).toMatchObject({
+      reason: 'submissions_exhausted',
+    });
   });
 
   it.each([
@@ -197,10 +241,16 @@ describe('checkTransition', () => {
     ['intermediate', 'fang_hui_ju', 'defence', true],
     ['assistant', null, 'defence', false],
     ['assistant', null, 'evaluation_meeting', true],
-  ] as const)('R11 a %s applicant (service %s) going from paper received to %s: %s', (level, service, to, allowed) => {
-    const ctx = context({ level, defence: { scheduledAt: null, serviceInApplicationYear: service } });
-    expect(checkTransition('paper_materials_received', to, ctx).isAllowed).toBe(allowed);
-  });
+  ] as const)(
+    'R11 a %s applicant (service %s) going from paper received to %s: %s',
+    (level, service, to, allowed) => {
+      const ctx = context({
+        level,
+        defence: { scheduledAt: null, serviceInApplicationYear: service },
+      });
+      expect(checkTransition('paper_materials_received', to, ctx).isAllowed).toBe(allowed);
+    },
+  );
 
   it('does not mutate the context', () => {
     const ctx = context({ returnedAt: '2023-08-15T02:00:00Z' });

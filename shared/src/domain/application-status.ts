@@ -160,8 +160,7 @@ export const TRANSITION_REFUSAL = {
 export type TransitionRefusal = (typeof TRANSITION_REFUSAL)[keyof typeof TRANSITION_REFUSAL];
 
 export type TransitionCheck =
-  | { isAllowed: true }
-  | { isAllowed: false; reason: TransitionRefusal; ruleId: RuleId | null };
+  { isAllowed: true } | { isAllowed: false; reason: TransitionRefusal; ruleId: RuleId | null };
 
 // The facts the guards read. Without a context only the graph is checked.
 export interface TransitionContext {

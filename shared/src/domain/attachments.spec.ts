@@ -12,7 +12,10 @@ const kinds = (items: { kind: string }[]) => items.map((i) => i.kind);
 
 describe('R5 educationProofAttachments', () => {
   it('R5 asks for the degree certificates and the CHSI record', () => {
-    expect(kinds(educationProofAttachments(true, HOTAN_2023_RULES))).toEqual(['degree_certificates', 'chsi_record']);
+    expect(kinds(educationProofAttachments(true, HOTAN_2023_RULES))).toEqual([
+      'degree_certificates',
+      'chsi_record',
+    ]);
   });
 
   it('R5 falls back to the 毕业生登记表 when the CHSI has no record', () => {
@@ -24,18 +27,37 @@ describe('R5 educationProofAttachments', () => {
 
   it('R5 names its rule and section on every item', () => {
     for (const item of educationProofAttachments(true, HOTAN_2023_RULES)) {
-      expect(item).toMatchObject({ ruleId: 'R5', section: '四(一)2', source: 'upload', year: null });
+      expect(item).toMatchObject({
+        ruleId: 'R5',
+        section: '四(一)2',
+        source: 'upload',
+        year: null,
+      });
     }
   });
 });
 
 describe('R6 otherAttachments', () => {
-  const base = ['unit_publicity', 'unit_publicity_result', 'recommendation_report', 'personal_commitment'];
+  const base = [
+    'unit_publicity',
+    'unit_publicity_result',
+    'recommendation_report',
+    'personal_commitment',
+  ];
 
-  it.each(['technical_school_teachers', 'education', 'secondary_vocational_teachers', 'health'] as const)(
+  it.each([
+    'technical_school_teachers',
+    'education',
+    'secondary_vocational_teachers',
+    'health',
+  ] as const)(
     'R6 series %s also uploads the wage file and the post-grade change form',
     (series) => {
-      expect(kinds(otherAttachments(series, HOTAN_2023_RULES))).toEqual([...base, 'wage_file', 'post_grade_change_form']);
+      expect(kinds(otherAttachments(series, HOTAN_2023_RULES))).toEqual([
+        ...base,
+        'wage_file',
+        'post_grade_change_form',
+      ]);
     },
   );
 
@@ -46,7 +68,12 @@ describe('R6 otherAttachments', () => {
 
 describe('R7 blindReviewSteps', () => {
   it('R7 masks own name, photo and employer and ticks the masked items', () => {
-    expect(blindReviewSteps(false)).toEqual(['tick_masked_items', 'mask_name', 'mask_photo', 'mask_employer']);
+    expect(blindReviewSteps(false)).toEqual([
+      'tick_masked_items',
+      'mask_name',
+      'mask_photo',
+      'mask_employer',
+    ]);
   });
 
   it('R7 declassifies classified material first', () => {
@@ -55,7 +82,9 @@ describe('R7 blindReviewSteps', () => {
 });
 
 describe('R8 continuingEducationCertificates', () => {
-  const input = (overrides: Partial<ContinuingEducationCertificateInput> = {}): ContinuingEducationCertificateInput => ({
+  const input = (
+    overrides: Partial<ContinuingEducationCertificateInput> = {},
+  ): ContinuingEducationCertificateInput => ({
     year: 2023,
     employerKind: 'public_institution',
     isFirstApplication: false,
@@ -77,14 +106,19 @@ describe('R8 continuingEducationCertificates', () => {
   });
 
   it('R8 an exempt applicant uploads the exemption form instead', () => {
-    expect(summary(continuingEducationCertificates(input({ isExempt: true }), HOTAN_2023_RULES))).toEqual([
-      '- ce_exemption_form upload',
-    ]);
+    expect(
+      summary(continuingEducationCertificates(input({ isExempt: true }), HOTAN_2023_RULES)),
+    ).toEqual(['- ce_exemption_form upload']);
   });
 
   it('R8 with R13: a private-enterprise applicant gives only 2022 and 2023, a first-timer none', () => {
     expect(
-      summary(continuingEducationCertificates(input({ employerKind: 'private_enterprise' }), HOTAN_2023_RULES)),
+      summary(
+        continuingEducationCertificates(
+          input({ employerKind: 'private_enterprise' }),
+          HOTAN_2023_RULES,
+        ),
+      ),
     ).toEqual([
       '2022 ce_professional_certificate system',
       '2022 ce_public_certificate system',
@@ -115,7 +149,9 @@ describe('R5–R8 attachmentChecklist', () => {
       HOTAN_2023_RULES,
     );
     expect(checklist.attachments).toHaveLength(14);
-    expect(new Set(checklist.attachments.map((i) => i.ruleId))).toEqual(new Set(['R5', 'R6', 'R8']));
+    expect(new Set(checklist.attachments.map((i) => i.ruleId))).toEqual(
+      new Set(['R5', 'R6', 'R8']),
+    );
     expect(checklist.blindReview).toHaveLength(4);
   });
 });

@@ -45,22 +45,36 @@ describe('share links', () => {
       isAllowed: false,
       reason: SHARE_LINK_REFUSAL.TOO_MANY_ACTIVE,
     });
-    expect(checkShareLinkRequest(request({ activeLinks: [active, active, expired, revoked] }))).toEqual({ isAllowed: true });
+    expect(
+      checkShareLinkRequest(request({ activeLinks: [active, active, expired, revoked] })),
+    ).toEqual({ isAllowed: true });
   });
 
   it('refuses links without a purpose, with an overlong one, without details, or for a revoked certificate', () => {
-    expect(checkShareLinkRequest(request({ purpose: '  ' }))).toMatchObject({ reason: SHARE_LINK_REFUSAL.PURPOSE_REQUIRED });
-    expect(checkShareLinkRequest(request({ purpose: '审'.repeat(51) }))).toMatchObject({ reason: SHARE_LINK_REFUSAL.PURPOSE_TOO_LONG });
-    expect(checkShareLinkRequest(request({ fields: [] }))).toMatchObject({ reason: SHARE_LINK_REFUSAL.NO_FIELDS });
-    expect(checkShareLinkRequest(request({ certificateState: CERTIFICATE_STATE.REVOKED }))).toMatchObject({
+    expect(checkShareLinkRequest(request({ purpose: '  ' }))).toMatchObject({
+      reason: SHARE_LINK_REFUSAL.PURPOSE_REQUIRED,
+    });
+    expect(checkShareLinkRequest(request({ purpose: '审'.repeat(51) }))).toMatchObject({
+      reason: SHARE_LINK_REFUSAL.PURPOSE_TOO_LONG,
+    });
+    expect(checkShareLinkRequest(request({ fields: [] }))).toMatchObject({
+      reason: SHARE_LINK_REFUSAL.NO_FIELDS,
+    });
+    expect(
+      checkShareLinkRequest(request({ certificateState: CERTIFICATE_STATE.REVOKED })),
+    ).toMatchObject({
       reason: SHARE_LINK_REFUSAL.CERTIFICATE_REVOKED,
     });
   });
 
   it('treats a link as active until its expiry instant or its revocation', () => {
-    expect(isShareLinkActive({ expiresAt: new Date(NOW.getTime() + 1), revokedAt: null }, NOW)).toBe(true);
+    expect(
+      isShareLinkActive({ expiresAt: new Date(NOW.getTime() + 1), revokedAt: null }, NOW),
+    ).toBe(true);
     expect(isShareLinkActive({ expiresAt: NOW, revokedAt: null }, NOW)).toBe(false);
-    expect(isShareLinkActive({ expiresAt: new Date(NOW.getTime() + DAY), revokedAt: NOW }, NOW)).toBe(false);
+    expect(
+      isShareLinkActive({ expiresAt: new Date(NOW.getTime() + DAY), revokedAt: NOW }, NOW),
+    ).toBe(false);
   });
 });
 

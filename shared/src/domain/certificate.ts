@@ -59,13 +59,21 @@ export interface ShareLinkRequestFacts {
  * Whether a holder may create a share link: a purpose, 1–90 days, at least one detail, at most
  * 3 links active at once, and only for a valid certificate.
  */
-export function checkShareLinkRequest(request: ShareLinkRequestFacts): { isAllowed: true } | { isAllowed: false; reason: ShareLinkRefusal } {
+export function checkShareLinkRequest(
+  request: ShareLinkRequestFacts,
+): { isAllowed: true } | { isAllowed: false; reason: ShareLinkRefusal } {
   const refuse = (reason: ShareLinkRefusal) => ({ isAllowed: false as const, reason });
-  if (request.certificateState !== CERTIFICATE_STATE.VALID) return refuse(SHARE_LINK_REFUSAL.CERTIFICATE_REVOKED);
+  if (request.certificateState !== CERTIFICATE_STATE.VALID)
+    return refuse(SHARE_LINK_REFUSAL.CERTIFICATE_REVOKED);
   const purpose = request.purpose.trim();
   if (purpose === '') return refuse(SHARE_LINK_REFUSAL.PURPOSE_REQUIRED);
-  if (Array.from(purpose).length > SHARE_LINK_RULES.maxPurposeLength) return refuse(SHARE_LINK_REFUSAL.PURPOSE_TOO_LONG);
-  if (!Number.isInteger(request.expiresInDays) || request.expiresInDays < 1 || request.expiresInDays > SHARE_LINK_RULES.maxDays) {
+  if (Array.from(purpose).length > SHARE_LINK_RULES.maxPurposeLength)
+    return refuse(SHARE_LINK_REFUSAL.PURPOSE_TOO_LONG);
+  if (
+    !Number.isInteger(request.expiresInDays) ||
+    request.expiresInDays < 1 ||
+    request.expiresInDays > SHARE_LINK_RULES.maxDays
+  ) {
     return refuse(SHARE_LINK_REFUSAL.EXPIRY_OUT_OF_RANGE);
   }
   if (request.fields.length === 0) return refuse(SHARE_LINK_REFUSAL.NO_FIELDS);
@@ -89,7 +97,9 @@ export function maskPersonName(name: string): string {
     .map((part, index) => {
       if (index % 2 === 1) return part; // the separator itself
       const characters = Array.from(part);
-      return characters.length === 0 ? '' : characters[0] + '*'.repeat(Math.max(1, characters.length - 1));
+      return characters.length === 0
+        ? ''
+        : characters[0] + '*'.repeat(Math.max(1, characters.length - 1));
     })
     .join('');
 }

@@ -13,11 +13,17 @@ describe('R13 continuingEducationYears', () => {
     ['private_enterprise', false, false, [2022, 2023]],
     ['private_enterprise', true, false, []],
     ['public_institution', false, true, []],
-  ] as const)('R13 %s, first application %s, exempt %s → %j', (employerKind, isFirstApplication, isExempt, years) => {
-    expect(
-      continuingEducationYears({ year: 2023, employerKind, isFirstApplication, isExempt }, HOTAN_2023_RULES),
-    ).toEqual(years);
-  });
+  ] as const)(
+    'R13 %s, first application %s, exempt %s → %j',
+    (employerKind, isFirstApplication, isExempt, years) => {
+      expect(
+        continuingEducationYears(
+          { year: 2023, employerKind, isFirstApplication, isExempt },
+          HOTAN_2023_RULES,
+        ),
+      ).toEqual(years);
+    },
+  );
 });
 
 describe('R13 checkContinuingEducationHours', () => {
@@ -28,15 +34,18 @@ describe('R13 checkContinuingEducationHours', () => {
     [90, 59, false, 0, 1],
     [100, 40, false, 0, 20],
     [0, 0, false, 90, 60],
-  ])('R13 %i hours of which %i professional: met %s (short %i / %i)', (total, professional, isMet, totalShortBy, professionalShortBy) => {
-    const [check] = checkContinuingEducationHours(
-      [{ year: 2023, totalHours: total, professionalHours: professional }],
-      [2023],
-      HOTAN_2023_RULES,
-    );
-    expect(check).toMatchObject({ year: 2023, isMet, totalShortBy, professionalShortBy });
-    expect(check?.publicHours).toBe(Math.max(0, total - professional));
-  });
+  ])(
+    'R13 %i hours of which %i professional: met %s (short %i / %i)',
+    (total, professional, isMet, totalShortBy, professionalShortBy) => {
+      const [check] = checkContinuingEducationHours(
+        [{ year: 2023, totalHours: total, professionalHours: professional }],
+        [2023],
+        HOTAN_2023_RULES,
+      );
+      expect(check).toMatchObject({ year: 2023, isMet, totalShortBy, professionalShortBy });
+      expect(check?.publicHours).toBe(Math.max(0, total - professional));
+    },
+  );
 
   it('R13 a year without a record counts as zero, and records of other years are ignored', () => {
     const checks = checkContinuingEducationHours(
@@ -76,7 +85,9 @@ describe('R13 continuingEducationShortfalls', () => {
         { year: 2023, totalHours: 80, professionalHours: 60 },
       ],
     } as const;
-    expect(continuingEducationShortfalls(buildApplication(privateEnterprise), HOTAN_2023_RULES)).toEqual([
+    expect(
+      continuingEducationShortfalls(buildApplication(privateEnterprise), HOTAN_2023_RULES),
+    ).toEqual([
       {
         year: 2023,
         totalHours: 80,
@@ -88,11 +99,18 @@ describe('R13 continuingEducationShortfalls', () => {
       },
     ]);
     expect(
-      continuingEducationShortfalls(buildApplication({ continuingEducation: null }), HOTAN_2023_RULES),
+      continuingEducationShortfalls(
+        buildApplication({ continuingEducation: null }),
+        HOTAN_2023_RULES,
+      ),
     ).toEqual([]);
     expect(
       continuingEducationShortfalls(
-        buildApplication({ ...privateEnterprise, isFirstApplication: true, continuingEducation: [] }),
+        buildApplication({
+          ...privateEnterprise,
+          isFirstApplication: true,
+          continuingEducation: [],
+        }),
         HOTAN_2023_RULES,
       ),
     ).toEqual([]);

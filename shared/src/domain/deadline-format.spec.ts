@@ -2,7 +2,9 @@ import { dualClock, formatDeadline, formatInstant } from './deadline-format';
 
 describe('formatDeadline', () => {
   it('writes midnight as 24:00 of the day before, in Beijing and Xinjiang time', () => {
-    expect(formatDeadline('2023-08-30T16:00:00Z')).toBe('2023-08-30 24:00 北京时间（新疆时间 22:00）');
+    expect(formatDeadline('2023-08-30T16:00:00Z')).toBe(
+      '2023-08-30 24:00 北京时间（新疆时间 22:00）',
+    );
   });
 
   it('accepts a Date as well as an ISO string', () => {

@@ -1,4 +1,8 @@
-import { BEIJING_UTC_OFFSET_MINUTES, XINJIANG_UTC_OFFSET_MINUTES, wallClock } from '../calendar/beijing-time';
+import {
+  BEIJING_UTC_OFFSET_MINUTES,
+  XINJIANG_UTC_OFFSET_MINUTES,
+  wallClock,
+} from '../calendar/beijing-time';
 import type { WallClock } from '../calendar/beijing-time';
 
 export type Instant = Date | string;

@@ -26,7 +26,10 @@ describe('R11 defenceRequirement', () => {
   });
 
   it('R11 follows the year’s exemption list', () => {
-    const rules = { ...HOTAN_2023_RULES, defence: { ...HOTAN_2023_RULES.defence, exemptServices: [] } };
+    const rules = {
+      ...HOTAN_2023_RULES,
+      defence: { ...HOTAN_2023_RULES.defence, exemptServices: [] },
+    };
     expect(defenceRequirement('intermediate', 'fang_hui_ju', rules).kind).toBe('required');
   });
 });

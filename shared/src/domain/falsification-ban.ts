@@ -18,8 +18,7 @@ export function falsificationBanYears(applicationYear: number, rules: NoticeRule
 }
 
 export type FalsificationBanCheck =
-  | { isBanned: false }
-  | { isBanned: true; sinceApplicationYear: number; lastBannedYear: number };
+  { isBanned: false } | { isBanned: true; sinceApplicationYear: number; lastBannedYear: number };
 
 /**
  * R19: whether past falsification findings bar an application in a year.

@@ -24,19 +24,36 @@ describe('R12 checkFastTrack', () => {
 
   it.each([
     ['a gap between the years', { serviceYears: excellent(2020, 2021, 2023) }],
-    ['a year rated only competent', {
-      serviceYears: [...excellent(2020, 2022), { year: 2021, service: 'fang_hui_ju', rating: 'competent' } as const],
-    }],
+    [
+      'a year rated only competent',
+      {
+        serviceYears: [
+          ...excellent(2020, 2022),
+          { year: 2021, service: 'fang_hui_ju', rating: 'competent' } as const,
+        ],
+      },
+    ],
     ['a year served before obtaining the title', { titleObtainedYear: 2020 }],
-    ['a service that does not count', {
-      serviceYears: excellent(2020, 2021, 2022).map((s) => ({ ...s, service: 'inland_service_management' as const })),
-    }],
+    [
+      'a service that does not count',
+      {
+        serviceYears: excellent(2020, 2021, 2022).map((s) => ({
+          ...s,
+          service: 'inland_service_management' as const,
+        })),
+      },
+    ],
   ])('R12 is refused with %s', (_, overrides) => {
-    expect(checkFastTrack(input(overrides), HOTAN_2023_RULES)).toEqual({ isEligible: false, reason: 'not_enough_service' });
+    expect(checkFastTrack(input(overrides), HOTAN_2023_RULES)).toEqual({
+      isEligible: false,
+      reason: 'not_enough_service',
+    });
   });
 
   it('R12 finds a later run among more years', () => {
-    expect(checkFastTrack(input({ serviceYears: excellent(2020, 2022, 2023, 2024) }), HOTAN_2023_RULES)).toMatchObject({
+    expect(
+      checkFastTrack(input({ serviceYears: excellent(2020, 2022, 2023, 2024) }), HOTAN_2023_RULES),
+    ).toMatchObject({
       isEligible: true,
       qualifyingYears: [2022, 2023, 2024],
     });

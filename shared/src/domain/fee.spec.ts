@@ -29,13 +29,20 @@ describe('R17 feeDeadline', () => {
   });
 
   it('is null for a calendar without the event', () => {
-    const calendar = { ...HOTAN_2023.calendar, events: HOTAN_2023.calendar.events.filter((e) => e.kind !== 'fee') };
+    const calendar = {
+      ...HOTAN_2023.calendar,
+      events: HOTAN_2023.calendar.events.filter((e) => e.kind !== 'fee'),
+    };
     expect(feeDeadline({ ...HOTAN_2023, calendar })).toBeNull();
   });
 });
 
 describe('R17 feeDue', () => {
-  const application = { level: 'deputy_senior', status: 'materials_received', feePaid: false } as const;
+  const application = {
+    level: 'deputy_senior',
+    status: 'materials_received',
+    feePaid: false,
+  } as const;
 
   it('R17 says how much, which tier and by when', () => {
     expect(feeDue(application, HOTAN_2023, new Date('2023-09-01T00:00:00Z'))).toEqual({
@@ -51,7 +58,11 @@ describe('R17 feeDue', () => {
   });
 
   it('R17 is null before materials are received and after payment', () => {
-    expect(feeDue({ ...application, status: 'authority_review' }, HOTAN_2023, new Date('2023-09-01'))).toBeNull();
-    expect(feeDue({ ...application, feePaid: true }, HOTAN_2023, new Date('2023-09-01'))).toBeNull();
+    expect(
+      feeDue({ ...application, status: 'authority_review' }, HOTAN_2023, new Date('2023-09-01')),
+    ).toBeNull();
+    expect(
+      feeDue({ ...application, feePaid: true }, HOTAN_2023, new Date('2023-09-01')),
+    ).toBeNull();
   });
 });

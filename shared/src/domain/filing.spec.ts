@@ -26,9 +26,14 @@ describe('R15 preMeetingFilingWindow', () => {
     ['2023-10-06T16:00:00Z', true],
     ['2023-10-09T15:59:59Z', true],
     ['2023-10-09T16:00:00Z', false], // 10-10: 2 days before, too late
-  ])('R15 a pre-meeting filing at %s for a meeting on 2023-10-12 is in time: %s', (filedAt, expected) => {
-    expect(isFiledInWindow(filedAt, preMeetingFilingWindow('2023-10-12', HOTAN_2023_RULES))).toBe(expected);
-  });
+  ])(
+    'R15 a pre-meeting filing at %s for a meeting on 2023-10-12 is in time: %s',
+    (filedAt, expected) => {
+      expect(isFiledInWindow(filedAt, preMeetingFilingWindow('2023-10-12', HOTAN_2023_RULES))).toBe(
+        expected,
+      );
+    },
+  );
 
   it('rejects a malformed meeting day', () => {
     expect(() => preMeetingFilingWindow('12 Oct', HOTAN_2023_RULES)).toThrow(RangeError);
@@ -55,6 +60,8 @@ describe('R15 preWorkFilingWindow', () => {
 
 describe('isFiledInWindow', () => {
   it('rejects something that is not an instant', () => {
-    expect(() => isFiledInWindow('yesterday', preWorkFilingWindow(HOTAN_2023_RULES))).toThrow(RangeError);
+    expect(() => isFiledInWindow('yesterday', preWorkFilingWindow(HOTAN_2023_RULES))).toThrow(
+      RangeError,
+    );
   });
 });

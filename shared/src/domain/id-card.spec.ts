@@ -76,15 +76,17 @@ describe('checkIdCardNumber', () => {
     },
   );
 
-  it.each(['65320119900517X231', 'A53201199005171231', '６53201199005171231', '65320119900517123Y'])(
-    'rejects %s as WRONG_CHARACTERS',
-    (value) => {
-      expect(checkIdCardNumber(value, NOW)).toEqual({
-        isValid: false,
-        reason: ID_CARD_INVALID_REASON.WRONG_CHARACTERS,
-      });
-    },
-  );
+  it.each([
+    '65320119900517X231',
+    'A53201199005171231',
+    '６53201199005171231',
+    '65320119900517123Y',
+  ])('rejects %s as WRONG_CHARACTERS', (value) => {
+    expect(checkIdCardNumber(value, NOW)).toEqual({
+      isValid: false,
+      reason: ID_CARD_INVALID_REASON.WRONG_CHARACTERS,
+    });
+  });
 
   it.each(INVALID_PROVINCES)('rejects province code %s as BAD_REGION', (province) => {
     const value = withCheckDigit(`${province}0102199001011231`.slice(0, 17));

@@ -38,8 +38,7 @@ export type IdCardInvalidReason =
   (typeof ID_CARD_INVALID_REASON)[keyof typeof ID_CARD_INVALID_REASON];
 
 export type IdCardCheck =
-  | { isValid: true; normalized: string }
-  | { isValid: false; reason: IdCardInvalidReason };
+  { isValid: true; normalized: string } | { isValid: false; reason: IdCardInvalidReason };
 
 /**
  * The canonical form of an ID-card number as typed: no surrounding or inner whitespace, and a

@@ -6,7 +6,9 @@ import type { NoticeYear } from '../calendar/notice-rules.type';
 // planner looks one up for every application on every tick.
 export const KNOWN_NOTICE_YEARS: readonly NoticeYear[] = [HOTAN_2023];
 
-const byYearAndRoute = new Map(KNOWN_NOTICE_YEARS.map((year) => [`${year.rules.year}:${year.calendar.route}`, year]));
+const byYearAndRoute = new Map(
+  KNOWN_NOTICE_YEARS.map((year) => [`${year.rules.year}:${year.calendar.route}`, year]),
+);
 
 /**
  * The rules of an application's notice year, or null for a year or route we do not know (no
@@ -15,4 +17,5 @@ const byYearAndRoute = new Map(KNOWN_NOTICE_YEARS.map((year) => [`${year.rules.y
  * @example
  * findNoticeYear(2023, 'prefecture_directed') === HOTAN_2023 // true
  */
-export const findNoticeYear = (year: number, route: string): NoticeYear | null => byYearAndRoute.get(`${year}:${route}`) ?? null;
+export const findNoticeYear = (year: number, route: string): NoticeYear | null =>
+  byYearAndRoute.get(`${year}:${route}`) ?? null;

@@ -22,14 +22,25 @@ describe('checkMirroredTransition', () => {
   });
 
   it('accepts a return and a resubmission (R4 loop)', () => {
-    expect(checkMirroredTransition('authority_review', 'returned')).toMatchObject({ isAllowed: true });
+    expect(checkMirroredTransition('authority_review', 'returned')).toMatchObject({
+      isAllowed: true,
+    });
     expect(checkMirroredTransition('returned', 'submitted')).toMatchObject({ isAllowed: true });
   });
 
   it('refuses going backwards, leaving a terminal status and no change', () => {
-    expect(checkMirroredTransition('materials_received', 'submitted')).toEqual({ isAllowed: false, reason: 'not_reachable' });
-    expect(checkMirroredTransition('withdrawn', 'submitted')).toEqual({ isAllowed: false, reason: 'from_terminal' });
-    expect(checkMirroredTransition('fee_paid', 'fee_paid')).toEqual({ isAllowed: false, reason: 'no_change' });
+    expect(checkMirroredTransition('materials_received', 'submitted')).toEqual({
+      isAllowed: false,
+      reason: 'not_reachable',
+    });
+    expect(checkMirroredTransition('withdrawn', 'submitted')).toEqual({
+      isAllowed: false,
+      reason: 'from_terminal',
+    });
+    expect(checkMirroredTransition('fee_paid', 'fee_paid')).toEqual({
+      isAllowed: false,
+      reason: 'no_change',
+    });
   });
 
   it('gives paths made only of legal steps, ending at the target (property)', () => {

@@ -9,8 +9,7 @@ export const MIRROR_REFUSAL = {
 export type MirrorRefusal = (typeof MIRROR_REFUSAL)[keyof typeof MIRROR_REFUSAL];
 
 export type MirrorTransitionCheck =
-  | { isAllowed: true; path: ApplicationStatus[] }
-  | { isAllowed: false; reason: MirrorRefusal };
+  { isAllowed: true; path: ApplicationStatus[] } | { isAllowed: false; reason: MirrorRefusal };
 
 /**
  * Whether the mirror may move from the status it holds to the one the platform now reports.
@@ -26,7 +25,10 @@ export type MirrorTransitionCheck =
  * checkMirroredTransition('submitted', 'materials_received')
  * // { isAllowed: true, path: ['employer_review', 'authority_review', 'materials_received'] }
  */
-export function checkMirroredTransition(from: ApplicationStatus, to: ApplicationStatus): MirrorTransitionCheck {
+export function checkMirroredTransition(
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+): MirrorTransitionCheck {
   if (from === to) return { isAllowed: false, reason: MIRROR_REFUSAL.NO_CHANGE };
   if (isTerminalStatus(from)) return { isAllowed: false, reason: MIRROR_REFUSAL.FROM_TERMINAL };
   const previous = new Map<ApplicationStatus, ApplicationStatus>();
@@ -49,7 +51,11 @@ function pathTo(
   previous: ReadonlyMap<ApplicationStatus, ApplicationStatus>,
 ): ApplicationStatus[] {
   const path: ApplicationStatus[] = [];
-  for (let step: ApplicationStatus = to; step !== from; step = previous.get(step) as ApplicationStatus) {
+  for (
+    let step: ApplicationStatus = to;
+    step !== from;
+    step = previous.get(step) as ApplicationStatus
+  ) {
     path.unshift(step);
   }
   return path;

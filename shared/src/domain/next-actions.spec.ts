@@ -10,7 +10,11 @@ import { NoticeMismatchError } from './notice-year';
 const TERMINAL = Object.values(APPLICATION_STATUS).filter(isTerminalStatus);
 const at = (iso: string) => new Date(iso);
 const summary = (app: Application, now: string) =>
-  nextActions(app, HOTAN_2023, at(now)).map((a) => [a.kind, a.deadline?.toISOString() ?? null, a.urgency]);
+  nextActions(app, HOTAN_2023, at(now)).map((a) => [
+    a.kind,
+    a.deadline?.toISOString() ?? null,
+    a.urgency,
+  ]);
 
 describe('nextActions', () => {
   describe('R3 finishing and submitting before the window closes', () => {
@@ -32,11 +36,17 @@ describe('nextActions', () => {
       ['2023-08-28T16:00:00Z', 'soon'],
       ['2023-08-30T00:00:00Z', 'critical'],
     ])('R3 at %s the submission is %s', (now, urgency) => {
-      expect(summary(buildApplication(), now)).toEqual([['submit_application', '2023-08-30T16:00:00.000Z', urgency]]);
+      expect(summary(buildApplication(), now)).toEqual([
+        ['submit_application', '2023-08-30T16:00:00.000Z', urgency],
+      ]);
     });
 
     it('R3 says when the window opens for a registered applicant who is early', () => {
-      const [action] = nextActions(buildApplication({ status: 'registered' }), HOTAN_2023, at('2023-07-10T00:00:00Z'));
+      const [action] = nextActions(
+        buildApplication({ status: 'registered' }),
+        HOTAN_2023,
+        at('2023-07-10T00:00:00Z'),
+      );
       expect(action?.data).toEqual({ opensAt: '2023-07-19T16:00:00.000Z', isOpen: false });
     });
 
@@ -58,13 +68,25 @@ describe('nextActions', () => {
         ['complete_continuing_education', 'R13'],
         ['complete_continuing_education', 'R13'],
       ]);
-      expect(actions[1]?.data).toMatchObject({ year: 2021, professionalShortBy: 10, totalShortBy: 0 });
-      expect(actions[2]?.data).toMatchObject({ year: 2023, totalShortBy: 60, professionalShortBy: 30 });
+      expect(actions[1]?.data).toMatchObject({
+        year: 2021,
+        professionalShortBy: 10,
+        totalShortBy: 0,
+      });
+      expect(actions[2]?.data).toMatchObject({
+        year: 2023,
+        totalShortBy: 60,
+        professionalShortBy: 30,
+      });
       expect(actions[2]?.section).toBe('四(六)');
     });
 
     it('R13 asks nothing of a first-time private-enterprise applicant', () => {
-      const app = buildApplication({ employerKind: 'private_enterprise', isFirstApplication: true, continuingEducation: [] });
+      const app = buildApplication({
+        employerKind: 'private_enterprise',
+        isFirstApplication: true,
+        continuingEducation: [],
+      });
       expect(summary(app, '2023-08-01T00:00:00Z')).toHaveLength(1);
     });
   });
@@ -89,19 +111,30 @@ describe('nextActions', () => {
     });
 
     it('R9 watches without a deadline while the dates are unknown', () => {
-      const [action] = nextActions(buildApplication({ status: 'employer_review' }), HOTAN_2023, at('2023-08-12T00:00:00Z'));
+      const [action] = nextActions(
+        buildApplication({ status: 'employer_review' }),
+        HOTAN_2023,
+        at('2023-08-12T00:00:00Z'),
+      );
       expect(action).toMatchObject({ kind: 'watch_employer_publicity', deadline: null });
     });
 
-    it.each(['submitted', 'authority_review'] as const)('R3 a %s application waits for review until 09-10', (status) => {
-      expect(summary(buildApplication({ status, submissionCount: 1 }), '2023-08-20T00:00:00Z')).toEqual([
-        ['await_review', '2023-09-10T16:00:00.000Z', 'info'],
-      ]);
-    });
+    it.each(['submitted', 'authority_review'] as const)(
+      'R3 a %s application waits for review until 09-10',
+      (status) => {
+        expect(
+          summary(buildApplication({ status, submissionCount: 1 }), '2023-08-20T00:00:00Z'),
+        ).toEqual([['await_review', '2023-09-10T16:00:00.000Z', 'info']]);
+      },
+    );
   });
 
   describe('R4 revising a returned application', () => {
-    const returned = buildApplication({ status: 'returned', submissionCount: 1, returnedAt: '2023-08-15T02:00:00Z' });
+    const returned = buildApplication({
+      status: 'returned',
+      submissionCount: 1,
+      returnedAt: '2023-08-15T02:00:00Z',
+    });
 
     it('R4 gives the time and submissions left', () => {
       expect(nextActions(returned, HOTAN_2023, at('2023-08-16T03:00:00Z'))).toEqual([
@@ -119,14 +152,22 @@ describe('nextActions', () => {
 
     it('R4 has nothing left once the 48 hours are over or the submissions used up', () => {
       expect(nextActions(returned, HOTAN_2023, at('2023-08-17T02:00:00Z'))).toEqual([]);
-      expect(nextActions({ ...returned, submissionCount: 3 }, HOTAN_2023, at('2023-08-15T03:00:00Z'))).toEqual([]);
+      expect(
+        nextActions({ ...returned, submissionCount: 3 }, HOTAN_2023, at('2023-08-15T03:00:00Z')),
+      ).toEqual([]);
     });
   });
 
   describe('R17 the fee and R3 the paper materials', () => {
     it('R17 asks for 280 CNY by 09-29 24:00 Beijing, beside the paper materials and the defence', () => {
-      const actions = nextActions(buildApplication({ status: 'materials_received', submissionCount: 1 }), HOTAN_2023, at('2023-09-01T00:00:00Z'));
-      expect(actions.map((a) => [a.kind, a.deadline?.toISOString() ?? null, a.ruleId, a.section])).toEqual([
+      const actions = nextActions(
+        buildApplication({ status: 'materials_received', submissionCount: 1 }),
+        HOTAN_2023,
+        at('2023-09-01T00:00:00Z'),
+      );
+      expect(
+        actions.map((a) => [a.kind, a.deadline?.toISOString() ?? null, a.ruleId, a.section]),
+      ).toEqual([
         ['pay_fee', '2023-09-29T16:00:00.000Z', 'R17', '四(十)'],
         ['send_paper_materials', '2023-09-29T16:00:00.000Z', 'R3', '三(二)'],
         ['prepare_defence', null, 'R11', '四(四)'],
@@ -138,25 +179,40 @@ describe('nextActions', () => {
       ['full_senior', 450],
       ['assistant', 140],
     ] as const)('R17 a %s applicant pays %i CNY', (level, amountCny) => {
-      const [fee] = nextActions(buildApplication({ status: 'materials_received', level }), HOTAN_2023, at('2023-09-01T00:00:00Z'));
+      const [fee] = nextActions(
+        buildApplication({ status: 'materials_received', level }),
+        HOTAN_2023,
+        at('2023-09-01T00:00:00Z'),
+      );
       expect(fee?.data).toMatchObject({ amountCny });
     });
 
     it('R17 an unpaid fee after the deadline shows as overdue', () => {
-      const [fee] = nextActions(buildApplication({ status: 'materials_received', level: 'assistant' }), HOTAN_2023, at('2023-10-02T00:00:00Z'));
+      const [fee] = nextActions(
+        buildApplication({ status: 'materials_received', level: 'assistant' }),
+        HOTAN_2023,
+        at('2023-10-02T00:00:00Z'),
+      );
       expect(fee).toMatchObject({ kind: 'pay_fee', urgency: 'overdue' });
     });
 
     it('R17 a recorded payment drops the fee', () => {
-      const kinds = nextActions(buildApplication({ status: 'materials_received', feePaid: true, level: 'assistant' }), HOTAN_2023, at('2023-09-01T00:00:00Z')).map((a) => a.kind);
+      const kinds = nextActions(
+        buildApplication({ status: 'materials_received', feePaid: true, level: 'assistant' }),
+        HOTAN_2023,
+        at('2023-09-01T00:00:00Z'),
+      ).map((a) => a.kind);
       expect(kinds).toEqual(['send_paper_materials']);
     });
 
     it('R3 after the fee only the paper materials (and the defence) remain', () => {
-      expect(nextActions(buildApplication({ status: 'fee_paid', feePaid: true }), HOTAN_2023, at('2023-09-01T00:00:00Z')).map((a) => a.kind)).toEqual([
-        'send_paper_materials',
-        'prepare_defence',
-      ]);
+      expect(
+        nextActions(
+          buildApplication({ status: 'fee_paid', feePaid: true }),
+          HOTAN_2023,
+          at('2023-09-01T00:00:00Z'),
+        ).map((a) => a.kind),
+      ).toEqual(['send_paper_materials', 'prepare_defence']);
     });
   });
 
@@ -170,7 +226,9 @@ describe('nextActions', () => {
         ['prepare_defence', '2023-10-09T02:00:00.000Z', 'critical'],
         ['watch_evaluation_meeting', '2023-11-10T16:00:00.000Z', 'info'],
       ]);
-      expect(summary(app, '2023-10-09T03:00:00Z').map(([kind]) => kind)).toEqual(['watch_evaluation_meeting']);
+      expect(summary(app, '2023-10-09T03:00:00Z').map(([kind]) => kind)).toEqual([
+        'watch_evaluation_meeting',
+      ]);
     });
 
     it('R11 tells an exempt applicant of the exemption and the average-score rule', () => {
@@ -180,21 +238,36 @@ describe('nextActions', () => {
         evaluationMeetingOn: '2023-10-20',
       });
       const actions = nextActions(app, HOTAN_2023, at('2023-10-01T00:00:00Z'));
-      expect(actions.map((a) => a.kind)).toEqual(['watch_evaluation_meeting', 'note_defence_exemption']);
+      expect(actions.map((a) => a.kind)).toEqual([
+        'watch_evaluation_meeting',
+        'note_defence_exemption',
+      ]);
       expect(actions[0]?.deadline?.toISOString()).toBe('2023-10-20T16:00:00.000Z');
-      expect(actions[1]).toMatchObject({ ruleId: 'R11', data: { service: 'fang_hui_ju', scoring: 'specialty_average' } });
+      expect(actions[1]).toMatchObject({
+        ruleId: 'R11',
+        data: { service: 'fang_hui_ju', scoring: 'specialty_average' },
+      });
     });
 
     it('R11 shows no defence to an assistant-level applicant', () => {
-      const kinds = nextActions(buildApplication({ status: 'paper_materials_received', level: 'assistant' }), HOTAN_2023, at('2023-10-01T00:00:00Z')).map((a) => a.kind);
+      const kinds = nextActions(
+        buildApplication({ status: 'paper_materials_received', level: 'assistant' }),
+        HOTAN_2023,
+        at('2023-10-01T00:00:00Z'),
+      ).map((a) => a.kind);
       expect(kinds).toEqual(['watch_evaluation_meeting']);
     });
   });
 
   describe('R3 after the meeting', () => {
     it('R3 watches the publicity dates', () => {
-      const app = buildApplication({ status: 'publicity', publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' } });
-      expect(summary(app, '2023-11-14T00:00:00Z')).toEqual([['watch_publicity', '2023-11-17T16:00:00.000Z', 'info']]);
+      const app = buildApplication({
+        status: 'publicity',
+        publicity: { startsOn: '2023-11-13', endsOn: '2023-11-17' },
+      });
+      expect(summary(app, '2023-11-14T00:00:00Z')).toEqual([
+        ['watch_publicity', '2023-11-17T16:00:00.000Z', 'info'],
+      ]);
     });
 
     it.each([
@@ -202,11 +275,16 @@ describe('nextActions', () => {
       ['qualification_document_issued', 'await_certificate', '2023-12-31T16:00:00.000Z'],
       ['post_filed', 'await_certificate', '2023-12-31T16:00:00.000Z'],
     ] as const)('R3 a %s application waits for %s', (status, kind, deadline) => {
-      expect(summary(buildApplication({ status }), '2023-11-20T00:00:00Z')).toEqual([[kind, deadline, 'info']]);
+      expect(summary(buildApplication({ status }), '2023-11-20T00:00:00Z')).toEqual([
+        [kind, deadline, 'info'],
+      ]);
     });
 
     it('R3 asks to download the e-certificate once issued', () => {
-      const app = buildApplication({ status: 'certificate_issued', certificateIssuedAt: '2023-12-12T03:00:00Z' });
+      const app = buildApplication({
+        status: 'certificate_issued',
+        certificateIssuedAt: '2023-12-12T03:00:00Z',
+      });
       expect(nextActions(app, HOTAN_2023, at('2023-12-13T00:00:00Z'))).toEqual([
         {
           kind: 'download_certificate',
@@ -224,13 +302,19 @@ describe('nextActions', () => {
   it.each(['not_passed', 'not_accepted', 'withdrawn', 'qualification_revoked'] as const)(
     'is empty for the terminal status %s',
     (status) => {
-      expect(nextActions(buildApplication({ status }), HOTAN_2023, at('2023-08-01T00:00:00Z'))).toEqual([]);
+      expect(
+        nextActions(buildApplication({ status }), HOTAN_2023, at('2023-08-01T00:00:00Z')),
+      ).toEqual([]);
     },
   );
 
   it('throws for an application of another year or route', () => {
-    expect(() => nextActions(buildApplication({ year: 2024 }), HOTAN_2023, at('2024-08-01T00:00:00Z'))).toThrow(NoticeMismatchError);
-    expect(() => nextActions(buildApplication({ route: 'region' }), HOTAN_2023, at('2023-08-01T00:00:00Z'))).toThrow(NoticeMismatchError);
+    expect(() =>
+      nextActions(buildApplication({ year: 2024 }), HOTAN_2023, at('2024-08-01T00:00:00Z')),
+    ).toThrow(NoticeMismatchError);
+    expect(() =>
+      nextActions(buildApplication({ route: 'region' }), HOTAN_2023, at('2023-08-01T00:00:00Z')),
+    ).toThrow(NoticeMismatchError);
   });
 
   it('does not mutate the application', () => {
@@ -240,26 +324,46 @@ describe('nextActions', () => {
     expect(app).toEqual(copy);
   });
 
-  const anyApplication = fc.record({
-    status: fc.constantFrom(...Object.values(APPLICATION_STATUS)),
-    level: fc.constantFrom('full_senior', 'deputy_senior', 'intermediate', 'assistant', 'technician' as const),
-    submissionCount: fc.integer({ min: 0, max: 4 }),
-    returnedAt: fc.option(fc.date({ min: new Date('2023-07-20'), max: new Date('2023-09-30'), noInvalidDate: true }).map((d) => d.toISOString())),
-    feePaid: fc.boolean(),
-    service: fc.option(fc.constantFrom('fang_hui_ju', 'inland_service_management' as const)),
-    scheduledAt: fc.option(fc.date({ min: new Date('2023-09-01'), max: new Date('2023-11-30'), noInvalidDate: true }).map((d) => d.toISOString())),
-  }).map((r) =>
-    buildApplication({
-      status: r.status,
-      level: r.level,
-      submissionCount: r.submissionCount,
-      returnedAt: r.returnedAt,
-      feePaid: r.feePaid,
-      defence: { scheduledAt: r.scheduledAt, serviceInApplicationYear: r.service },
-      continuingEducation: [],
-    }),
-  );
-  const anyNow = fc.date({ min: new Date('2023-06-01'), max: new Date('2024-02-01'), noInvalidDate: true });
+  const anyApplication = fc
+    .record({
+      status: fc.constantFrom(...Object.values(APPLICATION_STATUS)),
+      level: fc.constantFrom(
+        'full_senior',
+        'deputy_senior',
+        'intermediate',
+        'assistant',
+        'technician' as const,
+      ),
+      submissionCount: fc.integer({ min: 0, max: 4 }),
+      returnedAt: fc.option(
+        fc
+          .date({ min: new Date('2023-07-20'), max: new Date('2023-09-30'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+      ),
+      feePaid: fc.boolean(),
+      service: fc.option(fc.constantFrom('fang_hui_ju', 'inland_service_management' as const)),
+      scheduledAt: fc.option(
+        fc
+          .date({ min: new Date('2023-09-01'), max: new Date('2023-11-30'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+      ),
+    })
+    .map((r) =>
+      buildApplication({
+        status: r.status,
+        level: r.level,
+        submissionCount: r.submissionCount,
+        returnedAt: r.returnedAt,
+        feePaid: r.feePaid,
+        defence: { scheduledAt: r.scheduledAt, serviceInApplicationYear: r.service },
+        continuingEducation: [],
+      }),
+    );
+  const anyNow = fc.date({
+    min: new Date('2023-06-01'),
+    max: new Date('2024-02-01'),
+    noInvalidDate: true,
+  });
 
   it('property: the to-do list of a terminal application is empty', () => {
     fc.assert(

@@ -24,7 +24,9 @@ describe('eventWindow', () => {
 
 describe('assertSameNotice', () => {
   it('passes for the notice’s year and route', () => {
-    expect(() => assertSameNotice({ id: 'a1', year: 2023, route: 'prefecture_directed' }, HOTAN_2023)).not.toThrow();
+    expect(() =>
+      assertSameNotice({ id: 'a1', year: 2023, route: 'prefecture_directed' }, HOTAN_2023),
+    ).not.toThrow();
   });
 
   it.each([

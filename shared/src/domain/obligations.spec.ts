@@ -78,7 +78,11 @@ describe('deriveObligations', () => {
       ['the deadline has passed', returned, '2023-08-17T02:00:00Z'],
       ['the submissions are used up', { ...returned, submissionCount: 3 }, '2023-08-15T03:00:00Z'],
       ['the return time is unknown', { ...returned, returnedAt: null }, '2023-08-15T03:00:00Z'],
-      ['the return time is unreadable', { ...returned, returnedAt: 'soon' }, '2023-08-15T03:00:00Z'],
+      [
+        'the return time is unreadable',
+        { ...returned, returnedAt: 'soon' },
+        '2023-08-15T03:00:00Z',
+      ],
     ])('is empty when %s', (_, app, now) => {
       expect(derive(app, now)).toEqual([]);
     });
@@ -117,7 +121,10 @@ describe('deriveObligations', () => {
         'note_defence_exemption',
         'watch_evaluation_meeting',
       ]);
-      const scheduled = { ...exempt, defence: { ...exempt.defence, scheduledAt: '2023-10-16T02:00:00Z' } };
+      const scheduled = {
+        ...exempt,
+        defence: { ...exempt.defence, scheduledAt: '2023-10-16T02:00:00Z' },
+      };
       expect(derive(scheduled, '2023-10-01T00:00:00Z')[1]).toMatchObject({
         kind: 'prepare_defence',
         deadlineMs: ms('2023-10-16T02:00:00Z'),
@@ -158,7 +165,10 @@ describe('deriveObligations', () => {
     });
 
     it('watches the applicant’s own meeting day, from its 00:00 to its 24:00 Beijing, once known', () => {
-      const [meeting] = derive({ ...atMeeting, evaluationMeetingOn: '2023-10-20' }, '2023-10-01T00:00:00Z');
+      const [meeting] = derive(
+        { ...atMeeting, evaluationMeetingOn: '2023-10-20' },
+        '2023-10-01T00:00:00Z',
+      );
       expect(meeting).toMatchObject({
         deadlineMs: ms('2023-10-20T16:00:00Z'),
         startsAtMs: ms('2023-10-19T16:00:00Z'),

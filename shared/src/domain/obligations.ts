@@ -163,13 +163,18 @@ function addDrafting(c: Context): void {
   });
   for (const check of continuingEducationShortfalls(application, year.rules)) {
     // Due with the application, under R13's own section.
-    add(c, OBLIGATION_KIND.COMPLETE_CONTINUING_EDUCATION, { deadlineMs, startsAtMs }, {
-      year: check.year,
-      totalHours: check.totalHours,
-      professionalHours: check.professionalHours,
-      totalShortBy: check.totalShortBy,
-      professionalShortBy: check.professionalShortBy,
-    });
+    add(
+      c,
+      OBLIGATION_KIND.COMPLETE_CONTINUING_EDUCATION,
+      { deadlineMs, startsAtMs },
+      {
+        year: check.year,
+        totalHours: check.totalHours,
+        professionalHours: check.professionalHours,
+        totalShortBy: check.totalShortBy,
+        professionalShortBy: check.professionalShortBy,
+      },
+    );
   }
 }
 
@@ -193,11 +198,16 @@ function addEmployerPublicity(c: Context): void {
   const startsOn = publicity === null ? null : publicity.startsOn;
   const endsOn = publicity === null ? null : publicity.endsOn;
   const deadlineMs = endsOn === null ? null : beijingDayEndMs(endsOn);
-  add(c, OBLIGATION_KIND.WATCH_EMPLOYER_PUBLICITY, { deadlineMs, startsAtMs: null }, {
-    startsOn,
-    endsOn,
-    minWorkingDays: c.year.rules.publicity.minWorkingDays,
-  });
+  add(
+    c,
+    OBLIGATION_KIND.WATCH_EMPLOYER_PUBLICITY,
+    { deadlineMs, startsAtMs: null },
+    {
+      startsOn,
+      endsOn,
+      minWorkingDays: c.year.rules.publicity.minWorkingDays,
+    },
+  );
 }
 
 function addRevision(c: Context): void {
@@ -210,11 +220,16 @@ function addRevision(c: Context): void {
   const deadlineMs = revisionDeadlineMs(returnedMs, year);
   // Past the deadline the application is not accepted (R4): no task can change that.
   if (nowMs >= deadlineMs) return;
-  add(c, OBLIGATION_KIND.REVISE_APPLICATION, { deadlineMs, startsAtMs: returnedMs }, {
-    returnedAt,
-    submissionsUsed: submissionCount,
-    submissionsLeft: left,
-  });
+  add(
+    c,
+    OBLIGATION_KIND.REVISE_APPLICATION,
+    { deadlineMs, startsAtMs: returnedMs },
+    {
+      returnedAt,
+      submissionsUsed: submissionCount,
+      submissionsLeft: left,
+    },
+  );
 }
 
 function addFee(c: Context): void {
@@ -222,10 +237,15 @@ function addFee(c: Context): void {
   if (application.feePaid) return;
   // Past the deadline the fee stays owed (overdue): the applicant should still contact the office.
   const { deadlineMs, startsAtMs } = calendarStep(year, year.rules.fee.deadlineEvent);
-  add(c, OBLIGATION_KIND.PAY_FEE, { deadlineMs, startsAtMs }, {
-    amountCny: feeAmountCny(application.level, year.rules),
-    tier: levelTier(application.level),
-  });
+  add(
+    c,
+    OBLIGATION_KIND.PAY_FEE,
+    { deadlineMs, startsAtMs },
+    {
+      amountCny: feeAmountCny(application.level, year.rules),
+      tier: levelTier(application.level),
+    },
+  );
 }
 
 function addDefence(c: Context): void {
@@ -243,9 +263,14 @@ function addDefence(c: Context): void {
   if (scheduledMs !== null && nowMs >= scheduledMs) return;
   // An exempt applicant may still choose to sit; only a scheduled defence makes it a task then.
   if (requirement.kind === 'exempt' && scheduledMs === null) return;
-  add(c, OBLIGATION_KIND.PREPARE_DEFENCE, { deadlineMs: scheduledMs, startsAtMs: null }, {
-    scheduledAt: scheduledMs === null ? null : scheduledAt,
-  });
+  add(
+    c,
+    OBLIGATION_KIND.PREPARE_DEFENCE,
+    { deadlineMs: scheduledMs, startsAtMs: null },
+    {
+      scheduledAt: scheduledMs === null ? null : scheduledAt,
+    },
+  );
 }
 
 function addMeeting(c: Context): void {
@@ -270,17 +295,27 @@ function addPublicity(c: Context): void {
   // The result publicity follows the meetings (§三(四)) and ends with the day it names.
   const { section } = calendarStep(c.year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS);
   const deadlineMs = endsOn === null ? null : beijingDayEndMs(endsOn);
-  add(c, OBLIGATION_KIND.WATCH_PUBLICITY, { deadlineMs, startsAtMs: null, section }, {
-    startsOn,
-    endsOn,
-  });
+  add(
+    c,
+    OBLIGATION_KIND.WATCH_PUBLICITY,
+    { deadlineMs, startsAtMs: null, section },
+    {
+      startsOn,
+      endsOn,
+    },
+  );
 }
 
 function addCertificate(c: Context): void {
   const { section } = calendarStep(c.year, CALENDAR_EVENT_KIND.POST_FILING_AND_CERTIFICATES);
-  add(c, OBLIGATION_KIND.DOWNLOAD_CERTIFICATE, { ...UNDATED, section }, {
-    certificateIssuedAt: c.application.certificateIssuedAt,
-  });
+  add(
+    c,
+    OBLIGATION_KIND.DOWNLOAD_CERTIFICATE,
+    { ...UNDATED, section },
+    {
+      certificateIssuedAt: c.application.certificateIssuedAt,
+    },
+  );
 }
 
 /**

@@ -26,7 +26,9 @@ describe('R9 earliestPublicityEnd', () => {
   });
 
   it('R9 says so for a year chinese-days does not know', () => {
-    expect(() => earliestPublicityEnd('2027-03-01', HOTAN_2023_RULES)).toThrow(WorkdayDataUnavailableError);
+    expect(() => earliestPublicityEnd('2027-03-01', HOTAN_2023_RULES)).toThrow(
+      WorkdayDataUnavailableError,
+    );
   });
 
   it('rejects a malformed day', () => {
@@ -52,10 +54,14 @@ describe('R9 checkPublicityPeriod', () => {
   });
 
   it('R9 tells the earliest valid end alongside', () => {
-    expect(checkPublicityPeriod('2023-09-28', '2023-10-09', HOTAN_2023_RULES).earliestEndsOn).toBe('2023-10-10');
+    expect(checkPublicityPeriod('2023-09-28', '2023-10-09', HOTAN_2023_RULES).earliestEndsOn).toBe(
+      '2023-10-10',
+    );
   });
 
   it('rejects a malformed end', () => {
-    expect(() => checkPublicityPeriod('2023-08-07', '2023-08-32', HOTAN_2023_RULES)).toThrow(RangeError);
+    expect(() => checkPublicityPeriod('2023-08-07', '2023-08-32', HOTAN_2023_RULES)).toThrow(
+      RangeError,
+    );
   });
 });

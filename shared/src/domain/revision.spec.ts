@@ -29,7 +29,11 @@ describe('R4 revisionDeadline', () => {
   });
 
   it('R4 48 hours is never later than the Civil Code reading (end of the 2nd day after the return day)', () => {
-    for (const returnedAt of ['2023-08-15T16:00:00Z', '2023-08-15T02:00:00Z', '2023-08-16T15:59:59Z']) {
+    for (const returnedAt of [
+      '2023-08-15T16:00:00Z',
+      '2023-08-15T02:00:00Z',
+      '2023-08-16T15:59:59Z',
+    ]) {
       const hours = revisionDeadline(returnedAt, HOTAN_2023).getTime();
       const days = revisionDeadline(returnedAt, calendarDays).getTime();
       expect(hours).toBeLessThanOrEqual(days);
@@ -45,7 +49,9 @@ describe('R4 revisionDeadline', () => {
 
   it('R4 takes a Date as well as an ISO string, and agrees with revisionDeadlineMs', () => {
     const at = new Date('2023-08-15T02:00:00Z');
-    expect(revisionDeadline(at, HOTAN_2023).getTime()).toBe(revisionDeadlineMs(at.getTime(), HOTAN_2023));
+    expect(revisionDeadline(at, HOTAN_2023).getTime()).toBe(
+      revisionDeadlineMs(at.getTime(), HOTAN_2023),
+    );
   });
 
   it('rejects something that is not an instant', () => {
@@ -87,14 +93,18 @@ describe('R4 checkResubmission', () => {
   });
 
   it('R4 a resubmission after the deadline is not accepted', () => {
-    expect(checkResubmission(returnedAt, 1, HOTAN_2023, new Date('2023-08-17T02:00:00Z'))).toMatchObject({
+    expect(
+      checkResubmission(returnedAt, 1, HOTAN_2023, new Date('2023-08-17T02:00:00Z')),
+    ).toMatchObject({
       isAllowed: false,
       reason: 'revision_window_closed',
     });
   });
 
   it('R4 a fourth submission is refused whatever the time', () => {
-    expect(checkResubmission(returnedAt, 3, HOTAN_2023, new Date('2023-08-15T03:00:00Z'))).toMatchObject({
+    expect(
+      checkResubmission(returnedAt, 3, HOTAN_2023, new Date('2023-08-15T03:00:00Z')),
+    ).toMatchObject({
       isAllowed: false,
       reason: 'submissions_exhausted',
       submissionsLeft: 0,

@@ -23,13 +23,19 @@ describe('R2 checkRouteChoice', () => {
 
   it('R2 refuses a second open application on the same route', () => {
     expect(
-      checkRouteChoice([{ year: 2023, route: 'prefecture_directed', status: 'authority_review' }], proposed),
+      checkRouteChoice(
+        [{ year: 2023, route: 'prefecture_directed', status: 'authority_review' }],
+        proposed,
+      ),
     ).toMatchObject({ isAllowed: false, reason: 'already_applied' });
   });
 
   it('R2 allows a new application on the same route after a withdrawal', () => {
     expect(
-      checkRouteChoice([{ year: 2023, route: 'prefecture_directed', status: 'withdrawn' }], proposed),
+      checkRouteChoice(
+        [{ year: 2023, route: 'prefecture_directed', status: 'withdrawn' }],
+        proposed,
+      ),
     ).toEqual({ isAllowed: true });
   });
 });

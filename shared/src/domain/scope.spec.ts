@@ -39,6 +39,8 @@ describe('R1 checkScope', () => {
 
   it('R1 follows the year’s list, not a constant', () => {
     const rules = { ...HOTAN_2023_RULES, scope: { ...HOTAN_2023_RULES.scope, examReplaced: [] } };
-    expect(checkScope(input({ series: 'accounting', level: 'intermediate' }), rules)).toEqual({ isInScope: true });
+    expect(checkScope(input({ series: 'accounting', level: 'intermediate' }), rules)).toEqual({
+      isInScope: true,
+    });
   });
 });

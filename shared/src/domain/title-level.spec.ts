@@ -1,4 +1,4 @@
-import { TITLE_LEVEL } from './application.type';
+import type { TITLE_LEVEL } from './application.type';
 import { levelTier, nextTitleLevel } from './title-level';
 
 describe('levelTier', () => {
@@ -16,9 +16,19 @@ describe('levelTier', () => {
 describe('nextTitleLevel', () => {
   it('climbs one level at a time and stops at 正高级', () => {
     const ladder = [];
-    for (let level: (typeof TITLE_LEVEL)[keyof typeof TITLE_LEVEL] | null = 'technician'; level !== null; level = nextTitleLevel(level)) {
+    for (
+      let level: (typeof TITLE_LEVEL)[keyof typeof TITLE_LEVEL] | null = 'technician';
+      level !== null;
+      level = nextTitleLevel(level)
+    ) {
       ladder.push(level);
     }
-    expect(ladder).toEqual(['technician', 'assistant', 'intermediate', 'deputy_senior', 'full_senior']);
+    expect(ladder).toEqual([
+      'technician',
+      'assistant',
+      'intermediate',
+      'deputy_senior',
+      'full_senior',
+    ]);
   });
 });

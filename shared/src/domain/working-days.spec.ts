@@ -50,9 +50,16 @@ describe('isOfficialWorkday', () => {
         ['../calendar/beijing-day.ts', 'beijing-day.js'],
         ['./working-days.ts', 'working-days.js'],
       ] as const) {
-        const code = readFileSync(join(__dirname, source), 'utf8').replace('../calendar/beijing-day', './beijing-day');
+        const code = readFileSync(join(__dirname, source), 'utf8').replace(
+          '../calendar/beijing-day',
+          './beijing-day',
+        );
         const output = ts.transpileModule(code, {
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+          compilerOptions: {
+            module: ts.ModuleKind.CommonJS,
+            target: ts.ScriptTarget.ES2022,
+            esModuleInterop: true,
+          },
         }).outputText;
         writeFileSync(join(dir, target), output);
       }
@@ -64,7 +71,11 @@ describe('isOfficialWorkday', () => {
           known: [w.hasOfficialWorkdayData(2023), w.hasOfficialWorkdayData(2027)],
         }));`;
       const result = spawnSync(process.execPath, ['-e', script], {
-        env: { ...process.env, TZ: 'America/Los_Angeles', NODE_PATH: join(__dirname, '../../../node_modules') },
+        env: {
+          ...process.env,
+          TZ: 'America/Los_Angeles',
+          NODE_PATH: join(__dirname, '../../../node_modules'),
+        },
         encoding: 'utf8',
       });
       expect(result.stderr).toBe('');

@@ -8,7 +8,8 @@ const isolate = (text: string, isRtl: boolean): string => (isRtl ? `\u2066${text
 // A moment on both clocks people in Hotan use, worded in the current language.
 export function formatDual(t: Translate, instant: Instant, isEnd: boolean, isRtl = false): string {
   const { beijing, xinjiang } = dualClock(instant, isEnd);
-  const xjTime = xinjiang.date === beijing.date ? xinjiang.time : `${xinjiang.date} ${xinjiang.time}`;
+  const xjTime =
+    xinjiang.date === beijing.date ? xinjiang.time : `${xinjiang.date} ${xinjiang.time}`;
   return t('time.dual', {
     date: isolate(beijing.date, isRtl),
     time: isolate(beijing.time, isRtl),

@@ -15,7 +15,8 @@ export const DEFAULT_LOCALE: Locale = LOCALE.ZH_CN;
 export const LOCALES: readonly Locale[] = [LOCALE.ZH_CN, LOCALE.UG];
 
 // Uyghur is written right to left; the page root and, on H5, <html> carry the direction.
-export const directionOf = (locale: string): 'rtl' | 'ltr' => (locale === LOCALE.UG ? 'rtl' : 'ltr');
+export const directionOf = (locale: string): 'rtl' | 'ltr' =>
+  locale === LOCALE.UG ? 'rtl' : 'ltr';
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -2,8 +2,16 @@ import type { KeyPath } from './message-key';
 import { createTranslator } from './translator';
 
 const catalogues = {
-  'zh-CN': { fee: { amount: '评审费 {amount} 元', unread_other: '未读 {count} 条', only: '只有中文' } },
-  ug: { fee: { amount: 'ھەق {amount} يۈەن', unread_one: '{count} ئۇچۇر (بىر)', unread_other: '{count} ئۇچۇر' } },
+  'zh-CN': {
+    fee: { amount: '评审费 {amount} 元', unread_other: '未读 {count} 条', only: '只有中文' },
+  },
+  ug: {
+    fee: {
+      amount: 'ھەق {amount} يۈەن',
+      unread_one: '{count} ئۇچۇر (بىر)',
+      unread_other: '{count} ئۇچۇر',
+    },
+  },
 };
 // The keys of this test's own catalogues, not the product's.
 type TestKey = KeyPath<(typeof catalogues)['zh-CN']> | KeyPath<(typeof catalogues)['ug']>;
@@ -47,7 +55,10 @@ describe('createTranslator', () => {
 
 describe('createTranslator with a catalogue that arrives later', () => {
   it('refuses a language before its catalogue, then switches once it is added', () => {
-    const translator = createTranslator<'zh-CN' | 'ug', TestKey>({ 'zh-CN': catalogues['zh-CN'] }, 'zh-CN');
+    const translator = createTranslator<'zh-CN' | 'ug', TestKey>(
+      { 'zh-CN': catalogues['zh-CN'] },
+      'zh-CN',
+    );
     expect(translator.hasCatalogue('ug')).toBe(false);
     expect(() => translator.setLocale('ug')).toThrow(/no catalogue for ug/);
     expect(translator.getLocale()).toBe('zh-CN');
@@ -57,6 +68,8 @@ describe('createTranslator with a catalogue that arrives later', () => {
   });
 
   it('needs the fallback language from the start', () => {
-    expect(() => createTranslator<'zh-CN' | 'ug', TestKey>({ ug: catalogues.ug }, 'zh-CN')).toThrow(/fallback language zh-CN/);
+    expect(() => createTranslator<'zh-CN' | 'ug', TestKey>({ ug: catalogues.ug }, 'zh-CN')).toThrow(
+      /fallback language zh-CN/,
+    );
   });
 });

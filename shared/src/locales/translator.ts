@@ -43,21 +43,29 @@ export function createTranslator<L extends string, K extends string = MessageKey
   fallback: L,
 ): Translator<L, K> {
   const catalogues: Partial<Record<L, Resources>> = { ...initial };
-  if (!catalogues[fallback]) throw new Error(`the fallback language ${fallback} needs its catalogue`);
+  if (!catalogues[fallback])
+    throw new Error(`the fallback language ${fallback} needs its catalogue`);
   let locale = fallback;
   const listeners = new Set<() => void>();
   const find = (language: L, key: string, count: unknown): string | undefined => {
     const resources = catalogues[language];
     if (typeof count === 'number') {
-      const plural = lookup(resources, `${key}_${pluralCategory(language, count)}`) ?? lookup(resources, `${key}_other`);
+      const plural =
+        lookup(resources, `${key}_${pluralCategory(language, count)}`) ??
+        lookup(resources, `${key}_other`);
       if (plural !== undefined) return plural;
     }
     return lookup(resources, key);
   };
   return {
     t(key, values = {}) {
-      const text = find(locale, key, values.count) ?? find(fallback, key, values.count) ?? (values.defaultValue === undefined ? key : String(values.defaultValue));
-      return text.replace(PLACEHOLDER, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+      const text =
+        find(locale, key, values.count) ??
+        find(fallback, key, values.count) ??
+        (values.defaultValue === undefined ? key : String(values.defaultValue));
+      return text.replace(PLACEHOLDER, (whole, name: string) =>
+        values[name] === undefined ? whole : String(values[name]),
+      );
     },
     getLocale: () => locale,
     setLocale(next) {

@@ -134,12 +134,19 @@ export const zhCN = {
     revisionDeadline: '修改后重新提交的截止时间',
     defenceTitle: '专业水平答辩',
     defenceRequired: '{level}需要参加专业水平答辩',
-    defenceExempt: '免于答辩：申报年度有{service}经历，按当年该专业答辩平均分赋分（也可选择参加答辩）',
+    defenceExempt:
+      '免于答辩：申报年度有{service}经历，按当年该专业答辩平均分赋分（也可选择参加答辩）',
     defenceNotRequired: '{level}不需要答辩',
     demo: '演示申报',
   },
   action: {
-    urgency: { overdue: '已逾期', critical: '24小时内截止', soon: '3天内截止', normal: '待办', info: '关注' },
+    urgency: {
+      overdue: '已逾期',
+      critical: '24小时内截止',
+      soon: '3天内截止',
+      normal: '待办',
+      info: '关注',
+    },
     deadline: '截止：{time}',
     rule: '依据：{notice} 第{section}条（{rule}）',
     checklist: '材料清单',
@@ -163,8 +170,10 @@ export const zhCN = {
       download_certificate: '下载电子证书',
     },
     detail: {
-      continuingEducation: '每年不少于 {minHours} 学时，其中专业科目不少于 {minProfessional} 学时；{year} 年还差 {totalShortBy} 学时（专业差 {professionalShortBy}）',
-      continuingEducationRule: '继续教育：每年不少于 {minHours} 学时，其中专业科目不少于 {minProfessional} 学时，须提供近三年证书',
+      continuingEducation:
+        '每年不少于 {minHours} 学时，其中专业科目不少于 {minProfessional} 学时；{year} 年还差 {totalShortBy} 学时（专业差 {professionalShortBy}）',
+      continuingEducationRule:
+        '继续教育：每年不少于 {minHours} 学时，其中专业科目不少于 {minProfessional} 学时，须提供近三年证书',
       submissionsLeft: '已提交 {used} 次，还可提交 {left} 次',
     },
   },
@@ -195,23 +204,60 @@ export const zhCN = {
     pullHint: '下拉刷新',
     loadMore: '加载更多',
     message: {
-      application_window_closing: { title: '网上申报即将截止', body: '申报将于 {closesAt} 截止，请尽快在评审系统提交。' },
-      continuing_education_short: { title: '继续教育学时不足', body: '{year} 年合计 {totalHours} 学时（专业 {professionalHours}），还差 {totalShortBy} 学时（专业差 {professionalShortBy}）。' },
-      application_returned: { title: '申报被退回', body: '请在 {revisionDeadline} 前修改并重新提交，还可提交 {submissionsLeft} 次。' },
-      revision_deadline_approaching: { title: '退回修改即将截止', body: '重新提交截止 {revisionDeadline}，还可提交 {submissionsLeft} 次。' },
-      application_not_accepted: { title: '申报不予受理', body: '你的申报已不予受理。如有疑问请联系职称办。' },
-      fee_due: { title: '可以缴纳评审费了', body: '评审费 {amountCny} 元，请在 {deadline} 前缴纳。' },
-      fee_deadline_approaching: { title: '缴费即将截止', body: '评审费 {amountCny} 元，截止 {deadline}。' },
-      paper_materials_due: { title: '请报送纸质材料', body: '纸质评审材料须在 {deadline} 前送达。' },
-      paper_materials_deadline_approaching: { title: '纸质材料即将截止', body: '截止 {deadline}。' },
+      application_window_closing: {
+        title: '网上申报即将截止',
+        body: '申报将于 {closesAt} 截止，请尽快在评审系统提交。',
+      },
+      continuing_education_short: {
+        title: '继续教育学时不足',
+        body: '{year} 年合计 {totalHours} 学时（专业 {professionalHours}），还差 {totalShortBy} 学时（专业差 {professionalShortBy}）。',
+      },
+      application_returned: {
+        title: '申报被退回',
+        body: '请在 {revisionDeadline} 前修改并重新提交，还可提交 {submissionsLeft} 次。',
+      },
+      revision_deadline_approaching: {
+        title: '退回修改即将截止',
+        body: '重新提交截止 {revisionDeadline}，还可提交 {submissionsLeft} 次。',
+      },
+      application_not_accepted: {
+        title: '申报不予受理',
+        body: '你的申报已不予受理。如有疑问请联系职称办。',
+      },
+      fee_due: {
+        title: '可以缴纳评审费了',
+        body: '评审费 {amountCny} 元，请在 {deadline} 前缴纳。',
+      },
+      fee_deadline_approaching: {
+        title: '缴费即将截止',
+        body: '评审费 {amountCny} 元，截止 {deadline}。',
+      },
+      paper_materials_due: {
+        title: '请报送纸质材料',
+        body: '纸质评审材料须在 {deadline} 前送达。',
+      },
+      paper_materials_deadline_approaching: {
+        title: '纸质材料即将截止',
+        body: '截止 {deadline}。',
+      },
       defence_scheduled: { title: '答辩时间已确定', body: '专业水平答辩：{scheduledAt}。' },
       defence_approaching: { title: '答辩即将开始', body: '专业水平答辩：{scheduledAt}。' },
-      defence_exempt: { title: '你可免于答辩', body: '因{service}经历免于答辩，按该专业平均分赋分。' },
+      defence_exempt: {
+        title: '你可免于答辩',
+        body: '因{service}经历免于答辩，按该专业平均分赋分。',
+      },
       evaluation_meeting_approaching: { title: '评审会即将召开', body: '评审会开始：{startsAt}。' },
       publicity_started: { title: '评审结果开始公示', body: '公示：{startsOn} 至 {endsOn}。' },
       publicity_ending: { title: '公示即将结束', body: '公示截至 {endsOn}。' },
-      evaluation_result: { title: '评审结果', bodyPassed: '恭喜，你的评审已通过。', bodyFailed: '很遗憾，本次评审未通过。' },
-      qualification_document_issued: { title: '任职资格文件已印发', body: '印发日期：{issuedOn}。' },
+      evaluation_result: {
+        title: '评审结果',
+        bodyPassed: '恭喜，你的评审已通过。',
+        bodyFailed: '很遗憾，本次评审未通过。',
+      },
+      qualification_document_issued: {
+        title: '任职资格文件已印发',
+        body: '印发日期：{issuedOn}。',
+      },
       certificate_ready: { title: '电子证书已签发', body: '可在评审系统下载电子证书。' },
     },
     unknownDate: '待定',
@@ -222,7 +268,8 @@ export const zhCN = {
     hint: '每次同意后，可收到一条对应的微信提醒；消息页会始终保存全部提醒。',
     accepted: '已开启 {count} 项提醒',
     rejected: '你没有同意提醒，仍可在“消息”页查看',
-    mainSwitchOff: '你已关闭小程序的订阅消息总开关。请点右上角“…”→“设置”→“订阅消息”，打开“接收订阅消息”后再试。',
+    mainSwitchOff:
+      '你已关闭小程序的订阅消息总开关。请点右上角“…”→“设置”→“订阅消息”，打开“接收订阅消息”后再试。',
     failed: '暂时无法开启提醒，请稍后再试',
     notWeapp: '微信提醒只在微信小程序中提供；这里可在“消息”页查看全部提醒。',
     unavailable: '提醒服务暂未开通',
@@ -294,7 +341,8 @@ export const zhCN = {
     shareVerifyLink: '复制核验链接',
     manageSharing: '分享与核验记录',
     shareTitle: '分享证书详情',
-    shareHint: '为某一用途生成链接，对方可看到你选择的信息；最多同时 {max} 个，最长 {days} 天，可随时撤回。',
+    shareHint:
+      '为某一用途生成链接，对方可看到你选择的信息；最多同时 {max} 个，最长 {days} 天，可随时撤回。',
     purposePlaceholder: '用途，例如：入职审核',
     days: '{days} 天',
     createShare: '生成分享链接',

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import { ACTION_KIND } from '@titletrack/shared/domain';
 
 import { useLocale, useT, directionOf } from '../../locales';
@@ -19,7 +20,12 @@ const classPrefix = 'tt-action';
 
 // One to-do: what, by when (both clocks, live countdown for tasks), from which rule and notice
 // section, and, for material-gathering tasks, the attachment checklist.
-export function ActionCard({ item, now, showDetails = false, onOpen }: ActionCardProps): JSX.Element {
+export function ActionCard({
+  item,
+  now,
+  showDetails = false,
+  onOpen,
+}: ActionCardProps): JSX.Element {
   const t = useT();
   const isRtl = directionOf(useLocale()) === 'rtl';
   const { action, year, checklist } = item;
@@ -41,12 +47,21 @@ export function ActionCard({ item, now, showDetails = false, onOpen }: ActionCar
           <View className={`${classPrefix}__deadline`}>
             {t('action.deadline', { time: formatDual(t, action.deadline, true, isRtl) })}
           </View>
-          {action.isTask ? <Countdown className={`${classPrefix}__countdown`} deadline={action.deadline} now={now} /> : null}
+          {action.isTask ? (
+            <Countdown
+              className={`${classPrefix}__countdown`}
+              deadline={action.deadline}
+              now={now}
+            />
+          ) : null}
         </>
       ) : null}
       {action.kind === ACTION_KIND.REVISE_APPLICATION ? (
         <View className={`${classPrefix}__detail`}>
-          {t('action.detail.submissionsLeft', { used: action.data.submissionsUsed, left: action.data.submissionsLeft })}
+          {t('action.detail.submissionsLeft', {
+            used: action.data.submissionsUsed,
+            left: action.data.submissionsLeft,
+          })}
         </View>
       ) : null}
       {action.kind === ACTION_KIND.COMPLETE_CONTINUING_EDUCATION ? (
@@ -59,7 +74,11 @@ export function ActionCard({ item, now, showDetails = false, onOpen }: ActionCar
         </View>
       ) : null}
       <View className={`${classPrefix}__rule`}>
-        {t('action.rule', { notice: rules.noticeDocumentNumber, section: action.section, rule: action.ruleId })}
+        {t('action.rule', {
+          notice: rules.noticeDocumentNumber,
+          section: action.section,
+          rule: action.ruleId,
+        })}
       </View>
       {showDetails && checklist ? (
         <View className={`${classPrefix}__checklist`} id="checklist">
@@ -67,9 +86,15 @@ export function ActionCard({ item, now, showDetails = false, onOpen }: ActionCar
           {checklist.attachments.map((attachment) => {
             const name = t(`attachment.${attachment.kind}`);
             return (
-              <View key={`${attachment.kind}-${attachment.year ?? ''}`} className={`${classPrefix}__checklist-item`}>
-                {attachment.year === null ? name : t('attachment.withYear', { name, year: attachment.year })} ·{' '}
-                {t(attachment.source === 'system' ? 'action.systemSupplied' : 'action.upload')} ({attachment.ruleId})
+              <View
+                key={`${attachment.kind}-${attachment.year ?? ''}`}
+                className={`${classPrefix}__checklist-item`}
+              >
+                {attachment.year === null
+                  ? name
+                  : t('attachment.withYear', { name, year: attachment.year })}{' '}
+                · {t(attachment.source === 'system' ? 'action.systemSupplied' : 'action.upload')} (
+                {attachment.ruleId})
               </View>
             );
           })}

@@ -36,6 +36,7 @@ export function ApplicantGate(props: ApplicantGateProps): JSX.Element {
     if (props.isLoading) return <StateView state="loading" />;
     return <StateView state="error" errorCode={props.error?.code} onRetry={props.onRetry} />;
   }
-  if (!props.hasApplication) return prompt(t('state.noApplication'), t('state.goBind'), 'gate-bind');
+  if (!props.hasApplication)
+    return prompt(t('state.noApplication'), t('state.goBind'), 'gate-bind');
   return <>{props.children()}</>;
 }

@@ -1,7 +1,8 @@
 import { Input, View } from '@tarojs/components';
+import { useState } from 'react';
+
 import { maskIdCardNumber } from '@titletrack/shared/domain';
 import type { BindApplicationRequest } from '@titletrack/shared/contract';
-import { useState } from 'react';
 
 import { useT } from '../../locales';
 import type { BindFormErrors } from '../../utils/bind-validation';
@@ -18,20 +19,36 @@ export interface BindFormProps {
 
 const classPrefix = 'tt-bind';
 
-export function BindForm({ isSubmitting, serverError, validate, onSubmit }: BindFormProps): JSX.Element {
+export function BindForm({
+  isSubmitting,
+  serverError,
+  validate,
+  onSubmit,
+}: BindFormProps): JSX.Element {
   const t = useT();
-  const [form, setForm] = useState<BindApplicationRequest>({ name: '', idCardNumber: '', applicationNo: '' });
+  const [form, setForm] = useState<BindApplicationRequest>({
+    name: '',
+    idCardNumber: '',
+    applicationNo: '',
+  });
   const [errors, setErrors] = useState<BindFormErrors>({});
-  const set = (field: keyof BindApplicationRequest) => (event: { detail: { value: string } }): void => {
-    setForm((previous) => ({ ...previous, [field]: event.detail.value }));
-    setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
+  const set =
+    (field: keyof BindApplicationRequest) =>
+    (event: { detail: { value: string } }): void => {
+      setForm((previous) => ({ ...previous, [field]: event.detail.value }));
+      setErrors((previous) => ({ ...previous, [field]: undefined }));
+    };
   const submit = (): void => {
     const found = validate(form);
     setErrors(found);
     if (Object.values(found).every((value) => !value)) onSubmit(form);
   };
-  const field = (name: keyof BindApplicationRequest, label: string, placeholder: string, extra: object = {}): JSX.Element => {
+  const field = (
+    name: keyof BindApplicationRequest,
+    label: string,
+    placeholder: string,
+    extra: object = {},
+  ): JSX.Element => {
     const error = errors[name];
     return (
       <View className={`${classPrefix}__field`}>
@@ -55,7 +72,11 @@ export function BindForm({ isSubmitting, serverError, validate, onSubmit }: Bind
   return (
     <View className={classPrefix} id="bind-form">
       {field('name', t('me.bind.name'), t('me.bind.namePlaceholder'))}
-      {field('idCardNumber', t('me.bind.idCard'), t('me.bind.idCardPlaceholder'), { password: true, maxlength: 18, type: 'idcard' })}
+      {field('idCardNumber', t('me.bind.idCard'), t('me.bind.idCardPlaceholder'), {
+        password: true,
+        maxlength: 18,
+        type: 'idcard',
+      })}
       {form.idCardNumber ? (
         <View className={`${classPrefix}__echo`} id="bind-id-echo">
           {t('me.bind.typedBack', { masked: maskIdCardNumber(form.idCardNumber) })}
@@ -67,7 +88,14 @@ export function BindForm({ isSubmitting, serverError, validate, onSubmit }: Bind
           {serverError}
         </View>
       ) : null}
-      <Button className={`${classPrefix}__submit`} id="bind-submit" type="primary" block loading={isSubmitting} onClick={submit}>
+      <Button
+        className={`${classPrefix}__submit`}
+        id="bind-submit"
+        type="primary"
+        block
+        loading={isSubmitting}
+        onClick={submit}
+      >
         {t('me.bind.submit')}
       </Button>
     </View>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import { stepPhase, yearProgress } from '@titletrack/shared/domain';
 import type { CalendarEventResponse } from '@titletrack/shared/contract';
 
@@ -40,16 +41,26 @@ export function CalendarTimeline({ events, now }: CalendarTimelineProps): JSX.El
             id={`event-${event.kind}`}
           >
             <View className={`${classPrefix}__head`}>
-              <View className={`${classPrefix}__title`}>{locale === LOCALE.ZH_CN ? event.title : t(`calendar.kind.${event.kind}`)}</View>
+              <View className={`${classPrefix}__title`}>
+                {locale === LOCALE.ZH_CN ? event.title : t(`calendar.kind.${event.kind}`)}
+              </View>
               <View className={`${classPrefix}__phase`}>{t(`calendar.phase.${phase}`)}</View>
             </View>
             {event.startsAt ? (
-              <View className={`${classPrefix}__when`}>{t('calendar.opens', { time: formatDual(t, event.startsAt, false, isRtl) })}</View>
+              <View className={`${classPrefix}__when`}>
+                {t('calendar.opens', { time: formatDual(t, event.startsAt, false, isRtl) })}
+              </View>
             ) : null}
-            <View className={`${classPrefix}__when`}>{t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) })}</View>
-            <View className={`${classPrefix}__source`}>{t('calendar.section', { section: event.section })}</View>
+            <View className={`${classPrefix}__when`}>
+              {t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) })}
+            </View>
+            <View className={`${classPrefix}__source`}>
+              {t('calendar.section', { section: event.section })}
+            </View>
             {event.interpretation ? (
-              <View className={`${classPrefix}__note`}>{t('calendar.interpretation', { text: event.interpretation })}</View>
+              <View className={`${classPrefix}__note`}>
+                {t('calendar.interpretation', { text: event.interpretation })}
+              </View>
             ) : null}
           </View>
         );

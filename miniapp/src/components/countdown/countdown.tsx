@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import { countdown } from '@titletrack/shared/domain';
 import type { Instant } from '@titletrack/shared/domain';
 
@@ -17,9 +18,17 @@ export function Countdown({ deadline, now, id, className }: CountdownProps): JSX
   const left = countdown(deadline, now);
   const text = left.isOver
     ? t('time.overdue')
-    : t('time.countdown', { days: left.days, hours: left.hours, minutes: left.minutes, seconds: left.seconds });
+    : t('time.countdown', {
+        days: left.days,
+        hours: left.hours,
+        minutes: left.minutes,
+        seconds: left.seconds,
+      });
   return (
-    <View className={`tt-countdown-text${left.isOver ? ' tt-countdown-text--over' : ''}${className ? ` ${className}` : ''}`} id={id}>
+    <View
+      className={`tt-countdown-text${left.isOver ? ' tt-countdown-text--over' : ''}${className ? ` ${className}` : ''}`}
+      id={id}
+    >
       {text}
     </View>
   );

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import { countdown } from '@titletrack/shared/domain';
 import type { CalendarEventResponse } from '@titletrack/shared/contract';
 
@@ -35,7 +36,12 @@ export function DeadlineCountdown({ event, year, now }: DeadlineCountdownProps):
         {formatDual(t, event.endsAt, true, directionOf(locale) === 'rtl')}
       </View>
       <View className={`${classPrefix}__left`} id="next-deadline-countdown">
-        {t('home.countdown', { days: left.days, hours: left.hours, minutes: left.minutes, seconds: left.seconds })}
+        {t('home.countdown', {
+          days: left.days,
+          hours: left.hours,
+          minutes: left.minutes,
+          seconds: left.seconds,
+        })}
       </View>
     </View>
   );

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import type { Messages } from '@titletrack/shared/locales';
 
 import { useT } from '../../locales';
@@ -24,7 +25,12 @@ export function NavGrid({ items }: NavGridProps): JSX.Element {
   return (
     <View className={classPrefix} id="nav-grid">
       {items.map((item) => (
-        <View key={item.key} className={`${classPrefix}__item`} id={`nav-${item.key}`} onClick={item.onOpen}>
+        <View
+          key={item.key}
+          className={`${classPrefix}__item`}
+          id={`nav-${item.key}`}
+          onClick={item.onOpen}
+        >
           {t(`nav.${item.key}`)}
           {item.badge ? <View className={`${classPrefix}__badge`}>{item.badge}</View> : null}
         </View>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import type { NoticeSummary } from '@titletrack/shared/contract';
 
 import { useT } from '../../locales';
@@ -13,7 +14,8 @@ const classPrefix = 'tt-notices';
 
 export function NoticeList({ items, onOpen }: NoticeListProps): JSX.Element {
   const t = useT();
-  if (items.length === 0) return <View className={`${classPrefix}__empty`}>{t('state.empty')}</View>;
+  if (items.length === 0)
+    return <View className={`${classPrefix}__empty`}>{t('state.empty')}</View>;
   return (
     <View className={classPrefix} id="notice-list">
       {items.map((notice) => (

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useLayoutEffect } from 'react';
 import type { PropsWithChildren } from 'react';
+
 import type { MessageKey } from '@titletrack/shared/locales';
 
 import { dismissFirstScreen } from '../../first-screen';
@@ -28,7 +29,14 @@ const classPrefix = 'tt-page';
 
 // Every page's root: the language's direction (mirrored layout in Uyghur), large text, and the
 // offline banner with the time of the data shown.
-export function PageRoot({ id, title, isOffline = false, asOf = null, isHoldingFirstScreen = false, children }: PropsWithChildren<PageRootProps>): JSX.Element {
+export function PageRoot({
+  id,
+  title,
+  isOffline = false,
+  asOf = null,
+  isHoldingFirstScreen = false,
+  children,
+}: PropsWithChildren<PageRootProps>): JSX.Element {
   const t = useT();
   // The language whose texts are shown, which may lag the chosen one while its catalogue loads.
   const locale = useLocale();

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import type { StatusHistoryItem } from '@titletrack/shared/contract';
 import { APPLICATION_STATUS_ORDER, isApplicationStatus } from '@titletrack/shared/domain';
 import type { ApplicationStatus } from '@titletrack/shared/domain';
@@ -20,9 +21,12 @@ function statusesAhead(status: ApplicationStatus): ApplicationStatus[] {
   const order = APPLICATION_STATUS_ORDER[status];
   if (order === null) return [];
   const ahead = new Map<number, ApplicationStatus>();
-  for (const [candidate, position] of Object.entries(APPLICATION_STATUS_ORDER) as Array<[ApplicationStatus, number | null]>) {
+  for (const [candidate, position] of Object.entries(APPLICATION_STATUS_ORDER) as Array<
+    [ApplicationStatus, number | null]
+  >) {
     // `returned` shares its position with authority review; it is never "ahead".
-    if (position !== null && position > order && candidate !== 'returned' && !ahead.has(position)) ahead.set(position, candidate);
+    if (position !== null && position > order && candidate !== 'returned' && !ahead.has(position))
+      ahead.set(position, candidate);
   }
   return [...ahead.entries()].sort((a, b) => a[0] - b[0]).map(([, candidate]) => candidate);
 }
@@ -31,7 +35,8 @@ function statusesAhead(status: ApplicationStatus): ApplicationStatus[] {
 // steps still ahead on the main line.
 export function StatusTimeline({ history, status }: StatusTimelineProps): JSX.Element {
   const t = useT();
-  const label = (value: string): string => (isApplicationStatus(value) ? t(`status.label.${value}`) : value);
+  const label = (value: string): string =>
+    isApplicationStatus(value) ? t(`status.label.${value}`) : value;
   const lastIndex = history.length - 1;
   return (
     <View className={classPrefix} id="status-timeline">
@@ -52,7 +57,11 @@ export function StatusTimeline({ history, status }: StatusTimelineProps): JSX.El
         );
       })}
       {statusesAhead(status).map((ahead) => (
-        <View key={ahead} className={`${classPrefix}__item ${classPrefix}__item--ahead`} data-status={ahead}>
+        <View
+          key={ahead}
+          className={`${classPrefix}__item ${classPrefix}__item--ahead`}
+          data-status={ahead}
+        >
           <View className={`${classPrefix}__dot`} />
           <View className={`${classPrefix}__body`}>
             <View className={`${classPrefix}__label`}>{label(ahead)}</View>

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+
 import { nextDeadline } from '@titletrack/shared/domain';
 
 import { ActionCard } from '../../components/action-card';
@@ -39,15 +40,24 @@ export default function HomePage(): JSX.Element {
   if (!home.data) {
     return (
       <PageRoot id="home" isHoldingFirstScreen={home.isLoading}>
-        {home.isLoading ? <StateView state="loading" /> : <StateView state="error" errorCode={home.error?.code} onRetry={home.reload} />}
+        {home.isLoading ? (
+          <StateView state="loading" />
+        ) : (
+          <StateView state="error" errorCode={home.error?.code} onRetry={home.reload} />
+        )}
       </PageRoot>
     );
   }
   const { calendar, notices, isDemoClock } = home.data;
-  const urgent = mine.data ? todoItems(mine.data.progress, now)[0] ?? null : null;
+  const urgent = mine.data ? (todoItems(mine.data.progress, now)[0] ?? null) : null;
   const isDemo = mine.data?.progress.some((entry) => entry.isDemo) ?? false;
   return (
-    <PageRoot id="home" title="app.title" isOffline={home.isOffline || mine.isOffline} asOf={home.isOffline ? home.asOf : mine.isOffline ? mine.asOf : null}>
+    <PageRoot
+      id="home"
+      title="app.title"
+      isOffline={home.isOffline || mine.isOffline}
+      asOf={home.isOffline ? home.asOf : mine.isOffline ? mine.asOf : null}
+    >
       {isDemoClock ? (
         <View className="home__demo" id="demo-clock">
           {t('home.demoClock', { time: formatDual(t, now, false) })}
@@ -90,8 +100,14 @@ export default function HomePage(): JSX.Element {
       ) : null}
       {calendar ? (
         <>
-          <DeadlineCountdown event={nextDeadline(calendar.events, now)} year={calendar.year} now={now} />
-          <View className="home__section-title">{t('home.calendarTitle', { year: calendar.year })}</View>
+          <DeadlineCountdown
+            event={nextDeadline(calendar.events, now)}
+            year={calendar.year}
+            now={now}
+          />
+          <View className="home__section-title">
+            {t('home.calendarTitle', { year: calendar.year })}
+          </View>
           <CalendarTimeline events={calendar.events} now={now} />
         </>
       ) : (

@@ -13,7 +13,12 @@ export default function NoticePage(): JSX.Element {
   const { params } = useRouter();
   const notice = useNotice(params.id ?? '');
 
-  if (notice.isLoading && !notice.data) return <PageRoot><StateView state="loading" /></PageRoot>;
+  if (notice.isLoading && !notice.data)
+    return (
+      <PageRoot>
+        <StateView state="loading" />
+      </PageRoot>
+    );
   if (notice.error || !notice.data) {
     return (
       <PageRoot>
@@ -24,21 +29,21 @@ export default function NoticePage(): JSX.Element {
   const { title, documentNumber, issuer, publishedOn, body } = notice.data;
   return (
     <PageRoot>
-    <View className="notice" id="notice-detail">
-      <View className="notice__title" id="notice-title">
-        {title}
+      <View className="notice" id="notice-detail">
+        <View className="notice__title" id="notice-title">
+          {title}
+        </View>
+        <View className="notice__meta">{documentNumber}</View>
+        <View className="notice__meta">{t('notice.issuer', { issuer })}</View>
+        <View className="notice__meta">{t('notice.publishedOn', { date: publishedOn })}</View>
+        <View className="notice__body">
+          {toTextBlocks(body).map((block, index) => (
+            <View key={index} className={`notice__block notice__block--${block.kind}`}>
+              {block.text}
+            </View>
+          ))}
+        </View>
       </View>
-      <View className="notice__meta">{documentNumber}</View>
-      <View className="notice__meta">{t('notice.issuer', { issuer })}</View>
-      <View className="notice__meta">{t('notice.publishedOn', { date: publishedOn })}</View>
-      <View className="notice__body">
-        {toTextBlocks(body).map((block, index) => (
-          <View key={index} className={`notice__block notice__block--${block.kind}`}>
-            {block.text}
-          </View>
-        ))}
-      </View>
-    </View>
     </PageRoot>
   );
 }

@@ -1,5 +1,3 @@
-import type { TaroRequestOptions } from '../taro-adapter';
-
 // The real wiring (auth.ts → http.ts → session.ts → taro-storage.ts) over a fake Taro: weapp-style
 // storage that reads '' for a missing key, a scripted request and a login code.
 const mockStorage = new Map<string, unknown>();
@@ -24,6 +22,7 @@ jest.mock('@tarojs/taro', () => ({
 
 import { DEVICE_ID_STORAGE_KEY, getMe, signIn } from '../auth';
 import { session } from '../session';
+import type { TaroRequestOptions } from '../taro-adapter';
 
 const sessionBody = JSON.stringify({
   token: 'tok-9',

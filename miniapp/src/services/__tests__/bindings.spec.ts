@@ -6,13 +6,22 @@ const mockHttp = {
 };
 jest.mock('../http', () => ({ http: mockHttp }));
 
-import { bindApplication, getMyApplication, getMyApplications, unbindApplication } from '../bindings';
+import {
+  bindApplication,
+  getMyApplication,
+  getMyApplications,
+  unbindApplication,
+} from '../bindings';
 
 describe('bindings', () => {
   beforeEach(() => jest.clearAllMocks());
 
   it('should POST the binding request to /me/bindings', async () => {
-    const request = { name: '阿依古丽', idCardNumber: '650102199001011234', applicationNo: 'ZC2025-001' };
+    const request = {
+      name: '阿依古丽',
+      idCardNumber: '650102199001011234',
+      applicationNo: 'ZC2025-001',
+    };
     await bindApplication(request);
     expect(mockHttp.post).toHaveBeenCalledWith('/me/bindings', request);
   });

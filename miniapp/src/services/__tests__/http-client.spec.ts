@@ -38,9 +38,16 @@ describe('createHttpClient', () => {
 
   it('should map a server error body to its code', async () => {
     const { client, calls } = clientWith([
-      async () => ({ statusCode: 404, data: '{"code":"CALENDAR_NOT_FOUND","message":"x"}', header: {} }),
+      async () => ({
+        statusCode: 404,
+        data: '{"code":"CALENDAR_NOT_FOUND","message":"x"}',
+        header: {},
+      }),
     ]);
-    await expect(client.get('/calendars/2030')).rejects.toMatchObject({ code: 'CALENDAR_NOT_FOUND', status: 404 });
+    await expect(client.get('/calendars/2030')).rejects.toMatchObject({
+      code: 'CALENDAR_NOT_FOUND',
+      status: 404,
+    });
     expect(calls()).toBe(1);
   });
 
@@ -57,7 +64,10 @@ describe('createHttpClient', () => {
 
   it('should give up with NETWORK_ERROR when the network stays down', async () => {
     const { client, calls } = clientWith([async () => Promise.reject({ errMsg: 'request:fail' })]);
-    await expect(client.get('/health')).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: null });
+    await expect(client.get('/health')).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      status: null,
+    });
     expect(calls()).toBe(3);
   });
 
@@ -67,15 +77,22 @@ describe('createHttpClient', () => {
   });
 
   it('should answer INTERNAL_ERROR for a 5xx without a known code, after retrying', async () => {
-    const { client, calls } = clientWith([async () => ({ statusCode: 502, data: '<html>bad gateway</html>', header: {} })]);
-    await expect(client.get('/health')).rejects.toMatchObject({ code: 'INTERNAL_ERROR', status: 502 });
+    const { client, calls } = clientWith([
+      async () => ({ statusCode: 502, data: '<html>bad gateway</html>', header: {} }),
+    ]);
+    await expect(client.get('/health')).rejects.toMatchObject({
+      code: 'INTERNAL_ERROR',
+      status: 502,
+    });
     expect(calls()).toBe(3);
   });
 
   describe('post and delete', () => {
     it('should POST the body as JSON and return the parsed answer', async () => {
       const { client, sent } = clientWith([async () => ok({ id: 'a1' })]);
-      await expect(client.post('/me/bindings', { applicationNo: 'X1' })).resolves.toEqual({ id: 'a1' });
+      await expect(client.post('/me/bindings', { applicationNo: 'X1' })).resolves.toEqual({
+        id: 'a1',
+      });
       expect(sent[0]).toMatchObject({
         url: '/api/me/bindings',
         method: 'POST',
@@ -85,20 +102,26 @@ describe('createHttpClient', () => {
     });
 
     it('should resolve a DELETE answered 204 without a body', async () => {
-      const { client, sent } = clientWith([async () => ({ statusCode: 204, data: '', header: {} })]);
+      const { client, sent } = clientWith([
+        async () => ({ statusCode: 204, data: '', header: {} }),
+      ]);
       await expect(client.delete('/me/bindings/a1')).resolves.toBeUndefined();
       expect(sent[0]).toMatchObject({ url: '/api/me/bindings/a1', method: 'DELETE' });
     });
 
     it('should not retry a POST when the network fails, since the write may have happened', async () => {
-      const { client, sleeps, calls } = clientWith([async () => Promise.reject({ errMsg: 'request:fail' })]);
+      const { client, sleeps, calls } = clientWith([
+        async () => Promise.reject({ errMsg: 'request:fail' }),
+      ]);
       await expect(client.post('/auth/logout')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
       expect(calls()).toBe(1);
       expect(sleeps).toEqual([]);
     });
 
     it('should not retry a DELETE answered with a 5xx', async () => {
-      const { client, calls } = clientWith([async () => ({ statusCode: 503, data: '', header: {} })]);
+      const { client, calls } = clientWith([
+        async () => ({ statusCode: 503, data: '', header: {} }),
+      ]);
       await expect(client.delete('/me/bindings/a1')).rejects.toMatchObject({
         code: 'INTERNAL_ERROR',
         status: 503,
@@ -138,8 +161,13 @@ describe('createHttpClient', () => {
         getToken: () => 'tok-1',
         onUnauthenticated,
       });
-      await expect(client.get('/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
-      await expect(client.post('/me/bindings', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(client.get('/me')).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        status: 401,
+      });
+      await expect(client.post('/me/bindings', {})).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
       expect(onUnauthenticated).toHaveBeenCalledTimes(2);
       expect(calls()).toBe(2);
     });
@@ -157,7 +185,9 @@ describe('createHttpClient', () => {
         ],
         { getToken: () => 'tok-1', onUnauthenticated },
       );
-      await expect(client.post('/auth/staff', {})).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+      await expect(client.post('/auth/staff', {})).rejects.toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+      });
       await expect(client.get('/me')).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(onUnauthenticated).not.toHaveBeenCalled();
     });

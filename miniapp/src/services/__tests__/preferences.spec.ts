@@ -13,7 +13,10 @@ describe('createPreferenceStore', () => {
     const storage = memoryStorage();
     const applied: string[] = [];
     createPreferenceStore(storage, (locale) => applied.push(locale)).update({ locale: 'ug' });
-    expect(JSON.parse(storage.entries.get(PREFERENCES_STORAGE_KEY) ?? '{}')).toEqual({ locale: 'ug', isLargeText: false });
+    expect(JSON.parse(storage.entries.get(PREFERENCES_STORAGE_KEY) ?? '{}')).toEqual({
+      locale: 'ug',
+      isLargeText: false,
+    });
     const restarted = createPreferenceStore(storage, (locale) => applied.push(locale));
     expect(restarted.get().locale).toBe('ug');
     expect(applied).toEqual(['zh-CN', 'ug', 'ug']);
@@ -32,7 +35,9 @@ describe('createPreferenceStore', () => {
   });
 
   it('should fall back to Chinese when the stored language is unknown', () => {
-    const store = createPreferenceStore(memoryStorage({ [PREFERENCES_STORAGE_KEY]: '{"locale":"fr","isLargeText":true}' }));
+    const store = createPreferenceStore(
+      memoryStorage({ [PREFERENCES_STORAGE_KEY]: '{"locale":"fr","isLargeText":true}' }),
+    );
     expect(store.get()).toEqual({ locale: 'zh-CN', isLargeText: true });
   });
 });

@@ -1,4 +1,9 @@
-import { APPLICANT_SCREEN, HOME_CACHE_KEY, applicantCacheKey, createScreenCache } from '../screen-cache';
+import {
+  APPLICANT_SCREEN,
+  HOME_CACHE_KEY,
+  applicantCacheKey,
+  createScreenCache,
+} from '../screen-cache';
 import { memoryStorage } from './memory-storage';
 
 describe('createScreenCache', () => {
@@ -51,7 +56,13 @@ describe('createScreenCache', () => {
   });
 
   it('should keep the answer on screen when storage is full', () => {
-    const storage = { get: () => null, set: () => { throw new Error('quota'); }, remove: () => undefined };
+    const storage = {
+      get: () => null,
+      set: () => {
+        throw new Error('quota');
+      },
+      remove: () => undefined,
+    };
     expect(createScreenCache(storage).set('home', 5, 9)).toEqual({ data: 5, savedAt: 9 });
   });
 });

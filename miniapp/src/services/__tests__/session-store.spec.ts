@@ -50,7 +50,12 @@ describe('createSessionStore', () => {
   });
 
   it('should treat unreadable or partial stored values as no session', () => {
-    const unreadable = ['not json', 'null', '{"token":"t"}', '{"token":"t","expiresAt":"x","principal":{}}'];
+    const unreadable = [
+      'not json',
+      'null',
+      '{"token":"t"}',
+      '{"token":"t","expiresAt":"x","principal":{}}',
+    ];
     for (const raw of unreadable) {
       const sut = createSessionStore(memoryStorage({ [SESSION_STORAGE_KEY]: raw }));
       expect(sut.isExpired(new Date('2025-01-01T00:00:00Z'))).toBe(true);
@@ -65,7 +70,11 @@ describe('withApplicantData', () => {
     const storage = memoryStorage();
     const forgotten: Array<string | undefined> = [];
     const onChange = jest.fn();
-    const sut = withApplicantData(createSessionStore(storage), { forget: (keep) => forgotten.push(keep) }, onChange);
+    const sut = withApplicantData(
+      createSessionStore(storage),
+      { forget: (keep) => forgotten.push(keep) },
+      onChange,
+    );
     return { sut, storage, forgotten, onChange };
   }
 

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
-import { API_ROUTES, DEMO_PERSONA, ERROR_CODE } from '@titletrack/shared/contract';
 import { act } from 'react';
+
+import { API_ROUTES, DEMO_PERSONA, ERROR_CODE } from '@titletrack/shared/contract';
 
 import { useCached } from '../../hooks/use-cached';
 import { useHome } from '../../hooks/use-home';
@@ -54,7 +55,12 @@ const MEHMET: Person = {
 const marksOf = (person: Person): string[] => Object.values(person);
 
 // What may stay on the phone after sign-out: the device's own settings and public answers.
-const DEVICE_KEYS = ['titletrack.cache.health', 'titletrack.cache.home', 'titletrack.deviceId', 'titletrack.preferences'];
+const DEVICE_KEYS = [
+  'titletrack.cache.health',
+  'titletrack.cache.home',
+  'titletrack.deviceId',
+  'titletrack.preferences',
+];
 
 function storedEntries(): Array<[string, string]> {
   return Taro.getStorageInfoSync().keys.map((key) => [key, String(Taro.getStorageSync(key))]);
@@ -73,7 +79,8 @@ function answer(person: Person | undefined, path: string): unknown {
   if (path === API_ROUTES.health) return { status: 'ok', isClockOverrideAllowed: false };
   if (path === API_ROUTES.calendars) return { items: [] };
   if (path === API_ROUTES.notices) return { items: [] };
-  if (path === API_ROUTES.subscriptionTemplates) return { templates: [{ kind: 'fee_due', templateId: 'tmpl-fee' }], isLongTerm: false };
+  if (path === API_ROUTES.subscriptionTemplates)
+    return { templates: [{ kind: 'fee_due', templateId: 'tmpl-fee' }], isLongTerm: false };
   if (!person) return undefined;
   const summary = {
     id: person.applicationId,
@@ -86,13 +93,40 @@ function answer(person: Person | undefined, path: string): unknown {
     case API_ROUTES.myApplications:
       return { items: [summary] };
     case API_ROUTES.myApplicationProgress(person.applicationId):
-      return { application: { id: person.applicationId }, applicationNo: person.applicationNo, applicantName: person.name, history: [], isDemo: false };
+      return {
+        application: { id: person.applicationId },
+        applicationNo: person.applicationNo,
+        applicantName: person.name,
+        history: [],
+        isDemo: false,
+      };
     case API_ROUTES.myInbox:
-      return { items: [{ id: person.messageId, applicationId: person.applicationId, kind: 'fee_due', readAt: null }], page: 1, pageSize: 20, total: 1, unread: 1 };
+      return {
+        items: [
+          {
+            id: person.messageId,
+            applicationId: person.applicationId,
+            kind: 'fee_due',
+            readAt: null,
+          },
+        ],
+        page: 1,
+        pageSize: 20,
+        total: 1,
+        unread: 1,
+      };
     case API_ROUTES.myInboxUnreadCount:
       return { unread: 1 };
     case API_ROUTES.myCertificates:
-      return { items: [{ id: `certificate-of-${person.principalId}`, certificateNo: person.certificateNo, holderName: person.name }] };
+      return {
+        items: [
+          {
+            id: `certificate-of-${person.principalId}`,
+            certificateNo: person.certificateNo,
+            holderName: person.name,
+          },
+        ],
+      };
     case API_ROUTES.mySubscriptions:
       return { credits: [], isMainSwitchOff: person === AYGUL };
     default:
@@ -114,15 +148,29 @@ const json = (statusCode: number, body: unknown): MockResponse => ({
 async function serve(request: MockRequest): Promise<MockResponse> {
   const path = request.url.replace(/^\/api/, '').split('?')[0] ?? '';
   const token = request.header.Authorization?.replace('Bearer ', '');
-  const person = token && revoked.has(token) ? undefined : [AYGUL, MEHMET].find((candidate) => candidate.token === token);
+  const person =
+    token && revoked.has(token)
+      ? undefined
+      : [AYGUL, MEHMET].find((candidate) => candidate.token === token);
   if (held && path === held.path) await held.release;
-  const session = (who: Person) => ({ token: who.token, expiresAt: '2099-01-01T00:00:00.000Z', principal: { kind: 'applicant', id: who.principalId } });
+  const session = (who: Person) => ({
+    token: who.token,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    principal: { kind: 'applicant', id: who.principalId },
+  });
   if (path === API_ROUTES.authDev) return json(200, session(signingIn));
-  if (path === API_ROUTES.authDemo) return json(200, { ...session(signingIn), applicationId: signingIn.applicationId, demoNow: '2023-08-20T04:00:00.000Z' });
+  if (path === API_ROUTES.authDemo)
+    return json(200, {
+      ...session(signingIn),
+      applicationId: signingIn.applicationId,
+      demoNow: '2023-08-20T04:00:00.000Z',
+    });
   if (path === API_ROUTES.authLogout) return json(204, undefined);
   const body = answer(person, path);
   if (body !== undefined) return json(200, body);
-  return person ? json(404, { code: ERROR_CODE.NOT_FOUND }) : json(401, { code: ERROR_CODE.UNAUTHENTICATED });
+  return person
+    ? json(404, { code: ERROR_CODE.NOT_FOUND })
+    : json(401, { code: ERROR_CODE.UNAUTHENTICATED });
 }
 
 // Holds back the answer to `path` until the returned function is called.
@@ -147,7 +195,9 @@ function useEveryScreen() {
 type Screens = ReturnType<typeof useEveryScreen>;
 
 const isSettled = (screens: Screens): boolean =>
-  [screens.home, screens.health, screens.progress, screens.inbox, screens.certificates].every((state) => !state.isLoading);
+  [screens.home, screens.health, screens.progress, screens.inbox, screens.certificates].every(
+    (state) => !state.isLoading,
+  );
 
 function shownMarksOf(screens: Screens, person: Person): string[] {
   const shown = JSON.stringify({
@@ -193,7 +243,9 @@ describe('signing out on a shared phone', () => {
     screens = await signInAndFillEveryCache(AYGUL);
     // Every applicant screen was cached, and under her id only.
     for (const screen of Object.values(APPLICANT_SCREEN)) {
-      expect(Taro.getStorageSync(`titletrack.cache.${applicantCacheKey(AYGUL.principalId, screen)}`)).not.toBe('');
+      expect(
+        Taro.getStorageSync(`titletrack.cache.${applicantCacheKey(AYGUL.principalId, screen)}`),
+      ).not.toBe('');
     }
     expect(storedMarksOf(AYGUL)).not.toEqual([]);
     expect(screens.current.subscriptions.note).not.toBeNull();

@@ -35,7 +35,12 @@ describe('requestSubscriptions', () => {
   it('should report each decision and say how many were accepted', async () => {
     const { deps, calls, reports, notes } = setUp();
     requestSubscriptions(deps);
-    calls[0]?.success({ errMsg: 'requestSubscribeMessage:ok', T1: 'accept', T2: 'reject', T3: 'accept' });
+    calls[0]?.success({
+      errMsg: 'requestSubscribeMessage:ok',
+      T1: 'accept',
+      T2: 'reject',
+      T3: 'accept',
+    });
     await Promise.resolve();
     expect(reports).toEqual([{ results: { T1: 'accept', T2: 'reject', T3: 'accept' } }]);
     expect(notes).toEqual([['subscribe.accepted', { count: 2 }]]);

@@ -12,9 +12,16 @@ describe('createTaroAdapter', () => {
     const calls: TaroRequestOptions[] = [];
     const client = clientWith(async (options) => {
       calls.push(options);
-      return { statusCode: 200, data: '{"ok":true}', header: { 'content-type': 'application/json' } };
+      return {
+        statusCode: 200,
+        data: '{"ok":true}',
+        header: { 'content-type': 'application/json' },
+      };
     });
-    const res = await client.get('/calendars/2023', { params: { route: 'region' }, headers: { 'X-Test': '1' } });
+    const res = await client.get('/calendars/2023', {
+      params: { route: 'region' },
+      headers: { 'X-Test': '1' },
+    });
     expect(res.data).toEqual({ ok: true });
     expect(calls[0]).toMatchObject({
       url: '/api/calendars/2023?route=region',
@@ -34,7 +41,10 @@ describe('createTaroAdapter', () => {
     const failure = await client.get('/notices/9').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AxiosError);
     expect((failure as AxiosError).response?.status).toBe(404);
-    expect((failure as AxiosError).response?.data).toEqual({ code: 'NOTICE_NOT_FOUND', message: 'Notice not found' });
+    expect((failure as AxiosError).response?.data).toEqual({
+      code: 'NOTICE_NOT_FOUND',
+      message: 'Notice not found',
+    });
   });
 
   it('should turn a platform timeout into ETIMEDOUT and other failures into ERR_NETWORK', async () => {

@@ -20,7 +20,12 @@ const base = {
 const RETURNED: InboxMessage = {
   ...base,
   kind: 'application_returned',
-  data: { returnedAt: '2023-08-20T02:00:00.000Z', revisionDeadline: '2023-08-22T02:00:00.000Z', submissionsUsed: 2, submissionsLeft: 1 },
+  data: {
+    returnedAt: '2023-08-20T02:00:00.000Z',
+    revisionDeadline: '2023-08-22T02:00:00.000Z',
+    submissionsUsed: 2,
+    submissionsLeft: 1,
+  },
 };
 
 describe('alertText', () => {
@@ -33,8 +38,8 @@ describe('alertText', () => {
     });
   });
 
-  it('should word the same facts in Uyghur, with the dates isolated left to right', () => {
-    changeLocale(LOCALE.UG);
+  it('should word the same facts in Uyghur, with the dates isolated left to right', async () => {
+    await changeLocale(LOCALE.UG);
     const text = alertText(t, RETURNED, true);
     expect(text.title).toBe('ئىلتىماس قايتۇرۇلدى');
     expect(text.body).toContain('\u20662023-08-22\u2069 \u206610:00\u2069 بېيجىڭ ۋاقتى');
@@ -42,21 +47,41 @@ describe('alertText', () => {
   });
 
   it('should translate the fee tier and say the result by its outcome', () => {
-    const fee: InboxMessage = { ...base, kind: 'fee_due', data: { amountCny: 450, tier: 'senior', deadline: null } };
+    const fee: InboxMessage = {
+      ...base,
+      kind: 'fee_due',
+      data: { amountCny: 450, tier: 'senior', deadline: null },
+    };
     expect(alertText(t, fee, false).body).toBe('评审费 450 元，请在 待定 前缴纳。');
-    const failed: InboxMessage = { ...base, kind: 'evaluation_result', deadline: null, data: { isPassed: false } };
-    expect(alertText(t, failed, false)).toEqual({ title: '评审结果', body: '很遗憾，本次评审未通过。' });
+    const failed: InboxMessage = {
+      ...base,
+      kind: 'evaluation_result',
+      deadline: null,
+      data: { isPassed: false },
+    };
+    expect(alertText(t, failed, false)).toEqual({
+      title: '评审结果',
+      body: '很遗憾，本次评审未通过。',
+    });
   });
 });
 
 describe('alertTarget', () => {
   it('should open the fee screen for fee alerts, the application for a return, else the to-do list', () => {
-    expect(alertTarget({ ...base, kind: 'fee_deadline_approaching', data: { amountCny: 280, tier: 'intermediate', deadline: null } })).toBe(
-      '/packages/applicant/pages/fee/index',
-    );
+    expect(
+      alertTarget({
+        ...base,
+        kind: 'fee_deadline_approaching',
+        data: { amountCny: 280, tier: 'intermediate', deadline: null },
+      }),
+    ).toBe('/packages/applicant/pages/fee/index');
     expect(alertTarget(RETURNED)).toBe('/packages/applicant/pages/application/index?id=2');
-    expect(alertTarget({ ...base, kind: 'paper_materials_due', data: { deadline: '2023-09-29T16:00:00.000Z' } })).toBe(
-      '/packages/applicant/pages/todo/index',
-    );
+    expect(
+      alertTarget({
+        ...base,
+        kind: 'paper_materials_due',
+        data: { deadline: '2023-09-29T16:00:00.000Z' },
+      }),
+    ).toBe('/packages/applicant/pages/todo/index');
   });
 });

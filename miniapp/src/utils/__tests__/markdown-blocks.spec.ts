@@ -13,9 +13,9 @@ describe('toTextBlocks', () => {
   });
 
   it('should keep link texts and drop their addresses', () => {
-    expect(toTextBlocks('平台（[www.xjzcsq.com](http://www.xjzcsq.com)）与 <http://ht.xjzcsq.com>')).toEqual([
-      { kind: 'paragraph', text: '平台（www.xjzcsq.com）与 http://ht.xjzcsq.com' },
-    ]);
+    expect(
+      toTextBlocks('平台（[www.xjzcsq.com](http://www.xjzcsq.com)）与 <http://ht.xjzcsq.com>'),
+    ).toEqual([{ kind: 'paragraph', text: '平台（www.xjzcsq.com）与 http://ht.xjzcsq.com' }]);
   });
 
   it('should give nothing for an empty text', () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { UnitOfWork } from '../../database/unit-of-work';
 import { LeaseEntity } from './lease.entity';
 
@@ -9,13 +10,23 @@ export class LeaseRepository {
   // True when the lease did not exist and now belongs to `holder`. The primary key decides
   // between instances inserting at once (INSERT IGNORE on MySQL, INSERT OR IGNORE on SQLite).
   async createIfAbsent(lease: LeaseEntity): Promise<boolean> {
-    const query = this.unitOfWork.manager.createQueryBuilder().insert().into(LeaseEntity).values(lease).orIgnore();
+    const query = this.unitOfWork.manager
+      .createQueryBuilder()
+      .insert()
+      .into(LeaseEntity)
+      .values(lease)
+      .orIgnore();
     return (await this.affected(query.getQueryAndParameters())) > 0;
   }
 
   // Takes an expired lease, or extends one `holder` already has, in one statement, so two
   // instances racing for an expired lease cannot both win.
-  async takeOverIfExpiredOrMine(name: string, holder: string, expiresAt: Date, now: Date): Promise<void> {
+  async takeOverIfExpiredOrMine(
+    name: string,
+    holder: string,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<void> {
     const query = this.unitOfWork.manager
       .createQueryBuilder()
       .update(LeaseEntity)
@@ -30,7 +41,9 @@ export class LeaseRepository {
   }
 
   async delete(name: string, holder: string): Promise<void> {
-    await this.unitOfWork.write(() => this.unitOfWork.repository(LeaseEntity).delete({ name, holder }));
+    await this.unitOfWork.write(() =>
+      this.unitOfWork.repository(LeaseEntity).delete({ name, holder }),
+    );
   }
 
   // Building through the query builder first lets each driver convert the Date parameters to

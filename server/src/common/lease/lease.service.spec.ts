@@ -38,7 +38,8 @@ describe(LeaseService.name, () => {
 
   afterAll(async () => {
     // Until then, leave the shared MySQL database as the listed migrations describe it.
-    if (!MIGRATIONS.includes(CreatePollingState1764072000000)) await dataSource.undoLastMigration({ transaction: 'each' });
+    if (!MIGRATIONS.includes(CreatePollingState1764072000000))
+      await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.destroy();
   });
 
@@ -80,7 +81,9 @@ describe(LeaseService.name, () => {
 
     it('gives the lease to exactly one of several instances racing for it', async () => {
       const holders = ['a', 'b', 'c', 'd', 'e'];
-      const results = await Promise.all(holders.map((holder) => sut.tryAcquire(name, holder, TTL, T0)));
+      const results = await Promise.all(
+        holders.map((holder) => sut.tryAcquire(name, holder, TTL, T0)),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       await expect(stored()).resolves.toMatchObject({ holder: holders[results.indexOf(true)] });
     });
@@ -88,7 +91,9 @@ describe(LeaseService.name, () => {
     it('gives an expired lease to exactly one of several instances racing for it', async () => {
       await sut.tryAcquire(name, 'dead', TTL, T0);
       const holders = ['a', 'b', 'c', 'd', 'e'];
-      const results = await Promise.all(holders.map((holder) => sut.tryAcquire(name, holder, TTL, at(TTL + 5000))));
+      const results = await Promise.all(
+        holders.map((holder) => sut.tryAcquire(name, holder, TTL, at(TTL + 5000))),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       await expect(stored()).resolves.toMatchObject({ holder: holders[results.indexOf(true)] });
     });

@@ -28,7 +28,10 @@ export class LeaseService {
     await this.leaseRepository.takeOverIfExpiredOrMine(name, holder, expiresAt, now);
     const lease = await this.leaseRepository.getByName(name);
     const isMine = lease?.holder === holder;
-    if (!isMine) this.logger.debug(`Lease ${name} is held by ${lease?.holder ?? 'nobody (released meanwhile)'}`);
+    if (!isMine)
+      this.logger.debug(
+        `Lease ${name} is held by ${lease?.holder ?? 'nobody (released meanwhile)'}`,
+      );
     return isMine;
   }
 

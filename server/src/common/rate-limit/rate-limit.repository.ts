@@ -18,7 +18,12 @@ export class RateLimitRepository {
   // a hit.
   hit(bucket: string, expiresAt: Date): Promise<number> {
     return this.unitOfWork.write(async () => {
-      await this.counters.createQueryBuilder().insert().values({ bucket, hits: 0, expiresAt }).orIgnore().execute();
+      await this.counters
+        .createQueryBuilder()
+        .insert()
+        .values({ bucket, hits: 0, expiresAt })
+        .orIgnore()
+        .execute();
       await this.counters.increment({ bucket }, 'hits', 1);
       const counter = await this.counters.findOneByOrFail({ bucket });
       return counter.hits;

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { RateLimitedDetails } from '@titletrack/shared/contract';
 
@@ -26,7 +27,10 @@ export class RateLimitService {
     const windowEnd = new Date((windowIndex + 1) * windowMs);
     let isOver = false;
     for (const subject of subjects) {
-      const hits = await this.rateLimitRepository.hit(`${rule.scope}:${subject}:${windowIndex}`, windowEnd);
+      const hits = await this.rateLimitRepository.hit(
+        `${rule.scope}:${subject}:${windowIndex}`,
+        windowEnd,
+      );
       if (hits > rule.limit) isOver = true;
     }
     if (isOver) {

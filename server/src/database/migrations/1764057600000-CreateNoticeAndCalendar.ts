@@ -12,7 +12,13 @@ const id: TableColumnOptions = {
 const timestamps: TableColumnOptions[] = [
   { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' },
   // SQLite ignores onUpdate; TypeORM sets updatedAt itself on every save.
-  { name: 'updatedAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP', onUpdate: 'CURRENT_TIMESTAMP' },
+  {
+    name: 'updatedAt',
+    type: 'datetime',
+    precision: 0,
+    default: 'CURRENT_TIMESTAMP',
+    onUpdate: 'CURRENT_TIMESTAMP',
+  },
 ];
 
 export class CreateNoticeAndCalendar1764057600000 implements MigrationInterface {

@@ -8,7 +8,12 @@ const id: TableColumnOptions = {
   isGenerated: true,
   generationStrategy: 'increment',
 };
-const createdAt: TableColumnOptions = { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' };
+const createdAt: TableColumnOptions = {
+  name: 'createdAt',
+  type: 'datetime',
+  precision: 0,
+  default: 'CURRENT_TIMESTAMP',
+};
 const updatedAt: TableColumnOptions = {
   name: 'updatedAt',
   type: 'datetime',
@@ -31,7 +36,13 @@ export class CreateIdentity1764061200000 implements MigrationInterface {
           createdAt,
           updatedAt,
         ],
-        indices: [new TableIndex({ name: 'IDX_applicant_open_id', columnNames: ['openId'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_applicant_open_id',
+            columnNames: ['openId'],
+            isUnique: true,
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -47,7 +58,13 @@ export class CreateIdentity1764061200000 implements MigrationInterface {
           createdAt,
           updatedAt,
         ],
-        indices: [new TableIndex({ name: 'IDX_staff_user_username', columnNames: ['username'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_staff_user_username',
+            columnNames: ['username'],
+            isUnique: true,
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -62,8 +79,15 @@ export class CreateIdentity1764061200000 implements MigrationInterface {
           createdAt,
         ],
         indices: [
-          new TableIndex({ name: 'IDX_auth_session_token_hash', columnNames: ['tokenHash'], isUnique: true }),
-          new TableIndex({ name: 'IDX_auth_session_subject', columnNames: ['subjectKind', 'subjectId'] }),
+          new TableIndex({
+            name: 'IDX_auth_session_token_hash',
+            columnNames: ['tokenHash'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_auth_session_subject',
+            columnNames: ['subjectKind', 'subjectId'],
+          }),
           new TableIndex({ name: 'IDX_auth_session_expires_at', columnNames: ['expiresAt'] }),
         ],
       }),

@@ -8,7 +8,12 @@ const id: TableColumnOptions = {
   isGenerated: true,
   generationStrategy: 'increment',
 };
-const createdAt: TableColumnOptions = { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' };
+const createdAt: TableColumnOptions = {
+  name: 'createdAt',
+  type: 'datetime',
+  precision: 0,
+  default: 'CURRENT_TIMESTAMP',
+};
 
 export class CreateApplicationBinding1764064800000 implements MigrationInterface {
   name = 'CreateApplicationBinding1764064800000';
@@ -31,21 +36,46 @@ export class CreateApplicationBinding1764064800000 implements MigrationInterface
           { name: 'status', type: 'varchar', length: '40' },
           { name: 'statusChangedAt', type: 'datetime' },
           createdAt,
-          { name: 'updatedAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP', onUpdate: 'CURRENT_TIMESTAMP' },
+          {
+            name: 'updatedAt',
+            type: 'datetime',
+            precision: 0,
+            default: 'CURRENT_TIMESTAMP',
+            onUpdate: 'CURRENT_TIMESTAMP',
+          },
         ],
         indices: [
-          new TableIndex({ name: 'IDX_application_application_no', columnNames: ['applicationNo'], isUnique: true }),
-          new TableIndex({ name: 'IDX_application_blind_index', columnNames: ['idCardBlindIndex'] }),
+          new TableIndex({
+            name: 'IDX_application_application_no',
+            columnNames: ['applicationNo'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_application_blind_index',
+            columnNames: ['idCardBlindIndex'],
+          }),
         ],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'application_binding',
-        columns: [id, { name: 'applicantId', type: 'integer' }, { name: 'applicationId', type: 'integer' }, createdAt],
+        columns: [
+          id,
+          { name: 'applicantId', type: 'integer' },
+          { name: 'applicationId', type: 'integer' },
+          createdAt,
+        ],
         indices: [
-          new TableIndex({ name: 'IDX_application_binding_applicant', columnNames: ['applicantId'] }),
-          new TableIndex({ name: 'IDX_application_binding_application', columnNames: ['applicationId'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_application_binding_applicant',
+            columnNames: ['applicantId'],
+          }),
+          new TableIndex({
+            name: 'IDX_application_binding_application',
+            columnNames: ['applicationId'],
+            isUnique: true,
+          }),
         ],
         foreignKeys: [
           new TableForeignKey({
@@ -77,7 +107,11 @@ export class CreateApplicationBinding1764064800000 implements MigrationInterface
           { name: 'expiresAt', type: 'datetime' },
         ],
         indices: [
-          new TableIndex({ name: 'IDX_rate_limit_counter_bucket', columnNames: ['bucket'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_rate_limit_counter_bucket',
+            columnNames: ['bucket'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_rate_limit_counter_expires_at', columnNames: ['expiresAt'] }),
         ],
       }),

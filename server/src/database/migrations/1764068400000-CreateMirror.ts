@@ -8,7 +8,12 @@ const id: TableColumnOptions = {
   isGenerated: true,
   generationStrategy: 'increment',
 };
-const createdAt: TableColumnOptions = { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' };
+const createdAt: TableColumnOptions = {
+  name: 'createdAt',
+  type: 'datetime',
+  precision: 0,
+  default: 'CURRENT_TIMESTAMP',
+};
 
 export class CreateMirror1764068400000 implements MigrationInterface {
   name = 'CreateMirror1764068400000';
@@ -33,7 +38,12 @@ export class CreateMirror1764068400000 implements MigrationInterface {
           { name: 'sourceRef', type: 'varchar', length: '100' },
           createdAt,
         ],
-        indices: [new TableIndex({ name: 'IDX_status_history_application', columnNames: ['applicationId', 'changedAt'] })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_status_history_application',
+            columnNames: ['applicationId', 'changedAt'],
+          }),
+        ],
         foreignKeys: [
           new TableForeignKey({
             name: 'FK_status_history_application',
@@ -85,7 +95,9 @@ export class CreateMirror1764068400000 implements MigrationInterface {
           { name: 'eventId', type: 'varchar', length: '100', isPrimary: true },
           { name: 'receivedAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' },
         ],
-        indices: [new TableIndex({ name: 'IDX_platform_event_received_at', columnNames: ['receivedAt'] })],
+        indices: [
+          new TableIndex({ name: 'IDX_platform_event_received_at', columnNames: ['receivedAt'] }),
+        ],
       }),
     );
   }
@@ -95,6 +107,11 @@ export class CreateMirror1764068400000 implements MigrationInterface {
     await queryRunner.dropTable('import_batch');
     await queryRunner.dropTable('domain_event');
     await queryRunner.dropTable('status_history');
-    await queryRunner.dropColumns('application', ['isFeePaid', 'submissionCount', 'county', 'employer']);
+    await queryRunner.dropColumns('application', [
+      'isFeePaid',
+      'submissionCount',
+      'county',
+      'employer',
+    ]);
   }
 }

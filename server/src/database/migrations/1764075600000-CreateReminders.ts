@@ -1,7 +1,12 @@
 import { Table, TableIndex } from 'typeorm';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const createdAt = { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' } as const;
+const createdAt = {
+  name: 'createdAt',
+  type: 'datetime',
+  precision: 0,
+  default: 'CURRENT_TIMESTAMP',
+} as const;
 const updatedAt = {
   name: 'updatedAt',
   type: 'datetime',
@@ -9,7 +14,13 @@ const updatedAt = {
   default: 'CURRENT_TIMESTAMP',
   onUpdate: 'CURRENT_TIMESTAMP',
 } as const;
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' } as const;
+const id = {
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+} as const;
 
 // Issue 6: the reminder pipeline. reminder_alert is the outbox (one row per alert, unique
 // dedupe key); inbox_message is one row per alert and bound applicant and carries the state of
@@ -33,8 +44,15 @@ export class CreateReminders1764075600000 implements MigrationInterface {
           createdAt,
         ],
         indices: [
-          new TableIndex({ name: 'IDX_reminder_alert_dedupe_key', columnNames: ['dedupeKey'], isUnique: true }),
-          new TableIndex({ name: 'IDX_reminder_alert_application', columnNames: ['applicationId', 'kind'] }),
+          new TableIndex({
+            name: 'IDX_reminder_alert_dedupe_key',
+            columnNames: ['dedupeKey'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_reminder_alert_application',
+            columnNames: ['applicationId', 'kind'],
+          }),
         ],
       }),
     );
@@ -60,9 +78,19 @@ export class CreateReminders1764075600000 implements MigrationInterface {
           createdAt,
         ],
         indices: [
-          new TableIndex({ name: 'IDX_inbox_message_alert_applicant', columnNames: ['alertId', 'applicantId'], isUnique: true }),
-          new TableIndex({ name: 'IDX_inbox_message_applicant', columnNames: ['applicantId', 'id'] }),
-          new TableIndex({ name: 'IDX_inbox_message_push', columnNames: ['pushState', 'pushNotBefore', 'id'] }),
+          new TableIndex({
+            name: 'IDX_inbox_message_alert_applicant',
+            columnNames: ['alertId', 'applicantId'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_inbox_message_applicant',
+            columnNames: ['applicantId', 'id'],
+          }),
+          new TableIndex({
+            name: 'IDX_inbox_message_push',
+            columnNames: ['pushState', 'pushNotBefore', 'id'],
+          }),
           new TableIndex({ name: 'IDX_inbox_message_application', columnNames: ['applicationId'] }),
           new TableIndex({ name: 'IDX_inbox_message_claim', columnNames: ['claimToken'] }),
         ],
@@ -81,7 +109,11 @@ export class CreateReminders1764075600000 implements MigrationInterface {
           updatedAt,
         ],
         indices: [
-          new TableIndex({ name: 'IDX_subscription_credit_key', columnNames: ['applicantId', 'templateId'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_subscription_credit_key',
+            columnNames: ['applicantId', 'templateId'],
+            isUnique: true,
+          }),
         ],
       }),
     );
@@ -120,7 +152,13 @@ export class CreateReminders1764075600000 implements MigrationInterface {
           { name: 'errorCode', type: 'integer', isNullable: true },
           createdAt,
         ],
-        indices: [new TableIndex({ name: 'IDX_wechat_event_dedupe_key', columnNames: ['dedupeKey'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_wechat_event_dedupe_key',
+            columnNames: ['dedupeKey'],
+            isUnique: true,
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(

@@ -8,7 +8,12 @@ const id: TableColumnOptions = {
   isGenerated: true,
   generationStrategy: 'increment',
 };
-const createdAt: TableColumnOptions = { name: 'createdAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' };
+const createdAt: TableColumnOptions = {
+  name: 'createdAt',
+  type: 'datetime',
+  precision: 0,
+  default: 'CURRENT_TIMESTAMP',
+};
 const updatedAt: TableColumnOptions = {
   name: 'updatedAt',
   type: 'datetime',
@@ -17,7 +22,12 @@ const updatedAt: TableColumnOptions = {
   onUpdate: 'CURRENT_TIMESTAMP',
 };
 
-function foreignKey(table: string, column: string, referenced: string, onDelete: 'CASCADE' | 'SET NULL'): TableForeignKey {
+function foreignKey(
+  table: string,
+  column: string,
+  referenced: string,
+  onDelete: 'CASCADE' | 'SET NULL',
+): TableForeignKey {
   return new TableForeignKey({
     name: `FK_${table}_${column}`,
     columnNames: [column],
@@ -57,8 +67,16 @@ export class CreateCertificates1764090000000 implements MigrationInterface {
           updatedAt,
         ],
         indices: [
-          new TableIndex({ name: 'IDX_certificate_public_id', columnNames: ['publicId'], isUnique: true }),
-          new TableIndex({ name: 'IDX_certificate_no', columnNames: ['certificateNo'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_certificate_public_id',
+            columnNames: ['publicId'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_certificate_no',
+            columnNames: ['certificateNo'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_certificate_application', columnNames: ['applicationId'] }),
         ],
         foreignKeys: [foreignKey('certificate', 'applicationId', 'application', 'SET NULL')],
@@ -78,10 +96,19 @@ export class CreateCertificates1764090000000 implements MigrationInterface {
           createdAt,
         ],
         indices: [
-          new TableIndex({ name: 'IDX_certificate_share_link_token', columnNames: ['tokenHash'], isUnique: true }),
-          new TableIndex({ name: 'IDX_certificate_share_link_certificate', columnNames: ['certificateId'] }),
+          new TableIndex({
+            name: 'IDX_certificate_share_link_token',
+            columnNames: ['tokenHash'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_certificate_share_link_certificate',
+            columnNames: ['certificateId'],
+          }),
         ],
-        foreignKeys: [foreignKey('certificate_share_link', 'certificateId', 'certificate', 'CASCADE')],
+        foreignKeys: [
+          foreignKey('certificate_share_link', 'certificateId', 'certificate', 'CASCADE'),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -95,10 +122,20 @@ export class CreateCertificates1764090000000 implements MigrationInterface {
           { name: 'verifierTag', type: 'varchar', length: '16' },
           { name: 'verifiedAt', type: 'datetime', precision: 0, default: 'CURRENT_TIMESTAMP' },
         ],
-        indices: [new TableIndex({ name: 'IDX_certificate_verification_certificate', columnNames: ['certificateId', 'verifiedAt'] })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_certificate_verification_certificate',
+            columnNames: ['certificateId', 'verifiedAt'],
+          }),
+        ],
         foreignKeys: [
           foreignKey('certificate_verification', 'certificateId', 'certificate', 'CASCADE'),
-          foreignKey('certificate_verification', 'shareLinkId', 'certificate_share_link', 'SET NULL'),
+          foreignKey(
+            'certificate_verification',
+            'shareLinkId',
+            'certificate_share_link',
+            'SET NULL',
+          ),
         ],
       }),
     );
@@ -114,7 +151,9 @@ export class CreateCertificates1764090000000 implements MigrationInterface {
           { name: 'detail', type: 'text' },
           createdAt,
         ],
-        indices: [new TableIndex({ name: 'IDX_audit_log_target', columnNames: ['targetType', 'targetId'] })],
+        indices: [
+          new TableIndex({ name: 'IDX_audit_log_target', columnNames: ['targetType', 'targetId'] }),
+        ],
       }),
     );
   }

@@ -5,10 +5,14 @@ export class RenameCertificateReadyEvent1764100000000 implements MigrationInterf
   name = 'RenameCertificateReadyEvent1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("UPDATE domain_event SET kind = 'certificate_ready' WHERE kind = 'certificate_issued'");
+    await queryRunner.query(
+      "UPDATE domain_event SET kind = 'certificate_ready' WHERE kind = 'certificate_issued'",
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("UPDATE domain_event SET kind = 'certificate_issued' WHERE kind = 'certificate_ready'");
+    await queryRunner.query(
+      "UPDATE domain_event SET kind = 'certificate_issued' WHERE kind = 'certificate_ready'",
+    );
   }
 }

@@ -13,11 +13,15 @@ const PREFECTURE_DIRECTED = 'prefecture_directed';
  *
  * @returns the keys of what was inserted
  */
-export async function seedDemoApplicants(dataSource: DataSource, cipher: FieldCipher): Promise<string[]> {
+export async function seedDemoApplicants(
+  dataSource: DataSource,
+  cipher: FieldCipher,
+): Promise<string[]> {
   const inserted: string[] = [];
   for (const seed of DEMO_APPLICANTS) {
     const wasInserted = await dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(ApplicationEntity, { applicationNo: seed.applicationNo })) return false;
+      if (await manager.existsBy(ApplicationEntity, { applicationNo: seed.applicationNo }))
+        return false;
       const idCardNumber = withCheckDigit(seed.idCardBody);
       const last = seed.history[seed.history.length - 1];
       if (!last) throw new Error(`Demo applicant ${seed.persona} has no history`);
@@ -41,7 +45,14 @@ export async function seedDemoApplicants(dataSource: DataSource, cipher: FieldCi
       const applicationId = Number(result.identifiers[0]?.id);
       let fromStatus: string | null = null;
       const rows = seed.history.map(([toStatus, changedAt]) => {
-        const row = { applicationId, fromStatus, toStatus, changedAt: new Date(changedAt), source: 'staff', sourceRef: 'demo-seed' };
+        const row = {
+          applicationId,
+          fromStatus,
+          toStatus,
+          changedAt: new Date(changedAt),
+          source: 'staff',
+          sourceRef: 'demo-seed',
+        };
         fromStatus = toStatus;
         return row;
       });

@@ -1,5 +1,6 @@
-import { CERTIFICATE_STATE } from '@titletrack/shared/domain';
 import type { DataSource } from 'typeorm';
+
+import { CERTIFICATE_STATE } from '@titletrack/shared/domain';
 
 import { ApplicationEntity } from '../../modules/application/application.entity';
 import { newCertificatePublicId } from '../../modules/certificate/certificate-code';
@@ -7,7 +8,11 @@ import { CertificateEntity } from '../../modules/certificate/certificate.entity'
 
 // The demo applications whose certificate was issued get one, clearly a demo, so the
 // certificate screen and its verify page can be tried at once after `npm start`.
-const DEMO_CERTIFICATES: ReadonlyArray<{ applicationNo: string; certificateNo: string; issuedOn: string }> = [
+const DEMO_CERTIFICATES: ReadonlyArray<{
+  applicationNo: string;
+  certificateNo: string;
+  issuedOn: string;
+}> = [
   { applicationNo: 'DEMO-2023-0005', certificateNo: 'DEMO-ZC-2023-0001', issuedOn: '2023-12-18' },
 ];
 
@@ -20,8 +25,16 @@ const DEMO_CERTIFICATES: ReadonlyArray<{ applicationNo: string; certificateNo: s
 export async function seedDemoCertificates(dataSource: DataSource): Promise<string[]> {
   const inserted: string[] = [];
   for (const demo of DEMO_CERTIFICATES) {
-    const application = await dataSource.getRepository(ApplicationEntity).findOneBy({ applicationNo: demo.applicationNo });
-    if (!application || (await dataSource.getRepository(CertificateEntity).existsBy({ certificateNo: demo.certificateNo }))) continue;
+    const application = await dataSource
+      .getRepository(ApplicationEntity)
+      .findOneBy({ applicationNo: demo.applicationNo });
+    if (
+      !application ||
+      (await dataSource
+        .getRepository(CertificateEntity)
+        .existsBy({ certificateNo: demo.certificateNo }))
+    )
+      continue;
     await dataSource.getRepository(CertificateEntity).insert({
       publicId: newCertificatePublicId(),
       certificateNo: demo.certificateNo,

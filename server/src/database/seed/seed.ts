@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { HOTAN_2023_CALENDAR, parseCalendarYear, toCalendarEvents } from '@titletrack/shared/calendar';
-import type { CalendarYearDefinition } from '@titletrack/shared/calendar';
 import type { DataSource, EntityManager } from 'typeorm';
+
+import {
+  HOTAN_2023_CALENDAR,
+  parseCalendarYear,
+  toCalendarEvents,
+} from '@titletrack/shared/calendar';
+import type { CalendarYearDefinition } from '@titletrack/shared/calendar';
 
 import { CalendarEventEntity } from '../../modules/calendar/calendar-event.entity';
 import { CalendarYearEntity } from '../../modules/calendar/calendar-year.entity';
@@ -57,13 +62,18 @@ export async function seedDatabase(dataSource: DataSource): Promise<string[]> {
   }
   for (const definition of CALENDARS) {
     const calendar = parseCalendarYear(definition);
-    const wasInserted = await dataSource.transaction((manager) => insertCalendar(manager, calendar));
+    const wasInserted = await dataSource.transaction((manager) =>
+      insertCalendar(manager, calendar),
+    );
     if (wasInserted) inserted.push(`calendar ${calendar.year} ${calendar.route}`);
   }
   return inserted;
 }
 
-async function insertCalendar(manager: EntityManager, calendar: CalendarYearDefinition): Promise<boolean> {
+async function insertCalendar(
+  manager: EntityManager,
+  calendar: CalendarYearDefinition,
+): Promise<boolean> {
   if (await manager.existsBy(CalendarYearEntity, { year: calendar.year, route: calendar.route })) {
     return false;
   }

@@ -26,7 +26,12 @@ export class ApplicantRepository {
     const existing = await this.applicants.findOneBy({ openId });
     if (existing) return existing;
     return this.unitOfWork.write(async () => {
-      await this.applicants.createQueryBuilder().insert().values({ openId, unionId }).orIgnore().execute();
+      await this.applicants
+        .createQueryBuilder()
+        .insert()
+        .values({ openId, unionId })
+        .orIgnore()
+        .execute();
       return this.applicants.findOneByOrFail({ openId });
     });
   }

@@ -88,7 +88,12 @@ export class ApplicationRepository {
   }
 
   // Staff search: by application number or name (contains), optionally one status.
-  async search(filter: { q?: string; status?: string; offset: number; limit: number }): Promise<{ items: ApplicationEntity[]; total: number }> {
+  async search(filter: {
+    q?: string;
+    status?: string;
+    offset: number;
+    limit: number;
+  }): Promise<{ items: ApplicationEntity[]; total: number }> {
     const query = this.applications.createQueryBuilder('application');
     if (filter.q) {
       query.andWhere('(application.applicationNo LIKE :q OR application.applicantName LIKE :q)', {
@@ -107,6 +112,8 @@ export class ApplicationRepository {
   }
 
   create(application: NewApplication): Promise<ApplicationEntity> {
-    return this.unitOfWork.write(() => this.applications.save(this.applications.create(application)));
+    return this.unitOfWork.write(() =>
+      this.applications.save(this.applications.create(application)),
+    );
   }
 }

@@ -14,7 +14,9 @@ export class AuthSessionRepository {
     return this.unitOfWork.repository(AuthSessionEntity);
   }
 
-  async create(session: Pick<AuthSessionEntity, 'tokenHash' | 'subjectKind' | 'subjectId' | 'expiresAt'>): Promise<void> {
+  async create(
+    session: Pick<AuthSessionEntity, 'tokenHash' | 'subjectKind' | 'subjectId' | 'expiresAt'>,
+  ): Promise<void> {
     await this.unitOfWork.write(() => this.sessions.insert(session));
   }
 

@@ -1,11 +1,18 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
 import type { Principal } from '@titletrack/shared/contract';
 
 import { Authenticated, CurrentPrincipal } from './auth.decorator';
 import type { AuthenticatedRequest } from './auth.decorator';
-import { DevLoginDto, MeResponseDto, SessionResponseDto, StaffLoginDto, WechatLoginDto } from './auth.dto';
+import {
+  DevLoginDto,
+  MeResponseDto,
+  SessionResponseDto,
+  StaffLoginDto,
+  WechatLoginDto,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')

@@ -1,6 +1,7 @@
 import { SetMetadata, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
 import { PRINCIPAL_KIND } from '@titletrack/shared/contract';
 import type { Principal, StaffRole } from '@titletrack/shared/contract';
 
@@ -32,8 +33,10 @@ export const ApplicantOnly = (): MethodDecorator & ClassDecorator =>
 export const StaffOnly = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
   requireAuth({ kind: PRINCIPAL_KIND.STAFF, roles });
 
-export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without an auth decorator');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal) throw new Error('CurrentPrincipal used on a route without an auth decorator');
+    return principal;
+  },
+);

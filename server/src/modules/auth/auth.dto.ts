@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+
 import { PRINCIPAL_KIND, STAFF_ROLE } from '@titletrack/shared/contract';
 import type {
   DevLoginRequest,
@@ -8,7 +10,6 @@ import type {
   StaffLoginRequest,
   WechatLoginRequest,
 } from '@titletrack/shared/contract';
-import { IsString, Length, Matches } from 'class-validator';
 
 export class WechatLoginDto implements WechatLoginRequest {
   @ApiProperty({ description: 'The code from wx.login (single use, five minutes)' })

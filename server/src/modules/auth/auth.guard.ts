@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ERROR_CODE, PRINCIPAL_KIND } from '@titletrack/shared/contract';
 import type { Request } from 'express';
+
+import { ERROR_CODE, PRINCIPAL_KIND } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { AUTH_REQUIREMENT } from './auth.constant';
@@ -39,7 +40,9 @@ export class AuthGuard implements CanActivate {
           !requirement.roles?.length ||
           requirement.roles.includes(principal.role)));
     if (!isAllowed) {
-      this.logger.debug(`${principal.kind} ${principal.id} refused on ${request.method} ${request.route?.path}`);
+      this.logger.debug(
+        `${principal.kind} ${principal.id} refused on ${request.method} ${request.route?.path}`,
+      );
       throw new AppException(ERROR_CODE.FORBIDDEN, 'Not allowed for this account');
     }
     request.principal = principal;

@@ -22,7 +22,11 @@ import { AuthService, WECHAT_SESSION_CLIENT } from './auth.service';
       inject: [APP_CONFIG],
       useFactory: ({ wechat }: AppConfig): WechatSessionClient | null =>
         wechat.appId && wechat.appSecret
-          ? new WechatSessionClient({ baseUrl: wechat.apiBase, appId: wechat.appId, appSecret: wechat.appSecret })
+          ? new WechatSessionClient({
+              baseUrl: wechat.apiBase,
+              appId: wechat.appId,
+              appSecret: wechat.appSecret,
+            })
           : null,
     },
   ],

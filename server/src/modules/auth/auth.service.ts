@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { APP_ENVIRONMENT, ERROR_CODE, PRINCIPAL_KIND } from '@titletrack/shared/contract';
 import type { ErrorCode, Principal, PrincipalKind, StaffRole } from '@titletrack/shared/contract';
 
@@ -11,7 +12,11 @@ import { ApplicantRepository } from '../applicant/applicant.repository';
 import type { StaffUserEntity } from '../staff/staff-user.entity';
 import { StaffRepository } from '../staff/staff.repository';
 import { StaffService } from '../staff/staff.service';
-import { WECHAT_FAILURE, WechatApiError, WechatSessionClient } from '../wechat/wechat-session.client';
+import {
+  WECHAT_FAILURE,
+  WechatApiError,
+  WechatSessionClient,
+} from '../wechat/wechat-session.client';
 import type { WechatFailure } from '../wechat/wechat-session.client';
 import { AuthSessionRepository } from './auth-session.repository';
 import type { SessionResponseDto } from './auth.dto';
@@ -27,7 +32,8 @@ const WECHAT_FAILURE_CODE: Record<WechatFailure, ErrorCode> = {
   [WECHAT_FAILURE.UNEXPECTED]: ERROR_CODE.WECHAT_UNAVAILABLE,
 };
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -55,7 +61,10 @@ export class AuthService {
       this.logger.warn(`WeChat code2Session failed: ${error.kind} (${error.errcode})`);
       throw new AppException(WECHAT_FAILURE_CODE[error.kind], 'WeChat login failed');
     }
-    const applicant = await this.applicantRepository.getOrCreateByOpenId(session.openId, session.unionId);
+    const applicant = await this.applicantRepository.getOrCreateByOpenId(
+      session.openId,
+      session.unionId,
+    );
     return this.openSession({ kind: PRINCIPAL_KIND.APPLICANT, id: String(applicant.id) });
   }
 
@@ -63,7 +72,10 @@ export class AuthService {
   async loginForDevelopment(devUserId: string): Promise<SessionResponseDto> {
     if (this.config.environment === APP_ENVIRONMENT.PRODUCTION) {
       this.logger.debug('Development login refused in production');
-      throw new AppException(ERROR_CODE.DEV_LOGIN_DISABLED, 'Development login is disabled in production');
+      throw new AppException(
+        ERROR_CODE.DEV_LOGIN_DISABLED,
+        'Development login is disabled in production',
+      );
     }
     const applicant = await this.applicantRepository.getOrCreateByOpenId(`dev:${devUserId}`, null);
     return this.openSession({ kind: PRINCIPAL_KIND.APPLICANT, id: String(applicant.id) });
@@ -87,7 +99,10 @@ export class AuthService {
     const tokenHash = hashToken(token);
     const session = await this.sessionRepository.getLiveByTokenHash(tokenHash, new Date());
     if (!session) return null;
-    const principal = await this.loadPrincipal(session.subjectKind as PrincipalKind, session.subjectId);
+    const principal = await this.loadPrincipal(
+      session.subjectKind as PrincipalKind,
+      session.subjectId,
+    );
     return principal ? { principal, tokenHash } : null;
   }
 

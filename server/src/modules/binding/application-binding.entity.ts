@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { CreatedAtColumn } from '../../database/timestamp-columns';
-
 import { ApplicantEntity } from '../applicant/applicant.entity';
 import { ApplicationEntity } from '../application/application.entity';
 
@@ -24,7 +23,10 @@ export class ApplicationBindingEntity {
   applicationId: number;
 
   @ManyToOne(() => ApplicationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'applicationId', foreignKeyConstraintName: 'FK_application_binding_application' })
+  @JoinColumn({
+    name: 'applicationId',
+    foreignKeyConstraintName: 'FK_application_binding_application',
+  })
   application?: ApplicationEntity;
 
   @CreatedAtColumn()

@@ -1,5 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
 
@@ -21,8 +38,14 @@ export class BindingController {
 
   @Post(API_ROUTES.myBindings)
   @ApiOkResponse({ type: MyApplicationSummaryDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'BINDING_NOT_MATCHED (whichever field was wrong)' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED, details.retryAfterSeconds' })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'BINDING_NOT_MATCHED (whichever field was wrong)',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'RATE_LIMITED, details.retryAfterSeconds',
+  })
   @HttpCode(HttpStatus.OK)
   bindApplication(
     @CurrentPrincipal() applicant: ApplicantPrincipal,
@@ -36,20 +59,28 @@ export class BindingController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'APPLICATION_NOT_FOUND' })
-  unbindApplication(@CurrentPrincipal() applicant: ApplicantPrincipal, @Param() { id }: ApplicationParamsDto): Promise<void> {
+  unbindApplication(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+    @Param() { id }: ApplicationParamsDto,
+  ): Promise<void> {
     return this.bindingService.unbind(applicant, id);
   }
 
   @Get(API_ROUTES.myApplications)
   @ApiOkResponse({ type: MyApplicationListResponseDto })
-  getMyApplications(@CurrentPrincipal() applicant: ApplicantPrincipal): Promise<MyApplicationListResponseDto> {
+  getMyApplications(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+  ): Promise<MyApplicationListResponseDto> {
     return this.bindingService.getAll(applicant);
   }
 
   @Get(`${API_ROUTES.myApplications}/:id`)
   @ApiOkResponse({ type: MyApplicationSummaryDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'APPLICATION_NOT_FOUND' })
-  getMyApplication(@CurrentPrincipal() applicant: ApplicantPrincipal, @Param() { id }: ApplicationParamsDto): Promise<MyApplicationSummaryDto> {
+  getMyApplication(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+    @Param() { id }: ApplicationParamsDto,
+  ): Promise<MyApplicationSummaryDto> {
     return this.bindingService.get(applicant, id);
   }
 }

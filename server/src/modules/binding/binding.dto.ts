@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+
 import type {
   BindApplicationRequest,
   MyApplicationListResponse,
   MyApplicationSummary,
 } from '@titletrack/shared/contract';
 import { maskIdCardNumber } from '@titletrack/shared/domain';
-import { IsString, Length, Matches } from 'class-validator';
 
 import { ValidateId } from '../../common/validation';
 import type { ApplicationEntity } from '../application/application.entity';
@@ -16,12 +17,18 @@ export class BindApplicationDto implements BindApplicationRequest {
   @Length(1, 50)
   name: string;
 
-  @ApiProperty({ example: '653201199005171231', description: '18 characters; never echoed back in clear' })
+  @ApiProperty({
+    example: '653201199005171231',
+    description: '18 characters; never echoed back in clear',
+  })
   @IsString()
   @Length(15, 25)
   idCardNumber: string;
 
-  @ApiProperty({ example: 'HT2023000123', description: 'The application number on the official platform' })
+  @ApiProperty({
+    example: 'HT2023000123',
+    description: 'The application number on the official platform',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9-]{4,64}$/, { message: 'applicationNo must be 4–64 letters, digits or -' })
   applicationNo: string;
@@ -73,7 +80,10 @@ export class MyApplicationListResponseDto implements MyApplicationListResponse {
 }
 
 // `idCardNumber` is the decrypted number, masked here and only here.
-export function mapMyApplication(entity: ApplicationEntity, idCardNumber: string): MyApplicationSummaryDto {
+export function mapMyApplication(
+  entity: ApplicationEntity,
+  idCardNumber: string,
+): MyApplicationSummaryDto {
   return {
     id: String(entity.id),
     applicationNo: entity.applicationNo,

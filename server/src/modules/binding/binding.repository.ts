@@ -40,12 +40,19 @@ export class BindingRepository {
   // The unique applicationId decides a race between two applicants binding at once.
   async createIfFree(applicantId: number, applicationId: number): Promise<void> {
     await this.unitOfWork.write(() =>
-      this.bindings.createQueryBuilder().insert().values({ applicantId, applicationId }).orIgnore().execute(),
+      this.bindings
+        .createQueryBuilder()
+        .insert()
+        .values({ applicantId, applicationId })
+        .orIgnore()
+        .execute(),
     );
   }
 
   async delete(applicantId: number, applicationId: number): Promise<boolean> {
-    const result = await this.unitOfWork.write(() => this.bindings.delete({ applicantId, applicationId }));
+    const result = await this.unitOfWork.write(() =>
+      this.bindings.delete({ applicantId, applicationId }),
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -53,7 +60,12 @@ export class BindingRepository {
   async bindExclusively(applicantId: number, applicationId: number): Promise<void> {
     await this.unitOfWork.write(async () => {
       await this.bindings.delete({ applicationId, applicantId: Not(applicantId) });
-      await this.bindings.createQueryBuilder().insert().values({ applicantId, applicationId }).orIgnore().execute();
+      await this.bindings
+        .createQueryBuilder()
+        .insert()
+        .values({ applicantId, applicationId })
+        .orIgnore()
+        .execute();
     });
   }
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
 import { checkIdCardNumber } from '@titletrack/shared/domain';
@@ -13,7 +14,11 @@ import type { RateLimitRule } from '../../common/rate-limit/rate-limit.service';
 import type { ApplicationEntity } from '../application/application.entity';
 import { ApplicationRepository } from '../application/application.repository';
 import { mapMyApplication } from './binding.dto';
-import type { BindApplicationDto, MyApplicationListResponseDto, MyApplicationSummaryDto } from './binding.dto';
+import type {
+  BindApplicationDto,
+  MyApplicationListResponseDto,
+  MyApplicationSummaryDto,
+} from './binding.dto';
 import { BindingEvents } from './binding-events.service';
 import { BindingRepository } from './binding.repository';
 
@@ -36,7 +41,11 @@ export class BindingService {
     private readonly bindingEvents: BindingEvents,
   ) {}
 
-  async bind(applicant: ApplicantPrincipal, request: BindApplicationDto, ip: string): Promise<MyApplicationSummaryDto> {
+  async bind(
+    applicant: ApplicantPrincipal,
+    request: BindApplicationDto,
+    ip: string,
+  ): Promise<MyApplicationSummaryDto> {
     await this.rateLimit.consume(BIND_RATE_LIMIT, [`applicant:${applicant.id}`, `ip:${ip}`]);
     const idCard = checkIdCardNumber(request.idCardNumber, new Date());
     if (!idCard.isValid) {
@@ -45,11 +54,16 @@ export class BindingService {
         details: { reason: idCard.reason },
       });
     }
-    const application = await this.applicationRepository.getByApplicationNo(request.applicationNo.trim());
+    const application = await this.applicationRepository.getByApplicationNo(
+      request.applicationNo.trim(),
+    );
     const isMatch =
       application !== null &&
       normalizeName(application.applicantName) === normalizeName(request.name) &&
-      this.isSameBlindIndex(application.idCardBlindIndex, this.cipher.blindIndex(idCard.normalized));
+      this.isSameBlindIndex(
+        application.idCardBlindIndex,
+        this.cipher.blindIndex(idCard.normalized),
+      );
     if (!application || !isMatch) throw this.notMatched();
 
     const applicantId = Number(applicant.id);
@@ -66,24 +80,40 @@ export class BindingService {
 
   async getAll(applicant: ApplicantPrincipal): Promise<MyApplicationListResponseDto> {
     const bindings = await this.bindingRepository.getByApplicant(Number(applicant.id));
-    const applications = await this.applicationRepository.getByIds(bindings.map((b) => b.applicationId));
+    const applications = await this.applicationRepository.getByIds(
+      bindings.map((b) => b.applicationId),
+    );
     return { items: applications.map((application) => this.toSummary(application)) };
   }
 
-  async get(applicant: ApplicantPrincipal, applicationId: string): Promise<MyApplicationSummaryDto> {
+  async get(
+    applicant: ApplicantPrincipal,
+    applicationId: string,
+  ): Promise<MyApplicationSummaryDto> {
     const application = await this.getOwnOrFail(applicant, applicationId);
     return this.toSummary(application);
   }
 
   async unbind(applicant: ApplicantPrincipal, applicationId: string): Promise<void> {
-    const isDeleted = await this.bindingRepository.delete(Number(applicant.id), Number(applicationId));
+    const isDeleted = await this.bindingRepository.delete(
+      Number(applicant.id),
+      Number(applicationId),
+    );
     if (!isDeleted) throw this.notFound(applicationId);
   }
 
   // Another applicant's application answers exactly like one that does not exist.
-  private async getOwnOrFail(applicant: ApplicantPrincipal, applicationId: string): Promise<ApplicationEntity> {
-    const binding = await this.bindingRepository.getOne(Number(applicant.id), Number(applicationId));
-    const application = binding ? await this.applicationRepository.getById(binding.applicationId) : null;
+  private async getOwnOrFail(
+    applicant: ApplicantPrincipal,
+    applicationId: string,
+  ): Promise<ApplicationEntity> {
+    const binding = await this.bindingRepository.getOne(
+      Number(applicant.id),
+      Number(applicationId),
+    );
+    const application = binding
+      ? await this.applicationRepository.getById(binding.applicationId)
+      : null;
     if (!application) throw this.notFound(applicationId);
     return application;
   }
@@ -100,7 +130,10 @@ export class BindingService {
 
   private notMatched(): AppException {
     this.logger.debug('Binding refused: details do not match an application');
-    return new AppException(ERROR_CODE.BINDING_NOT_MATCHED, 'The details do not match an application');
+    return new AppException(
+      ERROR_CODE.BINDING_NOT_MATCHED,
+      'The details do not match an application',
+    );
   }
 
   private notFound(applicationId: string): AppException {

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
-
 import { CalendarYearEntity } from './calendar-year.entity';
 
 @Entity('calendar_event')
@@ -14,7 +13,10 @@ export class CalendarEventEntity {
   calendarYearId: number;
 
   @ManyToOne(() => CalendarYearEntity, (year) => year.events, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'calendarYearId', foreignKeyConstraintName: 'FK_calendar_event_calendar_year' })
+  @JoinColumn({
+    name: 'calendarYearId',
+    foreignKeyConstraintName: 'FK_calendar_event_calendar_year',
+  })
   calendarYear?: CalendarYearEntity;
 
   @Column({ type: 'varchar', length: 40 })

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 
 import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-columns';
-
 import { CalendarEventEntity } from './calendar-event.entity';
 
 @Entity('calendar_year')

@@ -1,6 +1,13 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import {
@@ -17,7 +24,10 @@ export class CalendarController {
   constructor(private readonly calendarService: CalendarService) {}
 
   @Get()
-  @ApiOkResponse({ type: CalendarListResponseDto, description: 'The years that have a calendar, newest first' })
+  @ApiOkResponse({
+    type: CalendarListResponseDto,
+    description: 'The years that have a calendar, newest first',
+  })
   getCalendars(): Promise<CalendarListResponseDto> {
     return this.calendarService.getAll();
   }
@@ -37,9 +47,15 @@ export class CalendarController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="titletrack-calendar.ics"')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' }, description: "The year's deadlines as an iCalendar file" })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: "The year's deadlines as an iCalendar file",
+  })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CALENDAR_NOT_FOUND' })
-  getCalendarIcs(@Param() { year }: CalendarParamsDto, @Query() { route }: CalendarQueryDto): Promise<string> {
+  getCalendarIcs(
+    @Param() { year }: CalendarParamsDto,
+    @Query() { route }: CalendarQueryDto,
+  ): Promise<string> {
     return this.calendarService.getIcs(year, route);
   }
 }

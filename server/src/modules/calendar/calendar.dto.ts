@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
 import { CALENDAR_EVENT_KIND, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { CalendarEventKind, EvaluationRoute } from '@titletrack/shared/calendar';
 import type {
@@ -7,7 +9,6 @@ import type {
   CalendarYearResponse,
   CalendarYearSummary,
 } from '@titletrack/shared/contract';
-import { IsIn, IsOptional } from 'class-validator';
 
 import { ValidateYear } from '../../common/validation';
 import type { CalendarEventEntity } from './calendar-event.entity';
@@ -19,7 +20,10 @@ export class CalendarParamsDto {
 }
 
 export class CalendarQueryDto {
-  @ApiPropertyOptional({ enum: Object.values(EVALUATION_ROUTE), default: EVALUATION_ROUTE.PREFECTURE_DIRECTED })
+  @ApiPropertyOptional({
+    enum: Object.values(EVALUATION_ROUTE),
+    default: EVALUATION_ROUTE.PREFECTURE_DIRECTED,
+  })
   @IsOptional()
   @IsIn(Object.values(EVALUATION_ROUTE))
   route?: EvaluationRoute;
@@ -38,7 +42,10 @@ export class CalendarEventResponseDto implements CalendarEventResponse {
   @ApiProperty({ type: String, nullable: true, example: '2023-07-19T16:00:00.000Z' })
   startsAt: string | null;
 
-  @ApiProperty({ example: '2023-08-30T16:00:00.000Z', description: 'The instant the window closes' })
+  @ApiProperty({
+    example: '2023-08-30T16:00:00.000Z',
+    description: 'The instant the window closes',
+  })
   endsAt: string;
 
   @ApiProperty({ example: '三(一)', description: 'Section of the notice' })

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import { ERROR_CODE } from '@titletrack/shared/contract';
@@ -34,7 +35,10 @@ export class CalendarService {
   }
 
   // The year's steps as an iCalendar file, each with a reminder a day before it closes.
-  async getIcs(year: number, route: EvaluationRoute = EVALUATION_ROUTE.PREFECTURE_DIRECTED): Promise<string> {
+  async getIcs(
+    year: number,
+    route: EvaluationRoute = EVALUATION_ROUTE.PREFECTURE_DIRECTED,
+  ): Promise<string> {
     const calendar = await this.get(year, route);
     const events = calendar.events.map((event) => ({
       uid: `calendar-${calendar.year}-${calendar.route}-${event.kind}@titletrack`,

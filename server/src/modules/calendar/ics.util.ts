@@ -15,7 +15,11 @@ export interface IcsEvent {
 
 const HOUR_MS = 3_600_000;
 
-const stamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 // TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11).
 export const escapeIcsText = (text: string): string =>

@@ -5,7 +5,9 @@ import { CertificateCodeSigner, newCertificatePublicId } from './certificate-cod
 function flipBit(text: string, characterIndex: number, bit: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const value = alphabet.indexOf(text[characterIndex] ?? 'A');
-  return text.slice(0, characterIndex) + alphabet[value ^ (1 << bit)] + text.slice(characterIndex + 1);
+  return (
+    text.slice(0, characterIndex) + alphabet[value ^ (1 << bit)] + text.slice(characterIndex + 1)
+  );
 }
 
 describe(CertificateCodeSigner.name, () => {
@@ -21,10 +23,12 @@ describe(CertificateCodeSigner.name, () => {
   it('refuses a code with any single bit flipped, in the id or in the signature', () => {
     const [id = '', signature = ''] = code.split('.');
     for (let index = 0; index < id.length; index += 1) {
-      for (let bit = 0; bit < 6; bit += 1) expect(signer.publicIdOf(`${flipBit(id, index, bit)}.${signature}`)).toBeNull();
+      for (let bit = 0; bit < 6; bit += 1)
+        expect(signer.publicIdOf(`${flipBit(id, index, bit)}.${signature}`)).toBeNull();
     }
     for (let index = 0; index < signature.length; index += 1) {
-      for (let bit = 0; bit < 6; bit += 1) expect(signer.publicIdOf(`${id}.${flipBit(signature, index, bit)}`)).toBeNull();
+      for (let bit = 0; bit < 6; bit += 1)
+        expect(signer.publicIdOf(`${id}.${flipBit(signature, index, bit)}`)).toBeNull();
     }
   });
 
@@ -40,7 +44,14 @@ describe(CertificateCodeSigner.name, () => {
     const [id = '', signature = ''] = code.split('.');
     const key = createPublicKey(signer.publicKeyPem());
     expect(key.asymmetricKeyType).toBe('ed25519');
-    expect(verify(null, Buffer.from(`titletrack-certificate-v1:${id}`), key, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(
+      verify(
+        null,
+        Buffer.from(`titletrack-certificate-v1:${id}`),
+        key,
+        Buffer.from(signature, 'base64url'),
+      ),
+    ).toBe(true);
   });
 
   it('makes a different public id each time', () => {

@@ -11,7 +11,8 @@ const CODE_PATTERN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{86})$/;
 export const CERTIFICATE_CODE_FORMAT =
   '<publicId>.<signature>: base64url of 16 random bytes, then base64url of the Ed25519 signature of the UTF-8 text "titletrack-certificate-v1:<publicId>"';
 
-const signedText = (publicId: string): Buffer => Buffer.from(`titletrack-certificate-v1:${publicId}`, 'utf8');
+const signedText = (publicId: string): Buffer =>
+  Buffer.from(`titletrack-certificate-v1:${publicId}`, 'utf8');
 
 // The Nest token of the one signer of the process (its key comes from the configuration).
 export const CERTIFICATE_SIGNER = Symbol('CERTIFICATE_SIGNER');
@@ -27,7 +28,11 @@ export class CertificateCodeSigner {
   // `seed`: the 32-byte Ed25519 private key, as RFC 8032 defines it.
   constructor(seed: Buffer) {
     if (seed.length !== 32) throw new Error('An Ed25519 seed is 32 bytes');
-    this.privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+    this.privateKey = createPrivateKey({
+      key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
     this.publicKey = createPublicKey(this.privateKey);
   }
 
@@ -42,7 +47,10 @@ export class CertificateCodeSigner {
     const [, publicId = '', signature = ''] = match;
     const signatureBytes = Buffer.from(signature, 'base64url');
     // base64url allows several spellings of the same bytes; only the canonical one is genuine.
-    if (signatureBytes.toString('base64url') !== signature || Buffer.from(publicId, 'base64url').toString('base64url') !== publicId) {
+    if (
+      signatureBytes.toString('base64url') !== signature ||
+      Buffer.from(publicId, 'base64url').toString('base64url') !== publicId
+    ) {
       return null;
     }
     return verify(null, signedText(publicId), this.publicKey, signatureBytes) ? publicId : null;

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 import type {
   CertificatePublicKeyResponse,
@@ -65,19 +76,23 @@ export class VerifyShareParamsDto {
 export class MyCertificateDto implements MyCertificate {
   @ApiProperty({ example: '1' }) id: string;
   @ApiProperty({ example: 'HTZC-2023-0001' }) certificateNo: string;
-  @ApiProperty({ example: '王建国', description: 'In full: this view is the holder’s own' }) holderName: string;
+  @ApiProperty({ example: '王建国', description: 'In full: this view is the holder’s own' })
+  holderName: string;
   @ApiProperty({ example: 'health' }) series: string;
   @ApiProperty({ example: '临床医学' }) specialty: string;
   @ApiProperty({ example: 'intermediate' }) level: string;
-  @ApiProperty({ type: String, nullable: true, example: '和地职改字〔2023〕12号' }) qualificationDocumentNo: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '2023-11-30' }) qualificationDocumentDate: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '和地职改字〔2023〕12号' })
+  qualificationDocumentNo: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2023-11-30' }) qualificationDocumentDate:
+    string | null;
   @ApiProperty({ example: '2023-12-05' }) issuedOn: string;
   @ApiProperty({ example: '和田地区卫生系列中级评审委员会' }) issuingCommittee: string;
   @ApiProperty({ enum: Object.values(CERTIFICATE_STATE) }) state: CertificateState;
   @ApiProperty({ type: String, nullable: true }) revokedReason: string | null;
   @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
   @ApiProperty({ example: 'https://titletrack.example.cn/verify/AbC….xyz…' }) verifyUrl: string;
-  @ApiProperty({ description: 'The QR of verifyUrl, data:image/png;base64,…' }) qrPngDataUrl: string;
+  @ApiProperty({ description: 'The QR of verifyUrl, data:image/png;base64,…' })
+  qrPngDataUrl: string;
 }
 
 export class MyCertificateListResponseDto implements MyCertificateListResponse {
@@ -111,7 +126,12 @@ export class ShareLinkViewDto implements ShareLinkView {
   @ApiProperty() expiresAt: string;
   @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
   @ApiProperty() isActive: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Only in the answer that created the link' }) url: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Only in the answer that created the link',
+  })
+  url: string | null;
 }
 
 export class ShareLinkListResponseDto implements ShareLinkListResponse {
@@ -123,7 +143,8 @@ export class VerificationLogEntryDto implements VerificationLogEntry {
   @ApiProperty() verifiedAt: string;
   @ApiProperty({ enum: Object.values(VERIFICATION_CHANNEL) }) channel: VerificationChannel;
   @ApiProperty({ type: String, nullable: true }) sharePurpose: string | null;
-  @ApiProperty({ description: 'Keyed hash of the verifier’s address (never the address)' }) verifierTag: string;
+  @ApiProperty({ description: 'Keyed hash of the verifier’s address (never the address)' })
+  verifierTag: string;
 }
 
 export class VerificationLogResponseDto implements VerificationLogResponse {
@@ -136,9 +157,11 @@ export class VerifyCertificateResponseDto implements VerifyCertificateResponse {
   @ApiPropertyOptional({ example: 'intermediate' }) level?: string;
   @ApiPropertyOptional({ example: '临床医学' }) specialty?: string;
   @ApiPropertyOptional({ example: '2023-12-05' }) issuedOn?: string;
-  @ApiPropertyOptional({ description: 'Through a share link: the details its holder chose', type: Object }) shared?: Partial<
-    Record<ShareableField, string>
-  >;
+  @ApiPropertyOptional({
+    description: 'Through a share link: the details its holder chose',
+    type: Object,
+  })
+  shared?: Partial<Record<ShareableField, string>>;
   @ApiPropertyOptional() sharePurpose?: string;
   @ApiPropertyOptional() shareExpiresAt?: string;
 }
@@ -180,7 +203,11 @@ export class StaffCertificateListResponseDto implements StaffCertificateListResp
   @ApiProperty({ type: [StaffCertificateViewDto] }) items: StaffCertificateViewDto[];
 }
 
-export function mapMyCertificate(certificate: CertificateEntity, verifyUrl: string, qrPngDataUrl: string): MyCertificateDto {
+export function mapMyCertificate(
+  certificate: CertificateEntity,
+  verifyUrl: string,
+  qrPngDataUrl: string,
+): MyCertificateDto {
   return {
     id: String(certificate.id),
     certificateNo: certificate.certificateNo,
@@ -201,7 +228,11 @@ export function mapMyCertificate(certificate: CertificateEntity, verifyUrl: stri
 }
 
 // `url` only in the answer that created the link: the token is not stored, only its hash.
-export function mapShareLink(link: ShareLinkEntity, now: Date, url: string | null = null): ShareLinkViewDto {
+export function mapShareLink(
+  link: ShareLinkEntity,
+  now: Date,
+  url: string | null = null,
+): ShareLinkViewDto {
   return {
     id: String(link.id),
     purpose: link.purpose,
@@ -241,7 +272,8 @@ export function mapStaffCertificate(certificate: CertificateEntity): StaffCertif
 // What any verifier sees: the state and the masked holder, never more.
 export function mapVerifySummary(certificate: CertificateEntity): VerifyCertificateResponseDto {
   return {
-    result: certificate.state === CERTIFICATE_STATE.REVOKED ? VERIFY_RESULT.REVOKED : VERIFY_RESULT.VALID,
+    result:
+      certificate.state === CERTIFICATE_STATE.REVOKED ? VERIFY_RESULT.REVOKED : VERIFY_RESULT.VALID,
     holderNameMasked: maskPersonName(certificate.holderName),
     level: certificate.level,
     specialty: certificate.specialty,
@@ -250,7 +282,10 @@ export function mapVerifySummary(certificate: CertificateEntity): VerifyCertific
 }
 
 // Through a share link: the summary plus the details its holder chose, those that exist.
-export function mapSharedVerification(certificate: CertificateEntity, link: ShareLinkEntity): VerifyCertificateResponseDto {
+export function mapSharedVerification(
+  certificate: CertificateEntity,
+  link: ShareLinkEntity,
+): VerifyCertificateResponseDto {
   const summary = mapVerifySummary(certificate);
   // A revoked certificate shows that, and nothing its holder once chose to share.
   if (summary.result !== VERIFY_RESULT.VALID) return summary;
@@ -261,13 +296,17 @@ export function mapSharedVerification(certificate: CertificateEntity, link: Shar
     [SHAREABLE_FIELD.QUALIFICATION_DOCUMENT]:
       certificate.qualificationDocumentNo === null
         ? null
-        : [certificate.qualificationDocumentNo, certificate.qualificationDocumentDate].filter(Boolean).join(' '),
+        : [certificate.qualificationDocumentNo, certificate.qualificationDocumentDate]
+            .filter(Boolean)
+            .join(' '),
     [SHAREABLE_FIELD.ISSUING_COMMITTEE]: certificate.issuingCommittee,
   };
   const fields = link.fields.split(',') as ShareableField[];
   return {
     ...summary,
-    shared: Object.fromEntries(fields.flatMap((field) => (values[field] ? [[field, values[field]]] : []))),
+    shared: Object.fromEntries(
+      fields.flatMap((field) => (values[field] ? [[field, values[field]]] : [])),
+    ),
     sharePurpose: link.purpose,
     shareExpiresAt: link.expiresAt.toISOString(),
   };

@@ -15,7 +15,10 @@ export class ShareLinkEntity {
   certificateId: number;
 
   @ManyToOne(() => CertificateEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'certificateId', foreignKeyConstraintName: 'FK_certificate_share_link_certificateId' })
+  @JoinColumn({
+    name: 'certificateId',
+    foreignKeyConstraintName: 'FK_certificate_share_link_certificateId',
+  })
   certificate?: CertificateEntity;
 
   @Index('IDX_certificate_share_link_token', { unique: true })

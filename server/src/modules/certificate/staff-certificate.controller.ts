@@ -6,7 +6,13 @@ import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
-import { CertificateParamsDto, RevokeCertificateDto, StaffCertificateListResponseDto, StaffCertificateQueryDto, StaffCertificateViewDto } from './certificate.dto';
+import {
+  CertificateParamsDto,
+  RevokeCertificateDto,
+  StaffCertificateListResponseDto,
+  StaffCertificateQueryDto,
+  StaffCertificateViewDto,
+} from './certificate.dto';
 import { StaffCertificateService } from './staff-certificate.service';
 
 @ApiTags('staff: certificates')
@@ -17,7 +23,9 @@ export class StaffCertificateController {
 
   @Get(API_ROUTES.staffCertificates)
   @ApiOkResponse({ type: StaffCertificateListResponseDto })
-  async search(@Query() { number }: StaffCertificateQueryDto): Promise<StaffCertificateListResponseDto> {
+  async search(
+    @Query() { number }: StaffCertificateQueryDto,
+  ): Promise<StaffCertificateListResponseDto> {
     return { items: await this.staffCertificateService.search({ number }) };
   }
 

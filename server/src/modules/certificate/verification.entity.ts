@@ -15,14 +15,20 @@ export class VerificationEntity {
   certificateId: number;
 
   @ManyToOne(() => CertificateEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'certificateId', foreignKeyConstraintName: 'FK_certificate_verification_certificateId' })
+  @JoinColumn({
+    name: 'certificateId',
+    foreignKeyConstraintName: 'FK_certificate_verification_certificateId',
+  })
   certificate?: CertificateEntity;
 
   @Column({ type: 'int', nullable: true })
   shareLinkId: number | null;
 
   @ManyToOne(() => ShareLinkEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'shareLinkId', foreignKeyConstraintName: 'FK_certificate_verification_shareLinkId' })
+  @JoinColumn({
+    name: 'shareLinkId',
+    foreignKeyConstraintName: 'FK_certificate_verification_shareLinkId',
+  })
   shareLink?: ShareLinkEntity;
 
   // qr | share

@@ -19,23 +19,41 @@ export class VerifyPageController {
 
   @Get(VERIFY_PAGE_ROUTES.share)
   @Header('Cache-Control', 'no-store')
-  async sharePage(@Param('token') token: string, @Ip() ip: string, @Res() response: Response): Promise<void> {
-    await this.render(response, () => this.certificateVerificationService.verifyShare(String(token).slice(0, 200), ip));
+  async sharePage(
+    @Param('token') token: string,
+    @Ip() ip: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.render(response, () =>
+      this.certificateVerificationService.verifyShare(String(token).slice(0, 200), ip),
+    );
   }
 
   @Get(VERIFY_PAGE_ROUTES.code)
   @Header('Cache-Control', 'no-store')
-  async codePage(@Param('code') code: string, @Ip() ip: string, @Res() response: Response): Promise<void> {
-    await this.render(response, () => this.certificateVerificationService.verifyCode(String(code).slice(0, 200), ip));
+  async codePage(
+    @Param('code') code: string,
+    @Ip() ip: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.render(response, () =>
+      this.certificateVerificationService.verifyCode(String(code).slice(0, 200), ip),
+    );
   }
 
-  private async render(response: Response, verify: () => Promise<VerifyCertificateResponseDto>): Promise<void> {
+  private async render(
+    response: Response,
+    verify: () => Promise<VerifyCertificateResponseDto>,
+  ): Promise<void> {
     try {
       const answer = await verify();
       response.status(HttpStatus.OK).type('html').send(renderVerifyPage(answer));
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== ERROR_CODE.RATE_LIMITED) throw error;
-      response.status(HttpStatus.TOO_MANY_REQUESTS).type('html').send(renderVerifyPage('rate_limited'));
+      response
+        .status(HttpStatus.TOO_MANY_REQUESTS)
+        .type('html')
+        .send(renderVerifyPage('rate_limited'));
     }
   }
 }

@@ -1,5 +1,15 @@
-import { SHAREABLE_FIELD, TITLE_LEVEL_LABEL, TITLE_SERIES_LABEL, VERIFY_RESULT } from '@titletrack/shared/domain';
-import type { ShareableField, TitleLevel, TitleSeries, VerifyResult } from '@titletrack/shared/domain';
+import {
+  SHAREABLE_FIELD,
+  TITLE_LEVEL_LABEL,
+  TITLE_SERIES_LABEL,
+  VERIFY_RESULT,
+} from '@titletrack/shared/domain';
+import type {
+  ShareableField,
+  TitleLevel,
+  TitleSeries,
+  VerifyResult,
+} from '@titletrack/shared/domain';
 
 import { escapeHtml } from '../../common/html';
 import type { VerifyCertificateResponseDto } from './certificate.dto';
@@ -44,7 +54,12 @@ export function renderVerifyPage(answer: VerifyCertificateResponseDto | 'rate_li
           row('专业', answer.specialty),
           row('发证日期', answer.issuedOn),
           ...Object.entries(answer.shared ?? {}).map(([field, value]) =>
-            row(SHARED_LABEL[field as ShareableField], field === SHAREABLE_FIELD.SERIES ? (TITLE_SERIES_LABEL[value as TitleSeries] ?? value) : value),
+            row(
+              SHARED_LABEL[field as ShareableField],
+              field === SHAREABLE_FIELD.SERIES
+                ? (TITLE_SERIES_LABEL[value as TitleSeries] ?? value)
+                : value,
+            ),
           ),
           row('分享用途', answer.sharePurpose),
           row('分享有效期至', answer.shareExpiresAt?.slice(0, 10)),

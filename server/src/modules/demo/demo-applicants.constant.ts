@@ -148,7 +148,10 @@ const CHECK_CHARS = '10X98765432';
 
 // GB 11643 check digit (ISO 7064 MOD 11-2), so the demo numbers can be typed into the binding form.
 export function withCheckDigit(body: string): string {
-  const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (WEIGHTS[index] ?? 0), 0);
+  const sum = [...body].reduce(
+    (total, digit, index) => total + Number(digit) * (WEIGHTS[index] ?? 0),
+    0,
+  );
   return `${body}${CHECK_CHARS[sum % 11]}`;
 }
 

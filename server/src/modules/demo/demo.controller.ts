@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
@@ -15,7 +16,10 @@ export class DemoController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: DemoLoginResponseDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'DEV_LOGIN_DISABLED (production)' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'APPLICATION_NOT_FOUND (demo applicants not seeded)' })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'APPLICATION_NOT_FOUND (demo applicants not seeded)',
+  })
   loginAsDemoApplicant(@Body() { persona }: DemoLoginDto): Promise<DemoLoginResponseDto> {
     return this.demoService.login(persona);
   }

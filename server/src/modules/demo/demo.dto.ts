@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+
 import { DEMO_PERSONA } from '@titletrack/shared/contract';
 import type { DemoLoginRequest, DemoLoginResponse, DemoPersona } from '@titletrack/shared/contract';
-import { IsIn } from 'class-validator';
 
 import { SessionResponseDto } from '../auth/auth.dto';
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { DemoPersona } from '@titletrack/shared/contract';
 
@@ -28,7 +29,9 @@ export class DemoService {
   async login(persona: DemoPersona): Promise<DemoLoginResponseDto> {
     const session = await this.authService.loginForDevelopment(`demo-${persona}`);
     const seed = demoApplicantOf(persona);
-    const application = seed ? await this.applicationRepository.getByApplicationNo(seed.applicationNo) : null;
+    const application = seed
+      ? await this.applicationRepository.getByApplicationNo(seed.applicationNo)
+      : null;
     if (!seed || !application) {
       this.logger.debug(`No demo application for ${persona} (seeded in development only)`);
       throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Demo application not found');
@@ -39,6 +42,10 @@ export class DemoService {
       await this.bindingRepository.bindExclusively(applicantId, application.id);
       await this.bindingEvents.bound({ applicantId, applicationId: application.id }, new Date());
     });
-    return { ...session, applicationId: String(application.id), demoNow: new Date(seed.demoNow).toISOString() };
+    return {
+      ...session,
+      applicationId: String(application.id),
+      demoNow: new Date(seed.demoNow).toISOString(),
+    };
   }
 }

@@ -28,14 +28,22 @@ export class DomainEventRepository {
         const chunk = events.slice(i, i + ROWS_PER_STATEMENT);
         await manager.query(
           head + chunk.map(() => `(${placeholders(COLUMNS.length)})`).join(', '),
-          chunk.flatMap((event) => [event.kind, event.applicationId, JSON.stringify(event.payload)]),
+          chunk.flatMap((event) => [
+            event.kind,
+            event.applicationId,
+            JSON.stringify(event.payload),
+          ]),
         );
       }
     });
   }
 
   // Events of the given kinds after `position`, oldest first.
-  async getAfter(position: number, kinds: readonly DomainEventKind[], limit: number): Promise<DomainEvent[]> {
+  async getAfter(
+    position: number,
+    kinds: readonly DomainEventKind[],
+    limit: number,
+  ): Promise<DomainEvent[]> {
     if (kinds.length === 0) return [];
     const rows = await this.events.find({
       where: { id: MoreThan(position), kind: In([...kinds]) },

@@ -16,7 +16,11 @@ interface EventSource {
 }
 
 export interface DomainEventPayloads {
-  status_changed: EventSource & { from: ApplicationStatus | null; to: ApplicationStatus; at: string };
+  status_changed: EventSource & {
+    from: ApplicationStatus | null;
+    to: ApplicationStatus;
+    at: string;
+  };
   // `issuedOn` is the certificate's own issue date (YYYY-MM-DD), not the moment it was mirrored.
   certificate_ready: EventSource & { certificateNo: string; issuedOn: string };
   certificate_revoked: EventSource & { certificateNo: string; reason: string | null };

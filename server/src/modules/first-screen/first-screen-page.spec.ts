@@ -6,7 +6,12 @@ import { ug } from '@titletrack/shared/locales/ug';
 
 import { embedJson, injectFirstScreen, renderFirstScreen } from './first-screen-page';
 
-const event = (kind: CalendarEventResponse['kind'], title: string, startsAt: string | null, endsAt: string): CalendarEventResponse => ({
+const event = (
+  kind: CalendarEventResponse['kind'],
+  title: string,
+  startsAt: string | null,
+  endsAt: string,
+): CalendarEventResponse => ({
   id: kind,
   kind,
   title,
@@ -29,12 +34,25 @@ const DATA: FirstScreenData = {
       event('review', '材料审核', '2023-08-09T16:00:00.000Z', '2023-09-10T16:00:00.000Z'),
     ],
   },
-  notices: [{ id: '1', documentNumber: '和地职称办〔2023〕1号', title: '关于<评审>的通知 & 附件', issuer: '和田地区', publishedOn: '2023-07-12', year: 2023 }],
+  notices: [
+    {
+      id: '1',
+      documentNumber: '和地职称办〔2023〕1号',
+      title: '关于<评审>的通知 & 附件',
+      issuer: '和田地区',
+      publishedOn: '2023-07-12',
+      year: 2023,
+    },
+  ],
   isClockOverrideAllowed: false,
   renderedAt: '2023-08-20T02:00:00.000Z',
 };
 
-function render(now: string, locale: Locale = DEFAULT_LOCALE, data: FirstScreenData = DATA): string {
+function render(
+  now: string,
+  locale: Locale = DEFAULT_LOCALE,
+  data: FirstScreenData = DATA,
+): string {
   const translator = createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN, ug }, DEFAULT_LOCALE);
   translator.setLocale(locale);
   return renderFirstScreen({ data, now: new Date(now), locale, t: translator.t });
@@ -44,7 +62,9 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
   it('counts down to the next deadline as the app would, on both clocks', () => {
     const html = render('2023-08-20T02:00:00.000Z');
     expect(html).toContain('<div class="tt-countdown__title">网上申报</div>');
-    expect(html).toContain('<div class="tt-countdown__time">2023-08-30 24:00 北京时间（新疆时间 22:00）</div>');
+    expect(html).toContain(
+      '<div class="tt-countdown__time">2023-08-30 24:00 北京时间（新疆时间 22:00）</div>',
+    );
     expect(html).toContain('还剩 10 天 14 小时 0 分 0 秒');
   });
 
@@ -53,7 +73,9 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
     const today = html.indexOf('tt-timeline__today');
     expect(today).toBeGreaterThan(html.indexOf('tt-timeline__item tt-timeline__item--past'));
     expect(today).toBeLessThan(html.indexOf('tt-timeline__item tt-timeline__item--current'));
-    const progress = Math.round(yearProgress(DATA.calendar?.events ?? [], new Date('2023-09-01T00:00:00.000Z')) * 100);
+    const progress = Math.round(
+      yearProgress(DATA.calendar?.events ?? [], new Date('2023-09-01T00:00:00.000Z')) * 100,
+    );
     expect(progress).toBeGreaterThan(0);
     expect(html).toContain(`style="width: ${progress}%;"`);
   });
@@ -61,7 +83,9 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
   it('says every deadline has passed after the last one, with "today" at the end', () => {
     const html = render('2024-01-01T00:00:00.000Z');
     expect(html).toContain('2023 年度的各项截止时间均已过去');
-    expect(html.lastIndexOf('tt-timeline__today')).toBeGreaterThan(html.lastIndexOf('tt-timeline__item'));
+    expect(html.lastIndexOf('tt-timeline__today')).toBeGreaterThan(
+      html.lastIndexOf('tt-timeline__item'),
+    );
   });
 
   it('escapes what comes from the database', () => {
@@ -85,16 +109,21 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
 });
 
 describe('injectFirstScreen', () => {
-  const built = '<!doctype html><html lang="zh-CN"><head></head><body><noscript>x</noscript><div id="app"></div></body></html>';
+  const built =
+    '<!doctype html><html lang="zh-CN"><head></head><body><noscript>x</noscript><div id="app"></div></body></html>';
 
   it('puts the drawing and its data in front of the app root and sets the language on <html>', () => {
     const page = injectFirstScreen(built, '<div id="first-screen"></div>', DATA, 'ug');
     expect(page).toContain('<html lang="ug" dir="rtl">');
-    expect(page).toMatch(/<div id="first-screen"><\/div><script type="application\/json" id="first-screen-data">.*<\/script><div id="app"><\/div>/);
+    expect(page).toMatch(
+      /<div id="first-screen"><\/div><script type="application\/json" id="first-screen-data">.*<\/script><div id="app"><\/div>/,
+    );
   });
 
   it('leaves a page without the app root as it is', () => {
-    expect(injectFirstScreen('<html lang="zh-CN"><body></body></html>', '<div></div>', DATA, 'zh-CN')).toBe('<html lang="zh-CN"><body></body></html>');
+    expect(
+      injectFirstScreen('<html lang="zh-CN"><body></body></html>', '<div></div>', DATA, 'zh-CN'),
+    ).toBe('<html lang="zh-CN"><body></body></html>');
   });
 
   it('keeps embedded JSON from closing its <script>', () => {

@@ -31,17 +31,30 @@ function eventTitle(event: CalendarEventResponse, { locale, t }: FirstScreenView
   return locale === LOCALE.ZH_CN ? event.title : t(`calendar.kind.${event.kind}`);
 }
 
-function renderCountdown(events: CalendarEventResponse[], year: number, view: FirstScreenView): string {
+function renderCountdown(
+  events: CalendarEventResponse[],
+  year: number,
+  view: FirstScreenView,
+): string {
   const { t, now, locale } = view;
   const event = nextDeadline(events, now);
-  if (event === null) return div('tt-countdown', text('tt-countdown__label', t('home.allDeadlinesPassed', { year })));
+  if (event === null)
+    return div('tt-countdown', text('tt-countdown__label', t('home.allDeadlinesPassed', { year })));
   const left = countdown(event.endsAt, now);
   return div(
     'tt-countdown',
     text('tt-countdown__label', t('home.nextDeadline')) +
       text('tt-countdown__title', eventTitle(event, view)) +
       text('tt-countdown__time', formatDual(t, event.endsAt, true, directionOf(locale) === 'rtl')) +
-      text('tt-countdown__left', t('home.countdown', { days: left.days, hours: left.hours, minutes: left.minutes, seconds: left.seconds })),
+      text(
+        'tt-countdown__left',
+        t('home.countdown', {
+          days: left.days,
+          hours: left.hours,
+          minutes: left.minutes,
+          seconds: left.seconds,
+        }),
+      ),
   );
 }
 
@@ -56,17 +69,34 @@ function renderTimeline(events: CalendarEventResponse[], view: FirstScreenView):
     const phase = stepPhase(event, now);
     const item = div(
       `tt-timeline__item tt-timeline__item--${phase}`,
-      div('tt-timeline__head', text('tt-timeline__title', eventTitle(event, view)) + text('tt-timeline__phase', t(`calendar.phase.${phase}`))) +
-        (event.startsAt ? text('tt-timeline__when', t('calendar.opens', { time: formatDual(t, event.startsAt, false, isRtl) })) : '') +
-        text('tt-timeline__when', t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) })) +
+      div(
+        'tt-timeline__head',
+        text('tt-timeline__title', eventTitle(event, view)) +
+          text('tt-timeline__phase', t(`calendar.phase.${phase}`)),
+      ) +
+        (event.startsAt
+          ? text(
+              'tt-timeline__when',
+              t('calendar.opens', { time: formatDual(t, event.startsAt, false, isRtl) }),
+            )
+          : '') +
+        text(
+          'tt-timeline__when',
+          t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) }),
+        ) +
         text('tt-timeline__source', t('calendar.section', { section: event.section })) +
-        (event.interpretation ? text('tt-timeline__note', t('calendar.interpretation', { text: event.interpretation })) : ''),
+        (event.interpretation
+          ? text('tt-timeline__note', t('calendar.interpretation', { text: event.interpretation }))
+          : ''),
     );
     return index === todayIndex ? today + item : item;
   });
   return div(
     'tt-timeline',
-    div('tt-timeline__progress', div('tt-timeline__progress-bar', '', ` style="width: ${progress}%;"`)) +
+    div(
+      'tt-timeline__progress',
+      div('tt-timeline__progress-bar', '', ` style="width: ${progress}%;"`),
+    ) +
       items.join('') +
       (todayIndex === events.length ? today : ''),
   );
@@ -81,7 +111,10 @@ function renderNotices({ data, t }: FirstScreenView): string {
         div(
           'tt-notices__item',
           text('tt-notices__title', notice.title) +
-            text('tt-notices__meta', `${notice.documentNumber} · ${t('notice.publishedOn', { date: notice.publishedOn })}`),
+            text(
+              'tt-notices__meta',
+              `${notice.documentNumber} · ${t('notice.publishedOn', { date: notice.publishedOn })}`,
+            ),
         ),
       )
       .join(''),
@@ -99,7 +132,9 @@ export function renderFirstScreen(view: FirstScreenView): string {
     text('home__hint tt-first-screen__signed-out', t('home.signInHint')) +
     div(
       'tt-state tt-state--loading tt-first-screen__signed-in',
-      div('tt-state__bar', '') + div('tt-state__bar tt-state__bar--short', '') + text('tt-state__text', t('state.loading')),
+      div('tt-state__bar', '') +
+        div('tt-state__bar tt-state__bar--short', '') +
+        text('tt-state__text', t('state.loading')),
     ) +
     div('tt-nav', NAV_KEYS.map((key) => text('tt-nav__item', t(`nav.${key}`))).join('')) +
     (calendar
@@ -126,7 +161,12 @@ const APP_ROOT = '<div id="app"></div>';
  * it; `<html>` gets the language and direction. A page without the app root (an unexpected
  * build) is sent unchanged: the app then draws everything itself, as before.
  */
-export function injectFirstScreen(indexHtml: string, firstScreen: string, data: FirstScreenData, locale: Locale): string {
+export function injectFirstScreen(
+  indexHtml: string,
+  firstScreen: string,
+  data: FirstScreenData,
+  locale: Locale,
+): string {
   if (!indexHtml.includes(APP_ROOT)) return indexHtml;
   const dataScript = `<script type="application/json" id="${FIRST_SCREEN.dataElementId}">${embedJson(data)}</script>`;
   return indexHtml

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
 import { FIRST_SCREEN } from '@titletrack/shared/contract';
 import { DEFAULT_LOCALE, isLocale } from '@titletrack/shared/locales';
 import type { Locale } from '@titletrack/shared/locales';
-import type { Request, Response } from 'express';
 
 import { FirstScreenService } from './first-screen.service';
 

@@ -1,12 +1,14 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { Inject, Injectable } from '@nestjs/common';
+
 import { pickCalendarYear } from '@titletrack/shared/calendar';
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 import type { FirstScreenData } from '@titletrack/shared/contract';
 import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
 import type { Locale, Translate } from '@titletrack/shared/locales';
 import { ug } from '@titletrack/shared/locales/ug';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
@@ -36,7 +38,10 @@ export class FirstScreenService {
 
   // What GET /api/calendars/:year and GET /api/notices would answer now, in one piece.
   async getData(now: Date): Promise<FirstScreenData> {
-    const [calendars, notices] = await Promise.all([this.calendarService.getAll(), this.noticeService.getAll()]);
+    const [calendars, notices] = await Promise.all([
+      this.calendarService.getAll(),
+      this.noticeService.getAll(),
+    ]);
     const year = pickCalendarYear(
       calendars.items.map((item) => item.year),
       now,
@@ -63,7 +68,8 @@ export class FirstScreenService {
     const path = join(this.config.h5Dir, 'index.html');
     const info = await stat(path).catch(() => null);
     if (!info) return null;
-    if (this.built?.mtimeMs !== info.mtimeMs) this.built = { mtimeMs: info.mtimeMs, html: await readFile(path, 'utf8') };
+    if (this.built?.mtimeMs !== info.mtimeMs)
+      this.built = { mtimeMs: info.mtimeMs, html: await readFile(path, 'utf8') };
     return this.built.html;
   }
 }

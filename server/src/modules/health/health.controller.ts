@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES } from '@titletrack/shared/contract';
 import type { Response } from 'express';
+
+import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { HealthResponseDto } from './health.dto';
 import { HealthService } from './health.service';

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { APP_ENVIRONMENT, DATABASE_TYPE } from '@titletrack/shared/contract';
 import type { AppEnvironment, DatabaseType, HealthResponse } from '@titletrack/shared/contract';
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 
 import { APP_CONFIG } from '../../config/config.module';

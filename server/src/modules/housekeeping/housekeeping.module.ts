@@ -17,12 +17,18 @@ import type { HousekeepingOptions } from './housekeeping.service';
   providers: [
     {
       provide: HOUSEKEEPING_OPTIONS,
-      useFactory: (): HousekeepingOptions => ({ holderId: newLeaseHolderId(), batchSize: 1000, maxRowsPerRun: 200_000 }),
+      useFactory: (): HousekeepingOptions => ({
+        holderId: newLeaseHolderId(),
+        batchSize: 1000,
+        maxRowsPerRun: 200_000,
+      }),
     },
     {
       provide: HOUSEKEEPING_SCHEDULE,
       inject: [APP_CONFIG],
-      useFactory: ({ housekeepingIntervalSeconds }: AppConfig): HousekeepingSchedule => ({ intervalSeconds: housekeepingIntervalSeconds }),
+      useFactory: ({ housekeepingIntervalSeconds }: AppConfig): HousekeepingSchedule => ({
+        intervalSeconds: housekeepingIntervalSeconds,
+      }),
     },
     HousekeepingService,
     HousekeepingScheduler,

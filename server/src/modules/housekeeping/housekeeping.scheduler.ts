@@ -27,7 +27,10 @@ export class HousekeepingScheduler implements OnApplicationBootstrap, OnModuleDe
 
   onApplicationBootstrap(): void {
     if (this.schedule.intervalSeconds <= 0) return;
-    this.schedulerRegistry.addInterval(HOUSEKEEPING_JOB, setInterval(() => void this.tick(), this.schedule.intervalSeconds * 1000));
+    this.schedulerRegistry.addInterval(
+      HOUSEKEEPING_JOB,
+      setInterval(() => void this.tick(), this.schedule.intervalSeconds * 1000),
+    );
   }
 
   tick(): Promise<void> {
@@ -35,7 +38,10 @@ export class HousekeepingScheduler implements OnApplicationBootstrap, OnModuleDe
       .runOnce(new Date())
       .then(() => undefined)
       .catch((error: unknown) => {
-        this.logger.error(`Housekeeping run failed: ${(error as Error).message}`, (error as Error).stack);
+        this.logger.error(
+          `Housekeeping run failed: ${(error as Error).message}`,
+          (error as Error).stack,
+        );
       })
       .finally(() => {
         this.running = null;
@@ -44,7 +50,8 @@ export class HousekeepingScheduler implements OnApplicationBootstrap, OnModuleDe
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.schedulerRegistry.doesExist('interval', HOUSEKEEPING_JOB)) this.schedulerRegistry.deleteInterval(HOUSEKEEPING_JOB);
+    if (this.schedulerRegistry.doesExist('interval', HOUSEKEEPING_JOB))
+      this.schedulerRegistry.deleteInterval(HOUSEKEEPING_JOB);
     await this.running;
   }
 }

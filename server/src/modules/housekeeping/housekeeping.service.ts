@@ -40,11 +40,18 @@ export class HousekeepingService {
   // null when another instance holds the lease.
   async runOnce(now: Date): Promise<HousekeepingSummary | null> {
     const ttlMs = 10 * 60_000;
-    if (!(await this.leaseService.tryAcquire(HOUSEKEEPING_LEASE, this.options.holderId, ttlMs, now))) return null;
+    if (
+      !(await this.leaseService.tryAcquire(HOUSEKEEPING_LEASE, this.options.holderId, ttlMs, now))
+    )
+      return null;
     try {
       return {
         expiredSessions: await this.deleteExpired(this.authSessionRepository, 'sessions', now),
-        expiredRateLimitCounters: await this.deleteExpired(this.rateLimitRepository, 'rate-limit counters', now),
+        expiredRateLimitCounters: await this.deleteExpired(
+          this.rateLimitRepository,
+          'rate-limit counters',
+          now,
+        ),
       };
     } finally {
       await this.leaseService.release(HOUSEKEEPING_LEASE, this.options.holderId);
@@ -54,7 +61,10 @@ export class HousekeepingService {
   private async deleteExpired(owner: ExpiringTable, label: string, now: Date): Promise<number> {
     let deleted = 0;
     while (deleted < this.options.maxRowsPerRun) {
-      const batch = await owner.deleteExpiredBatch(now, Math.min(this.options.batchSize, this.options.maxRowsPerRun - deleted));
+      const batch = await owner.deleteExpiredBatch(
+        now,
+        Math.min(this.options.batchSize, this.options.maxRowsPerRun - deleted),
+      );
       deleted += batch;
       if (batch === 0) break;
     }

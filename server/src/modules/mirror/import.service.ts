@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
@@ -118,9 +119,15 @@ export class ImportService {
         const sourceRef = `import_batch:${batch.id}`;
         const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
         for (const chunk of prepared.chunks) {
-          const applied = await this.mirrorService.applyIn(tx, chunk.map(toChange), CHANGE_SOURCE.IMPORT, sourceRef, {
-            isPartOfLargerApply: true,
-          });
+          const applied = await this.mirrorService.applyIn(
+            tx,
+            chunk.map(toChange),
+            CHANGE_SOURCE.IMPORT,
+            sourceRef,
+            {
+              isPartOfLargerApply: true,
+            },
+          );
           outcome.created += applied.created;
           outcome.changed += applied.changed;
           outcome.unchanged += applied.unchanged;
@@ -155,7 +162,8 @@ export class ImportService {
   private async prepare(request: ImportRequest): Promise<PreparedExport> {
     const chunks: SealedImportRecord[][] = [];
     const errors: ImportRowError[] = [];
-    let table: { format: ExportFormat; encoding: CsvEncoding | null; rowCount: number } | null = null;
+    let table: { format: ExportFormat; encoding: CsvEncoding | null; rowCount: number } | null =
+      null;
     for await (const message of prepareExportInWorker({
       bytes: request.bytes,
       fileName: request.fileName,
@@ -165,7 +173,8 @@ export class ImportService {
       now: new Date(),
       cipher: this.config.idProtection,
     })) {
-      if (message.kind === 'refused') throw new ImportFileError(message.reason, message.message, message.details);
+      if (message.kind === 'refused')
+        throw new ImportFileError(message.reason, message.message, message.details);
       if (message.kind === 'end') {
         table = message;
         continue;

@@ -16,7 +16,13 @@ import { WebhookService } from './webhook.service';
 @Module({
   imports: [ApplicationModule, AuthModule, CertificatePersistenceModule, DomainEventModule],
   controllers: [StaffImportController, StaffApplicationController, WebhookController],
-  providers: [MirrorRepository, MirrorService, ImportService, WebhookService, StaffApplicationService],
+  providers: [
+    MirrorRepository,
+    MirrorService,
+    ImportService,
+    WebhookService,
+    StaffApplicationService,
+  ],
   exports: [MirrorRepository, MirrorService, ImportService],
 })
 export class MirrorModule {}

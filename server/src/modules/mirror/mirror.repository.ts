@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { EntityManager, QueryResult } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
-import { hasReturning, hasRowLocks, MAX_PARAMETERS, placeholders, quote, toBindable } from '../../database/sql-dialect';
+import {
+  hasReturning,
+  hasRowLocks,
+  MAX_PARAMETERS,
+  placeholders,
+  quote,
+  toBindable,
+} from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from '../application/application.entity';
 import { ImportBatchEntity } from './import-batch.entity';
@@ -62,9 +69,13 @@ export class MirrorTransaction {
   // quadratically, which made a 1,000,000-row import crawl. The generated ids, which the history
   // rows need, come back with RETURNING where the database has it (SQLite, MariaDB); MySQL has
   // not, so there one SELECT per chunk reads them back.
-  async insertApplications(applications: NewApplication[]): Promise<Array<NewApplication & { id: number }>> {
+  async insertApplications(
+    applications: NewApplication[],
+  ): Promise<Array<NewApplication & { id: number }>> {
     if (applications.length === 0) return [];
-    const returning = this.hasReturning() ? ` RETURNING ${this.quote('id')}, ${this.quote('applicationNo')}` : '';
+    const returning = this.hasReturning()
+      ? ` RETURNING ${this.quote('id')}, ${this.quote('applicationNo')}`
+      : '';
     const returned = await this.insertRows(
       'application',
       NEW_APPLICATION_COLUMNS,
@@ -74,7 +85,12 @@ export class MirrorTransaction {
     const ids =
       returning === ''
         ? await this.getApplicationIdsByNos(applications.map((a) => a.applicationNo))
-        : new Map((returned as Array<{ id: number; applicationNo: string }>).map((row) => [row.applicationNo, Number(row.id)]));
+        : new Map(
+            (returned as Array<{ id: number; applicationNo: string }>).map((row) => [
+              row.applicationNo,
+              Number(row.id),
+            ]),
+          );
     return applications.map((a) => Object.assign(a, { id: ids.get(a.applicationNo) as number }));
   }
 
@@ -83,16 +99,34 @@ export class MirrorTransaction {
   }
 
   async insertHistory(
-    rows: Array<Pick<StatusHistoryEntity, 'applicationId' | 'fromStatus' | 'toStatus' | 'changedAt'>>,
+    rows: Array<
+      Pick<StatusHistoryEntity, 'applicationId' | 'fromStatus' | 'toStatus' | 'changedAt'>
+    >,
     source: string,
     sourceRef: string,
   ): Promise<void> {
     const columns = ['applicationId', 'fromStatus', 'toStatus', 'changedAt', 'source', 'sourceRef'];
-    await this.insertRows('status_history', columns, rows.map((row) => [row.applicationId, row.fromStatus, row.toStatus, row.changedAt, source, sourceRef]));
+    await this.insertRows(
+      'status_history',
+      columns,
+      rows.map((row) => [
+        row.applicationId,
+        row.fromStatus,
+        row.toStatus,
+        row.changedAt,
+        source,
+        sourceRef,
+      ]),
+    );
   }
 
   // Returns what a RETURNING clause (`returning`, may be empty) gave back, all chunks together.
-  private async insertRows(table: string, columns: readonly string[], rows: unknown[][], returning = ''): Promise<unknown[]> {
+  private async insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: unknown[][],
+    returning = '',
+  ): Promise<unknown[]> {
     const perStatement = Math.max(1, Math.min(CHUNK, Math.floor(MAX_PARAMETERS / columns.length)));
     const head = `INSERT INTO ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')}) VALUES `;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -129,7 +163,9 @@ export class MirrorTransaction {
     return ids;
   }
 
-  async insertImportBatch(batch: Omit<ImportBatchEntity, 'id' | 'createdAt'>): Promise<ImportBatchEntity> {
+  async insertImportBatch(
+    batch: Omit<ImportBatchEntity, 'id' | 'createdAt'>,
+  ): Promise<ImportBatchEntity> {
     return this.manager.save(this.manager.create(ImportBatchEntity, batch));
   }
 
@@ -150,7 +186,7 @@ export class MirrorTransaction {
       .getQueryAndParameters();
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('recordPlatformEvent must run inside a transaction');
-    const result = (await runner.query(sql, parameters, true)) as QueryResult;
+    const result = await runner.query(sql, parameters, true);
     return (result.affected ?? 0) > 0;
   }
 }

@@ -13,7 +13,12 @@ import type { NewDomainEvent } from '../domain-event/domain-event.type';
 import { MirrorRepository } from './mirror.repository';
 import type { MirrorTransaction, NewApplication } from './mirror.repository';
 import { SKIP_REASON } from './status-change.type';
-import type { ApplyOutcome, ChangeSource, MirroredApplication, StatusChange } from './status-change.type';
+import type {
+  ApplyOutcome,
+  ChangeSource,
+  MirroredApplication,
+  StatusChange,
+} from './status-change.type';
 
 const FRESH_CHUNK = 500;
 
@@ -57,7 +62,9 @@ function detailsOf(application: MirroredApplication): DetailFields {
 // submission count or fee) never erases what another source said.
 function changedDetails(stored: ApplicationEntity, next: DetailFields): Partial<DetailFields> {
   const changed: Partial<DetailFields> = {};
-  for (const [key, value] of Object.entries(next) as Array<[keyof DetailFields, DetailFields[keyof DetailFields]]>) {
+  for (const [key, value] of Object.entries(next) as Array<
+    [keyof DetailFields, DetailFields[keyof DetailFields]]
+  >) {
     if (value === null && (key === 'submissionCount' || key === 'isFeePaid')) continue;
     if (stored[key] !== value) (changed as Record<string, unknown>)[key] = value;
   }
@@ -94,7 +101,9 @@ export class MirrorService {
   ): Promise<ApplyOutcome> {
     const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
     const stored = new Map(
-      (await tx.getByApplicationNosForUpdate(changes.map((c) => c.application.applicationNo))).map((a) => [a.applicationNo, a]),
+      (await tx.getByApplicationNosForUpdate(changes.map((c) => c.application.applicationNo))).map(
+        (a) => [a.applicationNo, a],
+      ),
     );
     const history: HistoryRow[] = [];
     const fresh: StatusChange[] = [];
@@ -138,9 +147,18 @@ export class MirrorService {
         status: next.status,
         statusChangedAt: next.statusChangedAt,
       });
-      history.push({ applicationId: current.id, fromStatus: current.status, toStatus: next.status, changedAt: next.statusChangedAt });
+      history.push({
+        applicationId: current.id,
+        fromStatus: current.status,
+        toStatus: next.status,
+        changedAt: next.statusChangedAt,
+      });
       // A later change in the same batch sees this one.
-      stored.set(next.applicationNo, { ...current, status: next.status, statusChangedAt: next.statusChangedAt });
+      stored.set(next.applicationNo, {
+        ...current,
+        status: next.status,
+        statusChangedAt: next.statusChangedAt,
+      });
       outcome.changed += 1;
     }
 
@@ -158,7 +176,12 @@ export class MirrorService {
   // New applications go in chunks, each with its history and domain events. A chunk is
   // prepared (ID numbers encrypted) while the previous one is being written, so on MySQL the
   // CPU work overlaps with the database's.
-  private async createFresh(tx: MirrorTransaction, fresh: StatusChange[], source: ChangeSource, sourceRef: string): Promise<number> {
+  private async createFresh(
+    tx: MirrorTransaction,
+    fresh: StatusChange[],
+    source: ChangeSource,
+    sourceRef: string,
+  ): Promise<number> {
     let writing: Promise<void> = Promise.resolve();
     for (let i = 0; i < fresh.length; i += FRESH_CHUNK) {
       // Written out field by field: object spreads here were a tenth of a large import's time.
@@ -201,13 +224,24 @@ export class MirrorService {
     return fresh.length;
   }
 
-  private async recordChanges(tx: MirrorTransaction, history: HistoryRow[], source: ChangeSource, sourceRef: string): Promise<void> {
+  private async recordChanges(
+    tx: MirrorTransaction,
+    history: HistoryRow[],
+    source: ChangeSource,
+    sourceRef: string,
+  ): Promise<void> {
     await tx.insertHistory(history, source, sourceRef);
     await this.domainEvents.append(
       history.map((row) => ({
         kind: DOMAIN_EVENT_KIND.STATUS_CHANGED,
         applicationId: row.applicationId,
-        payload: { from: row.fromStatus as ApplicationStatus | null, to: row.toStatus as ApplicationStatus, at: row.changedAt.toISOString(), source, sourceRef },
+        payload: {
+          from: row.fromStatus as ApplicationStatus | null,
+          to: row.toStatus as ApplicationStatus,
+          at: row.changedAt.toISOString(),
+          source,
+          sourceRef,
+        },
       })),
     );
   }
@@ -216,8 +250,15 @@ export class MirrorService {
   // details follow the platform, and a revocation sticks (only staff could undo one, and there
   // is no such action: a reinstated title gets a new certificate). The certificate repository
   // reads and writes in the caller's open unit of work, the one `tx` belongs to.
-  private async applyCertificates(tx: MirrorTransaction, changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<void> {
-    const applicationIds = await tx.getApplicationIdsByNos(changes.map((change) => change.application.applicationNo));
+  private async applyCertificates(
+    tx: MirrorTransaction,
+    changes: StatusChange[],
+    source: ChangeSource,
+    sourceRef: string,
+  ): Promise<void> {
+    const applicationIds = await tx.getApplicationIdsByNos(
+      changes.map((change) => change.application.applicationNo),
+    );
     const events: NewDomainEvent[] = [];
     for (const { application } of changes) {
       const certificate = application.certificate;
@@ -247,16 +288,30 @@ export class MirrorService {
           revokedReason: certificate.isRevoked ? certificate.revokedReason : null,
           revokedAt: certificate.isRevoked ? new Date() : null,
         });
-        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_READY, applicationId, payload: { ...origin, issuedOn: certificate.issuedOn } });
+        events.push({
+          kind: DOMAIN_EVENT_KIND.CERTIFICATE_READY,
+          applicationId,
+          payload: { ...origin, issuedOn: certificate.issuedOn },
+        });
         continue;
       }
       const changed: CertificateChanges = Object.fromEntries(
-        Object.entries(document).filter(([key, value]) => stored[key as keyof typeof document] !== value),
+        Object.entries(document).filter(
+          ([key, value]) => stored[key as keyof typeof document] !== value,
+        ),
       );
       const isNewlyRevoked = certificate.isRevoked && stored.state !== CERTIFICATE_STATE.REVOKED;
       if (isNewlyRevoked) {
-        Object.assign(changed, { state: CERTIFICATE_STATE.REVOKED, revokedReason: certificate.revokedReason, revokedAt: new Date() } satisfies CertificateChanges);
-        events.push({ kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED, applicationId, payload: { ...origin, reason: certificate.revokedReason } });
+        Object.assign(changed, {
+          state: CERTIFICATE_STATE.REVOKED,
+          revokedReason: certificate.revokedReason,
+          revokedAt: new Date(),
+        } satisfies CertificateChanges);
+        events.push({
+          kind: DOMAIN_EVENT_KIND.CERTIFICATE_REVOKED,
+          applicationId,
+          payload: { ...origin, reason: certificate.revokedReason },
+        });
       }
       // Nothing changed (the platform said it again): no write.
       await this.certificateRepository.update(stored.id, changed);
@@ -271,7 +326,15 @@ export class MirrorService {
     current: ApplicationEntity | null,
   ): Partial<Pick<ApplicationEntity, 'idCardCipher' | 'idCardBlindIndex'>> {
     const blindIndex = sealedIdCard?.blindIndex ?? this.cipher.blindIndex(idCardNumber);
-    if (current && current.idCardBlindIndex === blindIndex && !this.cipher.needsReencryption(current.idCardCipher)) return {};
-    return { idCardCipher: sealedIdCard?.cipher ?? this.cipher.encrypt(idCardNumber), idCardBlindIndex: blindIndex };
+    if (
+      current &&
+      current.idCardBlindIndex === blindIndex &&
+      !this.cipher.needsReencryption(current.idCardCipher)
+    )
+      return {};
+    return {
+      idCardCipher: sealedIdCard?.cipher ?? this.cipher.encrypt(idCardNumber),
+      idCardBlindIndex: blindIndex,
+    };
   }
 }

@@ -1,10 +1,16 @@
 import { checkIdCardNumber } from '@titletrack/shared/domain';
 
-import { parseRoute, parseStatus, parseTitleLevel, parseTitleSeries } from './import/column-mapping';
+import {
+  parseRoute,
+  parseStatus,
+  parseTitleLevel,
+  parseTitleSeries,
+} from './import/column-mapping';
 import type { MirroredApplication } from './status-change.type';
 import { platformEventSchema } from './webhook.dto';
 
-export type PayloadCheck = { isValid: true; application: MirroredApplication } | { isValid: false; problems: string[] };
+export type PayloadCheck =
+  { isValid: true; application: MirroredApplication } | { isValid: false; problems: string[] };
 
 const applicationDataSchema = platformEventSchema.shape.data;
 
@@ -13,7 +19,12 @@ const applicationDataSchema = platformEventSchema.shape.data;
 export function toMirroredApplication(data: unknown, now: Date = new Date()): PayloadCheck {
   const parsed = applicationDataSchema.safeParse(data);
   if (!parsed.success) {
-    return { isValid: false, problems: parsed.error.issues.map((issue) => `data.${issue.path.join('.')}: ${issue.message}`) };
+    return {
+      isValid: false,
+      problems: parsed.error.issues.map(
+        (issue) => `data.${issue.path.join('.')}: ${issue.message}`,
+      ),
+    };
   }
   const item = parsed.data;
   const idCard = checkIdCardNumber(item.idCardNumber, now);

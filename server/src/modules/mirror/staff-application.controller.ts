@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES } from '@titletrack/shared/contract';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { StaffOnly } from '../auth/auth.decorator';
@@ -48,7 +49,12 @@ export class StaffApplicationController {
   @Get()
   @ApiOkResponse({ description: 'Mirrored applications, ID numbers masked, newest status first' })
   searchApplications(@Query() query: StaffApplicationQueryDto): Promise<StaffApplicationPage> {
-    return this.staffApplicationService.search(query.q, query.status, query.page ?? 1, query.pageSize ?? 50);
+    return this.staffApplicationService.search(
+      query.q,
+      query.status,
+      query.page ?? 1,
+      query.pageSize ?? 50,
+    );
   }
 
   @Get(':id')

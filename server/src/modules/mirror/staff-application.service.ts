@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
@@ -25,7 +26,13 @@ export interface StaffApplicationPage {
 
 export interface StaffApplicationDetail {
   application: StaffApplicationSummary;
-  history: Array<{ fromStatus: string | null; toStatus: string; changedAt: string; source: string; sourceRef: string }>;
+  history: Array<{
+    fromStatus: string | null;
+    toStatus: string;
+    changedAt: string;
+    source: string;
+    sourceRef: string;
+  }>;
 }
 
 @Injectable()
@@ -36,14 +43,25 @@ export class StaffApplicationService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async search(q: string | undefined, status: string | undefined, page: number, pageSize: number): Promise<StaffApplicationPage> {
-    const { items, total } = await this.applicationRepository.search({ q, status, offset: (page - 1) * pageSize, limit: pageSize });
+  async search(
+    q: string | undefined,
+    status: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<StaffApplicationPage> {
+    const { items, total } = await this.applicationRepository.search({
+      q,
+      status,
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
     return { items: items.map((a) => this.toSummary(a)), total, page, pageSize };
   }
 
   async get(id: number): Promise<StaffApplicationDetail> {
     const application = await this.applicationRepository.getById(id);
-    if (!application) throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
+    if (!application)
+      throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
     const history = await this.mirrorRepository.getHistory(id);
     return {
       application: this.toSummary(application),

@@ -1,10 +1,26 @@
-import { Controller, HttpCode, HttpStatus, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
-import type { StaffPrincipal } from '@titletrack/shared/contract';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+import { API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
+import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { ErrorBodyDto } from '../../common/error-body.dto';
@@ -14,12 +30,18 @@ import { ImportService } from './import.service';
 import type { ImportResult } from './import.service';
 
 export class ImportQueryDto {
-  @ApiPropertyOptional({ enum: ['utf-8', 'gb18030'], description: 'Force the csv encoding (default: detected)' })
+  @ApiPropertyOptional({
+    enum: ['utf-8', 'gb18030'],
+    description: 'Force the csv encoding (default: detected)',
+  })
   @IsOptional()
   @IsIn(['utf-8', 'gb18030'])
   encoding?: 'utf-8' | 'gb18030';
 
-  @ApiPropertyOptional({ example: 2023, description: 'Year for rows without a 年度 column (default: this year)' })
+  @ApiPropertyOptional({
+    example: 2023,
+    description: 'Year for rows without a 年度 column (default: this year)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -42,16 +64,24 @@ export class StaffImportController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOkResponse({ description: 'What the import did: created, changed, unchanged, skipped rows' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'IMPORT_ROWS_INVALID: details.errors lists every bad row' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DEFAULT_IMPORT_LIMITS.maxFileBytes, files: 1 } }))
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'IMPORT_ROWS_INVALID: details.errors lists every bad row',
+  })
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: DEFAULT_IMPORT_LIMITS.maxFileBytes, files: 1 } }),
+  )
   importExport(
     @CurrentPrincipal() staff: StaffPrincipal,
     @UploadedFile() file: UploadedExport | undefined,
     @Query() query: ImportQueryDto,
   ): Promise<ImportResult> {
-    if (!file) throw new AppException(ERROR_CODE.FILE_REQUIRED, 'Upload the export as the "file" field');
+    if (!file)
+      throw new AppException(ERROR_CODE.FILE_REQUIRED, 'Upload the export as the "file" field');
     return this.importService.importFile({
       bytes: file.buffer,
       fileName: file.originalname,

@@ -37,7 +37,12 @@ export interface MirroredCertificate {
   revokedReason: string | null;
 }
 
-export const CHANGE_SOURCE = { IMPORT: 'import', WEBHOOK: 'webhook', POLL: 'poll', STAFF: 'staff' } as const;
+export const CHANGE_SOURCE = {
+  IMPORT: 'import',
+  WEBHOOK: 'webhook',
+  POLL: 'poll',
+  STAFF: 'staff',
+} as const;
 export type ChangeSource = (typeof CHANGE_SOURCE)[keyof typeof CHANGE_SOURCE];
 
 export interface StatusChange {
@@ -46,7 +51,10 @@ export interface StatusChange {
   application: MirroredApplication;
 }
 
-export const SKIP_REASON = { STALE: 'stale', FORBIDDEN_TRANSITION: 'forbidden_transition' } as const;
+export const SKIP_REASON = {
+  STALE: 'stale',
+  FORBIDDEN_TRANSITION: 'forbidden_transition',
+} as const;
 export type SkipReason = (typeof SKIP_REASON)[keyof typeof SKIP_REASON];
 
 export interface SkippedChange {

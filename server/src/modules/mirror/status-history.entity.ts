@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { CreatedAtColumn } from '../../database/timestamp-columns';
-
 import { ApplicationEntity } from '../application/application.entity';
 
 // Every status an application went through, with where the news came from.

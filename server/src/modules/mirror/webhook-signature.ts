@@ -30,10 +30,16 @@ export function checkWebhookSignature(input: {
   now: Date;
 }): SignatureCheck {
   const { rawBody, timestamp, signature, secrets, now } = input;
-  if (!timestamp || !/^\d{9,11}$/.test(timestamp) || !signature || !/^sha256=[0-9a-f]{64}$/.test(signature)) {
+  if (
+    !timestamp ||
+    !/^\d{9,11}$/.test(timestamp) ||
+    !signature ||
+    !/^sha256=[0-9a-f]{64}$/.test(signature)
+  ) {
     return SIGNATURE_CHECK.MALFORMED;
   }
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > WEBHOOK_TOLERANCE_SECONDS) return SIGNATURE_CHECK.STALE;
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > WEBHOOK_TOLERANCE_SECONDS)
+    return SIGNATURE_CHECK.STALE;
   const given = Buffer.from(signature);
   // Every secret is tried, match or not, so timing does not tell which one matched.
   let isMatch = false;

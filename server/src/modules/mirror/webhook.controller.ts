@@ -1,8 +1,15 @@
 import { Controller, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { API_ROUTES } from '@titletrack/shared/contract';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
+
+import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './webhook-signature';
@@ -16,8 +23,14 @@ export class WebhookController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: WEBHOOK_TIMESTAMP_HEADER, description: 'Unix seconds; refused when more than 5 minutes off' })
-  @ApiHeader({ name: WEBHOOK_SIGNATURE_HEADER, description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">' })
+  @ApiHeader({
+    name: WEBHOOK_TIMESTAMP_HEADER,
+    description: 'Unix seconds; refused when more than 5 minutes off',
+  })
+  @ApiHeader({
+    name: WEBHOOK_SIGNATURE_HEADER,
+    description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">',
+  })
   @ApiOkResponse({ description: '{ status: "applied" | "duplicate", outcome }' })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'WEBHOOK_SIGNATURE_INVALID' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })

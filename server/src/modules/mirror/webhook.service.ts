@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
@@ -28,14 +29,30 @@ export class WebhookService {
     private readonly mirrorService: MirrorService,
   ) {}
 
-  async receive(rawBody: Buffer | undefined, timestamp: string | undefined, signature: string | undefined): Promise<WebhookReceipt> {
+  async receive(
+    rawBody: Buffer | undefined,
+    timestamp: string | undefined,
+    signature: string | undefined,
+  ): Promise<WebhookReceipt> {
     const secrets = this.config.platformWebhookSecrets;
-    if (secrets.length === 0) throw new AppException(ERROR_CODE.WEBHOOK_NOT_CONFIGURED, 'Platform webhook secrets are not configured');
+    if (secrets.length === 0)
+      throw new AppException(
+        ERROR_CODE.WEBHOOK_NOT_CONFIGURED,
+        'Platform webhook secrets are not configured',
+      );
     const body = rawBody ?? Buffer.alloc(0);
-    const check = checkWebhookSignature({ rawBody: body, timestamp, signature, secrets, now: new Date() });
+    const check = checkWebhookSignature({
+      rawBody: body,
+      timestamp,
+      signature,
+      secrets,
+      now: new Date(),
+    });
     if (check !== SIGNATURE_CHECK.VALID) {
       this.logger.warn(`Platform webhook refused: ${check}`);
-      throw new AppException(ERROR_CODE.WEBHOOK_SIGNATURE_INVALID, 'Webhook signature refused', { details: { reason: check } });
+      throw new AppException(ERROR_CODE.WEBHOOK_SIGNATURE_INVALID, 'Webhook signature refused', {
+        details: { reason: check },
+      });
     }
     const event = this.parse(body);
     const application = this.toMirrored(event);
@@ -65,7 +82,10 @@ export class WebhookService {
     }
     const result = platformEventSchema.safeParse(json);
     // Paths and messages only: the values may be personal data.
-    if (!result.success) throw this.invalid(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    if (!result.success)
+      throw this.invalid(
+        result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      );
     return result.data;
   }
 
@@ -77,6 +97,8 @@ export class WebhookService {
 
   private invalid(problems: string[]): AppException {
     this.logger.debug(`Platform event refused: ${problems.length} problems`);
-    return new AppException(ERROR_CODE.VALIDATION_FAILED, 'Platform event is not valid', { details: problems });
+    return new AppException(ERROR_CODE.VALIDATION_FAILED, 'Platform event is not valid', {
+      details: problems,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import type { NoticeDetail, NoticeListResponse, NoticeSummary } from '@titletrack/shared/contract';
 
 import { ValidateId } from '../../common/validation';

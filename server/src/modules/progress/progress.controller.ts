@@ -30,8 +30,14 @@ export class ProgressController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="titletrack-my-deadlines.ics"')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' }, description: 'My own deadlines as an iCalendar file' })
-  getMyCalendarIcs(@CurrentPrincipal() applicant: ApplicantPrincipal, @Query() { now }: MyCalendarQueryDto): Promise<string> {
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'My own deadlines as an iCalendar file',
+  })
+  getMyCalendarIcs(
+    @CurrentPrincipal() applicant: ApplicantPrincipal,
+    @Query() { now }: MyCalendarQueryDto,
+  ): Promise<string> {
     return this.progressService.getMyIcs(applicant, now);
   }
 }

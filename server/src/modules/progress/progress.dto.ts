@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 
-import type { ApplicationProgressResponse, MyCalendarQuery, StatusHistoryItem } from '@titletrack/shared/contract';
+import type {
+  ApplicationProgressResponse,
+  MyCalendarQuery,
+  StatusHistoryItem,
+} from '@titletrack/shared/contract';
 import type { Application } from '@titletrack/shared/domain';
 
 export class StatusHistoryItemDto implements StatusHistoryItem {
@@ -13,7 +17,11 @@ export class StatusHistoryItemDto implements StatusHistoryItem {
 }
 
 export class ApplicationProgressResponseDto implements ApplicationProgressResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The shared `Application` the rules read' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The shared `Application` the rules read',
+  })
   application: Application;
 
   @ApiProperty({ example: 'HT2023000123' })
@@ -30,7 +38,10 @@ export class ApplicationProgressResponseDto implements ApplicationProgressRespon
 }
 
 export class MyCalendarQueryDto implements MyCalendarQuery {
-  @ApiPropertyOptional({ example: '2023-08-20T04:00:00Z', description: 'Outside production only: the demo clock' })
+  @ApiPropertyOptional({
+    example: '2023-08-20T04:00:00Z',
+    description: 'Outside production only: the demo clock',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   now?: string;

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, COST);
 }
 
-export async function verifyPassword(password: string, passwordHash: string | null): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  passwordHash: string | null,
+): Promise<boolean> {
   const isMatch = await compare(password, passwordHash ?? DUMMY_HASH);
   return passwordHash !== null && isMatch;
 }

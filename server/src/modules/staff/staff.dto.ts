@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STAFF_ROLE } from '@titletrack/shared/contract';
-import type { CreateStaffUserRequest, StaffRole, StaffUserListResponse, StaffUserResponse } from '@titletrack/shared/contract';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
+
+import { STAFF_ROLE } from '@titletrack/shared/contract';
+import type {
+  CreateStaffUserRequest,
+  StaffRole,
+  StaffUserListResponse,
+  StaffUserResponse,
+} from '@titletrack/shared/contract';
 
 import type { StaffUserEntity } from './staff-user.entity';
 
@@ -9,7 +15,9 @@ export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
 
 export class CreateStaffUserDto implements CreateStaffUserRequest {
   @ApiProperty({ example: 'yutian_hr', pattern: USERNAME_PATTERN.source })
-  @Matches(USERNAME_PATTERN, { message: 'username must be 3–32 lowercase letters, digits, _ . or -, starting with a letter' })
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 3–32 lowercase letters, digits, _ . or -, starting with a letter',
+  })
   username: string;
 
   @ApiProperty({ example: '于田县人社局 张老师' })

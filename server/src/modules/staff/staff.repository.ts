@@ -29,12 +29,18 @@ export class StaffRepository {
   }
 
   // Several instances may bootstrap at once: the unique username lets one insert win.
-  async createIfUsernameFree(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<void> {
-    await this.unitOfWork.write(() => this.staff.createQueryBuilder().insert().values(user).orIgnore().execute());
+  async createIfUsernameFree(
+    user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>,
+  ): Promise<void> {
+    await this.unitOfWork.write(() =>
+      this.staff.createQueryBuilder().insert().values(user).orIgnore().execute(),
+    );
   }
 
   // Null when the username is taken (the unique index decides, also between instances).
-  async create(user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>): Promise<StaffUserEntity | null> {
+  async create(
+    user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>,
+  ): Promise<StaffUserEntity | null> {
     return this.unitOfWork.write(async () => {
       await this.createIfUsernameFree(user);
       const created = await this.staff.findOneBy({ username: user.username });

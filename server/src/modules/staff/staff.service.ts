@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffRole } from '@titletrack/shared/contract';
 
@@ -29,7 +30,10 @@ export class StaffService {
 
   async create(user: NewStaffUser): Promise<StaffUserResponseDto> {
     const { password, ...fields } = user;
-    const created = await this.staffRepository.create({ ...fields, passwordHash: await hashPassword(password) });
+    const created = await this.staffRepository.create({
+      ...fields,
+      passwordHash: await hashPassword(password),
+    });
     if (!created) {
       this.logger.debug(`Username ${user.username} is taken`);
       throw new AppException(ERROR_CODE.USERNAME_TAKEN, 'Username is taken');

@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+
 import type { StatusHistoryItem } from '@titletrack/shared/contract';
 
 import '../../../locales';
@@ -16,7 +17,8 @@ const RETURNED_TWICE: StatusHistoryItem[] = [
 // [state, data-status, label text] of every row, in document order.
 function rows(markup: string): Array<[string, string, string]> {
   const found: Array<[string, string, string]> = [];
-  const pattern = /tt-status__item--(\w+)" data-status="(\w+)"><div class="tt-status__dot"><\/div><div class="tt-status__body"><div class="tt-status__label">([^<]*)<\/div>/g;
+  const pattern =
+    /tt-status__item--(\w+)" data-status="(\w+)"><div class="tt-status__dot"><\/div><div class="tt-status__body"><div class="tt-status__label">([^<]*)<\/div>/g;
   for (let match = pattern.exec(markup); match; match = pattern.exec(markup)) {
     found.push([match[1] ?? '', match[2] ?? '', match[3] ?? '']);
   }
@@ -25,7 +27,9 @@ function rows(markup: string): Array<[string, string, string]> {
 
 describe('StatusTimeline', () => {
   it('should list the history in order with Beijing times and mark the last entry as current', () => {
-    const markup = renderToStaticMarkup(<StatusTimeline history={RETURNED_TWICE} status="returned" />);
+    const markup = renderToStaticMarkup(
+      <StatusTimeline history={RETURNED_TWICE} status="returned" />,
+    );
     const history = rows(markup).filter(([state]) => state !== 'ahead');
     expect(history.map(([state, status]) => `${state}:${status}`)).toEqual([
       'done:drafting',
@@ -42,7 +46,9 @@ describe('StatusTimeline', () => {
   });
 
   it('should show the main-line steps still ahead, never "returned" among them', () => {
-    const ahead = rows(renderToStaticMarkup(<StatusTimeline history={RETURNED_TWICE} status="returned" />))
+    const ahead = rows(
+      renderToStaticMarkup(<StatusTimeline history={RETURNED_TWICE} status="returned" />),
+    )
       .filter(([state]) => state === 'ahead')
       .map(([, status]) => status);
     expect(ahead[0]).toBe('materials_received');
@@ -52,15 +58,22 @@ describe('StatusTimeline', () => {
   });
 
   it('should show nothing ahead after a side exit such as not accepted', () => {
-    const history = [...RETURNED_TWICE, { status: 'not_accepted', changedAt: '2023-08-23T03:00:00Z' }];
-    const all = rows(renderToStaticMarkup(<StatusTimeline history={history} status="not_accepted" />));
+    const history = [
+      ...RETURNED_TWICE,
+      { status: 'not_accepted', changedAt: '2023-08-23T03:00:00Z' },
+    ];
+    const all = rows(
+      renderToStaticMarkup(<StatusTimeline history={history} status="not_accepted" />),
+    );
     expect(all.filter(([state]) => state === 'ahead')).toEqual([]);
     expect(all[all.length - 1]).toEqual(['current', 'not_accepted', '不予受理']);
   });
 
   it('should show nothing ahead once the certificate is issued', () => {
     const history = [{ status: 'certificate_issued', changedAt: '2023-12-18T03:00:00Z' }];
-    const all = rows(renderToStaticMarkup(<StatusTimeline history={history} status="certificate_issued" />));
+    const all = rows(
+      renderToStaticMarkup(<StatusTimeline history={history} status="certificate_issued" />),
+    );
     expect(all).toEqual([['current', 'certificate_issued', '电子证书已签发']]);
   });
 });

@@ -20,7 +20,16 @@ import {
 } from './column-mapping';
 import { EXPORT_HEADERS } from './export.fixture';
 
-const REQUIRED_HEADERS = ['申报编号', '姓名', '身份证号', '系列', '专业', '级别', '状态', '状态时间'];
+const REQUIRED_HEADERS = [
+  '申报编号',
+  '姓名',
+  '身份证号',
+  '系列',
+  '专业',
+  '级别',
+  '状态',
+  '状态时间',
+];
 
 describe('IMPORT_COLUMNS', () => {
   it('documents the eight required and thirteen optional columns (seven of them the e-certificate)', () => {
@@ -73,7 +82,16 @@ describe('missingColumns', () => {
   });
 
   it('accepts synonyms and headers with stray whitespace', () => {
-    const headers = ['申报编号', '姓名', '身份证号码', '系列', '专业', '级别', '状态', '状态　时间'];
+    const headers = [
+      '申报编号',
+      '姓名',
+      '身份证号码',
+      '系列',
+      '专业',
+      '级别',
+      '状态',
+      '状态　时间',
+    ];
 
     expect(missingColumns(headers)).toEqual([]);
   });

@@ -53,7 +53,7 @@ describe('toCsv', () => {
   it('round-trips through a csv parser to the neutralized values', () => {
     const rows = [
       ['行号', '列', '原因'],
-      ['7', '姓名', '=cmd|\' /C calc\'!A0'],
+      ['7', '姓名', "=cmd|' /C calc'!A0"],
       ['8', '单位', '和田, "南疆"\r\n分院'],
     ];
 

@@ -31,18 +31,22 @@ function startWorker(request: PrepareExportRequest): Worker {
 // that is another realm, where `instanceof Date` fails. Rebuilt here, they are ordinary Dates.
 function withLocalDates(message: PrepareMessage): PrepareMessage {
   if (message.kind !== 'rows') return message;
-  for (const record of message.records) record.statusChangedAt = new Date(record.statusChangedAt.getTime());
+  for (const record of message.records)
+    record.statusChangedAt = new Date(record.statusChangedAt.getTime());
   return message;
 }
 
 // The messages of prepareExport, as a worker thread emits them: the import applies a chunk
 // while the worker reads, checks and encrypts the next ones, so both cores work.
-export async function* prepareExportInWorker(request: PrepareExportRequest): AsyncGenerator<PrepareMessage> {
+export async function* prepareExportInWorker(
+  request: PrepareExportRequest,
+): AsyncGenerator<PrepareMessage> {
   const worker = startWorker(request);
   const queue: PrepareMessage[] = [];
   let next = 0;
   let hasExited = false;
-  let failure: Error | null = null;
+  // Set by the worker's error and exit handlers, read between two turns of the loop below.
+  const stop: { failure: Error | null } = { failure: null };
   let wake: (() => void) | null = null;
   const notify = (): void => {
     wake?.();
@@ -53,12 +57,12 @@ export async function* prepareExportInWorker(request: PrepareExportRequest): Asy
     notify();
   });
   worker.on('error', (error) => {
-    failure = error;
+    stop.failure = error;
     notify();
   });
   worker.on('exit', (code) => {
     hasExited = true;
-    if (code !== 0) failure ??= new Error(`The import worker stopped with exit code ${code}`);
+    if (code !== 0) stop.failure ??= new Error(`The import worker stopped with exit code ${code}`);
     notify();
   });
   try {
@@ -70,7 +74,7 @@ export async function* prepareExportInWorker(request: PrepareExportRequest): Asy
         yield message;
         continue;
       }
-      if (failure) throw failure;
+      if (stop.failure) throw stop.failure;
       if (hasExited) return;
       await new Promise<void>((resolve) => {
         wake = resolve;

@@ -1,16 +1,36 @@
 import { randomBytes } from 'node:crypto';
 
 import { FieldCipher } from '../../../common/crypto/field-cipher';
-import { EXPORT_HEADERS, TEST_LIMITS, TEST_NOW, VALID_ID_NUMBERS, exportCsv, exportRow, exportRows } from './export.fixture';
+import {
+  EXPORT_HEADERS,
+  TEST_LIMITS,
+  TEST_NOW,
+  VALID_ID_NUMBERS,
+  exportCsv,
+  exportRow,
+  exportRows,
+} from './export.fixture';
 import { IMPORT_FILE_ERROR_REASON } from './import-file.error';
 import { PREPARE_CHUNK_ROWS, prepareExport } from './prepare-export';
 import type { PrepareExportRequest, PrepareMessage } from './prepare-export';
 import { prepareExportInWorker } from './prepare-export.runner';
 
-const CIPHER_OPTIONS = { keys: { k1: randomBytes(32) }, currentKeyId: 'k1', blindIndexKey: randomBytes(32) };
+const CIPHER_OPTIONS = {
+  keys: { k1: randomBytes(32) },
+  currentKeyId: 'k1',
+  blindIndexKey: randomBytes(32),
+};
 
 function request(csv: string, overrides: Partial<PrepareExportRequest> = {}): PrepareExportRequest {
-  return { bytes: Buffer.from(csv), fileName: 'export.csv', limits: TEST_LIMITS, year: 2023, now: TEST_NOW, cipher: CIPHER_OPTIONS, ...overrides };
+  return {
+    bytes: Buffer.from(csv),
+    fileName: 'export.csv',
+    limits: TEST_LIMITS,
+    year: 2023,
+    now: TEST_NOW,
+    cipher: CIPHER_OPTIONS,
+    ...overrides,
+  };
 }
 
 async function inThread(input: PrepareExportRequest): Promise<PrepareMessage[]> {
@@ -25,7 +45,8 @@ async function inWorker(input: PrepareExportRequest): Promise<PrepareMessage[]> 
   return messages;
 }
 
-const rowsOf = (messages: PrepareMessage[]) => messages.flatMap((m) => (m.kind === 'rows' ? [m] : []));
+const rowsOf = (messages: PrepareMessage[]) =>
+  messages.flatMap((m) => (m.kind === 'rows' ? [m] : []));
 
 describe(prepareExport.name, () => {
   it('says what the file is, then gives its rows in chunks, ID numbers sealed for the mirror', async () => {
@@ -33,7 +54,12 @@ describe(prepareExport.name, () => {
 
     const messages = await inThread(request(exportCsv(exportRows(count))));
 
-    expect(messages.at(-1)).toEqual({ kind: 'end', format: 'csv', encoding: 'utf-8', rowCount: count });
+    expect(messages.at(-1)).toEqual({
+      kind: 'end',
+      format: 'csv',
+      encoding: 'utf-8',
+      rowCount: count,
+    });
     const chunks = rowsOf(messages);
     expect(chunks.map((chunk) => chunk.records.length)).toEqual([PREPARE_CHUNK_ROWS, 20]);
     const cipher = new FieldCipher(CIPHER_OPTIONS);
@@ -50,7 +76,9 @@ describe(prepareExport.name, () => {
 
     const chunks = rowsOf(await inThread(request(exportCsv(rows))));
 
-    expect(chunks.flatMap((chunk) => chunk.errors).map((error) => [error.rowNumber, error.column])).toEqual([
+    expect(
+      chunks.flatMap((chunk) => chunk.errors).map((error) => [error.rowNumber, error.column]),
+    ).toEqual([
       [5, '状态'],
       [PREPARE_CHUNK_ROWS * 2 + 2, '申报编号'],
     ]);
@@ -58,9 +86,21 @@ describe(prepareExport.name, () => {
   });
 
   it('refuses a whole file with the reason, and gives no rows', async () => {
-    const messages = await inThread(request(exportCsv(exportRows(2), EXPORT_HEADERS.filter((h) => h !== '状态'))));
+    const messages = await inThread(
+      request(
+        exportCsv(
+          exportRows(2),
+          EXPORT_HEADERS.filter((h) => h !== '状态'),
+        ),
+      ),
+    );
 
-    expect(messages).toEqual([expect.objectContaining({ kind: 'refused', reason: IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS })]);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        kind: 'refused',
+        reason: IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS,
+      }),
+    ]);
   });
 
   it('refuses a file whose late row is ragged, after the chunks before it', async () => {
@@ -69,7 +109,10 @@ describe(prepareExport.name, () => {
     const messages = await inThread(request(csv));
 
     expect(messages.map((m) => m.kind)).toEqual(['rows', 'refused']);
-    expect(messages[1]).toMatchObject({ reason: IMPORT_FILE_ERROR_REASON.MALFORMED_CSV, details: { rowNumber: PREPARE_CHUNK_ROWS + 7 } });
+    expect(messages[1]).toMatchObject({
+      reason: IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
+      details: { rowNumber: PREPARE_CHUNK_ROWS + 7 },
+    });
   });
 });
 
@@ -80,15 +123,23 @@ describe(prepareExportInWorker.name, () => {
     const [threaded, local] = [await inWorker(input), await inThread(input)];
 
     const strip = (messages: PrepareMessage[]) =>
-      messages.map((m) => (m.kind === 'rows' ? { ...m, records: m.records.map(({ sealedIdCard: _s, ...rest }) => rest) } : m));
+      messages.map((m) =>
+        m.kind === 'rows'
+          ? { ...m, records: m.records.map(({ sealedIdCard: _s, ...rest }) => rest) }
+          : m,
+      );
     expect(strip(threaded)).toEqual(strip(local));
     const first = rowsOf(threaded)[0]?.records[0];
     expect(first?.statusChangedAt).toBeInstanceOf(Date);
-    expect(new FieldCipher(CIPHER_OPTIONS).decrypt(first?.sealedIdCard.cipher ?? '')).toBe(first?.idCardNumber);
+    expect(new FieldCipher(CIPHER_OPTIONS).decrypt(first?.sealedIdCard.cipher ?? '')).toBe(
+      first?.idCardNumber,
+    );
   });
 
   it('fails when the worker fails, instead of waiting for it', async () => {
-    const broken = request(exportCsv(exportRows(1)), { cipher: { ...CIPHER_OPTIONS, currentKeyId: 'missing' } });
+    const broken = request(exportCsv(exportRows(1)), {
+      cipher: { ...CIPHER_OPTIONS, currentKeyId: 'missing' },
+    });
 
     await expect(inWorker(broken)).rejects.toThrow(/Current key id missing/);
   });

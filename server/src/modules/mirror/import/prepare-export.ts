@@ -34,17 +34,33 @@ export type PrepareMessage =
   | { kind: 'end'; format: ExportFormat; encoding: CsvEncoding | null; rowCount: number }
   // The whole file is refused (ImportFileError, rebuilt on the other side), possibly after
   // some chunks: the consumer applies chunks in a transaction and rolls it back.
-  | { kind: 'refused'; reason: ImportFileErrorReason; message: string; details: ImportFileErrorDetails | undefined };
+  | {
+      kind: 'refused';
+      reason: ImportFileErrorReason;
+      message: string;
+      details: ImportFileErrorDetails | undefined;
+    };
 
 export const PREPARE_CHUNK_ROWS = 500;
 
-export async function prepareExport(request: PrepareExportRequest, emit: (message: PrepareMessage) => void): Promise<void> {
+export async function prepareExport(
+  request: PrepareExportRequest,
+  emit: (message: PrepareMessage) => void,
+): Promise<void> {
   try {
     const cipher = new FieldCipher(request.cipher);
     let validator: ExportRowValidator | null = null;
     let isClean = true;
-    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-    const options = { fileName: request.fileName, encoding: request.encoding, limits: request.limits };
+    const bytes = Buffer.from(
+      request.bytes.buffer,
+      request.bytes.byteOffset,
+      request.bytes.byteLength,
+    );
+    const options = {
+      fileName: request.fileName,
+      encoding: request.encoding,
+      limits: request.limits,
+    };
     const file = await streamExportRows(
       bytes,
       options,
@@ -53,12 +69,19 @@ export async function prepareExport(request: PrepareExportRequest, emit: (messag
         const { records, errors } = validator.validate(rows);
         isClean &&= errors.length === 0;
         // Once a row is wrong nothing will be applied: the rest is only checked, not encrypted.
-        const sealed = isClean ? records.map((record) => ({ ...record, sealedIdCard: cipher.seal(record.idCardNumber) })) : [];
+        const sealed = isClean
+          ? records.map((record) => ({ ...record, sealedIdCard: cipher.seal(record.idCardNumber) }))
+          : [];
         emit({ kind: 'rows', records: sealed, errors });
       },
       PREPARE_CHUNK_ROWS,
     );
-    emit({ kind: 'end', format: file.format, encoding: file.encoding ?? null, rowCount: file.rowCount });
+    emit({
+      kind: 'end',
+      format: file.format,
+      encoding: file.encoding ?? null,
+      rowCount: file.rowCount,
+    });
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     emit({ kind: 'refused', reason: error.reason, message: error.message, details: error.details });

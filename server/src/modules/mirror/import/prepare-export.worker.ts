@@ -8,13 +8,17 @@ import type { PrepareExportRequest } from './prepare-export';
 const request = workerData as PrepareExportRequest;
 const cipher = {
   ...request.cipher,
-  keys: Object.fromEntries(Object.entries(request.cipher.keys).map(([keyId, key]) => [keyId, Buffer.from(key)])),
+  keys: Object.fromEntries(
+    Object.entries(request.cipher.keys).map(([keyId, key]) => [keyId, Buffer.from(key)]),
+  ),
   blindIndexKey: Buffer.from(request.cipher.blindIndexKey),
 };
 
-prepareExport({ ...request, cipher }, (message) => parentPort?.postMessage(message)).catch((error: unknown) => {
-  // Thrown outside the promise, it reaches the parent as the worker's 'error' event.
-  setImmediate(() => {
-    throw error;
-  });
-});
+prepareExport({ ...request, cipher }, (message) => parentPort?.postMessage(message)).catch(
+  (error: unknown) => {
+    // Thrown outside the promise, it reaches the parent as the worker's 'error' event.
+    setImmediate(() => {
+      throw error;
+    });
+  },
+);

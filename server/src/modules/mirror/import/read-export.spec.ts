@@ -132,7 +132,9 @@ describe('readExportTable', () => {
     });
 
     it('refuses a header without data rows', async () => {
-      await expect(read(Buffer.from('申报编号,姓名\r\n\r\n,\r\n'), 'export.csv')).rejects.toMatchObject({
+      await expect(
+        read(Buffer.from('申报编号,姓名\r\n\r\n,\r\n'), 'export.csv'),
+      ).rejects.toMatchObject({
         reason: IMPORT_FILE_ERROR_REASON.EMPTY_FILE,
       });
     });
@@ -170,7 +172,9 @@ describe('readExportTable', () => {
     });
 
     it('refuses a file that is not a zip but is named .xlsx', async () => {
-      await expect(read(Buffer.from('申报编号,姓名\r\nA001,王建国\r\n'), '状态.XLSX')).rejects.toMatchObject({
+      await expect(
+        read(Buffer.from('申报编号,姓名\r\nA001,王建国\r\n'), '状态.XLSX'),
+      ).rejects.toMatchObject({
         reason: IMPORT_FILE_ERROR_REASON.NOT_A_VALID_XLSX,
       });
     });
@@ -219,7 +223,9 @@ describe('readExportTable', () => {
         const row = sheet.getRow(2);
         // A cached result that disagrees with the formula: only the formula may come back.
         row.getCell(1).value = { formula: '1+1', result: 3 };
-        row.getCell(2).value = { richText: [{ text: '王' }, { text: '建国', font: { bold: true } }] };
+        row.getCell(2).value = {
+          richText: [{ text: '王' }, { text: '建国', font: { bold: true } }],
+        };
         row.getCell(3).value = '653201199005171231';
         row.getCell(4).value = { text: '和田地区人民医院', hyperlink: 'https://example.org' };
         row.getCell(5).value = true;
@@ -274,7 +280,10 @@ describe('readExportTable', () => {
 
       const table = await read(bytes, 'export.xlsx');
 
-      expect(table.rows.map((row) => row.cells['单位'])).toEqual(['和田县人民医院', '和田县人民医院']);
+      expect(table.rows.map((row) => row.cells['单位'])).toEqual([
+        '和田县人民医院',
+        '和田县人民医院',
+      ]);
     });
 
     it('keeps sheet row numbers across empty rows and fills absent cells with ""', async () => {

@@ -195,7 +195,10 @@ async function readXlsx(bytes: Buffer, limits: ImportLimits, builder: TableBuild
       cells[columnNumber - 1] = cellText(cell);
     });
     // eachCell skips absent cells, leaving holes; a hole is an empty cell.
-    builder.add(rowNumber, Array.from(cells, (cell) => cell ?? EMPTY_CELL));
+    builder.add(
+      rowNumber,
+      Array.from(cells, (cell) => cell ?? EMPTY_CELL),
+    );
   });
 }
 
@@ -236,7 +239,7 @@ function valueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextValue['richTex
   if (Array.isArray(value)) return value.map((run) => run.text).join('');
   if ('richText' in value) return valueText(value.richText);
   // A hyperlink's text may itself be rich text.
-  if ('hyperlink' in value) return valueText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value) return valueText(value.text);
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) return `=${value.formula ?? ''}`;
   return '';

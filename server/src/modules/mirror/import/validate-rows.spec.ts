@@ -10,7 +10,11 @@ import {
 import type { ExportCells } from './export.fixture';
 import { IMPORT_FILE_ERROR_REASON } from './import-file.error';
 import { readExportTable } from './read-export';
-import { ExportRowValidator, IMPORT_ROW_ERROR_REASON as R, validateExportRows } from './validate-rows';
+import {
+  ExportRowValidator,
+  IMPORT_ROW_ERROR_REASON as R,
+  validateExportRows,
+} from './validate-rows';
 
 const OPTIONS = { year: 2023, now: TEST_NOW };
 
@@ -25,7 +29,10 @@ function errorsOf(overrides: ExportCells) {
 
 describe('validateExportRows', () => {
   it('turns a valid row into a record', () => {
-    const { records, errors } = validateOne({ 身份证号: ' 65320119900517124x ', 缴费状态: '已缴费' });
+    const { records, errors } = validateOne({
+      身份证号: ' 65320119900517124x ',
+      缴费状态: '已缴费',
+    });
 
     expect(errors).toEqual([]);
     expect(records).toEqual([
@@ -51,11 +58,28 @@ describe('validateExportRows', () => {
   });
 
   describe('e-certificate columns', () => {
-    const CERTIFICATE_HEADERS = [...EXPORT_HEADERS, '证书编号', '发证日期', '评审委员会', '任职资格文件文号', '文件日期', '证书状态', '撤销原因'];
-    const issued = { 状态: '电子证书已签发', 证书编号: 'HTZC-2023-0001', 发证日期: '2023/12/5', 评审委员会: '和田地区卫生系列中级评审委员会' };
+    const CERTIFICATE_HEADERS = [
+      ...EXPORT_HEADERS,
+      '证书编号',
+      '发证日期',
+      '评审委员会',
+      '任职资格文件文号',
+      '文件日期',
+      '证书状态',
+      '撤销原因',
+    ];
+    const issued = {
+      状态: '电子证书已签发',
+      证书编号: 'HTZC-2023-0001',
+      发证日期: '2023/12/5',
+      评审委员会: '和田地区卫生系列中级评审委员会',
+    };
 
     it('reads a certificate from a row that has its number', () => {
-      const { records, errors } = validateOne({ ...issued, 任职资格文件文号: '和地职改字〔2023〕12号', 文件日期: '2023-11-30 00:00:00' }, CERTIFICATE_HEADERS);
+      const { records, errors } = validateOne(
+        { ...issued, 任职资格文件文号: '和地职改字〔2023〕12号', 文件日期: '2023-11-30 00:00:00' },
+        CERTIFICATE_HEADERS,
+      );
 
       expect(errors).toEqual([]);
       expect(records[0]?.certificate).toEqual({
@@ -88,8 +112,14 @@ describe('validateExportRows', () => {
     });
 
     it('reads a revoked certificate with its reason', () => {
-      const { records } = validateOne({ ...issued, 证书状态: '已撤销', 撤销原因: '提供虚假材料（R19）' }, CERTIFICATE_HEADERS);
-      expect(records[0]?.certificate).toMatchObject({ isRevoked: true, revokedReason: '提供虚假材料（R19）' });
+      const { records } = validateOne(
+        { ...issued, 证书状态: '已撤销', 撤销原因: '提供虚假材料（R19）' },
+        CERTIFICATE_HEADERS,
+      );
+      expect(records[0]?.certificate).toMatchObject({
+        isRevoked: true,
+        revokedReason: '提供虚假材料（R19）',
+      });
     });
   });
 
@@ -239,7 +269,12 @@ describe('validateExportRows', () => {
   });
 
   it('collects every error of a row, in column order', () => {
-    const errors = errorsOf({ 申报编号: '', 身份证号: '653201199005171232', 级别: '高级', 状态时间: 'x' });
+    const errors = errorsOf({
+      申报编号: '',
+      身份证号: '653201199005171232',
+      级别: '高级',
+      状态时间: 'x',
+    });
 
     expect(errors).toEqual([
       { rowNumber: 2, column: '申报编号', reason: R.MISSING_VALUE },
@@ -345,7 +380,13 @@ describe(ExportRowValidator.name, () => {
     expect(first.records).toHaveLength(2);
     expect(second).toEqual({
       records: [],
-      errors: [{ rowNumber: 4, column: '申报编号', reason: 'Duplicate application number (first on row 2)' }],
+      errors: [
+        {
+          rowNumber: 4,
+          column: '申报编号',
+          reason: 'Duplicate application number (first on row 2)',
+        },
+      ],
     });
   });
 });

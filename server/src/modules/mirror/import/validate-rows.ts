@@ -269,7 +269,8 @@ const DATE_PATTERN = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?: 00:00(?::00)?)?$/;
 function parseCalendarDate(text: string): Parsed<string> {
   const match = DATE_PATTERN.exec(text);
   const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
-  if (match === null || wallClockMs(year, month, day, 0, 0, 0) === null) return refuse(IMPORT_ROW_ERROR_REASON.INVALID_DATE);
+  if (match === null || wallClockMs(year, month, day, 0, 0, 0) === null)
+    return refuse(IMPORT_ROW_ERROR_REASON.INVALID_DATE);
   return accept(`${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
@@ -285,15 +286,31 @@ function readCertificate(reader: RowReader): MirroredCertificate | null {
   const issuedOn = reader.optional(F.CERTIFICATE_ISSUED_ON, parseCalendarDate);
   const issuingCommittee = reader.optional(F.ISSUING_COMMITTEE, asText);
   const qualificationDocumentNo = reader.optional(F.QUALIFICATION_DOCUMENT_NO, asText);
-  const qualificationDocumentDate = reader.optional(F.QUALIFICATION_DOCUMENT_DATE, parseCalendarDate);
+  const qualificationDocumentDate = reader.optional(
+    F.QUALIFICATION_DOCUMENT_DATE,
+    parseCalendarDate,
+  );
   const isRevoked =
-    reader.optional(F.CERTIFICATE_STATE, (text) => acceptIfKnown(parseCertificateRevoked(text), R.UNKNOWN_CERTIFICATE_STATE)) ?? false;
+    reader.optional(F.CERTIFICATE_STATE, (text) =>
+      acceptIfKnown(parseCertificateRevoked(text), R.UNKNOWN_CERTIFICATE_STATE),
+    ) ?? false;
   const revokedReason = reader.optional(F.CERTIFICATE_REVOKED_REASON, asText);
-  if (issuedOn === null && !reader.hasFailed(F.CERTIFICATE_ISSUED_ON)) reader.fail(F.CERTIFICATE_ISSUED_ON, R.REQUIRED_WITH_CERTIFICATE);
-  if (issuingCommittee === null && !reader.hasFailed(F.ISSUING_COMMITTEE)) reader.fail(F.ISSUING_COMMITTEE, R.REQUIRED_WITH_CERTIFICATE);
-  if (isRevoked && revokedReason === null) reader.fail(F.CERTIFICATE_REVOKED_REASON, R.REQUIRED_WHEN_REVOKED);
+  if (issuedOn === null && !reader.hasFailed(F.CERTIFICATE_ISSUED_ON))
+    reader.fail(F.CERTIFICATE_ISSUED_ON, R.REQUIRED_WITH_CERTIFICATE);
+  if (issuingCommittee === null && !reader.hasFailed(F.ISSUING_COMMITTEE))
+    reader.fail(F.ISSUING_COMMITTEE, R.REQUIRED_WITH_CERTIFICATE);
+  if (isRevoked && revokedReason === null)
+    reader.fail(F.CERTIFICATE_REVOKED_REASON, R.REQUIRED_WHEN_REVOKED);
   if (issuedOn === null || issuingCommittee === null) return null;
-  return { certificateNo, issuedOn, issuingCommittee, qualificationDocumentNo, qualificationDocumentDate, isRevoked, revokedReason: isRevoked ? revokedReason : null };
+  return {
+    certificateNo,
+    issuedOn,
+    issuingCommittee,
+    qualificationDocumentNo,
+    qualificationDocumentDate,
+    isRevoked,
+    revokedReason: isRevoked ? revokedReason : null,
+  };
 }
 
 function parseYear(text: string): Parsed<number> {

@@ -29,10 +29,7 @@ interface DeclaredEntry {
   uncompressedSize: number;
 }
 
-async function readCentralDirectory(
-  bytes: Buffer,
-  limits: ImportLimits,
-): Promise<DeclaredEntry[]> {
+async function readCentralDirectory(bytes: Buffer, limits: ImportLimits): Promise<DeclaredEntry[]> {
   const zip = await openZip(bytes);
   try {
     if (zip.entryCount > limits.maxZipEntries) {

@@ -152,7 +152,11 @@ export class PlatformStatusClient {
       this.token = null;
       response = await this.getChanges(await this.getToken(), cursor, limit);
       if (response.status === 401) {
-        throw new PlatformApiError(PLATFORM_FAILURE.UNAUTHORIZED, 401, 'Platform refused a freshly issued token');
+        throw new PlatformApiError(
+          PLATFORM_FAILURE.UNAUTHORIZED,
+          401,
+          'Platform refused a freshly issued token',
+        );
       }
     }
     this.throwUnlessOk(response, 'application-changes');
@@ -161,7 +165,11 @@ export class PlatformStatusClient {
     return page.data;
   }
 
-  private async getChanges(token: string, cursor: string | null, limit: number): Promise<AxiosResponse<unknown>> {
+  private async getChanges(
+    token: string,
+    cursor: string | null,
+    limit: number,
+  ): Promise<AxiosResponse<unknown>> {
     return this.send('application-changes', () =>
       this.http.get('/v1/application-changes', {
         params: cursor === null ? { limit } : { cursor, limit },
@@ -204,7 +212,10 @@ export class PlatformStatusClient {
   }
 
   // Transport failures become retryable errors with the transport code only.
-  private async send(endpoint: string, request: () => Promise<AxiosResponse<unknown>>): Promise<AxiosResponse<unknown>> {
+  private async send(
+    endpoint: string,
+    request: () => Promise<AxiosResponse<unknown>>,
+  ): Promise<AxiosResponse<unknown>> {
     try {
       return await request();
     } catch (error) {
@@ -223,14 +234,23 @@ export class PlatformStatusClient {
       );
     }
     if (response.status >= 500) {
-      throw new PlatformRetryableError(response.status, `Platform ${endpoint} answered HTTP ${response.status}`);
+      throw new PlatformRetryableError(
+        response.status,
+        `Platform ${endpoint} answered HTTP ${response.status}`,
+      );
     }
-    throw new PlatformApiError(PLATFORM_FAILURE.UNEXPECTED, response.status, `Platform ${endpoint} answered HTTP ${response.status}`);
+    throw new PlatformApiError(
+      PLATFORM_FAILURE.UNEXPECTED,
+      response.status,
+      `Platform ${endpoint} answered HTTP ${response.status}`,
+    );
   }
 
   // Paths and messages only: the values may be personal data or the token.
   private malformed(endpoint: string, error: z.ZodError): PlatformApiError {
-    const problems = error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    const problems = error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
     return new PlatformApiError(
       PLATFORM_FAILURE.UNEXPECTED,
       200,

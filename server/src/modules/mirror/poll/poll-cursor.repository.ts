@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import type { EntityManager, QueryResult } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 import { UnitOfWork } from '../../../database/unit-of-work';
 import { MirrorTransaction } from '../mirror.repository';
@@ -25,7 +25,7 @@ export class PollCursorTransaction {
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('advance must run inside a transaction');
     const [sql, parameters] = query.getQueryAndParameters();
-    const result = (await runner.query(sql, parameters, true)) as QueryResult;
+    const result = await runner.query(sql, parameters, true);
     return (result.affected ?? 0) > 0;
   }
 }
@@ -37,7 +37,13 @@ export class PollCursorRepository {
   // The cursor row, created empty the first time (ignored when another instance created it).
   getOrCreate(name: string): Promise<PollCursorEntity> {
     return this.unitOfWork.write(async (manager) => {
-      await manager.createQueryBuilder().insert().into(PollCursorEntity).values({ name, cursor: null }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PollCursorEntity)
+        .values({ name, cursor: null })
+        .orIgnore()
+        .execute();
       return manager.getRepository(PollCursorEntity).findOneByOrFail({ name });
     });
   }
@@ -46,7 +52,11 @@ export class PollCursorRepository {
     return this.unitOfWork.repository(PollCursorEntity).findOneBy({ name });
   }
 
-  transaction<T>(work: (mirror: MirrorTransaction, cursors: PollCursorTransaction) => Promise<T>): Promise<T> {
-    return this.unitOfWork.write((manager) => work(new MirrorTransaction(manager), new PollCursorTransaction(manager)));
+  transaction<T>(
+    work: (mirror: MirrorTransaction, cursors: PollCursorTransaction) => Promise<T>,
+  ): Promise<T> {
+    return this.unitOfWork.write((manager) =>
+      work(new MirrorTransaction(manager), new PollCursorTransaction(manager)),
+    );
   }
 }

@@ -42,7 +42,9 @@ import type { PollerOptions } from './poller.service';
     {
       provide: POLL_SCHEDULE,
       inject: [APP_CONFIG],
-      useFactory: ({ platformPoll }: AppConfig): PollSchedule => ({ intervalSeconds: platformPoll.intervalSeconds }),
+      useFactory: ({ platformPoll }: AppConfig): PollSchedule => ({
+        intervalSeconds: platformPoll.intervalSeconds,
+      }),
     },
     PollerService,
     PollScheduler,

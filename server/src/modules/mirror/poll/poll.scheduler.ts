@@ -27,7 +27,9 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     if (this.schedule.intervalSeconds <= 0) return;
     if (!this.pollerService.isConfigured) {
-      this.logger.warn('Platform polling is off: PLATFORM_API_BASE, PLATFORM_CLIENT_ID or PLATFORM_CLIENT_SECRET is missing');
+      this.logger.warn(
+        'Platform polling is off: PLATFORM_API_BASE, PLATFORM_CLIENT_ID or PLATFORM_CLIENT_SECRET is missing',
+      );
       return;
     }
     const handle = setInterval(() => void this.tick(), this.schedule.intervalSeconds * 1000);
@@ -39,11 +41,15 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     this.running ??= this.pollerService
       .runOnce(new Date())
       .then((summary) => {
-        if (summary.pages > 0 || summary.skipped > 0) this.logger.log(`Platform poll: ${JSON.stringify(summary)}`);
+        if (summary.pages > 0 || summary.skipped > 0)
+          this.logger.log(`Platform poll: ${JSON.stringify(summary)}`);
       })
       .catch((error: unknown) => {
         // A job's failure: logged once, here, with its stack; the next tick tries again.
-        this.logger.error(`Platform poll run failed: ${(error as Error).message}`, (error as Error).stack);
+        this.logger.error(
+          `Platform poll run failed: ${(error as Error).message}`,
+          (error as Error).stack,
+        );
       })
       .finally(() => {
         this.running = null;

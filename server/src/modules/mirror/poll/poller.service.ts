@@ -5,7 +5,11 @@ import { MirrorService } from '../mirror.service';
 import { CHANGE_SOURCE } from '../status-change.type';
 import type { ApplyOutcome, StatusChange } from '../status-change.type';
 import { toMirroredApplication } from '../platform-payload';
-import { PlatformRateLimitedError, PlatformRetryableError, PlatformStatusClient } from './platform-status.client';
+import {
+  PlatformRateLimitedError,
+  PlatformRetryableError,
+  PlatformStatusClient,
+} from './platform-status.client';
 import type { PlatformChange, PlatformChangePage } from './platform-status.client';
 import { PollCursorRepository } from './poll-cursor.repository';
 
@@ -134,9 +138,16 @@ export class PollerService {
   // One run: under the lease, pages from the stored cursor until caught up, the page limit, or
   // a failure. Each page's changes and the cursor after it commit together.
   async runOnce(now: Date = this.options.clock()): Promise<PollSummary> {
-    const summary: PollSummary = { pages: 0, applied: 0, unchanged: 0, skipped: 0, stoppedBecause: POLL_STOP.CAUGHT_UP };
+    const summary: PollSummary = {
+      pages: 0,
+      applied: 0,
+      unchanged: 0,
+      skipped: 0,
+      stoppedBecause: POLL_STOP.CAUGHT_UP,
+    };
     if (!this.client) return { ...summary, stoppedBecause: POLL_STOP.NOT_CONFIGURED };
-    if (now.getTime() < this.notBefore) return { ...summary, stoppedBecause: POLL_STOP.RATE_LIMITED };
+    if (now.getTime() < this.notBefore)
+      return { ...summary, stoppedBecause: POLL_STOP.RATE_LIMITED };
     const { holderId, leaseTtlMs } = this.options;
     if (!(await this.leaseService.tryAcquire(PLATFORM_POLL_NAME, holderId, leaseTtlMs, now))) {
       return { ...summary, stoppedBecause: POLL_STOP.LEASE_HELD };
@@ -149,7 +160,11 @@ export class PollerService {
     }
   }
 
-  private async pollPages(client: PlatformStatusClient, startedAt: Date, summary: PollSummary): Promise<PollStop> {
+  private async pollPages(
+    client: PlatformStatusClient,
+    startedAt: Date,
+    summary: PollSummary,
+  ): Promise<PollStop> {
     const { pageSize, maxPagesPerRun, maxRetriesPerRun, holderId, leaseTtlMs } = this.options;
     // Renewals run on the caller's time line: `startedAt` plus the time spent since.
     const startedOnClock = this.options.clock().getTime();
@@ -176,7 +191,10 @@ export class PollerService {
       } catch (error) {
         if (!(error instanceof PlatformRetryableError)) {
           // A job's failure: logged once, here, with its stack.
-          this.logger.error(`Platform poll failed: ${(error as Error).message}`, (error as Error).stack);
+          this.logger.error(
+            `Platform poll failed: ${(error as Error).message}`,
+            (error as Error).stack,
+          );
           return POLL_STOP.FAILED;
         }
         const delayMs = this.retryDelayMs(error, retries);
@@ -189,14 +207,18 @@ export class PollerService {
           return POLL_STOP.RETRIES_EXHAUSTED;
         }
         retries += 1;
-        this.logger.warn(`${error.message}; retry ${retries} of ${maxRetriesPerRun} in ${delayMs} ms`);
+        this.logger.warn(
+          `${error.message}; retry ${retries} of ${maxRetriesPerRun} in ${delayMs} ms`,
+        );
         await this.options.sleep(delayMs);
         continue;
       }
 
       if (page.nextCursor === cursor) {
         if (page.items.length === 0 && !page.hasMore) return POLL_STOP.CAUGHT_UP;
-        this.logger.error(`Platform poll stopped: the platform returned ${page.items.length} items without moving the cursor`);
+        this.logger.error(
+          `Platform poll stopped: the platform returned ${page.items.length} items without moving the cursor`,
+        );
         return POLL_STOP.FAILED;
       }
       const isApplied = await this.applyPage(page, cursor, summary);
@@ -211,7 +233,11 @@ export class PollerService {
   }
 
   // False when the cursor no longer reads `cursor`: then nothing of the page was written.
-  private async applyPage(page: PlatformChangePage, cursor: string | null, summary: PollSummary): Promise<boolean> {
+  private async applyPage(
+    page: PlatformChangePage,
+    cursor: string | null,
+    summary: PollSummary,
+  ): Promise<boolean> {
     const changes: StatusChange[] = [];
     let invalid = 0;
     for (const item of page.items) {
@@ -230,7 +256,9 @@ export class PollerService {
       if (!(await cursors.advance(PLATFORM_POLL_NAME, cursor, page.nextCursor))) return null;
       const applied: ApplyOutcome[] = [];
       for (const round of roundsByOccurrence(changes)) {
-        applied.push(await this.mirrorService.applyIn(mirror, round, CHANGE_SOURCE.POLL, sourceRef));
+        applied.push(
+          await this.mirrorService.applyIn(mirror, round, CHANGE_SOURCE.POLL, sourceRef),
+        );
       }
       return applied;
     });

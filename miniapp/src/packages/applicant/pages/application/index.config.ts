@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '我的申报', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '我的申报',
+  enablePullDownRefresh: true,
+});

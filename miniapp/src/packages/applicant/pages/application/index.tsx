@@ -1,7 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { APPLICATION_STATUS, defenceRequirement, revisionDeadline, submissionsLeft } from '@titletrack/shared/domain';
 import { useState } from 'react';
+
+import {
+  APPLICATION_STATUS,
+  defenceRequirement,
+  revisionDeadline,
+  submissionsLeft,
+} from '@titletrack/shared/domain';
 
 import { ActionCard } from '../../../../components/action-card';
 import { ApplicantGate } from '../../../../components/applicant-gate';
@@ -34,8 +40,15 @@ export default function ApplicationPage(): JSX.Element {
             if (!entry) return null;
             const { application } = entry;
             const year = noticeYearOf(application);
-            const isReturned = application.status === APPLICATION_STATUS.RETURNED && application.returnedAt !== null;
-            const defence = year ? defenceRequirement(application.level, application.defence.serviceInApplicationYear, year.rules) : null;
+            const isReturned =
+              application.status === APPLICATION_STATUS.RETURNED && application.returnedAt !== null;
+            const defence = year
+              ? defenceRequirement(
+                  application.level,
+                  application.defence.serviceInApplicationYear,
+                  year.rules,
+                )
+              : null;
             const levelLabel = t(`level.${application.level}`);
             const next = todoItems([entry], now);
             return (
@@ -59,10 +72,17 @@ export default function ApplicationPage(): JSX.Element {
                   </View>
                 ) : null}
                 <View className="tt-screen__card" id="application-summary">
-                  <View className="tt-screen__muted">{t('application.number', { no: entry.applicationNo })}</View>
-                  <View className="tt-screen__muted">{t('application.applicant', { name: entry.applicantName })}</View>
                   <View className="tt-screen__muted">
-                    {t('application.levelSeries', { level: levelLabel, specialty: application.specialty })}
+                    {t('application.number', { no: entry.applicationNo })}
+                  </View>
+                  <View className="tt-screen__muted">
+                    {t('application.applicant', { name: entry.applicantName })}
+                  </View>
+                  <View className="tt-screen__muted">
+                    {t('application.levelSeries', {
+                      level: levelLabel,
+                      specialty: application.specialty,
+                    })}
                   </View>
                   <View className="tt-screen__line">{t('application.current')}</View>
                   <View className="tt-screen__big" id="current-status">
@@ -99,17 +119,34 @@ export default function ApplicationPage(): JSX.Element {
                       {defence.kind === 'required'
                         ? t('application.defenceRequired', { level: levelLabel })
                         : defence.kind === 'exempt'
-                          ? t('application.defenceExempt', { service: t(`service.${defence.service}`) })
+                          ? t('application.defenceExempt', {
+                              service: t(`service.${defence.service}`),
+                            })
                           : t('application.defenceNotRequired', { level: levelLabel })}
                     </View>
                     <View className="tt-screen__muted">
-                      {year ? t('action.rule', { notice: year.rules.noticeDocumentNumber, section: year.rules.sections.R11, rule: 'R11' }) : null}
+                      {year
+                        ? t('action.rule', {
+                            notice: year.rules.noticeDocumentNumber,
+                            section: year.rules.sections.R11,
+                            rule: 'R11',
+                          })
+                        : null}
                     </View>
                   </View>
                 ) : null}
                 <View className="tt-screen__title">{t('application.next')}</View>
                 {next.length > 0 ? (
-                  next.slice(0, 2).map((item) => <ActionCard key={item.action.kind} item={item} now={now} onOpen={() => void Taro.navigateTo({ url: ROUTES.todo })} />)
+                  next
+                    .slice(0, 2)
+                    .map((item) => (
+                      <ActionCard
+                        key={item.action.kind}
+                        item={item}
+                        now={now}
+                        onOpen={() => void Taro.navigateTo({ url: ROUTES.todo })}
+                      />
+                    ))
                 ) : (
                   <View className="tt-screen__card" id="nothing-next">
                     {t('application.nothingNext')}

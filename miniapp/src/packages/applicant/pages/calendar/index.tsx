@@ -25,7 +25,9 @@ export default function CalendarPage(): JSX.Element {
 
   const report = (promise: Promise<'downloaded' | 'added'>): void => {
     promise
-      .then((outcome) => setResult(t(outcome === 'added' ? 'calendar.added' : 'calendar.downloaded')))
+      .then((outcome) =>
+        setResult(t(outcome === 'added' ? 'calendar.added' : 'calendar.downloaded')),
+      )
       .catch(() => setResult(t('calendar.addFailed')));
   };
   const addYear = (): void => {
@@ -41,10 +43,18 @@ export default function CalendarPage(): JSX.Element {
     report(addYearToPhoneCalendar(calendar.year, events));
   };
   const addMine = (): void => {
-    const events: PhoneCalendarEvent[] = todoItems(mine.data?.progress ?? [], now).flatMap((item) =>
-      item.action.deadline && item.action.isTask
-        ? [{ title: t(`action.kind.${item.action.kind}`, {}), description: item.applicationNo, startsAt: null, endsAt: item.action.deadline }]
-        : [],
+    const events: PhoneCalendarEvent[] = todoItems(mine.data?.progress ?? [], now).flatMap(
+      (item) =>
+        item.action.deadline && item.action.isTask
+          ? [
+              {
+                title: t(`action.kind.${item.action.kind}`, {}),
+                description: item.applicationNo,
+                startsAt: null,
+                endsAt: item.action.deadline,
+              },
+            ]
+          : [],
     );
     report(addMineToPhoneCalendar(events));
   };
@@ -60,11 +70,23 @@ export default function CalendarPage(): JSX.Element {
           )
         ) : calendar ? (
           <>
-            <Button className="tt-screen__button" id="add-year" type="primary" block onClick={addYear}>
+            <Button
+              className="tt-screen__button"
+              id="add-year"
+              type="primary"
+              block
+              onClick={addYear}
+            >
               {t('calendar.addYear')}
             </Button>
             {mine.isSignedIn && mine.data && mine.data.progress.length > 0 ? (
-              <Button className="tt-screen__button" id="add-mine" fill="outline" block onClick={addMine}>
+              <Button
+                className="tt-screen__button"
+                id="add-mine"
+                fill="outline"
+                block
+                onClick={addMine}
+              >
                 {t('calendar.addMine')}
               </Button>
             ) : null}
@@ -73,7 +95,9 @@ export default function CalendarPage(): JSX.Element {
                 {result}
               </View>
             ) : null}
-            <View className="tt-screen__title">{t('home.calendarTitle', { year: calendar.year })}</View>
+            <View className="tt-screen__title">
+              {t('home.calendarTitle', { year: calendar.year })}
+            </View>
             <CalendarTimeline events={calendar.events} now={now} />
           </>
         ) : (

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '电子证书', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '电子证书',
+  enablePullDownRefresh: true,
+});

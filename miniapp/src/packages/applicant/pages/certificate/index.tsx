@@ -1,6 +1,12 @@
 import { Image, Input, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { MyCertificate, ShareLinkView, VerificationLogEntry } from '@titletrack/shared/contract';
+import { useState } from 'react';
+
+import type {
+  MyCertificate,
+  ShareLinkView,
+  VerificationLogEntry,
+} from '@titletrack/shared/contract';
 import {
   CERTIFICATE_STATE,
   SHAREABLE_FIELD,
@@ -10,7 +16,6 @@ import {
   checkShareLinkRequest,
 } from '@titletrack/shared/domain';
 import type { ShareableField } from '@titletrack/shared/domain';
-import { useState } from 'react';
 
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
@@ -18,7 +23,12 @@ import { Button, Tag } from '../../../../components/ui';
 import { useMyCertificates } from '../../../../hooks/use-my-certificates';
 import { useT } from '../../../../locales';
 import { toApiError } from '../../../../services/http-client';
-import { createShareLink, getShareLinks, getVerifications, revokeShareLink } from '../../../../services/certificates';
+import {
+  createShareLink,
+  getShareLinks,
+  getVerifications,
+  revokeShareLink,
+} from '../../../../services/certificates';
 import { isOneOf } from '../../../../utils/closed-set';
 import { ROUTES } from '../../../../utils/routes';
 import { saveQrImage } from './save-qr';
@@ -40,7 +50,10 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = async (): Promise<void> => {
-    const [shareLinks, verifications] = await Promise.all([getShareLinks(certificate.id), getVerifications(certificate.id)]);
+    const [shareLinks, verifications] = await Promise.all([
+      getShareLinks(certificate.id),
+      getVerifications(certificate.id),
+    ]);
     setLinks(shareLinks.items);
     setLog(verifications.items);
     setIsOpen(true);
@@ -52,7 +65,10 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
       purpose,
       expiresInDays: days,
       fields,
-      activeLinks: links.map((link) => ({ expiresAt: new Date(link.expiresAt), revokedAt: link.revokedAt ? new Date(link.revokedAt) : null })),
+      activeLinks: links.map((link) => ({
+        expiresAt: new Date(link.expiresAt),
+        revokedAt: link.revokedAt ? new Date(link.revokedAt) : null,
+      })),
       certificateState: certificate.state,
       now: new Date(),
     });
@@ -80,7 +96,9 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
     }
   };
   const toggle = (field: ShareableField): void =>
-    setFields((current) => (current.includes(field) ? current.filter((f) => f !== field) : [...current, field]));
+    setFields((current) =>
+      current.includes(field) ? current.filter((f) => f !== field) : [...current, field],
+    );
 
   if (!isOpen) {
     return (
@@ -92,7 +110,12 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
   return (
     <View className="tt-screen__card" id="certificate-sharing">
       <View className="tt-screen__title">{t('certificate.shareTitle')}</View>
-      <View className="tt-screen__muted">{t('certificate.shareHint', { max: SHARE_LINK_RULES.maxActive, days: SHARE_LINK_RULES.maxDays })}</View>
+      <View className="tt-screen__muted">
+        {t('certificate.shareHint', {
+          max: SHARE_LINK_RULES.maxActive,
+          days: SHARE_LINK_RULES.maxDays,
+        })}
+      </View>
       {certificate.state === CERTIFICATE_STATE.VALID ? (
         <View id="certificate-share-form">
           <Input
@@ -104,14 +127,22 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
           />
           <View className="tt-screen__line">
             {EXPIRY_CHOICES.map((choice) => (
-              <Tag key={choice} type={days === choice ? 'primary' : 'default'} onClick={() => setDays(choice)}>
+              <Tag
+                key={choice}
+                type={days === choice ? 'primary' : 'default'}
+                onClick={() => setDays(choice)}
+              >
                 {t('certificate.days', { days: choice })}
               </Tag>
             ))}
           </View>
           <View className="tt-screen__line">
             {FIELDS.map((field) => (
-              <Tag key={field} type={fields.includes(field) ? 'primary' : 'default'} onClick={() => toggle(field)}>
+              <Tag
+                key={field}
+                type={fields.includes(field) ? 'primary' : 'default'}
+                onClick={() => toggle(field)}
+              >
                 {t(`certificate.field.${field}`)}
               </Tag>
             ))}
@@ -125,23 +156,33 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
       {created ? (
         <View className="tt-screen__line" id="certificate-share-created">
           {t('certificate.shareCreated')}
-          <Button onClick={() => void Taro.setClipboardData({ data: created })}>{t('certificate.copyLink')}</Button>
+          <Button onClick={() => void Taro.setClipboardData({ data: created })}>
+            {t('certificate.copyLink')}
+          </Button>
         </View>
       ) : null}
       {links.map((link) => (
         <View key={link.id} className="tt-screen__line" id={`share-${link.id}`}>
-          <Tag type={link.isActive ? 'success' : 'default'}>{link.isActive ? t('certificate.active') : t('certificate.inactive')}</Tag>{' '}
+          <Tag type={link.isActive ? 'success' : 'default'}>
+            {link.isActive ? t('certificate.active') : t('certificate.inactive')}
+          </Tag>{' '}
           {link.purpose} · {t('certificate.until', { date: link.expiresAt.slice(0, 10) })}
-          {link.isActive ? <Button onClick={() => void revoke(link.id)}>{t('certificate.revokeShare')}</Button> : null}
+          {link.isActive ? (
+            <Button onClick={() => void revoke(link.id)}>{t('certificate.revokeShare')}</Button>
+          ) : null}
         </View>
       ))}
       <View className="tt-screen__title">{t('certificate.logTitle')}</View>
-      {log !== null && log.length === 0 ? <View className="tt-screen__muted">{t('certificate.logEmpty')}</View> : null}
+      {log !== null && log.length === 0 ? (
+        <View className="tt-screen__muted">{t('certificate.logEmpty')}</View>
+      ) : null}
       {(log ?? []).map((entry) => (
         <View key={entry.id} className="tt-screen__line" id={`verification-${entry.id}`}>
           {entry.verifiedAt.slice(0, 16).replace('T', ' ')} UTC ·{' '}
-          {entry.channel === 'share' ? t('certificate.viaShare', { purpose: entry.sharePurpose ?? '' }) : t('certificate.viaQr')} ·{' '}
-          {t('certificate.verifier', { tag: entry.verifierTag.slice(0, 6) })}
+          {entry.channel === 'share'
+            ? t('certificate.viaShare', { purpose: entry.sharePurpose ?? '' })
+            : t('certificate.viaQr')}{' '}
+          · {t('certificate.verifier', { tag: entry.verifierTag.slice(0, 6) })}
         </View>
       ))}
     </View>
@@ -157,7 +198,12 @@ export default function CertificatePage(): JSX.Element {
   });
   const certificates = mine.data?.items ?? [];
   return (
-    <PageRoot id="certificate-page" title="nav.certificate" isOffline={mine.isOffline} asOf={mine.asOf}>
+    <PageRoot
+      id="certificate-page"
+      title="nav.certificate"
+      isOffline={mine.isOffline}
+      asOf={mine.asOf}
+    >
       <View className="tt-screen">
         <ApplicantGate
           isSignedIn={mine.isSignedIn}
@@ -171,27 +217,63 @@ export default function CertificatePage(): JSX.Element {
           {() =>
             certificates.map((certificate) => (
               <View key={certificate.id}>
-                <View className="tt-screen__card tt-certificate" id={`certificate-${certificate.id}`}>
+                <View
+                  className="tt-screen__card tt-certificate"
+                  id={`certificate-${certificate.id}`}
+                >
                   <View className="tt-screen__title">{t('certificate.heading')}</View>
                   <Tag type={certificate.state === CERTIFICATE_STATE.VALID ? 'success' : 'danger'}>
-                    {certificate.state === CERTIFICATE_STATE.VALID ? t('certificate.valid') : t('certificate.revoked')}
+                    {certificate.state === CERTIFICATE_STATE.VALID
+                      ? t('certificate.valid')
+                      : t('certificate.revoked')}
                   </Tag>
-                  {certificate.revokedReason ? <View className="tt-screen__error">{certificate.revokedReason}</View> : null}
-                  <View className="tt-screen__big" id="certificate-holder">{certificate.holderName}</View>
-                  <View className="tt-screen__line">
-                    {isOneOf(TITLE_LEVEL, certificate.level) ? t(`level.${certificate.level}`) : certificate.level} ·{' '}
-                    {isOneOf(TITLE_SERIES, certificate.series) ? t(`series.${certificate.series}`) : certificate.series} · {certificate.specialty}
+                  {certificate.revokedReason ? (
+                    <View className="tt-screen__error">{certificate.revokedReason}</View>
+                  ) : null}
+                  <View className="tt-screen__big" id="certificate-holder">
+                    {certificate.holderName}
                   </View>
-                  <View className="tt-screen__line">{t('certificate.number', { no: certificate.certificateNo })}</View>
+                  <View className="tt-screen__line">
+                    {isOneOf(TITLE_LEVEL, certificate.level)
+                      ? t(`level.${certificate.level}`)
+                      : certificate.level}{' '}
+                    ·{' '}
+                    {isOneOf(TITLE_SERIES, certificate.series)
+                      ? t(`series.${certificate.series}`)
+                      : certificate.series}{' '}
+                    · {certificate.specialty}
+                  </View>
+                  <View className="tt-screen__line">
+                    {t('certificate.number', { no: certificate.certificateNo })}
+                  </View>
                   {certificate.qualificationDocumentNo ? (
                     <View className="tt-screen__line">
-                      {t('certificate.document', { no: certificate.qualificationDocumentNo, date: certificate.qualificationDocumentDate ?? '' })}
+                      {t('certificate.document', {
+                        no: certificate.qualificationDocumentNo,
+                        date: certificate.qualificationDocumentDate ?? '',
+                      })}
                     </View>
                   ) : null}
-                  <View className="tt-screen__line">{t('certificate.issued', { date: certificate.issuedOn, committee: certificate.issuingCommittee })}</View>
-                  <Image className="tt-certificate__qr" src={certificate.qrPngDataUrl} mode="aspectFit" id="certificate-qr" />
+                  <View className="tt-screen__line">
+                    {t('certificate.issued', {
+                      date: certificate.issuedOn,
+                      committee: certificate.issuingCommittee,
+                    })}
+                  </View>
+                  <Image
+                    className="tt-certificate__qr"
+                    src={certificate.qrPngDataUrl}
+                    mode="aspectFit"
+                    id="certificate-qr"
+                  />
                   <View className="tt-screen__muted">{t('certificate.qrHint')}</View>
-                  <Button onClick={() => void saveQrImage(certificate.qrPngDataUrl, certificate.certificateNo).catch(() => undefined)}>
+                  <Button
+                    onClick={() =>
+                      void saveQrImage(certificate.qrPngDataUrl, certificate.certificateNo).catch(
+                        () => undefined,
+                      )
+                    }
+                  >
                     {t('certificate.saveQr')}
                   </Button>
                   <Button

@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro';
 
+import { isH5 } from '../../../../utils/platform';
+
 // Saves the certificate's QR: into the album in WeChat (it asks for the permission itself), as
 // a PNG download in a browser. The data URL comes from the server, so no canvas is needed.
 export async function saveQrImage(dataUrl: string, fileName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
+  if (isH5()) {
     const link = document.createElement('a');
     link.href = dataUrl;
     link.download = `${fileName}.png`;

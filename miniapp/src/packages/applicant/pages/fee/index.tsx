@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+
 import { feeAmountCny, feeDeadline, isFeePayable, levelTier } from '@titletrack/shared/domain';
 
 import { ApplicantGate } from '../../../../components/applicant-gate';
@@ -31,15 +32,22 @@ export default function FeePage(): JSX.Element {
               return (
                 <View key={application.id} className="tt-screen__card" id={`fee-${application.id}`}>
                   {isDemo ? <View className="tt-screen__demo">{t('app.demoBadge')}</View> : null}
-                  <View className="tt-screen__muted">{t('application.number', { no: applicationNo })}</View>
+                  <View className="tt-screen__muted">
+                    {t('application.number', { no: applicationNo })}
+                  </View>
                   <View className="tt-screen__big" id="fee-amount">
                     {t('fee.amount', { amount: feeAmountCny(application.level, year.rules) })}
                   </View>
                   <View className="tt-screen__line">
-                    {t('fee.byLevel', { tier: t(`tier.${levelTier(application.level)}`), level: t(`level.${application.level}`) })}
+                    {t('fee.byLevel', {
+                      tier: t(`tier.${levelTier(application.level)}`),
+                      level: t(`level.${application.level}`),
+                    })}
                   </View>
                   <View className="tt-screen__line" id="fee-state">
-                    <Tag type={application.feePaid ? 'success' : isPayableNow ? 'danger' : 'default'}>
+                    <Tag
+                      type={application.feePaid ? 'success' : isPayableNow ? 'danger' : 'default'}
+                    >
                       {application.feePaid ? t('fee.paid') : t('fee.unpaid')}
                     </Tag>{' '}
                     {!application.feePaid && !isPayableNow ? t('fee.notYet') : null}
@@ -50,16 +58,26 @@ export default function FeePage(): JSX.Element {
                       <View className="tt-screen__line" id="fee-deadline">
                         {t('fee.deadline', { time: formatDual(t, deadline, true, isRtl) })}
                       </View>
-                      {isPayableNow ? <Countdown className="tt-screen__big" deadline={deadline} now={now} /> : null}
+                      {isPayableNow ? (
+                        <Countdown className="tt-screen__big" deadline={deadline} now={now} />
+                      ) : null}
                     </>
                   ) : null}
                   <View className="tt-screen__line">{t('fee.howToPay')}</View>
                   <View className="tt-screen__line tt-screen__muted">{t('fee.noMoney')}</View>
                   <View className="tt-screen__line tt-screen__muted">
-                    {t('fee.table', { senior: amounts.senior, intermediate: amounts.intermediate, primary: amounts.primary })}
+                    {t('fee.table', {
+                      senior: amounts.senior,
+                      intermediate: amounts.intermediate,
+                      primary: amounts.primary,
+                    })}
                   </View>
                   <View className="tt-screen__muted">
-                    {t('action.rule', { notice: year.rules.noticeDocumentNumber, section: year.rules.sections.R17, rule: 'R17' })}
+                    {t('action.rule', {
+                      notice: year.rules.noticeDocumentNumber,
+                      section: year.rules.sections.R17,
+                      rule: 'R17',
+                    })}
                   </View>
                 </View>
               );

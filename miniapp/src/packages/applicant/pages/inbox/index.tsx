@@ -48,7 +48,12 @@ export default function InboxPage(): JSX.Element {
               ) : (
                 <>
                   {unread > 0 ? (
-                    <Button className="tt-screen__button" id="mark-all-read" fill="outline" onClick={inbox.markAllRead}>
+                    <Button
+                      className="tt-screen__button"
+                      id="mark-all-read"
+                      fill="outline"
+                      onClick={inbox.markAllRead}
+                    >
                       {t('inbox.markAll')}
                     </Button>
                   ) : null}
@@ -68,17 +73,27 @@ export default function InboxPage(): JSX.Element {
                           }}
                         >
                           <View className="tt-inbox__head">
-                            {isUnread ? <View className="tt-inbox__dot">{t('inbox.unread')}</View> : null}
+                            {isUnread ? (
+                              <View className="tt-inbox__dot">{t('inbox.unread')}</View>
+                            ) : null}
                             <View className="tt-inbox__title">{text.title}</View>
                           </View>
                           <View className="tt-inbox__body">{text.body}</View>
-                          <View className="tt-inbox__time">{formatBeijingMinute(message.createdAt)}</View>
+                          <View className="tt-inbox__time">
+                            {formatBeijingMinute(message.createdAt)}
+                          </View>
                         </View>
                       );
                     })}
                   </View>
                   {inbox.hasMore ? (
-                    <Button className="tt-screen__button" id="inbox-more" fill="outline" block onClick={inbox.loadMore}>
+                    <Button
+                      className="tt-screen__button"
+                      id="inbox-more"
+                      fill="outline"
+                      block
+                      onClick={inbox.loadMore}
+                    >
                       {t('inbox.loadMore')}
                     </Button>
                   ) : null}

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
+
 import { DEMO_PERSONA } from '@titletrack/shared/contract';
 import type { BindApplicationRequest, DemoPersona } from '@titletrack/shared/contract';
 import { HOTAN_2023_RULES, isApplicationStatus } from '@titletrack/shared/domain';
-import { useState } from 'react';
 
 import { BindForm } from '../../../../components/bind-form';
 import { PageRoot } from '../../../../components/page-root';
@@ -37,7 +38,8 @@ export default function MePage(): JSX.Element {
   const [bindError, setBindError] = useState<string | null>(null);
   const rules = HOTAN_2023_RULES;
 
-  const explain = (error: unknown): string => t(`errors.${error instanceof ApiError ? error.code : 'INTERNAL_ERROR'}`);
+  const explain = (error: unknown): string =>
+    t(`errors.${error instanceof ApiError ? error.code : 'INTERNAL_ERROR'}`);
   const run = (action: () => Promise<unknown>, done?: string): void => {
     setBusy(true);
     setMessage(null);
@@ -100,16 +102,38 @@ export default function MePage(): JSX.Element {
         </View>
         <Cell
           title={t('me.largeText')}
-          extra={<Switch id="large-text" checked={prefs.isLargeText} onChange={(value: boolean) => setPrefs({ isLargeText: value })} />}
+          extra={
+            <Switch
+              id="large-text"
+              checked={prefs.isLargeText}
+              onChange={(value: boolean) => setPrefs({ isLargeText: value })}
+            />
+          }
         />
 
-        <View className="tt-screen__title">{mine.isSignedIn ? t('me.signedIn') : t('me.notSignedIn')}</View>
+        <View className="tt-screen__title">
+          {mine.isSignedIn ? t('me.signedIn') : t('me.notSignedIn')}
+        </View>
         {mine.isSignedIn ? (
-          <Button className="tt-screen__button" id="sign-out" fill="outline" block disabled={busy} onClick={leave}>
+          <Button
+            className="tt-screen__button"
+            id="sign-out"
+            fill="outline"
+            block
+            disabled={busy}
+            onClick={leave}
+          >
             {t('me.signOut')}
           </Button>
         ) : (
-          <Button className="tt-screen__button" id="sign-in" type="primary" block loading={busy} onClick={() => run(signIn)}>
+          <Button
+            className="tt-screen__button"
+            id="sign-in"
+            type="primary"
+            block
+            loading={busy}
+            onClick={() => run(signIn)}
+          >
             {t('me.signIn')}
           </Button>
         )}
@@ -143,7 +167,12 @@ export default function MePage(): JSX.Element {
                 title={summary.applicationNo}
                 description={`${summary.applicantName} · ${summary.idCardNumberMasked} · ${isApplicationStatus(summary.status) ? t(`status.label.${summary.status}`) : summary.status}`}
                 extra={
-                  <Button size="small" fill="outline" id={`unbind-${summary.id}`} onClick={() => unbind(summary.id)}>
+                  <Button
+                    size="small"
+                    fill="outline"
+                    id={`unbind-${summary.id}`}
+                    onClick={() => unbind(summary.id)}
+                  >
                     {t('me.unbind')}
                   </Button>
                 }
@@ -159,8 +188,16 @@ export default function MePage(): JSX.Element {
             />
             <View className="tt-screen__title">{t('subscribe.title')}</View>
             <View className="tt-screen__card" id="subscriptions">
-              <View className="tt-screen__muted">{subscriptions.isAvailable ? t('subscribe.hint') : t('subscribe.unavailable')}</View>
-              <Button className="tt-screen__button" id="subscribe" type="primary" block onClick={subscriptions.request}>
+              <View className="tt-screen__muted">
+                {subscriptions.isAvailable ? t('subscribe.hint') : t('subscribe.unavailable')}
+              </View>
+              <Button
+                className="tt-screen__button"
+                id="subscribe"
+                type="primary"
+                block
+                onClick={subscriptions.request}
+              >
                 {t('subscribe.ask')}
               </Button>
               {subscriptions.note ? (
@@ -177,14 +214,26 @@ export default function MePage(): JSX.Element {
           {rules.contacts.map((contact) => (
             <Cell
               key={contact.phone}
-              title={contact.role === 'supervision' ? t('me.contacts.supervision') : t('me.contacts.contact', { name: contact.name ?? '' })}
-              extra={<View className="tt-phone">{t('me.contacts.call', { phone: contact.phone })}</View>}
-              onClick={() => void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}
+              title={
+                contact.role === 'supervision'
+                  ? t('me.contacts.supervision')
+                  : t('me.contacts.contact', { name: contact.name ?? '' })
+              }
+              extra={
+                <View className="tt-phone">{t('me.contacts.call', { phone: contact.phone })}</View>
+              }
+              onClick={() =>
+                void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)
+              }
             />
           ))}
         </View>
         <View className="tt-screen__muted tt-screen__line">
-          {t('action.rule', { notice: rules.noticeDocumentNumber, section: rules.sections.R20, rule: 'R20' })}
+          {t('action.rule', {
+            notice: rules.noticeDocumentNumber,
+            section: rules.sections.R20,
+            rule: 'R20',
+          })}
         </View>
 
         <View className="tt-screen__title">{t('me.templates.title')}</View>

@@ -30,7 +30,9 @@ export default function TodoPage(): JSX.Element {
                 <View id="todo-list">
                   {items.map((item) => (
                     <View key={`${item.applicationId}-${item.action.kind}`}>
-                      {progress.length > 1 ? <View className="tt-screen__muted">{item.applicationNo}</View> : null}
+                      {progress.length > 1 ? (
+                        <View className="tt-screen__muted">{item.applicationNo}</View>
+                      ) : null}
                       <ActionCard item={item} now={now} showDetails />
                     </View>
                   ))}
