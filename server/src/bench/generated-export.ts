@@ -1,4 +1,7 @@
-// Platform exports for the benchmarks: many distinct applications with valid ID numbers.
+// For the benchmarks: platform exports of many distinct applications with valid ID numbers,
+// and fresh databases to import them into.
+import { createConnection } from 'mysql2/promise';
+
 const HEADERS = [
   '申报编号',
   '姓名',
@@ -50,4 +53,21 @@ export function generateExportCsv(rows: number): Buffer {
     );
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
+}
+
+// A new, empty MySQL/MariaDB database next to the one `base` names (`<name>_<suffix>`, or the
+// named one itself without a suffix); returns its URL.
+export async function freshMysqlDatabase(base: string, suffix?: string): Promise<string> {
+  const url = new URL(base);
+  const database = suffix ? `${url.pathname.slice(1)}_${suffix}` : url.pathname.slice(1);
+  const server = new URL(base);
+  server.pathname = '/';
+  const connection = await createConnection(server.toString());
+  await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await connection.query(
+    `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await connection.end();
+  url.pathname = `/${database}`;
+  return url.toString();
 }

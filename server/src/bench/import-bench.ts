@@ -6,11 +6,10 @@ import { join } from 'node:path';
 
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 
 import { AppModule } from '../app.module';
-import { generateExportCsv } from './generated-export';
+import { freshMysqlDatabase, generateExportCsv } from './generated-export';
 import { getConfig, resetConfigForTests } from '../config/env';
 import { quote } from '../database/sql-dialect';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -135,22 +134,8 @@ async function main(): Promise<void> {
   }
   const mysqlArg = process.argv.indexOf('--mysql');
   if (mysqlArg !== -1) {
-    const base = new URL(process.argv[mysqlArg + 1] ?? '');
-    const freshDatabase = async (name: string): Promise<string> => {
-      const database = `${base.pathname.slice(1)}_${name}`;
-      const server = new URL(base.toString());
-      server.pathname = '/';
-      const connection = await createConnection(server.toString());
-      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await connection.query(
-        `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-      );
-      await connection.end();
-      const url = new URL(base.toString());
-      url.pathname = `/${database}`;
-      return url.toString();
-    };
-    await benchOne('MariaDB', freshDatabase, file, rows);
+    const base = process.argv[mysqlArg + 1] ?? '';
+    await benchOne('MariaDB', (name) => freshMysqlDatabase(base, name), file, rows);
   }
 }
 

@@ -6,12 +6,11 @@ import { join } from 'node:path';
 
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { createConnection } from 'mysql2/promise';
 
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
 import { getConfig, resetConfigForTests } from '../config/env';
-import { generateExportCsv } from './generated-export';
+import { freshMysqlDatabase, generateExportCsv } from './generated-export';
 
 // `npm run bench`: how the API answers while a large export is imported. A real server on
 // loopback, the import posted over HTTP as the office's console does, and meanwhile one client
@@ -120,17 +119,8 @@ async function main(): Promise<void> {
   }
   const mysqlArg = process.argv.indexOf('--mysql');
   if (mysqlArg !== -1) {
-    const url = new URL(process.argv[mysqlArg + 1] ?? '');
-    const database = url.pathname.slice(1);
-    const server = new URL(url.toString());
-    server.pathname = '/';
-    const connection = await createConnection(server.toString());
-    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await connection.query(
-      `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
-    await connection.end();
-    await benchOne('MariaDB', url.toString(), file, rows);
+    const url = await freshMysqlDatabase(process.argv[mysqlArg + 1] ?? '');
+    await benchOne('MariaDB', url, file, rows);
   }
 }
 

@@ -8,9 +8,9 @@ import {
   exportRow,
   EXPORT_HEADERS,
 } from '../../src/modules/mirror/import/export.fixture';
-import { signWebhook } from '../../src/modules/mirror/webhook-signature';
 import { PlannerService } from '../../src/modules/reminders/planner.service';
 import { ID_BOB, platformApplicationData } from '../support/factories';
+import { callerFrom, deliverPlatformEvent } from '../support/requests';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -35,24 +35,8 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
   let staff: string;
   let holder: string;
   let stranger: string;
-  let address = 0;
-  const from = (token?: string) => {
-    address += 1;
-    return {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      'X-Forwarded-For': `203.0.113.${address % 250}`,
-    };
-  };
-  const deliver = (body: unknown) => {
-    const raw = Buffer.from(JSON.stringify(body));
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    return t.api
-      .post('/api/platform/events')
-      .set('Content-Type', 'application/json')
-      .set('X-Platform-Timestamp', timestamp)
-      .set('X-Platform-Signature', signWebhook(SECRET, timestamp, raw))
-      .send(raw.toString());
-  };
+  const from = callerFrom('203.0.113');
+  const deliver = (body: unknown) => deliverPlatformEvent(t.api, SECRET, body);
   const issue = (
     applicationNo: string,
     certificateNo: string,

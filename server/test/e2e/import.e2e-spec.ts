@@ -1,6 +1,10 @@
 import * as iconv from 'iconv-lite';
 
-import { exportCsv, exportRow, exportXlsx } from '../../src/modules/mirror/import/export.fixture';
+import {
+  exportCsv,
+  exportRowsNumbered,
+  exportXlsx,
+} from '../../src/modules/mirror/import/export.fixture';
 import type { ExportCells } from '../../src/modules/mirror/import/export.fixture';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
@@ -8,15 +12,8 @@ import type { TestApp } from '../support/test-app';
 const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
 const run = Date.now().toString(36);
 
-// Rows with application numbers of their own, so tests sharing a MySQL database never collide.
-const rows = (
-  prefix: string,
-  count: number,
-  overrides: (i: number) => ExportCells = () => ({}),
-): ExportCells[] =>
-  Array.from({ length: count }, (_, i) =>
-    exportRow(i + 1, { 申报编号: `${prefix}${run}-${i + 1}`, ...overrides(i) }),
-  );
+const rows = (prefix: string, count: number, overrides?: (i: number) => ExportCells) =>
+  exportRowsNumbered(`${prefix}${run}`, count, overrides);
 
 describe('importing platform exports (staff)', () => {
   let t: TestApp;

@@ -2,10 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { exportCsv, exportRow, exportXlsx } from '../../src/modules/mirror/import/export.fixture';
+import {
+  exportCsv,
+  exportRowsNumbered,
+  exportXlsx,
+} from '../../src/modules/mirror/import/export.fixture';
 import type { ExportCells } from '../../src/modules/mirror/import/export.fixture';
-import { signWebhook } from '../../src/modules/mirror/webhook-signature';
 import { platformApplicationData } from '../support/factories';
+import { callerFrom, deliverPlatformEvent } from '../support/requests';
 import { createTestApp, isMysql } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -14,14 +18,8 @@ const SECRET = 'w'.repeat(40);
 const BAD_CHECK_DIGIT = '653201199005171232';
 const run = Date.now().toString(36);
 
-const rows = (
-  prefix: string,
-  count: number,
-  overrides: (i: number) => ExportCells = () => ({}),
-): ExportCells[] =>
-  Array.from({ length: count }, (_, i) =>
-    exportRow(i + 1, { 申报编号: `${prefix}${run}-${i + 1}`, ...overrides(i) }),
-  );
+const rows = (prefix: string, count: number, overrides?: (i: number) => ExportCells) =>
+  exportRowsNumbered(`${prefix}${run}`, count, overrides);
 
 // Settles with when it settled, so the test can tell what finished while the import was running.
 const timed = async <T>(work: PromiseLike<T>): Promise<{ value: T; at: number }> => {
@@ -35,24 +33,8 @@ describe('no write is lost to another request’s failure', () => {
   let t: TestApp;
   let directory: string | null = null;
   let staff: string;
-  let address = 0;
-  const from = (token?: string) => {
-    address += 1;
-    return {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      'X-Forwarded-For': `198.51.100.${address % 250}`,
-    };
-  };
-  const deliver = (body: unknown) => {
-    const raw = Buffer.from(JSON.stringify(body));
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    return t.api
-      .post('/api/platform/events')
-      .set('Content-Type', 'application/json')
-      .set('X-Platform-Timestamp', timestamp)
-      .set('X-Platform-Signature', signWebhook(SECRET, timestamp, raw))
-      .send(raw.toString());
-  };
+  const from = callerFrom('198.51.100');
+  const deliver = (body: unknown) => deliverPlatformEvent(t.api, SECRET, body);
   const statusEvent = (id: string, applicationNo: string, extra: Record<string, unknown> = {}) => ({
     id,
     type: 'application.status_changed',

@@ -12,6 +12,6 @@ import { BindingService } from './binding.service';
   imports: [ApplicationModule, AuthModule, RateLimitModule],
   controllers: [BindingController],
   providers: [BindingRepository, BindingService, BindingEvents],
-  exports: [BindingRepository, BindingEvents],
+  exports: [BindingRepository, BindingEvents, BindingService],
 })
 export class BindingModule {}

@@ -90,7 +90,7 @@ export class BindingService {
     applicant: ApplicantPrincipal,
     applicationId: string,
   ): Promise<MyApplicationSummaryDto> {
-    const application = await this.getOwnOrFail(applicant, applicationId);
+    const application = await this.getOwnApplication(applicant, applicationId);
     return this.toSummary(application);
   }
 
@@ -102,8 +102,9 @@ export class BindingService {
     if (!isDeleted) throw this.notFound(applicationId);
   }
 
-  // Another applicant's application answers exactly like one that does not exist.
-  private async getOwnOrFail(
+  // The caller's own bound application. Another applicant's answers exactly like one that does
+  // not exist.
+  async getOwnApplication(
     applicant: ApplicantPrincipal,
     applicationId: string,
   ): Promise<ApplicationEntity> {

@@ -1,16 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
-import { APP_ENVIRONMENT, ERROR_CODE } from '@titletrack/shared/contract';
+import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
 import { findNoticeYear, formatDeadline, nextActions } from '@titletrack/shared/domain';
 import type { ActionKind } from '@titletrack/shared/domain';
 
-import { AppException } from '../../common/app.exception';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { toDomainApplication } from '../application/application-to-domain.mapper';
 import { ApplicationRepository } from '../application/application.repository';
 import { BindingRepository } from '../binding/binding.repository';
+import { BindingService } from '../binding/binding.service';
 import { buildIcs } from '../calendar/ics.util';
 import type { IcsEvent } from '../calendar/ics.util';
 import { CertificateRepository } from '../certificate/certificate.repository';
@@ -39,10 +39,9 @@ const ACTION_TITLE: Readonly<Record<ActionKind, string>> = {
 
 @Injectable()
 export class ProgressService {
-  private readonly logger = new Logger(ProgressService.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bindings: BindingService,
     private readonly bindingRepository: BindingRepository,
     private readonly applicationRepository: ApplicationRepository,
     private readonly mirrorRepository: MirrorRepository,
@@ -53,17 +52,7 @@ export class ProgressService {
     applicant: ApplicantPrincipal,
     applicationId: string,
   ): Promise<ApplicationProgressResponseDto> {
-    const binding = await this.bindingRepository.getOne(
-      Number(applicant.id),
-      Number(applicationId),
-    );
-    const application = binding
-      ? await this.applicationRepository.getById(binding.applicationId)
-      : null;
-    if (!application) {
-      this.logger.debug(`Application ${applicationId} is not bound to the caller`);
-      throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
-    }
+    const application = await this.bindings.getOwnApplication(applicant, applicationId);
     const [history, issueDates] = await Promise.all([
       this.mirrorRepository.getHistory(application.id),
       this.certificateRepository.getIssueDatesByApplicationIds([application.id]),

@@ -53,6 +53,18 @@ export function exportRow(index: number, overrides: ExportCells = {}): ExportCel
   };
 }
 
+// Rows whose application numbers start with `prefix` (make it unique per test run), so tests
+// sharing a MySQL database never collide.
+export function exportRowsNumbered(
+  prefix: string,
+  count: number,
+  overrides: (index: number) => ExportCells = () => ({}),
+): ExportCells[] {
+  return Array.from({ length: count }, (_unused, index) =>
+    exportRow(index + 1, { 申报编号: `${prefix}-${index + 1}`, ...overrides(index) }),
+  );
+}
+
 export function exportRows(count: number): ExportCells[] {
   return Array.from({ length: count }, (_unused, index) => exportRow(index + 1));
 }
