@@ -46,7 +46,7 @@ export function mapInboxMessage(row: InboxMessageRow): InboxMessage {
 /**
  * The applicant's inbox: every alert of every application they have bound, newest first.
  * Messages stay after an unbinding: the inbox never drops anything. Reading it writes nothing:
- * the planner puts alerts into inboxes, on its tick.
+ * the planner puts alerts into inboxes on its tick, and a new binding at once.
  */
 @Injectable()
 export class InboxService {
