@@ -22,26 +22,36 @@ const PROBE_GAP_MS = 10;
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const describe = (latencies: number[]): string => {
+const describe = ({ latencies, failures }: { latencies: number[]; failures: number }): string => {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return `n=${sorted.length} p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms`;
+  return `n=${sorted.length}${failures > 0 ? ` (+${failures} unanswered)` : ''} p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms`;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Probes {
+  latencies: number[];
+  // Probes that got no answer at all (the connection failed or was dropped).
+  failures: number;
+}
 
 async function probeHealth(
   base: string,
   isDone: () => boolean,
   maxProbes: number,
-): Promise<number[]> {
-  const latencies: number[] = [];
-  while (!isDone() && latencies.length < maxProbes) {
+): Promise<Probes> {
+  const probes: Probes = { latencies: [], failures: 0 };
+  while (!isDone() && probes.latencies.length + probes.failures < maxProbes) {
     const started = performance.now();
-    const res = await fetch(`${base}/api/health`);
-    await res.arrayBuffer();
-    latencies.push(performance.now() - started);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      await res.arrayBuffer();
+      probes.latencies.push(performance.now() - started);
+    } catch {
+      probes.failures += 1;
+    }
     await sleep(PROBE_GAP_MS);
   }
-  return latencies;
+  return probes;
 }
 
 async function benchOne(
