@@ -65,6 +65,8 @@ const toChange = (record: SealedImportRecord): StatusChange => ({
   },
 });
 
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
 interface PreparedExport {
   chunks: SealedImportRecord[][];
   format: ExportFormat;
@@ -103,7 +105,9 @@ export class ImportService {
   async importFile(request: ImportRequest): Promise<ImportResult> {
     const sha256 = createHash('sha256').update(request.bytes).digest('hex');
     try {
+      const started = performance.now();
       const prepared = await this.prepare(request);
+      const preparedAt = performance.now();
       const result = await this.mirrorRepository.transaction(async (tx) => {
         const batch = await tx.insertImportBatch({
           fileName: request.fileName.slice(0, 255),
@@ -150,7 +154,7 @@ export class ImportService {
         };
       });
       this.logger.log(
-        `Imported ${request.fileName} (batch ${result.batchId}): ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped`,
+        `Imported ${request.fileName} (batch ${result.batchId}): ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped; read and checked in ${seconds(preparedAt - started)}, applied in ${seconds(performance.now() - preparedAt)}`,
       );
       return result;
     } catch (error) {
