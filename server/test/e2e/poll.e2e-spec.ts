@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
 import { UnitOfWork } from '../../src/database/unit-of-work';
+import { ApplicationRepository } from '../../src/modules/application/application.repository';
 import { CertificateRepository } from '../../src/modules/certificate/certificate.repository';
 import { DomainEventRepository } from '../../src/modules/domain-event/domain-event.repository';
 import { LeaseEntity } from '../../src/common/lease/lease.entity';
@@ -65,6 +66,7 @@ function change(
 describe('platform polling', () => {
   let platform: RunningPlatformStandIn;
   let dataSource: DataSource;
+  let unitOfWork: UnitOfWork;
   let leaseService: LeaseService;
   let mirrorService: MirrorService;
   let cursors: PollCursorRepository;
@@ -83,9 +85,11 @@ describe('platform polling', () => {
       migrations: [...new Set([...MIGRATIONS, CreatePollingState1764072000000])],
     }).initialize();
     await prepareDatabase(dataSource, 30);
-    const unitOfWork = new UnitOfWork(dataSource);
+    unitOfWork = new UnitOfWork(dataSource);
     leaseService = new LeaseService(new LeaseRepository(unitOfWork));
     mirrorService = new MirrorService(
+      unitOfWork,
+      new ApplicationRepository(unitOfWork),
       new MirrorRepository(unitOfWork),
       new DomainEventRepository(unitOfWork),
       new FieldCipher(config.idProtection),
@@ -147,6 +151,7 @@ describe('platform polling', () => {
       leaseService,
       cursors,
       mirrorService,
+      unitOfWork,
     );
   }
 
@@ -559,6 +564,7 @@ describe('platform polling', () => {
         leaseService,
         cursors,
         mirrorService,
+        unitOfWork,
       );
       await expect(poller.runOnce()).resolves.toMatchObject({
         stoppedBecause: POLL_STOP.NOT_CONFIGURED,
@@ -688,6 +694,7 @@ describe('platform polling', () => {
         leaseService,
         cursors,
         mirrorService,
+        unitOfWork,
       );
       new PollScheduler({ intervalSeconds: 60 }, registry, poller).onApplicationBootstrap();
       expect(registry.getIntervals()).toEqual([]);

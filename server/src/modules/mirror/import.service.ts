@@ -86,6 +86,7 @@ export class ImportService {
   private readonly logger = new Logger(ImportService.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -108,8 +109,8 @@ export class ImportService {
       const started = performance.now();
       const prepared = await this.prepare(request);
       const preparedAt = performance.now();
-      const result = await this.mirrorRepository.transaction(async (tx) => {
-        const batch = await tx.insertImportBatch({
+      const result = await this.unitOfWork.write(async () => {
+        const batch = await this.mirrorRepository.insertImportBatch({
           fileName: request.fileName.slice(0, 255),
           sha256,
           format: prepared.format,
@@ -123,8 +124,7 @@ export class ImportService {
         const sourceRef = `import_batch:${batch.id}`;
         const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
         for (const chunk of prepared.chunks) {
-          const applied = await this.mirrorService.applyIn(
-            tx,
+          const applied = await this.mirrorService.apply(
             chunk.map(toChange),
             CHANGE_SOURCE.IMPORT,
             sourceRef,
@@ -138,7 +138,7 @@ export class ImportService {
           outcome.skipped.push(...applied.skipped);
           await UnitOfWork.yieldToOtherRequests();
         }
-        await tx.updateImportBatch(batch.id, {
+        await this.mirrorRepository.updateImportBatch(batch.id, {
           createdCount: outcome.created,
           changedCount: outcome.changed,
           unchangedCount: outcome.unchanged,

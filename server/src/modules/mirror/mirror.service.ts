@@ -3,6 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CERTIFICATE_STATE, checkMirroredTransition } from '@titletrack/shared/domain';
 import type { ApplicationStatus } from '@titletrack/shared/domain';
 
+import { UnitOfWork } from '../../database/unit-of-work';
+import { ApplicationRepository } from '../application/application.repository';
+import type { NewApplication } from '../application/application.repository';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import type { ApplicationEntity } from '../application/application.entity';
 import { CertificateRepository } from '../certificate/certificate.repository';
@@ -11,7 +14,6 @@ import { DomainEventRepository } from '../domain-event/domain-event.repository';
 import { DOMAIN_EVENT_KIND } from '../domain-event/domain-event.type';
 import type { NewDomainEvent } from '../domain-event/domain-event.type';
 import { MirrorRepository } from './mirror.repository';
-import type { MirrorTransaction, NewApplication } from './mirror.repository';
 import { SKIP_REASON } from './status-change.type';
 import type {
   ApplyOutcome,
@@ -76,6 +78,8 @@ export class MirrorService {
   private readonly logger = new Logger(MirrorService.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly applications: ApplicationRepository,
     private readonly mirrorRepository: MirrorRepository,
     private readonly domainEvents: DomainEventRepository,
     private readonly cipher: FieldCipher,
@@ -87,13 +91,18 @@ export class MirrorService {
    * applications are created, known ones move only along the shared state machine and never
    * back in time, and each change leaves a history row and a domain event.
    */
-  apply(changes: StatusChange[], source: ChangeSource, sourceRef: string): Promise<ApplyOutcome> {
-    return this.mirrorRepository.transaction((tx) => this.applyIn(tx, changes, source, sourceRef));
+  apply(
+    changes: StatusChange[],
+    source: ChangeSource,
+    sourceRef: string,
+    options: { isPartOfLargerApply?: boolean } = {},
+  ): Promise<ApplyOutcome> {
+    // Joins the caller's write when there is one (an import's, a webhook's, a poll page's).
+    return this.unitOfWork.write(() => this.applyIn(changes, source, sourceRef, options));
   }
 
   // `isPartOfLargerApply`: an import applies its file in chunks and logs once for the file.
-  async applyIn(
-    tx: MirrorTransaction,
+  private async applyIn(
     changes: StatusChange[],
     source: ChangeSource,
     sourceRef: string,
@@ -101,9 +110,11 @@ export class MirrorService {
   ): Promise<ApplyOutcome> {
     const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
     const stored = new Map(
-      (await tx.getByApplicationNosForUpdate(changes.map((c) => c.application.applicationNo))).map(
-        (a) => [a.applicationNo, a],
-      ),
+      (
+        await this.applications.getByApplicationNosForUpdate(
+          changes.map((c) => c.application.applicationNo),
+        )
+      ).map((a) => [a.applicationNo, a]),
     );
     const history: HistoryRow[] = [];
     const fresh: StatusChange[] = [];
@@ -118,7 +129,7 @@ export class MirrorService {
       const idCard = this.idCardFields(next, current);
       if (next.status === current.status) {
         const details = { ...changedDetails(current, detailsOf(next)), ...idCard };
-        if (Object.keys(details).length > 0) await tx.updateApplication(current.id, details);
+        if (Object.keys(details).length > 0) await this.applications.update(current.id, details);
         outcome.unchanged += 1;
         continue;
       }
@@ -141,7 +152,7 @@ export class MirrorService {
         });
         continue;
       }
-      await tx.updateApplication(current.id, {
+      await this.applications.update(current.id, {
         ...changedDetails(current, detailsOf(next)),
         ...idCard,
         status: next.status,
@@ -162,10 +173,10 @@ export class MirrorService {
       outcome.changed += 1;
     }
 
-    outcome.created = await this.createFresh(tx, fresh, source, sourceRef);
-    await this.recordChanges(tx, history, source, sourceRef);
+    outcome.created = await this.createFresh(fresh, source, sourceRef);
+    await this.recordChanges(history, source, sourceRef);
     const certified = changes.filter((change) => change.application.certificate);
-    if (certified.length > 0) await this.applyCertificates(tx, certified, source, sourceRef);
+    if (certified.length > 0) await this.applyCertificates(certified, source, sourceRef);
     if (isPartOfLargerApply) return outcome;
     this.logger.log(
       `Applied ${source} ${sourceRef}: ${outcome.created} created, ${outcome.changed} changed, ${outcome.unchanged} unchanged, ${outcome.skipped.length} skipped`,
@@ -177,7 +188,6 @@ export class MirrorService {
   // prepared (ID numbers encrypted) while the previous one is being written, so on MySQL the
   // CPU work overlaps with the database's.
   private async createFresh(
-    tx: MirrorTransaction,
     fresh: StatusChange[],
     source: ChangeSource,
     sourceRef: string,
@@ -206,9 +216,8 @@ export class MirrorService {
         };
       });
       await writing;
-      writing = tx.insertApplications(rows).then((inserted) =>
+      writing = this.applications.insertMany(rows).then((inserted) =>
         this.recordChanges(
-          tx,
           inserted.map((application) => ({
             applicationId: application.id,
             fromStatus: null,
@@ -225,12 +234,11 @@ export class MirrorService {
   }
 
   private async recordChanges(
-    tx: MirrorTransaction,
     history: HistoryRow[],
     source: ChangeSource,
     sourceRef: string,
   ): Promise<void> {
-    await tx.insertHistory(history, source, sourceRef);
+    await this.mirrorRepository.insertHistory(history, source, sourceRef);
     await this.domainEvents.append(
       history.map((row) => ({
         kind: DOMAIN_EVENT_KIND.STATUS_CHANGED,
@@ -249,14 +257,13 @@ export class MirrorService {
   // A certificate is its own record, keyed by its number: it is created once, its document
   // details follow the platform, and a revocation sticks (only staff could undo one, and there
   // is no such action: a reinstated title gets a new certificate). The certificate repository
-  // reads and writes in the caller's open unit of work, the one `tx` belongs to.
+  // reads and writes in the open write of the apply.
   private async applyCertificates(
-    tx: MirrorTransaction,
     changes: StatusChange[],
     source: ChangeSource,
     sourceRef: string,
   ): Promise<void> {
-    const applicationIds = await tx.getApplicationIdsByNos(
+    const applicationIds = await this.applications.getIdsByApplicationNos(
       changes.map((change) => change.application.applicationNo),
     );
     const events: NewDomainEvent[] = [];

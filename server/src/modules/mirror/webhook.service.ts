@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AppException } from '../../common/app.exception';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
@@ -25,6 +26,7 @@ export class WebhookService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly unitOfWork: UnitOfWork,
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
   ) {}
@@ -56,15 +58,14 @@ export class WebhookService {
     }
     const event = this.parse(body);
     const application = this.toMirrored(event);
-    return this.mirrorRepository.transaction(async (tx) => {
+    return this.unitOfWork.write(async () => {
       // A replay (the sender retrying, or the same event twice) is acknowledged and changes
       // nothing, so the sender stops retrying.
-      if (!(await tx.recordPlatformEvent(event.id))) {
+      if (!(await this.mirrorRepository.recordPlatformEvent(event.id))) {
         this.logger.debug(`Platform event ${event.id} already processed`);
         return { status: 'duplicate', outcome: null };
       }
-      const outcome = await this.mirrorService.applyIn(
-        tx,
+      const outcome = await this.mirrorService.apply(
         [{ ref: `event ${event.id}`, application }],
         CHANGE_SOURCE.WEBHOOK,
         `platform_event:${event.id}`,

@@ -1,34 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import type { EntityManager } from 'typeorm';
 
 import { UnitOfWork } from '../../../database/unit-of-work';
-import { MirrorTransaction } from '../mirror.repository';
 import { PollCursorEntity } from './poll-cursor.entity';
-
-// The cursor's half of a page's unit of work; the mirror's half is the MirrorTransaction over
-// the same manager.
-export class PollCursorTransaction {
-  constructor(private readonly manager: EntityManager) {}
-
-  // Compare-and-set: moves the cursor only if it still reads `from`, and says whether it did.
-  // It is the fence behind the lease: should a paused instance wake up after its lease was
-  // taken over, its stale page finds the cursor moved and is rolled back, never applied twice.
-  // On MySQL the update also locks the row until commit, so a racing page waits, then fails.
-  async advance(name: string, from: string | null, to: string): Promise<boolean> {
-    const query = this.manager
-      .createQueryBuilder()
-      .update(PollCursorEntity)
-      .set({ cursor: to })
-      // An object condition, so TypeORM quotes `cursor` (reserved in MySQL).
-      .where({ name, cursor: from === null ? IsNull() : from });
-    const runner = this.manager.queryRunner;
-    if (!runner) throw new Error('advance must run inside a transaction');
-    const [sql, parameters] = query.getQueryAndParameters();
-    const result = await runner.query(sql, parameters, true);
-    return (result.affected ?? 0) > 0;
-  }
-}
 
 @Injectable()
 export class PollCursorRepository {
@@ -52,11 +26,19 @@ export class PollCursorRepository {
     return this.unitOfWork.repository(PollCursorEntity).findOneBy({ name });
   }
 
-  transaction<T>(
-    work: (mirror: MirrorTransaction, cursors: PollCursorTransaction) => Promise<T>,
-  ): Promise<T> {
-    return this.unitOfWork.write((manager) =>
-      work(new MirrorTransaction(manager), new PollCursorTransaction(manager)),
-    );
+  // Compare-and-set: moves the cursor only if it still reads `from`, and says whether it did.
+  // It is the fence behind the lease: should a paused instance wake up after its lease was
+  // taken over, its stale page finds the cursor moved and is rolled back, never applied twice.
+  // On MySQL the update also locks the row until commit, so a racing page waits, then fails.
+  // Inside the page's write, so the cursor moves with what the page applied.
+  async advance(name: string, from: string | null, to: string): Promise<boolean> {
+    const [sql, parameters] = this.unitOfWork.manager
+      .createQueryBuilder()
+      .update(PollCursorEntity)
+      .set({ cursor: to })
+      // An object condition, so TypeORM quotes `cursor` (reserved in MySQL).
+      .where({ name, cursor: from === null ? IsNull() : from })
+      .getQueryAndParameters();
+    return (await this.unitOfWork.affected(sql, parameters)) > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
+import { UnitOfWork } from '../../../database/unit-of-work';
 import { LeaseService } from '../../../common/lease/lease.service';
 import { MirrorService } from '../mirror.service';
 import { CHANGE_SOURCE } from '../status-change.type';
@@ -121,6 +122,7 @@ export class PollerService {
     private readonly leaseService: LeaseService,
     private readonly pollCursorRepository: PollCursorRepository,
     private readonly mirrorService: MirrorService,
+    private readonly unitOfWork: UnitOfWork,
   ) {
     this.options = {
       ...DEFAULTS,
@@ -250,15 +252,14 @@ export class PollerService {
       this.logger.warn(`Platform change ${item.changeId} skipped: ${result.problems.join('; ')}`);
     }
     const sourceRef = sourceRefOf(page.items);
-    const outcomes = await this.pollCursorRepository.transaction(async (mirror, cursors) => {
+    const outcomes = await this.unitOfWork.write(async () => {
       // The cursor first: on MySQL this locks its row, so a racing instance waits here and then
       // finds the cursor moved, before either applies anything.
-      if (!(await cursors.advance(PLATFORM_POLL_NAME, cursor, page.nextCursor))) return null;
+      if (!(await this.pollCursorRepository.advance(PLATFORM_POLL_NAME, cursor, page.nextCursor)))
+        return null;
       const applied: ApplyOutcome[] = [];
       for (const round of roundsByOccurrence(changes)) {
-        applied.push(
-          await this.mirrorService.applyIn(mirror, round, CHANGE_SOURCE.POLL, sourceRef),
-        );
+        applied.push(await this.mirrorService.apply(round, CHANGE_SOURCE.POLL, sourceRef));
       }
       return applied;
     });
