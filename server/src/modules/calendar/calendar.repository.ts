@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { CalendarYearEntity } from './calendar-year.entity';
 
 @Injectable()
 export class CalendarRepository {
-  constructor(
-    @InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>,
-  ) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get years(): Repository<CalendarYearEntity> {
+    return this.unitOfWork.repository(CalendarYearEntity);
+  }
 
   getAll(): Promise<CalendarYearEntity[]> {
     return this.years.find({ order: { year: 'DESC', route: 'ASC' } });

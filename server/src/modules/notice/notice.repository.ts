@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
+import { UnitOfWork } from '../../database/unit-of-work';
 import { NoticeEntity } from './notice.entity';
 
 @Injectable()
 export class NoticeRepository {
-  constructor(@InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get notices(): Repository<NoticeEntity> {
+    return this.unitOfWork.repository(NoticeEntity);
+  }
 
   // Newest first; the list never carries bodies (they can be tens of kilobytes each).
   getAll(): Promise<Omit<NoticeEntity, 'body'>[]> {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { LeaseModule } from '../../common/lease/lease.module';
 import { newLeaseHolderId } from '../../common/lease/lease.service';
@@ -21,13 +20,6 @@ import type { PushWorkerOptions } from './push-worker.service';
 import { ReminderAlertRepository } from './reminder-alert.repository';
 import { ReminderCursorRepository } from './reminder-cursor.repository';
 import {
-  InboxMessageEntity,
-  ReminderAlertEntity,
-  ReminderCursorEntity,
-  SubscriptionCreditEntity,
-  SubscriptionSwitchEntity,
-} from './reminder.entities';
-import {
   InboxController,
   StaffRemindersController,
   SubscriptionController,
@@ -46,13 +38,6 @@ import { WechatPushListenerService } from './wechat-push-listener.service';
 // (registered by PollModule).
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      ReminderAlertEntity,
-      InboxMessageEntity,
-      SubscriptionCreditEntity,
-      SubscriptionSwitchEntity,
-      ReminderCursorEntity,
-    ]),
     LeaseModule,
     AuthModule,
     ApplicantModule,

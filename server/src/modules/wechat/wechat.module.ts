@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
@@ -14,7 +13,6 @@ import { WechatEventRepository } from './wechat-event.repository';
 import { WechatPushController } from './wechat-push.controller';
 import { WechatPushService } from './wechat-push.service';
 import { WECHAT_PUSH_TOKEN } from './wechat-push.type';
-import { WechatAccessTokenEntity, WechatEventEntity } from './wechat.entities';
 
 export const WECHAT_API_HTTP = Symbol('WECHAT_API_HTTP');
 
@@ -29,7 +27,6 @@ const SEND_TIMEOUT_MS = 10_000;
  * way round.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([WechatAccessTokenEntity, WechatEventEntity])],
   controllers: [WechatPushController],
   providers: [
     WechatAccessTokenRepository,
