@@ -5,7 +5,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
-import { FieldCipher } from '../../common/crypto/field-cipher';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
@@ -90,7 +89,6 @@ export class ImportService {
     private readonly unitOfWork: UnitOfWork,
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
-    private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -177,7 +175,7 @@ export class ImportService {
       limits: this.limits,
       year: request.year,
       now: new Date(),
-      cipher: null,
+      cipher: this.config.idProtection,
     })) {
       if (message.kind === 'refused')
         throw new ImportFileError(message.reason, message.message, message.details);
@@ -187,14 +185,7 @@ export class ImportService {
       }
       errors.push(...message.errors);
       // Once a row is bad nothing will be applied: the rest is only checked, not kept.
-      if (errors.length === 0) {
-        chunks.push(
-          message.records.map((record) => ({
-            ...record,
-            sealedIdCard: this.cipher.seal(record.idCardNumber),
-          })),
-        );
-      }
+      if (errors.length === 0) chunks.push(message.records);
     }
     if (errors.length > 0) throw new RowsInvalid(errors);
     if (table === null) throw new Error('The import worker ended before the end of the file');

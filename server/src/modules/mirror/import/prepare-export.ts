@@ -20,13 +20,11 @@ export interface PrepareExportRequest {
   limits: ImportLimits;
   year: number; // for rows without a 年度 column
   now: Date;
-  // Null: the records come back unsealed, for a caller that seals them itself (the import
-  // seals on its own thread while the worker reads on, so both cores work).
-  cipher: FieldCipherOptions | null;
+  cipher: FieldCipherOptions;
 }
 
 export interface SealedImportRecord extends ImportRecord {
-  sealedIdCard?: SealedValue;
+  sealedIdCard: SealedValue;
 }
 
 export type PrepareMessage =
@@ -50,7 +48,7 @@ export async function prepareExport(
   emit: (message: PrepareMessage) => void,
 ): Promise<void> {
   try {
-    const cipher = request.cipher === null ? null : new FieldCipher(request.cipher);
+    const cipher = new FieldCipher(request.cipher);
     let validator: ExportRowValidator | null = null;
     let isClean = true;
     const bytes = Buffer.from(
@@ -71,14 +69,9 @@ export async function prepareExport(
         const { records, errors } = validator.validate(rows);
         isClean &&= errors.length === 0;
         // Once a row is wrong nothing will be applied: the rest is only checked, not encrypted.
-        const sealed = !isClean
-          ? []
-          : cipher === null
-            ? records
-            : records.map((record) => ({
-                ...record,
-                sealedIdCard: cipher.seal(record.idCardNumber),
-              }));
+        const sealed = isClean
+          ? records.map((record) => ({ ...record, sealedIdCard: cipher.seal(record.idCardNumber) }))
+          : [];
         emit({ kind: 'rows', records: sealed, errors });
       },
       PREPARE_CHUNK_ROWS,

@@ -6,16 +6,13 @@ import type { PrepareExportRequest } from './prepare-export';
 // The worker thread's entry. Structured cloning turns Buffers into plain Uint8Arrays, so the
 // key material is made Buffers again before the cipher sees it.
 const request = workerData as PrepareExportRequest;
-const cipher =
-  request.cipher === null
-    ? null
-    : {
-        ...request.cipher,
-        keys: Object.fromEntries(
-          Object.entries(request.cipher.keys).map(([keyId, key]) => [keyId, Buffer.from(key)]),
-        ),
-        blindIndexKey: Buffer.from(request.cipher.blindIndexKey),
-      };
+const cipher = {
+  ...request.cipher,
+  keys: Object.fromEntries(
+    Object.entries(request.cipher.keys).map(([keyId, key]) => [keyId, Buffer.from(key)]),
+  ),
+  blindIndexKey: Buffer.from(request.cipher.blindIndexKey),
+};
 
 prepareExport({ ...request, cipher }, (message) => parentPort?.postMessage(message)).catch(
   (error: unknown) => {
