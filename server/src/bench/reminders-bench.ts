@@ -191,13 +191,10 @@ async function worker(url: string, baseUrl: string): Promise<void> {
       claimMode: 'skip_locked',
       backoffBaseMs: 1000,
       backoffMaxMs: 10_000,
-      isWaveMarking: process.env.BENCH_BATCH_MARK !== '1',
     },
   );
   await service.drain(() => NOW);
-  if (process.env.BENCH_PROFILE)
-    console.log(`worker ${process.pid} ms per phase: ${JSON.stringify(service.timings)}`);
-  await dataSource.destroy();
+  if (process.env.BENCH_PROFILE) await dataSource.destroy();
 }
 
 // The real planner tick (scan, alertsDue, INSERT IGNORE into the outbox, inbox fill) on MariaDB.

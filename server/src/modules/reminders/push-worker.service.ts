@@ -30,10 +30,6 @@ export interface PushWorkerOptions {
   claimMode: ClaimMode;
   backoffBaseMs: number;
   backoffMaxMs: number;
-  // false: the whole batch is marked `sending` when decided (fewer statements, but a dead
-  // worker leaves its whole batch in doubt). The server always uses waves; the benchmark can
-  // compare.
-  isWaveMarking?: boolean;
 }
 
 export interface PushRoundSummary {
@@ -71,7 +67,6 @@ interface Planned {
 export class PushWorkerService {
   private readonly logger = new Logger(PushWorkerService.name);
   private lastRecoveryMs = Number.NaN;
-  readonly timings = { recover: 0, claim: 0, send: 0, record: 0 };
 
   constructor(
     private readonly inboxMessages: InboxMessageRepository,
@@ -98,12 +93,6 @@ export class PushWorkerService {
       recoveredUnknown: 0,
       released: 0,
     };
-    let mark = Date.now();
-    const lap = (phase: keyof PushWorkerService['timings']): void => {
-      const at = Date.now();
-      this.timings[phase] += at - mark;
-      mark = at;
-    };
     // Dead workers' rows are looked for a few times per lease, not on every round.
     if (
       Number.isNaN(this.lastRecoveryMs) ||
@@ -119,7 +108,6 @@ export class PushWorkerService {
         );
       }
     }
-    lap('recover');
 
     const token = randomBytes(12).toString('hex');
     const claimUntil = new Date(now.getTime() + this.options.claimMs);
@@ -132,13 +120,10 @@ export class PushWorkerService {
       (claimed) => this.prepare(token, claimed, now, claimUntil, summary),
     );
     summary.claimed = rows.length;
-    lap('claim');
     if (rows.length === 0 || decided === null) return summary;
     const toSend = decided;
     const results = await this.sendAll(token, toSend, now, claimUntil);
-    lap('send');
     await this.recordWithRetry(token, toSend, results, now, summary);
-    lap('record');
     return summary;
   }
 
@@ -253,9 +238,11 @@ export class PushWorkerService {
       for (const p of planned)
         byTemplate.set(p.templateId, [...(byTemplate.get(p.templateId) ?? []), p.row.id]);
       for (const [templateId, ids] of byTemplate) {
-        const state =
-          this.options.isWaveMarking === false ? PUSH_ROW_STATE.SENDING : PUSH_ROW_STATE.READY;
-        await this.inboxMessages.markClaimed(token, ids, { state, templateId, claimUntil });
+        await this.inboxMessages.markClaimed(token, ids, {
+          state: PUSH_ROW_STATE.READY,
+          templateId,
+          claimUntil,
+        });
       }
       summary.notApplicable += notApplicable.length;
       summary.held += [...held.values()].reduce((n, g) => n + g.length, 0);
@@ -306,10 +293,6 @@ export class PushWorkerService {
       })();
       return marking;
     };
-    if (this.options.isWaveMarking === false) {
-      markedUpTo = planned.length;
-      planned.forEach((_, i) => sendable.add(i));
-    }
     const ensureMarked = async (index: number): Promise<boolean> => {
       while (index >= markedUpTo && !isMarkingBroken) await startMarking();
       // The next wave is marked while this one sends, so lanes rarely wait: at most two waves
