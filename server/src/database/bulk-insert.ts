@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { MAX_PARAMETERS, quote, toBindable } from './sql-dialect';
+import { hasReturning, MAX_PARAMETERS, quote, toBindable } from './sql-dialect';
 
 const ROWS_PER_STATEMENT = 500;
 
@@ -33,4 +33,24 @@ export async function insertRows(
     if (returning !== '' && Array.isArray(result)) returned.push(...(result as unknown[]));
   }
   return returned;
+}
+
+/**
+ * insertRows that also gives back `returned` columns of the new rows (generated ids), where the
+ * database can say them in the same statement (SQLite, MariaDB: RETURNING). Null where it
+ * cannot (MySQL has no RETURNING; TiDB parses it and silently drops it): read them back.
+ */
+export async function insertRowsReturning<T>(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  returned: readonly string[],
+): Promise<T[] | null> {
+  if (!hasReturning(manager)) {
+    await insertRows(manager, table, columns, rows);
+    return null;
+  }
+  const clause = ` RETURNING ${returned.map((c) => quote(manager, c)).join(', ')}`;
+  return (await insertRows(manager, table, columns, rows, clause)) as T[];
 }

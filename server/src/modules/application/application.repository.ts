@@ -2,15 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
 
-import { insertRows } from '../../database/bulk-insert';
-import {
-  hasReturning,
-  hasRowLocks,
-  placeholders,
-  quote,
-  readTime,
-  sqlTime,
-} from '../../database/sql-dialect';
+import { insertRowsReturning } from '../../database/bulk-insert';
+import { hasRowLocks, placeholders, quote, readTime, sqlTime } from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from './application.entity';
 
@@ -164,30 +157,22 @@ export class ApplicationRepository {
     return found;
   }
 
-  // The generated ids, which the history rows need, come back with RETURNING where the
-  // database has it; elsewhere one SELECT per chunk reads them back.
+  // The generated ids, which the history rows need, come back with the insert where the
+  // database can say them; elsewhere one SELECT per chunk reads them back.
   insertMany(applications: NewApplication[]): Promise<Array<NewApplication & { id: number }>> {
     if (applications.length === 0) return Promise.resolve([]);
     return this.unitOfWork.write(async (manager) => {
-      const returning = hasReturning(manager)
-        ? ` RETURNING ${quote(manager, 'id')}, ${quote(manager, 'applicationNo')}`
-        : '';
-      const returned = await insertRows(
+      const returned = await insertRowsReturning<{ id: number; applicationNo: string }>(
         manager,
         'application',
         NEW_APPLICATION_COLUMNS,
         applications.map((a) => NEW_APPLICATION_COLUMNS.map((c) => a[c])),
-        returning,
+        ['id', 'applicationNo'],
       );
       const ids =
-        returning === ''
+        returned === null
           ? await this.getIdsByApplicationNos(applications.map((a) => a.applicationNo))
-          : new Map(
-              (returned as Array<{ id: number; applicationNo: string }>).map((row) => [
-                row.applicationNo,
-                Number(row.id),
-              ]),
-            );
+          : new Map(returned.map((row) => [row.applicationNo, Number(row.id)]));
       return applications.map((a) => Object.assign(a, { id: ids.get(a.applicationNo) as number }));
     });
   }
