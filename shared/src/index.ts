@@ -1,3 +1,4 @@
 export * from './contract';
 export * from './domain';
 export * from './calendar';
+export * from './notice-draft';

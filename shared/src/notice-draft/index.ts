@@ -1,0 +1,2 @@
+export * from './notice-draft.type';
+export * from './draft-notice-calendar';
