@@ -31,6 +31,7 @@ import { StaffAdminModule } from './modules/staff-admin/staff-admin.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
+import { NoticeDraftModule } from './modules/notice-draft/notice-draft.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { FirstScreenModule } from './modules/first-screen/first-screen.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
@@ -121,6 +122,7 @@ export class AppModule {
         HousekeepingModule,
         DemoModule,
         ProgressModule,
+        NoticeDraftModule,
       ],
     };
   }

@@ -13,6 +13,8 @@ import { createValidationPipe } from './common/validation';
 import { VERIFY_PAGE_ROUTES } from './modules/certificate/verify-page.controller';
 import { FIRST_SCREEN_PAGE_ROUTES } from './modules/first-screen/first-screen.controller';
 
+const JSON_BODY_LIMIT = '256kb';
+
 export const OPENAPI_UI_PATH = `${API_PREFIX}/docs`;
 export const OPENAPI_JSON_PATH = `/${API_PREFIX}/docs/openapi.json`;
 
@@ -37,6 +39,8 @@ export function configureApp(app: INestApplication, version: string): void {
   // gzip for the H5 bundle and the API: on a 400 kbps phone link it divides the first screen's
   // download by three (docs/miniapp.md).
   app.use(compression());
+  // A pasted notice is up to 200 KB of text; every other body is far smaller.
+  (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({
       path,

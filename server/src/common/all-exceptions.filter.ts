@@ -13,6 +13,26 @@ import type { ErrorBody } from '@titletrack/shared/contract';
 
 import { AppException } from './app.exception';
 
+// The body parser refuses before any handler runs, with errors of its own (`type`
+// entity.too.large, entity.parse.failed, …): the client's fault, answered with a code.
+function bodyParserRefusal(exception: unknown): { status: number; body: ErrorBody } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { type, status } = exception as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || !type.startsWith('entity.') || typeof status !== 'number') {
+    return null;
+  }
+  if (status === Number(HttpStatus.PAYLOAD_TOO_LARGE)) {
+    return { status, body: { code: ERROR_CODE.BODY_TOO_LARGE, message: 'Request body too large' } };
+  }
+  if (status >= 400 && status < 500) {
+    return {
+      status,
+      body: { code: ERROR_CODE.VALIDATION_FAILED, message: 'Request body unreadable' },
+    };
+  }
+  return null;
+}
+
 // The one place errors become HTTP: known ones keep their code, anything else is logged once
 // with its route and answered as INTERNAL_ERROR without internals.
 @Catch()
@@ -33,6 +53,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (exception.details !== undefined) body.details = exception.details;
       return { status: exception.status, body };
     }
+    const refusedBody = bodyParserRefusal(exception);
+    if (refusedBody) return refusedBody;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === Number(HttpStatus.NOT_FOUND)) {

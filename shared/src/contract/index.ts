@@ -9,3 +9,4 @@ export * from './inbox';
 export * from './applicant-app';
 export * from './certificate';
 export * from './first-screen';
+export * from './notice-draft';

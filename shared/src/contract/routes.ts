@@ -38,6 +38,9 @@ export const API_ROUTES = {
   verifyShare: (token: string): string => `/certificates/verify/share/${encodeURIComponent(token)}`,
   certificatePublicKey: '/certificates/public-key',
   staffCertificates: '/staff/certificates',
+  // The office turns a pasted or uploaded notice into a calendar draft; nothing is stored.
+  officeNoticeDrafts: '/office/notice-drafts',
+  officeNoticeDraftFile: '/office/notice-drafts/file',
   staffCertificateRevoke: (certificateId: string): string =>
     `/staff/certificates/${encodeURIComponent(certificateId)}/revoke`,
   myInbox: '/me/inbox',
