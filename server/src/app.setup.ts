@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 
 import { API_PREFIX } from '@titletrack/shared/contract';
 
-import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { AllExceptionsFilter, answerBodyParserRefusal } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { VERIFY_PAGE_ROUTES } from './modules/certificate/verify-page.controller';
 import { FIRST_SCREEN_PAGE_ROUTES } from './modules/first-screen/first-screen.controller';
@@ -41,6 +41,7 @@ export function configureApp(app: INestApplication, version: string): void {
   app.use(compression());
   // A pasted notice is up to 200 KB of text; every other body is far smaller.
   (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(answerBodyParserRefusal);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({
       path,

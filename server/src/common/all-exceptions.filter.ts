@@ -15,7 +15,7 @@ import { AppException } from './app.exception';
 
 // The body parser refuses before any handler runs, with errors of its own (`type`
 // entity.too.large, entity.parse.failed, …): the client's fault, answered with a code.
-function bodyParserRefusal(exception: unknown): { status: number; body: ErrorBody } | null {
+export function bodyParserRefusal(exception: unknown): { status: number; body: ErrorBody } | null {
   if (typeof exception !== 'object' || exception === null) return null;
   const { type, status } = exception as { type?: unknown; status?: unknown };
   if (typeof type !== 'string' || !type.startsWith('entity.') || typeof status !== 'number') {
@@ -31,6 +31,22 @@ function bodyParserRefusal(exception: unknown): { status: number; body: ErrorBod
     };
   }
   return null;
+}
+
+// The same answer as Express error middleware, registered right after the body parser: later
+// error middleware (the H5 static files') would turn any error under /api into a 404.
+export function answerBodyParserRefusal(
+  error: unknown,
+  _request: Request,
+  response: Response,
+  next: (error?: unknown) => void,
+): void {
+  const refusal = bodyParserRefusal(error);
+  if (!refusal) {
+    next(error);
+    return;
+  }
+  response.status(refusal.status).json(refusal.body);
 }
 
 // The one place errors become HTTP: known ones keep their code, anything else is logged once
