@@ -56,16 +56,18 @@ async function openDataSource(url: string): Promise<DataSource> {
   return dataSource;
 }
 
+// The statuses the benchmark applications cycle through: open ones and a recent outcome.
+const BENCH_STATUSES = [
+  'returned',
+  'materials_received',
+  'drafting',
+  'fee_paid',
+  'authority_review',
+  'publicity',
+  'passed',
+];
+
 function planningBench(): void {
-  const statuses = [
-    'returned',
-    'materials_received',
-    'drafting',
-    'fee_paid',
-    'authority_review',
-    'publicity',
-    'passed',
-  ];
   const rows: MirroredRow[] = new Array(APPLICATIONS);
   for (let i = 0; i < APPLICATIONS; i += 1) {
     rows[i] = {
@@ -75,7 +77,7 @@ function planningBench(): void {
       level: i % 3 === 0 ? 'deputy_senior' : 'intermediate',
       series: 'education',
       specialty: '小学语文',
-      status: statuses[i % statuses.length] as string,
+      status: BENCH_STATUSES[i % BENCH_STATUSES.length] as string,
       statusChangedAt: new Date(NOW.getTime() - (i % 72) * 3_600_000),
       submissionCount: 1,
       isFeePaid: false,
@@ -211,15 +213,6 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
     await dataSource.query(`DELETE FROM ${table}`);
   }
   await dataSource.query('DELETE FROM application');
-  const statuses = [
-    'returned',
-    'materials_received',
-    'drafting',
-    'fee_paid',
-    'authority_review',
-    'publicity',
-    'passed',
-  ];
   for (let i = 0; i < count; i += 5000) {
     const n = Math.min(5000, count - i);
     const rows = Array.from({ length: n }, (_, k) => i + k);
@@ -232,7 +225,7 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
         .join(',')}`,
       rows.flatMap((r) => [
         `BENCH${r}`,
-        statuses[r % statuses.length],
+        BENCH_STATUSES[r % BENCH_STATUSES.length],
         new Date(NOW.getTime() - (r % 72) * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
       ]),
     );

@@ -15,7 +15,7 @@ import { AppException } from './app.exception';
 
 // The body parser refuses before any handler runs, with errors of its own (`type`
 // entity.too.large, entity.parse.failed, …): the client's fault, answered with a code.
-export function bodyParserRefusal(exception: unknown): { status: number; body: ErrorBody } | null {
+function bodyParserRefusal(exception: unknown): { status: number; body: ErrorBody } | null {
   if (typeof exception !== 'object' || exception === null) return null;
   const { type, status } = exception as { type?: unknown; status?: unknown };
   if (typeof type !== 'string' || !type.startsWith('entity.') || typeof status !== 'number') {
@@ -33,8 +33,9 @@ export function bodyParserRefusal(exception: unknown): { status: number; body: E
   return null;
 }
 
-// The same answer as Express error middleware, registered right after the body parser: later
-// error middleware (the H5 static files') would turn any error under /api into a 404.
+// Express error middleware, registered right after the body parser: the parser's errors never
+// reach Nest's filters, and later error middleware (the H5 static files') would turn any error
+// under /api into a 404.
 export function answerBodyParserRefusal(
   error: unknown,
   _request: Request,
@@ -69,8 +70,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (exception.details !== undefined) body.details = exception.details;
       return { status: exception.status, body };
     }
-    const refusedBody = bodyParserRefusal(exception);
-    if (refusedBody) return refusedBody;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === Number(HttpStatus.NOT_FOUND)) {
