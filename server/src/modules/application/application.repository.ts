@@ -146,11 +146,11 @@ export class ApplicationRepository {
   async getByApplicationNosForUpdate(applicationNos: string[]): Promise<ApplicationEntity[]> {
     const manager = this.unitOfWork.manager;
     const found: ApplicationEntity[] = [];
-    for (const [, existing] of await this.getIdsByApplicationNosInChunks(applicationNos)) {
-      if (existing.length === 0) continue;
+    for (const existing of await this.getIdsByApplicationNosInChunks(applicationNos)) {
+      if (existing.size === 0) continue;
       const query = this.applications
         .createQueryBuilder('application')
-        .where({ applicationNo: In(existing) });
+        .where({ applicationNo: In([...existing.keys()]) });
       if (hasRowLocks(manager)) query.setLock('pessimistic_write');
       found.push(...(await query.getMany()));
     }
@@ -183,27 +183,26 @@ export class ApplicationRepository {
 
   async getIdsByApplicationNos(applicationNos: string[]): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
-    for (const [found] of await this.getIdsByApplicationNosInChunks(applicationNos)) {
+    for (const found of await this.getIdsByApplicationNosInChunks(applicationNos)) {
       for (const [applicationNo, id] of found) ids.set(applicationNo, id);
     }
     return ids;
   }
 
-  // Per chunk of numbers: the ids found, and the numbers found.
+  // Per chunk of numbers, the ids of those that exist.
   private async getIdsByApplicationNosInChunks(
     applicationNos: string[],
-  ): Promise<Array<[Map<string, number>, string[]]>> {
+  ): Promise<Array<Map<string, number>>> {
     const manager = this.unitOfWork.manager;
     const q = (name: string): string => quote(manager, name);
-    const chunks: Array<[Map<string, number>, string[]]> = [];
+    const chunks: Array<Map<string, number>> = [];
     for (let i = 0; i < applicationNos.length; i += NUMBERS_PER_QUERY) {
       const chunk = applicationNos.slice(i, i + NUMBERS_PER_QUERY);
       const rows: Array<{ id: number; applicationNo: string }> = await manager.query(
         `SELECT ${q('id')}, ${q('applicationNo')} FROM ${q('application')} WHERE ${q('applicationNo')} IN (${placeholders(chunk.length)})`,
         chunk,
       );
-      const ids = new Map(rows.map((row) => [row.applicationNo, Number(row.id)]));
-      chunks.push([ids, [...ids.keys()]]);
+      chunks.push(new Map(rows.map((row) => [row.applicationNo, Number(row.id)])));
     }
     return chunks;
   }
