@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { AuthSessionEntity } from '../../src/modules/auth/auth-session.entity';
-import { hashToken } from '../../src/modules/auth/auth.service';
+import { hashToken } from '../../src/common/crypto/token-hash';
 import { PRODUCTION_ENV } from '../support/production-env';
 import { createTestApp, isMysql } from '../support/test-app';
 import type { TestApp } from '../support/test-app';

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
@@ -6,6 +6,7 @@ import { APP_ENVIRONMENT, ERROR_CODE, PRINCIPAL_KIND } from '@titletrack/shared/
 import type { ErrorCode, Principal, PrincipalKind, StaffRole } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
+import { hashToken } from '../../common/crypto/token-hash';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { ApplicantRepository } from '../applicant/applicant.repository';
@@ -31,9 +32,6 @@ const WECHAT_FAILURE_CODE: Record<WechatFailure, ErrorCode> = {
   [WECHAT_FAILURE.UNAVAILABLE]: ERROR_CODE.WECHAT_UNAVAILABLE,
   [WECHAT_FAILURE.UNEXPECTED]: ERROR_CODE.WECHAT_UNAVAILABLE,
 };
-
-export const hashToken = (token: string): string =>
-  createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class AuthService {
