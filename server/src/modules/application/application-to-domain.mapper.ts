@@ -3,6 +3,7 @@ import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import {
   APPLICATION_STATUS,
   APPLICATION_STATUS_ORDER,
+  beijingDateOf,
   EMPLOYER_KIND,
   TITLE_LEVEL,
   TITLE_SERIES,
@@ -86,7 +87,6 @@ const UNMIRRORED_FACTS = {
 const ROUTES: ReadonlySet<string> = new Set(Object.values(EVALUATION_ROUTE));
 const LEVELS: ReadonlySet<string> = new Set(Object.values(TITLE_LEVEL));
 const SERIES: ReadonlySet<string> = new Set(Object.values(TITLE_SERIES));
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 const oneOf = <T extends string>(values: ReadonlySet<string>, value: string, fallback: T): T =>
   values.has(value) ? (value as T) : fallback;
@@ -97,10 +97,6 @@ const hasReached = (status: ApplicationStatus, milestone: ApplicationStatus): bo
   const target = APPLICATION_STATUS_ORDER[milestone];
   return order !== null && target !== null && order >= target;
 };
-
-// A Beijing day (YYYY-MM-DD) of an instant: the mirror stores instants, the rules read days.
-const beijingDay = (instant: Date): string =>
-  new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 
 export function toDomainApplication(row: MirroredRow, facts: RelatedFacts = {}): Application {
   const status: ApplicationStatus = isApplicationStatus(row.status)
@@ -123,7 +119,7 @@ export function toDomainApplication(row: MirroredRow, facts: RelatedFacts = {}):
     ...UNMIRRORED_FACTS,
     qualificationDocumentIssuedOn:
       status === APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED
-        ? beijingDay(row.statusChangedAt)
+        ? beijingDateOf(row.statusChangedAt)
         : null,
     certificateIssuedAt: facts.certificateIssuedOn ?? null,
   };
