@@ -9,7 +9,7 @@ import {
   EXPORT_HEADERS,
 } from '../../src/modules/mirror/import/export.fixture';
 import { PlannerService } from '../../src/modules/reminders/planner.service';
-import { ID_BOB, platformApplicationData } from '../support/factories';
+import { ID_BOB, certificateIssuedEvent } from '../support/factories';
 import { callerFrom, deliverPlatformEvent } from '../support/requests';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
@@ -42,21 +42,9 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     certificateNo: string,
     extra: Record<string, unknown> = {},
   ) =>
-    deliver({
-      id: `evt-${certificateNo}`,
-      type: 'application.status_changed',
-      occurredAt: '2023-12-05T02:00:00Z',
-      data: platformApplicationData(applicationNo, 'certificate_issued', '2023-12-05T02:00:00Z', {
-        certificate: {
-          certificateNo,
-          issuedOn: '2023-12-05',
-          issuingCommittee: '和田地区卫生系列中级评审委员会',
-          qualificationDocumentNo: '和地职改字〔2023〕12号',
-          qualificationDocumentDate: '2023-11-30',
-          ...extra,
-        },
-      }),
-    }).expect(200);
+    deliver(
+      certificateIssuedEvent(`evt-${certificateNo}`, applicationNo, certificateNo, extra),
+    ).expect(200);
   const pathOf = (url: string) => url.slice(PUBLIC_BASE_URL.length);
   const myCertificate = async (token: string) =>
     (await t.api.get('/api/me/certificates').set(from(token)).expect(200)).body.items[0];

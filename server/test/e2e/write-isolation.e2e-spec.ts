@@ -8,7 +8,7 @@ import {
   exportXlsx,
 } from '../../src/modules/mirror/import/export.fixture';
 import type { ExportCells } from '../../src/modules/mirror/import/export.fixture';
-import { platformApplicationData } from '../support/factories';
+import { certificateIssuedEvent, platformApplicationData } from '../support/factories';
 import { callerFrom, deliverPlatformEvent } from '../support/requests';
 import { createTestApp, isMysql } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
@@ -74,17 +74,9 @@ describe('no write is lost to another request’s failure', () => {
 
   it('keeps a revocation, a webhook event, a sign-in and a new staff account made during a 60,000-row import that fails', async () => {
     const certificateNo = `ISO-${run}-CERT`;
-    await deliver(
-      statusEvent(`iso-${run}-cert`, `ISO${run}-C`, {
-        certificate: {
-          certificateNo,
-          issuedOn: '2023-12-05',
-          issuingCommittee: '和田地区卫生系列中级评审委员会',
-          qualificationDocumentNo: '和地职改字〔2023〕12号',
-          qualificationDocumentDate: '2023-11-30',
-        },
-      }),
-    ).expect(200);
+    await deliver(certificateIssuedEvent(`iso-${run}-cert`, `ISO${run}-C`, certificateNo)).expect(
+      200,
+    );
     const [certificate] = await t.dataSource.query(
       'SELECT id FROM certificate WHERE certificateNo = ?',
       [certificateNo],

@@ -71,3 +71,27 @@ export function platformApplicationData(
     ...extra,
   };
 }
+
+// The webhook event of an application whose e-certificate was issued on 2023-12-05.
+export function certificateIssuedEvent(
+  eventId: string,
+  applicationNo: string,
+  certificateNo: string,
+  certificate: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id: eventId,
+    type: 'application.status_changed',
+    occurredAt: '2023-12-05T02:00:00Z',
+    data: platformApplicationData(applicationNo, 'certificate_issued', '2023-12-05T02:00:00Z', {
+      certificate: {
+        certificateNo,
+        issuedOn: '2023-12-05',
+        issuingCommittee: '和田地区卫生系列中级评审委员会',
+        qualificationDocumentNo: '和地职改字〔2023〕12号',
+        qualificationDocumentDate: '2023-11-30',
+        ...certificate,
+      },
+    }),
+  };
+}
