@@ -19,6 +19,9 @@ import { CreateMirror1764068400000 } from './migrations/1764068400000-CreateMirr
 import { CreatePollingState1764072000000 } from './migrations/1764072000000-CreatePollingState';
 import { CreateCertificates1764090000000 } from './migrations/1764090000000-CreateCertificates';
 import { RenameCertificateReadyEvent1764100000000 } from './migrations/1764100000000-RenameCertificateReadyEvent';
+import { RegionalNotices1764200000000 } from './migrations/1764200000000-RegionalNotices';
+import { NoticeParameterEntity } from '../modules/calendar/notice-parameter.entity';
+import { NoticeWatchEntity } from '../modules/notice-watch/notice-watch.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { CertificateEntity } from '../modules/certificate/certificate.entity';
 import { ShareLinkEntity } from '../modules/certificate/share-link.entity';
@@ -46,6 +49,8 @@ export const ENTITIES = [
   NoticeEntity,
   CalendarYearEntity,
   CalendarEventEntity,
+  NoticeParameterEntity,
+  NoticeWatchEntity,
   ApplicantEntity,
   StaffUserEntity,
   AuthSessionEntity,
@@ -81,6 +86,7 @@ export const MIGRATIONS = [
   CreateReminders1764075600000,
   CreateCertificates1764090000000,
   RenameCertificateReadyEvent1764100000000,
+  RegionalNotices1764200000000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

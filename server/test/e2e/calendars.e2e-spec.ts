@@ -14,6 +14,7 @@ describe('GET /api/calendars', () => {
       {
         year: 2023,
         route: 'prefecture_directed',
+        regionCode: '6532',
         title: '和田地区2023年度职称评审（地区“定向评价”）',
       },
     ]);

@@ -14,6 +14,7 @@ export function buildApplicationEntity(
     idCardBlindIndex: 'blind-index',
     employer: null,
     county: null,
+    regionCode: '6532',
     year: 2023,
     route: 'prefecture_directed',
     level: 'intermediate',

@@ -33,6 +33,7 @@ export async function newApplication(
     applicantName: '阿依古丽·买买提',
     idCardCipher: cipher.encrypt(normalized),
     idCardBlindIndex: cipher.blindIndex(normalized),
+    regionCode: '6532',
     year: 2023,
     route: 'prefecture_directed',
     level: 'intermediate',

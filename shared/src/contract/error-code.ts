@@ -35,6 +35,16 @@ export const ERROR_CODE = {
   NOTICE_FILE_UNSUPPORTED: 'NOTICE_FILE_UNSUPPORTED',
   NOTICE_FILE_TOO_LARGE: 'NOTICE_FILE_TOO_LARGE',
   NOTICE_FILE_UNREADABLE: 'NOTICE_FILE_UNREADABLE',
+  // A notice for this region, year and route exists already (edit or correct that one).
+  NOTICE_EXISTS: 'NOTICE_EXISTS',
+  // The notice is not in a state that allows this (editing a published one, publishing twice…).
+  NOTICE_STATE_CONFLICT: 'NOTICE_STATE_CONFLICT',
+  // Publishing with an event or parameter nobody confirmed, or without the application window.
+  NOTICE_UNCONFIRMED: 'NOTICE_UNCONFIRMED',
+  // A staff account acting outside its region, county or series.
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  // An import whose rows carry no year and whose time fits no single published notice.
+  IMPORT_YEAR_UNKNOWN: 'IMPORT_YEAR_UNKNOWN',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 

@@ -10,3 +10,4 @@ export * from './applicant-app';
 export * from './certificate';
 export * from './first-screen';
 export * from './notice-draft';
+export * from './office-notice';

@@ -41,6 +41,18 @@ export const API_ROUTES = {
   // The office turns a pasted or uploaded notice into a calendar draft; nothing is stored.
   officeNoticeDrafts: '/office/notice-drafts',
   officeNoticeDraftFile: '/office/notice-drafts/file',
+  officeNotices: '/office/notices',
+  officeNotice: (id: string): string => `/office/notices/${encodeURIComponent(id)}`,
+  officeNoticePublish: (id: string): string => `/office/notices/${encodeURIComponent(id)}/publish`,
+  officeNoticeCorrections: (id: string): string =>
+    `/office/notices/${encodeURIComponent(id)}/corrections`,
+  officeNoticeWithdraw: (id: string): string =>
+    `/office/notices/${encodeURIComponent(id)}/withdraw`,
+  // The applicant's current round of a region (query: regionCode, year, route).
+  calendarRound: '/calendars/round',
+  myNoticeWatches: '/me/notice-watches',
+  myNoticeWatch: (regionCode: string, year: number): string =>
+    `/me/notice-watches/${encodeURIComponent(regionCode)}/${year}`,
   staffCertificateRevoke: (certificateId: string): string =>
     `/staff/certificates/${encodeURIComponent(certificateId)}/revoke`,
   myInbox: '/me/inbox',

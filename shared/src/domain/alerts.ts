@@ -36,6 +36,10 @@ export const ALERT_KIND = {
   EVALUATION_RESULT: 'evaluation_result',
   QUALIFICATION_DOCUMENT_ISSUED: 'qualification_document_issued',
   CERTIFICATE_READY: 'certificate_ready',
+  // Told by the office's actions rather than by alertsDue: a date the office corrected after
+  // publishing, and a notice published for a region someone asked to hear about.
+  CALENDAR_DATE_CHANGED: 'calendar_date_changed',
+  NOTICE_PUBLISHED: 'notice_published',
 } as const;
 export type AlertKind = (typeof ALERT_KIND)[keyof typeof ALERT_KIND];
 
@@ -81,6 +85,24 @@ export interface AlertDataByKind {
   evaluation_result: { isPassed: boolean };
   qualification_document_issued: { issuedOn: string | null };
   certificate_ready: { certificateIssuedAt: string | null };
+  calendar_date_changed: {
+    regionCode: string;
+    year: number;
+    documentNumber: string;
+    eventKind: CalendarEventKind;
+    oldStartsAt: string | null;
+    oldEndsAt: string;
+    newStartsAt: string | null;
+    newEndsAt: string;
+    note: string;
+  };
+  notice_published: {
+    regionCode: string;
+    regionName: string;
+    year: number;
+    title: string;
+    documentNumber: string;
+  };
 }
 
 export type Alert = {

@@ -9,6 +9,7 @@ import {
   toCalendarEvents,
 } from '@titletrack/shared/calendar';
 import type { CalendarYearDefinition } from '@titletrack/shared/calendar';
+import { HOTAN_2023_RULES } from '@titletrack/shared/domain';
 
 import { CalendarEventEntity } from '../../modules/calendar/calendar-event.entity';
 import { CalendarYearEntity } from '../../modules/calendar/calendar-year.entity';
@@ -83,6 +84,7 @@ async function insertCalendar(
     region: calendar.region,
     title: calendar.title,
     noticeDocumentNumber: calendar.noticeDocumentNumber,
+    rules: JSON.stringify(HOTAN_2023_RULES),
   });
   const calendarYearId = Number(result.identifiers[0]?.id);
   await manager.insert(

@@ -7,6 +7,7 @@ import { CreatedAtColumn, UpdatedAtColumn } from '../../database/timestamp-colum
 // its key id) and as a keyed hash for matching (idCardBlindIndex); never in clear.
 @Entity('application')
 @Index('IDX_application_blind_index', ['idCardBlindIndex'])
+@Index('IDX_application_region_year_route', ['regionCode', 'year', 'route'])
 export class ApplicationEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -29,6 +30,10 @@ export class ApplicationEntity {
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   county: string | null;
+
+  // GB/T 2260 code of the prefecture the application belongs to.
+  @Column({ type: 'varchar', length: 12, default: '6532' })
+  regionCode: string;
 
   @Column({ type: 'int' })
   year: number;

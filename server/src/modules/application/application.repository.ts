@@ -17,6 +17,7 @@ const NEW_APPLICATION_COLUMNS = [
   'idCardBlindIndex',
   'employer',
   'county',
+  'regionCode',
   'series',
   'specialty',
   'level',

@@ -42,6 +42,14 @@ export class CalendarEventEntity {
   @Column({ type: 'text', nullable: true })
   interpretation: string | null;
 
+  // How the draft read the wording (DATE_READING); null for hand-made calendars.
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  reading: string | null;
+
+  // A person checked this date against the notice; drafts start unconfirmed.
+  @Column({ type: 'boolean', default: true })
+  isConfirmed: boolean;
+
   @CreatedAtColumn()
   createdAt: Date;
 

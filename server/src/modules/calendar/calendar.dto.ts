@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 
 import { CALENDAR_EVENT_KIND, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { CalendarEventKind, EvaluationRoute } from '@titletrack/shared/calendar';
+import type { NoticeRules } from '@titletrack/shared/domain';
 import type {
   CalendarEventResponse,
   CalendarListResponse,
@@ -65,6 +66,9 @@ export class CalendarYearResponseDto implements CalendarYearResponse {
   @ApiProperty({ enum: Object.values(EVALUATION_ROUTE) })
   route: EvaluationRoute;
 
+  @ApiProperty({ example: '6532', description: 'GB/T 2260 code of the region' })
+  regionCode: string;
+
   @ApiProperty({ example: '和田地区' })
   region: string;
 
@@ -76,6 +80,19 @@ export class CalendarYearResponseDto implements CalendarYearResponse {
 
   @ApiProperty({ type: [CalendarEventResponseDto] })
   events: CalendarEventResponseDto[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The notice's rule parameters (NoticeRules in the shared package)",
+  })
+  rules: NoticeRules;
+
+  @ApiProperty({ example: 1, description: 'Bumped by every correction after publishing' })
+  version: number;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  publishedAt: string | null;
 }
 
 export class CalendarYearSummaryDto implements CalendarYearSummary {
@@ -84,6 +101,9 @@ export class CalendarYearSummaryDto implements CalendarYearSummary {
 
   @ApiProperty({ enum: Object.values(EVALUATION_ROUTE) })
   route: EvaluationRoute;
+
+  @ApiProperty({ example: '6532' })
+  regionCode: string;
 
   @ApiProperty()
   title: string;
@@ -95,7 +115,12 @@ export class CalendarListResponseDto implements CalendarListResponse {
 }
 
 export function mapCalendarYearSummary(entity: CalendarYearEntity): CalendarYearSummaryDto {
-  return { year: entity.year, route: entity.route as EvaluationRoute, title: entity.title };
+  return {
+    year: entity.year,
+    route: entity.route as EvaluationRoute,
+    regionCode: entity.regionCode,
+    title: entity.title,
+  };
 }
 
 export function mapCalendarEvent(entity: CalendarEventEntity): CalendarEventResponseDto {
@@ -115,9 +140,20 @@ export function mapCalendarYear(entity: CalendarYearEntity): CalendarYearRespons
   return {
     year: entity.year,
     route: entity.route as EvaluationRoute,
+    regionCode: entity.regionCode,
     region: entity.region,
     title: entity.title,
     noticeDocumentNumber: entity.noticeDocumentNumber,
     events: (entity.events ?? []).map(mapCalendarEvent),
+    rules: parseStoredRules(entity),
+    version: entity.version,
+    publishedAt: entity.publishedAt ? entity.publishedAt.toISOString() : null,
   };
+}
+
+// Every published calendar has its rules (set on publishing, and by the migration for the one
+// seeded before); a draft has none yet.
+export function parseStoredRules(entity: Pick<CalendarYearEntity, 'id' | 'rules'>): NoticeRules {
+  if (!entity.rules) throw new Error(`Calendar ${entity.id} has no rules`);
+  return JSON.parse(entity.rules) as NoticeRules;
 }

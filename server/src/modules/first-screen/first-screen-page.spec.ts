@@ -1,5 +1,5 @@
 import type { CalendarEventResponse, FirstScreenData } from '@titletrack/shared/contract';
-import { yearProgress } from '@titletrack/shared/domain';
+import { HOTAN_2023_RULES, yearProgress } from '@titletrack/shared/domain';
 import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
 import type { Locale } from '@titletrack/shared/locales';
 import { ug } from '@titletrack/shared/locales/ug';
@@ -26,6 +26,7 @@ const DATA: FirstScreenData = {
   calendar: {
     year: 2023,
     route: 'prefecture_directed' as never,
+    regionCode: '6532',
     region: '和田地区',
     title: '2023 年度',
     noticeDocumentNumber: '和地职称办〔2023〕1号',
@@ -33,6 +34,9 @@ const DATA: FirstScreenData = {
       event('application', '网上申报', '2023-07-19T16:00:00.000Z', '2023-08-30T16:00:00.000Z'),
       event('review', '材料审核', '2023-08-09T16:00:00.000Z', '2023-09-10T16:00:00.000Z'),
     ],
+    rules: HOTAN_2023_RULES,
+    version: 1,
+    publishedAt: null,
   },
   notices: [
     {

@@ -1,3 +1,4 @@
+import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { CERTIFICATE_STATE, checkMirroredTransition } from '@titletrack/shared/domain';
@@ -204,6 +205,7 @@ export class MirrorService {
           idCardBlindIndex: idCard.idCardBlindIndex as string,
           employer: a.employer,
           county: a.county,
+          regionCode: HOTAN_REGION_CODE,
           series: a.series,
           specialty: a.specialty,
           level: a.level,

@@ -32,6 +32,13 @@ export class NoticeEntity {
   @Column({ type: 'text' })
   body: string;
 
+  @Column({ type: 'varchar', length: 12, default: '6532' })
+  regionCode: string;
+
+  // The calendar published from this notice, when it went through the office console.
+  @Column({ type: 'int', nullable: true })
+  calendarYearId: number | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

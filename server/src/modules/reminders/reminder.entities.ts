@@ -14,8 +14,9 @@ export class ReminderAlertEntity {
   @Column({ type: 'varchar', length: 160 })
   dedupeKey: string;
 
-  @Column({ type: 'int' })
-  applicationId: number;
+  // Null for an alert about a notice rather than an application (notice_published).
+  @Column({ type: 'int', nullable: true })
+  applicationId: number | null;
 
   @Column({ type: 'varchar', length: 40 })
   kind: string;
@@ -56,8 +57,8 @@ export class InboxMessageEntity {
   @Column({ type: 'int' })
   applicantId: number;
 
-  @Column({ type: 'int' })
-  applicationId: number;
+  @Column({ type: 'int', nullable: true })
+  applicationId: number | null;
 
   @Column({ type: 'varchar', length: 40 })
   kind: string;

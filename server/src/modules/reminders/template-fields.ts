@@ -38,6 +38,8 @@ const TITLE: Readonly<Record<AlertKind, string>> = {
   evaluation_result: '评审结果已公布',
   qualification_document_issued: '任职资格文件已印发',
   certificate_ready: '电子证书已签发',
+  calendar_date_changed: '评审日程有变动',
+  notice_published: '年度职称评审通知已发布',
 };
 
 const DEFAULT_NOTE = '请打开职称通查看详情';

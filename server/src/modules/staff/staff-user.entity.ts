@@ -24,6 +24,17 @@ export class StaffUserEntity {
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
 
+  // The prefecture (GB/T 2260) the account acts for; a county HR bureau also for one county
+  // (named as the platform writes it), a series authority for one series.
+  @Column({ type: 'varchar', length: 12, default: '6532' })
+  regionCode: string;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  county: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  series: string | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 
