@@ -37,6 +37,11 @@ export interface StaffPrincipal {
   username: string;
   displayName: string;
   role: StaffRole;
+  // The scope the account acts in: its prefecture (GB/T 2260), and for a county HR bureau its
+  // county, for a series authority its series.
+  regionCode: string;
+  county: string | null;
+  series: string | null;
 }
 
 export type Principal = ApplicantPrincipal | StaffPrincipal;
@@ -57,6 +62,11 @@ export interface CreateStaffUserRequest {
   role: StaffRole;
   // At least 12 characters; stored only as a bcrypt hash.
   password: string;
+  // Defaults to the creating account's region; county for county HR bureaus, series for series
+  // authorities (required for those roles).
+  regionCode?: string;
+  county?: string | null;
+  series?: string | null;
 }
 
 export interface StaffUserResponse {
@@ -65,6 +75,9 @@ export interface StaffUserResponse {
   displayName: string;
   role: StaffRole;
   isActive: boolean;
+  regionCode: string;
+  county: string | null;
+  series: string | null;
 }
 
 export interface StaffUserListResponse {

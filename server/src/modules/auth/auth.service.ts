@@ -133,5 +133,8 @@ function toStaffPrincipal(user: StaffUserEntity): Principal {
     username: user.username,
     displayName: user.displayName,
     role: user.role as StaffRole,
+    regionCode: user.regionCode,
+    county: user.county,
+    series: user.series,
   };
 }

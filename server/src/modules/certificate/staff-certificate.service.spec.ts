@@ -23,6 +23,9 @@ const STAFF: StaffPrincipal = {
   username: 'office',
   displayName: '职称办',
   role: STAFF_ROLE.PREFECTURE_OFFICE,
+  regionCode: '6532',
+  county: null,
+  series: null,
 };
 const NOW = new Date('2024-01-10T00:00:00Z');
 

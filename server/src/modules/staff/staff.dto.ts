@@ -50,6 +50,15 @@ export class StaffUserResponseDto implements StaffUserResponse {
 
   @ApiProperty()
   isActive: boolean;
+
+  @ApiProperty({ example: '6532' })
+  regionCode: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '于田县' })
+  county: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'education' })
+  series: string | null;
 }
 
 export class StaffUserListResponseDto implements StaffUserListResponse {
@@ -64,5 +73,8 @@ export function mapStaffUser(entity: StaffUserEntity): StaffUserResponseDto {
     displayName: entity.displayName,
     role: entity.role as StaffRole,
     isActive: entity.isActive,
+    regionCode: entity.regionCode,
+    county: entity.county,
+    series: entity.series,
   };
 }
