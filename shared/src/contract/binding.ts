@@ -12,6 +12,8 @@ export interface MyApplicationSummary {
   applicantName: string;
   // Always masked: 650102********1234.
   idCardNumberMasked: string;
+  // GB/T 2260 code of the application's prefecture.
+  regionCode: string;
   year: number;
   route: string;
   level: string;

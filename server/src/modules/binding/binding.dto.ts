@@ -52,6 +52,9 @@ export class MyApplicationSummaryDto implements MyApplicationSummary {
   @ApiProperty({ example: '653201********1231' })
   idCardNumberMasked: string;
 
+  @ApiProperty({ example: '6532', description: 'GB/T 2260 code of the prefecture' })
+  regionCode: string;
+
   @ApiProperty({ example: 2023 })
   year: number;
 
@@ -89,6 +92,7 @@ export function mapMyApplication(
     applicationNo: entity.applicationNo,
     applicantName: entity.applicantName,
     idCardNumberMasked: maskIdCardNumber(idCardNumber),
+    regionCode: entity.regionCode,
     year: entity.year,
     route: entity.route,
     level: entity.level,
