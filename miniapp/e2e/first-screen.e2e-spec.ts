@@ -15,10 +15,16 @@ const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isM
 // What both drawings show (the live countdown aside), by the selector in each.
 const PARTS = [
   { name: 'nav', server: '#first-screen .tt-nav', app: '#home #nav-grid' },
+  // On today's date this year's notice is not out: both say so above last year's dates.
   {
-    name: 'countdown label',
-    server: '#first-screen .tt-countdown__label',
-    app: '#home .tt-countdown__label',
+    name: 'round not published',
+    server: '#first-screen .tt-round__pending-title',
+    app: '#home #round-not-published-title',
+  },
+  {
+    name: 'earlier year label',
+    server: '#first-screen .tt-round__earlier',
+    app: '#home #earlier-year-label',
   },
   { name: 'timeline', server: '#first-screen .tt-timeline', app: '#home #calendar-timeline' },
   { name: 'notices', server: '#first-screen .tt-notices', app: '#home #notice-list' },
@@ -91,7 +97,16 @@ describe('the first screen the server draws into the H5 page', () => {
     expect(await page.locator('#first-screen .tt-notices__title').first().textContent()).toBe(
       '关于开展和田地区各系列（专业）2023年度职称评审工作的通知',
     );
-    expect(await page.locator('#first-screen .tt-first-screen__signed-out').isVisible()).toBe(true);
+    expect(await page.locator('#first-screen .tt-round__pending-title').textContent()).toMatch(
+      /^\d{4} 年度通知尚未发布$/,
+    );
+    expect(await page.locator('#first-screen .tt-round__earlier').textContent()).toBe(
+      '2023 年度（往年）日程，仅供参考',
+    );
+    // The sign-in hint and the round's "sign in first" note.
+    const signedOut = page.locator('#first-screen .tt-first-screen__signed-out');
+    expect(await signedOut.count()).toBe(2);
+    for (const index of [0, 1]) expect(await signedOut.nth(index).isVisible()).toBe(true);
     expect(await page.locator('#first-screen .tt-first-screen__signed-in').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'first-screen-no-script-375x667.png') });
   });
@@ -130,9 +145,8 @@ describe('the first screen the server draws into the H5 page', () => {
     await page.goto(`${server.baseUrl}/`);
     expect(await page.locator('html').getAttribute('data-first-screen')).toBe('signed-in');
     expect(await page.locator('#first-screen .tt-first-screen__signed-in').isVisible()).toBe(true);
-    expect(await page.locator('#first-screen .tt-first-screen__signed-out').isVisible()).toBe(
-      false,
-    );
+    const signedOut = page.locator('#first-screen .tt-first-screen__signed-out');
+    for (const index of [0, 1]) expect(await signedOut.nth(index).isVisible()).toBe(false);
   });
 
   it('stays hidden on another screen, under a demo clock, in large text, or in a language it was not drawn in', async () => {

@@ -14,6 +14,11 @@ export default defineAppConfig({
         'pages/certificate/index',
       ],
     },
+    // The title office's console: staff only, never preloaded, so applicants never download it.
+    {
+      root: 'packages/office',
+      pages: ['pages/sign-in/index', 'pages/console/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/applicant'] },

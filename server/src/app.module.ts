@@ -32,6 +32,8 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticeModule } from './modules/notice/notice.module';
 import { NoticeDraftModule } from './modules/notice-draft/notice-draft.module';
+import { NoticePublicationModule } from './modules/notice-publication/notice-publication.module';
+import { NoticeWatchModule } from './modules/notice-watch/notice-watch.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { FirstScreenModule } from './modules/first-screen/first-screen.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
@@ -123,6 +125,8 @@ export class AppModule {
         DemoModule,
         ProgressModule,
         NoticeDraftModule,
+        NoticePublicationModule,
+        NoticeWatchModule,
       ],
     };
   }

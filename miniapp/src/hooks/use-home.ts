@@ -1,30 +1,36 @@
-import { pickCalendarYear } from '@titletrack/shared/calendar';
-import type { CalendarYearResponse, NoticeSummary } from '@titletrack/shared/contract';
+import type { CalendarRoundResponse, NoticeSummary } from '@titletrack/shared/contract';
 
-import { getCalendar, getCalendars } from '../services/calendars';
+import { getCalendarRound } from '../services/calendars';
 import { forgetDemoClock } from '../services/demo';
 import { getHealth } from '../services/health';
 import { getNotices } from '../services/notices';
 import { HOME_CACHE_KEY } from '../services/screen-cache';
 import { appNow, isClockOverridden, parseClockOverride, setClockOverride } from '../utils/clock';
+import { chooseRound } from '../utils/current-round';
 import { useCached } from './use-cached';
 import type { CachedState } from './use-cached';
+import { useMyProgress } from './use-my-progress';
+import { usePreferences } from './use-preferences';
 
 export interface HomeData {
-  calendar: CalendarYearResponse | null;
+  // The current round: this year's notice, or the news that it is not out with last year's.
+  round: CalendarRoundResponse;
   notices: NoticeSummary[];
   isDemoClock: boolean;
 }
 
 // The home screen's data: the demo clock (from `?now=` or a demo sign-in, if the server allows
-// it), the calendar of the year that matters now, and the latest notices, fetched side by side.
+// it), the round that matters now (my latest application's, else this year's of the region I
+// chose), and the latest notices.
 export function useHome(nowParam: string | undefined): CachedState<HomeData> {
+  const mine = useMyProgress();
+  const [{ regionCode }] = usePreferences();
+  const applications = mine.data?.summaries ?? [];
+  const applicationsKey = applications
+    .map((application) => `${application.regionCode}:${application.year}:${application.route}`)
+    .join(',');
   return useCached(HOME_CACHE_KEY, async () => {
-    const [health, calendars, notices] = await Promise.all([
-      getHealth(),
-      getCalendars(),
-      getNotices(),
-    ]);
+    const [health, notices] = await Promise.all([getHealth(), getNotices()]);
     const override = parseClockOverride(nowParam);
     if (!health.isClockOverrideAllowed) {
       setClockOverride(null);
@@ -33,11 +39,8 @@ export function useHome(nowParam: string | undefined): CachedState<HomeData> {
       setClockOverride(override);
     }
     const isDemoClock = health.isClockOverrideAllowed && isClockOverridden();
-    const year = pickCalendarYear(
-      calendars.items.map((item) => item.year),
-      appNow(),
-    );
-    const calendar = year === null ? null : await getCalendar(year);
-    return { calendar, notices: notices.items, isDemoClock };
-  }, [nowParam]);
+    // The year comes from the app's clock once the demo clock is settled.
+    const round = await getCalendarRound(chooseRound(applications, regionCode, appNow()));
+    return { round, notices: notices.items, isDemoClock };
+  }, [nowParam, regionCode, applicationsKey]);
 }

@@ -2,7 +2,7 @@ import type { ApplicationProgressResponse } from '@titletrack/shared/contract';
 import { ACTION_KIND, attachmentChecklist, nextActions } from '@titletrack/shared/domain';
 import type { AttachmentChecklist, NextAction, NoticeYear } from '@titletrack/shared/domain';
 
-import { noticeYearOf } from '../utils/notice-years';
+import type { NoticeYearLookup } from '../utils/notice-years';
 
 export interface TodoItem {
   applicationId: string;
@@ -19,10 +19,15 @@ const GATHERS_MATERIAL: ReadonlySet<string> = new Set([
 ]);
 
 // The to-dos of every bound application (shared nextActions), most urgent first across them.
-export function todoItems(progress: readonly ApplicationProgressResponse[], now: Date): TodoItem[] {
+// An application whose notice is not published (yet) has none: no deadline beats a wrong one.
+export function todoItems(
+  progress: readonly ApplicationProgressResponse[],
+  now: Date,
+  yearOf: NoticeYearLookup,
+): TodoItem[] {
   const items: TodoItem[] = [];
   for (const entry of progress) {
-    const year = noticeYearOf(entry.application);
+    const year = yearOf(entry.application);
     if (!year) continue;
     const { application } = entry;
     for (const action of nextActions(application, year, now)) {

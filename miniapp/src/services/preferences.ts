@@ -1,3 +1,5 @@
+import { HOTAN_REGION_CODE, findRegion } from '@titletrack/shared/region';
+
 import { DEFAULT_LOCALE, changeLocale, directionOf, isLocale } from '../locales';
 import type { Locale } from '../locales';
 import { applyDocumentLocale } from '../utils/platform';
@@ -7,6 +9,9 @@ import { taroStorage } from './taro-storage';
 export interface Preferences {
   locale: Locale;
   isLargeText: boolean;
+  // The region whose round is shown while no application is bound (GB/T 2260 code). Kept on
+  // the phone even when signed in: it is a viewing choice, not something about the applicant.
+  regionCode: string;
 }
 
 export const PREFERENCES_STORAGE_KEY = 'titletrack.preferences';
@@ -23,13 +28,17 @@ function read(storage: KeyValueStorage): Preferences {
     return {
       locale: isLocale(raw.locale) ? raw.locale : DEFAULT_LOCALE,
       isLargeText: raw.isLargeText === true,
+      regionCode:
+        typeof raw.regionCode === 'string' && findRegion(raw.regionCode) !== null
+          ? raw.regionCode
+          : HOTAN_REGION_CODE,
     };
   } catch {
-    return { locale: DEFAULT_LOCALE, isLargeText: false };
+    return { locale: DEFAULT_LOCALE, isLargeText: false, regionCode: HOTAN_REGION_CODE };
   }
 }
 
-// Language and large text, remembered across restarts; every page root listens for changes.
+// Language, large text and the region shown, remembered across restarts; every page root listens for changes.
 export function createPreferenceStore(
   storage: KeyValueStorage,
   onLocale: (locale: Locale) => void = () => undefined,

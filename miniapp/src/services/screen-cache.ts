@@ -34,6 +34,7 @@ export const APPLICANT_SCREEN = {
   UNREAD: 'unread',
   CERTIFICATES: 'certificates',
   SUBSCRIPTION_STATUS: 'subscription-status',
+  NOTICE_WATCHES: 'notice-watches',
   // Not personal, but fetched only with a session: kept with the rest of what the session fetched.
   SUBSCRIPTION_TEMPLATES: 'subscription-templates',
 } as const;

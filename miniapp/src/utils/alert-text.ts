@@ -1,9 +1,10 @@
 import type { InboxMessage } from '@titletrack/shared/contract';
-import { ALERT_KIND } from '@titletrack/shared/domain';
+import { ALERT_KIND, beijingDateOf } from '@titletrack/shared/domain';
 import type { AlertKind } from '@titletrack/shared/domain';
 
 import type { Translate } from '../locales';
 import { messageValues } from './message-values';
+import { regionName } from './region-name';
 import { ROUTES } from './routes';
 
 export interface AlertText {
@@ -23,6 +24,41 @@ export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): 
           ? 'inbox.message.evaluation_result.bodyPassed'
           : 'inbox.message.evaluation_result.bodyFailed',
       ),
+    };
+  }
+  if (message.kind === ALERT_KIND.CALENDAR_DATE_CHANGED) {
+    const { data } = message;
+    // The notice's steps are Beijing days: the window reads as its first and last day.
+    const day = (instant: string, isEnd: boolean): string => {
+      const date = beijingDateOf(new Date(instant).getTime() - (isEnd ? 1 : 0));
+      return isRtl ? `\u2066${date}\u2069` : date;
+    };
+    const window = (startsAt: string | null, endsAt: string): string =>
+      startsAt === null
+        ? day(endsAt, true)
+        : t('inbox.message.calendar_date_changed.window', {
+            startsAt: day(startsAt, false),
+            endsAt: day(endsAt, true),
+          });
+    const note = data.note.trim();
+    return {
+      title: t('inbox.message.calendar_date_changed.title', values),
+      body: t('inbox.message.calendar_date_changed.body', {
+        event: t(`calendar.kind.${data.eventKind}`),
+        oldWindow: window(data.oldStartsAt, data.oldEndsAt),
+        newWindow: window(data.newStartsAt, data.newEndsAt),
+        note: note ? t('inbox.message.calendar_date_changed.note', { note }) : '',
+      }).trim(),
+    };
+  }
+  if (message.kind === ALERT_KIND.NOTICE_PUBLISHED) {
+    const named = {
+      ...values,
+      regionName: regionName(t, message.data.regionCode, message.data.regionName),
+    };
+    return {
+      title: t('inbox.message.notice_published.title', named),
+      body: t('inbox.message.notice_published.body', named),
     };
   }
   return {
@@ -46,9 +82,20 @@ const PROGRESS_KINDS: ReadonlySet<AlertKind> = new Set([
   ALERT_KIND.PUBLICITY_ENDING,
 ]);
 
-// The screen a message is about: the fee, the application's progress, or the to-do list.
+// Alerts about a region's notice rather than an application: they may come with no application.
+const CALENDAR_KINDS: ReadonlySet<AlertKind> = new Set([
+  ALERT_KIND.CALENDAR_DATE_CHANGED,
+  ALERT_KIND.NOTICE_PUBLISHED,
+]);
+
+// The screen a message is about: the calendar, the fee, the application's progress, or the
+// to-do list. A message without an application opens the calendar or the list of applications.
 export function alertTarget(message: InboxMessage): string {
+  if (CALENDAR_KINDS.has(message.kind)) return ROUTES.calendar;
   if (FEE_KINDS.has(message.kind)) return ROUTES.fee;
-  if (PROGRESS_KINDS.has(message.kind)) return ROUTES.application(message.applicationId);
+  // The inbox contract is moving to `applicationId: string | null`.
+  const applicationId: string | null = message.applicationId;
+  if (PROGRESS_KINDS.has(message.kind))
+    return ROUTES.application(applicationId === null ? undefined : applicationId);
   return ROUTES.todo;
 }

@@ -7,7 +7,12 @@ import { Logger } from '@nestjs/common';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 
+import { HOTAN_2023 } from '@titletrack/shared/domain';
+import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
+
 import { getConfig } from '../config/env';
+import { CalendarRepository } from '../modules/calendar/calendar.repository';
+import { NoticeYearRegistry } from '../modules/calendar/notice-year-registry.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { buildDataSourceOptions } from '../database/database.options';
 import { prepareDatabase } from '../database/prepare-database';
@@ -72,6 +77,7 @@ function planningBench(): void {
   for (let i = 0; i < APPLICATIONS; i += 1) {
     rows[i] = {
       id: i + 1,
+      regionCode: HOTAN_REGION_CODE,
       year: 2023,
       route: 'prefecture_directed',
       level: i % 3 === 0 ? 'deputy_senior' : 'intermediate',
@@ -87,7 +93,7 @@ function planningBench(): void {
   let alerts = 0;
   const planned = new Set<string>();
   for (let i = 0; i < rows.length; i += 2000)
-    alerts += computeDueAlerts(rows.slice(i, i + 2000), NOW, planned).length;
+    alerts += computeDueAlerts(rows.slice(i, i + 2000), NOW, planned, () => HOTAN_2023).length;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
     `planning: ${APPLICATIONS.toLocaleString('en')} applications → ${alerts.toLocaleString('en')} alerts in ${seconds.toFixed(2)} s ` +
@@ -231,6 +237,9 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
     );
   }
   const unitOfWork = new UnitOfWork(dataSource);
+  // The seeded 2023 Hotan notice, published, as the running server reads it.
+  const noticeYears = new NoticeYearRegistry(new CalendarRepository(unitOfWork));
+  await noticeYears.refresh();
   const planner = new PlannerService(
     unitOfWork,
     new ReminderCursorRepository(unitOfWork),
@@ -240,6 +249,7 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
     new ReminderAlertRepository(unitOfWork),
     new InboxMessageRepository(unitOfWork),
     new LeaseService(new LeaseRepository(unitOfWork)),
+    noticeYears,
     {
       holderId: 'bench',
       leaseTtlMs: 600_000,

@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 
 import { STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffRole } from '@titletrack/shared/contract';
+import { TITLE_SERIES } from '@titletrack/shared/domain';
+import { findRegion } from '@titletrack/shared/region';
 
 import { AppModule } from '../app.module';
 import { getConfig } from '../config/env';
@@ -15,10 +17,13 @@ export interface CreateStaffArgs {
   displayName: string;
   role: StaffRole;
   password: string;
+  regionCode?: string;
+  county?: string;
+  series?: string;
 }
 
 const USAGE =
-  'Usage: STAFF_PASSWORD=… npm run staff:create -- --username NAME --role prefecture_office|series_authority|county_hr_bureau [--display-name TEXT]';
+  'Usage: STAFF_PASSWORD=… npm run staff:create -- --username NAME --role prefecture_office|series_authority|county_hr_bureau [--display-name TEXT] [--region CODE] [--county NAME (county_hr_bureau)] [--series SERIES (series_authority)]';
 
 // Reads the command line; the password comes from the environment so it is neither in the
 // shell history nor in the process list.
@@ -38,11 +43,26 @@ export function parseCreateStaffArgs(
     throw new Error(`A valid --role is required. ${USAGE}`);
   if (!password || password.length < 12)
     throw new Error(`STAFF_PASSWORD must hold at least 12 characters. ${USAGE}`);
+  const regionCode = value('--region');
+  if (regionCode !== undefined && !findRegion(regionCode))
+    throw new Error(`--region must be a region code such as 6532. ${USAGE}`);
+  const county = value('--county');
+  if (role === STAFF_ROLE.COUNTY_HR_BUREAU && !county)
+    throw new Error(`--county is required for county_hr_bureau. ${USAGE}`);
+  const series = value('--series');
+  if (
+    role === STAFF_ROLE.SERIES_AUTHORITY &&
+    (!series || !(Object.values(TITLE_SERIES) as string[]).includes(series))
+  )
+    throw new Error(`A valid --series is required for series_authority. ${USAGE}`);
   return {
     username,
     role: role as StaffRole,
     displayName: value('--display-name') ?? username,
     password,
+    ...(regionCode === undefined ? {} : { regionCode }),
+    ...(county === undefined ? {} : { county }),
+    ...(series === undefined ? {} : { series }),
   };
 }
 
@@ -52,6 +72,8 @@ export async function createStaffFromCli(args: CreateStaffArgs): Promise<string>
     logger: false,
   });
   try {
+    // Whoever runs the command on the server acts for the whole autonomous region; the account
+    // lands in --region, else the deployment's region (PLATFORM_REGION_CODE).
     const user = await app.get(StaffService).create(args);
     return `Created ${user.role} account ${user.username} (id ${user.id}).`;
   } finally {

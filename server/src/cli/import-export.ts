@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 
 import { NestFactory } from '@nestjs/core';
 
+import { findRegion } from '@titletrack/shared/region';
+
 import { AppModule } from '../app.module';
 import { AppException } from '../common/app.exception';
 import { getConfig } from '../config/env';
@@ -14,15 +16,18 @@ import { toCsv } from '../modules/mirror/import/csv-safety';
 import type { ImportRowError } from '../modules/mirror/import/validate-rows';
 
 const USAGE =
-  'Usage: npm run import -- FILE.xlsx|FILE.csv [--encoding utf-8|gb18030] [--year 2023]';
+  'Usage: npm run import -- FILE.xlsx|FILE.csv [--encoding utf-8|gb18030] [--year 2023] [--region 6532]';
 
 export interface ImportCliArgs {
   file: string;
   encoding?: 'utf-8' | 'gb18030';
-  year: number;
+  // For rows without a 年度; absent: the published notice whose application window holds the row.
+  year: number | null;
+  // For rows without a 地区; absent: PLATFORM_REGION_CODE.
+  regionCode: string | null;
 }
 
-export function parseImportArgs(argv: string[], now: Date = new Date()): ImportCliArgs {
+export function parseImportArgs(argv: string[]): ImportCliArgs {
   const value = (flag: string): string | undefined => {
     const index = argv.indexOf(flag);
     return index === -1 ? undefined : argv[index + 1];
@@ -35,14 +40,13 @@ export function parseImportArgs(argv: string[], now: Date = new Date()): ImportC
   if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gb18030')
     throw new Error(`Unknown --encoding. ${USAGE}`);
   const yearText = value('--year');
-  // Beijing year by default: exports are per evaluation year.
-  const year =
-    yearText === undefined
-      ? Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4))
-      : Number(yearText);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+  const year = yearText === undefined ? null : Number(yearText);
+  if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100))
     throw new Error(`--year must be a year. ${USAGE}`);
-  return { file: resolve(file), encoding, year };
+  const regionCode = value('--region') ?? null;
+  if (regionCode !== null && !findRegion(regionCode))
+    throw new Error(`--region must be a region code such as 6532. ${USAGE}`);
+  return { file: resolve(file), encoding, year, regionCode };
 }
 
 // The office's report of a refused file: one line per bad cell, written beside the file. Cells
@@ -60,15 +64,19 @@ export function writeErrorReport(file: string, errors: readonly ImportRowError[]
 }
 
 export async function importFromCli(args: ImportCliArgs): Promise<ImportResult> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(getConfig()), {
+  const config = getConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: false,
   });
   try {
+    // The server's operator: any region, no staff scope.
     return await app.get(ImportService).importFile({
       bytes: readFileSync(args.file),
       fileName: args.file,
       encoding: args.encoding,
       year: args.year,
+      regionCode: args.regionCode ?? config.platformRegionCode,
+      staff: null,
       staffUserId: null,
     });
   } finally {

@@ -183,6 +183,15 @@ const VARIABLES = {
     isSensitive: false,
     schema: z.coerce.number().int().min(0).max(86_400).default(3600),
   },
+  PLATFORM_REGION_CODE: {
+    description:
+      'Prefecture (GB/T 2260 code, e.g. 6532) of the platform events and polls that name none; also the default region of `npm run staff:create`',
+    isSensitive: false,
+    schema: z
+      .string()
+      .regex(/^\d{2,12}$/)
+      .default('6532'),
+  },
   PLATFORM_POLL_PAGE_SIZE: {
     description: 'Changes asked for per page when polling the platform API',
     isSensitive: false,
@@ -335,6 +344,7 @@ export interface AppConfig {
   bootstrapAdmin: { username: string; password: string } | null;
   cliStaffPassword: string | null;
   platformWebhookSecrets: string[];
+  platformRegionCode: string;
   platformPoll: {
     apiBase: string | null;
     clientId: string | null;
@@ -459,6 +469,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((secret) => secret.trim())
       .filter(Boolean),
+    platformRegionCode: values.PLATFORM_REGION_CODE as string,
     platformPoll: {
       apiBase: (values.PLATFORM_API_BASE as string | undefined) ?? null,
       clientId: (values.PLATFORM_CLIENT_ID as string | undefined) ?? null,

@@ -122,6 +122,9 @@ describe('sign-in', () => {
         username: 'admin',
         displayName: '地区职称办管理员',
         role: 'prefecture_office',
+        regionCode: '6532',
+        county: null,
+        series: null,
       });
     });
 

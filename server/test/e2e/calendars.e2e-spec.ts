@@ -86,3 +86,83 @@ describe('GET /api/calendars/:year', () => {
     await t.api.get('/api/calendars/2023?route=region').expect(404);
   });
 });
+
+describe('GET /api/calendars by region and round', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("serves a region's calendar by regionCode, Hotan's by default, with its rules and version", async () => {
+    const byDefault = await t.api.get('/api/calendars/2023').expect(200);
+    const hotan = await t.api.get('/api/calendars/2023?regionCode=6532').expect(200);
+    expect(hotan.body).toEqual(byDefault.body);
+    expect(hotan.body).toMatchObject({
+      regionCode: '6532',
+      version: 1,
+      rules: { year: 2023, noticeDocumentNumber: '和地职称办〔2023〕1号' },
+    });
+    expect(hotan.body.publishedAt).toEqual(expect.any(String));
+    await t.api.get('/api/calendars/2023?regionCode=6531').expect(404);
+    await t.api.get('/api/calendars/2023/ics?regionCode=6531').expect(404);
+  });
+
+  it('answers 400 REGION_UNKNOWN for a region that does not exist', async () => {
+    const res = await t.api.get('/api/calendars/2023?regionCode=6599').expect(400);
+    expect(res.body.code).toBe('REGION_UNKNOWN');
+  });
+
+  it("gives this year's calendar when published", async () => {
+    const res = await t.api.get('/api/calendars/round?regionCode=6532&year=2023').expect(200);
+    expect(res.body).toMatchObject({
+      regionCode: '6532',
+      regionName: '和田地区',
+      year: 2023,
+      route: 'prefecture_directed',
+      isPublished: true,
+      calendar: { year: 2023, regionCode: '6532' },
+      previous: null,
+    });
+  });
+
+  it('gives the latest published year before it when this year is not out', async () => {
+    const res = await t.api.get('/api/calendars/round?regionCode=6532&year=2025').expect(200);
+    expect(res.body).toMatchObject({
+      year: 2025,
+      isPublished: false,
+      calendar: null,
+      previous: { year: 2023, regionCode: '6532' },
+    });
+  });
+
+  it('gives nothing for a region or route with no published calendar', async () => {
+    const region = await t.api.get('/api/calendars/round?regionCode=6531&year=2025').expect(200);
+    expect(region.body).toMatchObject({ isPublished: false, calendar: null, previous: null });
+    const route = await t.api
+      .get('/api/calendars/round?regionCode=6532&year=2025&route=region')
+      .expect(200);
+    expect(route.body).toMatchObject({ route: 'region', previous: null });
+  });
+
+  it('answers 400 for an unknown region or a missing year', async () => {
+    const unknown = await t.api.get('/api/calendars/round?regionCode=6599&year=2025').expect(400);
+    expect(unknown.body.code).toBe('REGION_UNKNOWN');
+    const missing = await t.api.get('/api/calendars/round?regionCode=6532').expect(400);
+    expect(missing.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('hides a calendar that is not published', async () => {
+    await t.dataSource.query(
+      "UPDATE calendar_year SET state = 'withdrawn' WHERE regionCode = '6532' AND year = 2023",
+    );
+    try {
+      await t.api.get('/api/calendars/2023').expect(404);
+      expect((await t.api.get('/api/calendars').expect(200)).body.items).toEqual([]);
+    } finally {
+      await t.dataSource.query(
+        "UPDATE calendar_year SET state = 'published' WHERE regionCode = '6532' AND year = 2023",
+      );
+    }
+  });
+});

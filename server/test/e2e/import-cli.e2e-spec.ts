@@ -10,17 +10,19 @@ describe('npm run import -- FILE', () => {
   const dir = mkdtempSync(join(tmpdir(), 'titletrack-import-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads its arguments, defaulting the year to the Beijing year', () => {
-    expect(parseImportArgs(['a.csv'], new Date('2023-12-31T16:30:00Z'))).toMatchObject({
-      year: 2024,
+  it('reads its arguments; without --year the notices decide, never the calendar year', () => {
+    expect(parseImportArgs(['a.csv'])).toMatchObject({
+      year: null,
+      regionCode: null,
       encoding: undefined,
     });
-    expect(parseImportArgs(['--encoding', 'gb18030', 'a.csv', '--year', '2023'])).toMatchObject({
-      encoding: 'gb18030',
-      year: 2023,
-    });
+    expect(
+      parseImportArgs(['--encoding', 'gb18030', 'a.csv', '--year', '2023', '--region', '6531']),
+    ).toMatchObject({ encoding: 'gb18030', year: 2023, regionCode: '6531' });
     expect(() => parseImportArgs([])).toThrow(/Which file/);
     expect(() => parseImportArgs(['a.csv', '--encoding', 'latin1'])).toThrow(/encoding/);
+    expect(() => parseImportArgs(['a.csv', '--year', '23'])).toThrow(/--year/);
+    expect(() => parseImportArgs(['a.csv', '--region', '9999'])).toThrow(/--region/);
   });
 
   it('imports a file into the configured database', async () => {

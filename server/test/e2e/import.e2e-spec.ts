@@ -1,6 +1,7 @@
 import * as iconv from 'iconv-lite';
 
 import {
+  EXPORT_HEADERS,
   exportCsv,
   exportRowsNumbered,
   exportXlsx,
@@ -148,7 +149,9 @@ describe('importing platform exports (staff)', () => {
         (
           [
             { 状态: '已缴费', 状态时间: '2023-08-01 09:00:00', 缴费状态: '已缴费' }, // forward
-            { 状态: '已提交', 状态时间: '2023-07-01 09:00:00' }, // older than what we hold
+            // Older than what we hold; inside the 2023 notice's application window, which gives
+            // the row (no 年度) its year.
+            { 状态: '已提交', 状态时间: '2023-07-20 09:00:00' },
             { 状态: '已提交', 状态时间: '2023-08-02 09:00:00' }, // backwards
           ] as ExportCells[]
         )[i] ?? {},
@@ -224,5 +227,99 @@ describe('importing platform exports (staff)', () => {
       .get('/api/staff/applications')
       .set('Authorization', `Bearer ${applicant}`)
       .expect(403);
+  });
+
+  describe('the year and region of rows', () => {
+    const applicationsLike = async (prefix: string) =>
+      t.dataSource.query(
+        'SELECT applicationNo, year, regionCode FROM application WHERE applicationNo LIKE ? ORDER BY applicationNo',
+        [`${prefix}${run}-%`],
+      );
+
+    it('gives rows without 年度 the year of the published notice whose application window holds them', async () => {
+      // The fixture rows have no 年度 column; 2023-07-20 10:05 lies in the 2023 Hotan window.
+      await upload(exportCsv(rows('WINDOW', 2)), 'window.csv').expect(200);
+      await expect(applicationsLike('WINDOW')).resolves.toEqual([
+        expect.objectContaining({ year: 2023, regionCode: '6532' }),
+        expect.objectContaining({ year: 2023, regionCode: '6532' }),
+      ]);
+    });
+
+    it('refuses a file with a row outside every window whole, with the options, and writes nothing', async () => {
+      const before = await count('import_batch');
+      const file = exportCsv(
+        rows('NOWINDOW', 3, (i): ExportCells =>
+          i === 2 ? { 状态时间: '2023-10-01 09:00:00' } : {},
+        ),
+      );
+      const res = await upload(file, 'no-window.csv').expect(422);
+      expect(res.body).toMatchObject({
+        code: 'IMPORT_YEAR_UNKNOWN',
+        details: {
+          rowCount: 1,
+          rows: [4],
+          candidates: [],
+          publishedYears: expect.arrayContaining([
+            expect.objectContaining({ regionCode: '6532', year: 2023 }),
+          ]),
+          remedies: expect.arrayContaining(['add a 年度 column']),
+        },
+      });
+      await expect(applicationsLike('NOWINDOW')).resolves.toEqual([]);
+      await expect(count('import_batch')).resolves.toBe(before);
+    });
+
+    it('applies the year the office gives (form field or query) to rows without one; a 年度 cell wins', async () => {
+      const file = exportCsv(
+        rows('CHOSEN', 2, (i) => ({
+          状态时间: '2023-10-01 09:00:00',
+          ...(i === 1 ? { 年度: '2022' } : {}),
+        })),
+        [...EXPORT_HEADERS, '年度'],
+      );
+      await upload(file, 'chosen.csv').field('year', '2024').expect(200);
+      await expect(applicationsLike('CHOSEN')).resolves.toEqual([
+        expect.objectContaining({ year: 2024 }),
+        expect.objectContaining({ year: 2022 }),
+      ]);
+      const byQuery = exportCsv(rows('QUERY', 1, () => ({ 状态时间: '2023-10-01 09:00:00' })));
+      await upload(byQuery, 'query.csv', '?year=2025').expect(200);
+      await expect(applicationsLike('QUERY')).resolves.toEqual([
+        expect.objectContaining({ year: 2025 }),
+      ]);
+      await upload(byQuery, 'bad-year.csv').field('year', '20').expect(400);
+    });
+
+    it('takes a row’s 地区 by code or name, and refuses another region’s rows whole', async () => {
+      const headers = [...EXPORT_HEADERS, '地区'];
+      await upload(
+        exportCsv(
+          rows('REGION', 2, (i) => ({ 地区: i === 0 ? '6532' : '和田地区' })),
+          headers,
+        ),
+        'region.csv',
+      ).expect(200);
+      await expect(applicationsLike('REGION')).resolves.toEqual([
+        expect.objectContaining({ regionCode: '6532' }),
+        expect.objectContaining({ regionCode: '6532' }),
+      ]);
+      const foreign = await upload(
+        exportCsv(
+          rows('FOREIGN', 2, (i) => ({ 地区: i === 1 ? '喀什地区' : '6532' })),
+          headers,
+        ),
+        'foreign.csv',
+      ).expect(403);
+      expect(foreign.body).toMatchObject({ code: 'OUT_OF_SCOPE', details: { rows: [3] } });
+      await expect(applicationsLike('FOREIGN')).resolves.toEqual([]);
+      const unknown = await upload(
+        exportCsv(
+          rows('NOREGION', 1, () => ({ 地区: '火星' })),
+          headers,
+        ),
+        'unknown-region.csv',
+      ).expect(422);
+      expect(unknown.body).toMatchObject({ code: 'IMPORT_ROWS_INVALID' });
+    });
   });
 });

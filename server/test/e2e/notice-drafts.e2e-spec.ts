@@ -50,11 +50,15 @@ describe('notice → calendar draft (office)', () => {
           Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n),
       ),
     );
-  const signInAs = async (username: string, role: string): Promise<string> => {
+  const signInAs = async (
+    username: string,
+    role: string,
+    scope: Record<string, string> = {},
+  ): Promise<string> => {
     await t.api
       .post('/api/staff/users')
       .set(bearer(office))
-      .send({ username, displayName: username, role, password: PASSWORD })
+      .send({ username, displayName: username, role, password: PASSWORD, ...scope })
       .expect(201);
     return (await t.api.post('/api/auth/staff').send({ username, password: PASSWORD }).expect(200))
       .body.token;
@@ -81,22 +85,24 @@ describe('notice → calendar draft (office)', () => {
       endsAt: expect.stringMatching(/\+08:00$/),
       quote: expect.stringContaining('申报截止时间为2023年8月30日'),
     });
-    expect(res.body).toEqual({ regionCode: '6532', year: 2023, ...expected });
+    expect(res.body).toEqual({ regionCode: '6532', year: 2023, text: noticeText, ...expected });
     const fees = res.body.parameters.filter((p: { name: string }) => p.name.startsWith('fee_'));
     expect(fees.length).toBeGreaterThan(0);
     expect(fees[0]).toMatchObject({ value: expect.any(Number), unit: 'yuan' });
     expect(await rowCounts()).toEqual(before);
   });
 
-  it('lets the prefecture office draft a notice of the autonomous region (65)', async () => {
-    const res = await postText({ regionCode: '65', year: 2023, text: noticeText }).expect(200);
-    expect(res.body.events).toEqual(expected.events);
+  it("drafts only for the office's own region: another prefecture's or the autonomous region's notice is out of scope", async () => {
+    for (const regionCode of ['65', '6530']) {
+      const res = await postText({ regionCode, year: 2023, text: noticeText }).expect(403);
+      expect(res.body.code).toBe('OUT_OF_SCOPE');
+    }
   });
 
   it('drafts the same events from an uploaded .md, .html and GB18030 .txt', async () => {
     const before = await rowCounts();
     const md = await upload(noticeText, '和地职称办〔2023〕1号.md').expect(200);
-    expect(md.body).toEqual({ regionCode: '6532', year: 2023, ...expected });
+    expect(md.body).toEqual({ regionCode: '6532', year: 2023, text: noticeText, ...expected });
     const gb = await upload(iconv.encode(noticeText, 'gb18030'), 'notice.txt').expect(200);
     expect(gb.body.events).toEqual(expected.events);
     expect(gb.body.parameters).toEqual(expected.parameters);
@@ -186,8 +192,8 @@ describe('notice → calendar draft (office)', () => {
       .post('/api/office/notice-drafts')
       .send({ regionCode: '6532', year: 2023, text: noticeText })
       .expect(401);
-    const series = await signInAs('nd_series', 'series_authority');
-    const county = await signInAs('nd_county', 'county_hr_bureau');
+    const series = await signInAs('nd_series', 'series_authority', { series: 'education' });
+    const county = await signInAs('nd_county', 'county_hr_bureau', { county: '于田县' });
     const applicant = (await t.api.post('/api/auth/dev').send({ devUserId: 'nd_nosy' }).expect(200))
       .body.token;
     const afterAccounts = await rowCounts();

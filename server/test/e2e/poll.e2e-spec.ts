@@ -32,6 +32,7 @@ import {
   PLATFORM_POLL_NAME,
   POLL_STOP,
   PollerService,
+  toStatusChange,
 } from '../../src/modules/mirror/poll/poller.service';
 import type { PollerOptions } from '../../src/modules/mirror/poll/poller.service';
 import {
@@ -717,6 +718,54 @@ describe('platform polling', () => {
 
       await scheduler.onModuleDestroy();
       expect(registry.getIntervals()).toEqual([]);
+    });
+  });
+});
+
+describe('a polled change without a year or region', () => {
+  const hotan2023 = {
+    regionCode: '6532',
+    calendar: {
+      year: 2023,
+      route: 'prefecture_directed' as const,
+      noticeDocumentNumber: '和人社发〔2023〕1号',
+      events: [
+        {
+          kind: 'application' as const,
+          title: '申报',
+          startsOn: '2023-07-20',
+          endsOn: '2023-08-30',
+          section: '三(一)',
+          wording: '',
+        },
+      ],
+    },
+  };
+  const change = (statusChangedAt: string, extra: Record<string, unknown> = {}) => {
+    const data = platformApplicationData(`POLLY${run}`, 'submitted', statusChangedAt, extra);
+    if (!('year' in extra)) delete data.year;
+    return { changeId: 'c1', occurredAt: statusChangedAt, data };
+  };
+  const context = { defaultRegionCode: '6532', notices: [hotan2023] };
+
+  it('takes the configured region and the year of the notice window that holds it', () => {
+    expect(toStatusChange(change('2023-08-01T04:00:00Z'), context)).toMatchObject({
+      isValid: true,
+      change: { application: { year: 2023, regionCode: '6532' } },
+    });
+    expect(
+      toStatusChange(change('2023-08-01T04:00:00Z', { year: 2022, regionCode: '6531' }), context),
+    ).toMatchObject({ isValid: true, change: { application: { year: 2022, regionCode: '6531' } } });
+  });
+
+  it('is skipped as invalid when no window holds it, or nothing can complete it', () => {
+    expect(toStatusChange(change('2023-10-01T04:00:00Z'), context)).toEqual({
+      isValid: false,
+      problems: [expect.stringMatching(/^data\.year: missing/)],
+    });
+    expect(toStatusChange(change('2023-08-01T04:00:00Z'))).toEqual({
+      isValid: false,
+      problems: ['data.year: required'],
     });
   });
 });

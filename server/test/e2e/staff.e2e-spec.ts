@@ -30,6 +30,7 @@ describe('staff accounts and roles', () => {
         displayName: '于田县人社局',
         role: 'county_hr_bureau',
         password: 'a long enough password',
+        county: '于田县',
       })
       .expect(201);
     expect(res.body).toEqual({
@@ -38,13 +39,21 @@ describe('staff accounts and roles', () => {
       displayName: '于田县人社局',
       role: 'county_hr_bureau',
       isActive: true,
+      regionCode: '6532',
+      county: '于田县',
+      series: null,
     });
     expect(JSON.stringify(res.body)).not.toContain('password');
     const login = await t.api
       .post('/api/auth/staff')
       .send({ username: 'yutian_hr', password: 'a long enough password' })
       .expect(200);
-    expect(login.body.principal.role).toBe('county_hr_bureau');
+    expect(login.body.principal).toMatchObject({
+      role: 'county_hr_bureau',
+      regionCode: '6532',
+      county: '于田县',
+      series: null,
+    });
     const list = await t.api.get('/api/staff/users').set(bearer(admin)).expect(200);
     expect(list.body.items.map((u: { username: string }) => u.username)).toEqual(
       expect.arrayContaining(['admin', 'yutian_hr']),
@@ -57,6 +66,7 @@ describe('staff accounts and roles', () => {
       displayName: '教育局',
       role: 'series_authority',
       password: 'a long enough password',
+      series: 'education',
     };
     await t.api.post('/api/staff/users').set(bearer(admin)).send(base).expect(201);
     expect(
@@ -72,6 +82,46 @@ describe('staff accounts and roles', () => {
       .set(bearer(admin))
       .send({ ...base, username: 'x_role', role: 'king' })
       .expect(400);
+  });
+
+  it('creates accounts in the creator’s region, with the county or series their role needs', async () => {
+    const create = (body: object) =>
+      t.api
+        .post('/api/staff/users')
+        .set(bearer(admin))
+        .send({ displayName: '账号', password: 'a long enough password', ...body });
+    const codeOf = async (body: object, status: number) =>
+      (await create(body).expect(status)).body.code as string;
+
+    await expect(
+      codeOf({ username: 'kashi_office', role: 'prefecture_office', regionCode: '6531' }, 403),
+    ).resolves.toBe('OUT_OF_SCOPE');
+    await expect(
+      codeOf({ username: 'nowhere_office', role: 'prefecture_office', regionCode: '9999' }, 400),
+    ).resolves.toBe('REGION_UNKNOWN');
+    await expect(codeOf({ username: 'no_county', role: 'county_hr_bureau' }, 400)).resolves.toBe(
+      'VALIDATION_FAILED',
+    );
+    await expect(codeOf({ username: 'no_series', role: 'series_authority' }, 400)).resolves.toBe(
+      'VALIDATION_FAILED',
+    );
+    await expect(
+      codeOf({ username: 'bad_series', role: 'series_authority', series: 'alchemy' }, 400),
+    ).resolves.toBe('VALIDATION_FAILED');
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM staff_user WHERE username IN ('kashi_office', 'nowhere_office', 'no_county', 'no_series', 'bad_series')",
+    );
+    expect(Number(n)).toBe(0);
+
+    // The region may be named when it is the creator's own; a role keeps only its own field.
+    const health = await create({
+      username: 'health_bureau',
+      role: 'series_authority',
+      regionCode: '6532',
+      series: 'health',
+      county: '于田县',
+    }).expect(201);
+    expect(health.body).toMatchObject({ regionCode: '6532', county: null, series: 'health' });
   });
 
   it('refuses staff management to other staff roles and to applicants', async () => {
@@ -111,6 +161,39 @@ describe('npm run staff:create', () => {
     expect(() =>
       parseCreateStaffArgs(['--username', 'ok_name', '--role', 'series_authority'], 'short'),
     ).toThrow(/STAFF_PASSWORD/);
+    expect(() =>
+      parseCreateStaffArgs(
+        ['--username', 'ok_name', '--role', 'county_hr_bureau'],
+        'a long enough password',
+      ),
+    ).toThrow(/--county/);
+    expect(() =>
+      parseCreateStaffArgs(
+        ['--username', 'ok_name', '--role', 'series_authority', '--series', 'alchemy'],
+        'a long enough password',
+      ),
+    ).toThrow(/--series/);
+    expect(() =>
+      parseCreateStaffArgs(
+        ['--username', 'ok_name', '--role', 'prefecture_office', '--region', '9999'],
+        'a long enough password',
+      ),
+    ).toThrow(/--region/);
+    expect(
+      parseCreateStaffArgs(
+        [
+          '--username',
+          'ok_name',
+          '--role',
+          'county_hr_bureau',
+          '--region',
+          '6531',
+          '--county',
+          '疏附县',
+        ],
+        'a long enough password',
+      ),
+    ).toMatchObject({ regionCode: '6531', county: '疏附县' });
   });
 
   it('creates an account in the configured database, which can then sign in', async () => {
@@ -123,7 +206,18 @@ describe('npm run staff:create', () => {
       // The CLI reads the configuration the test app cached: the same database.
       const message = await createStaffFromCli(
         parseCreateStaffArgs(
-          ['--username', 'cli_user', '--role', 'series_authority', '--display-name', '农业局'],
+          [
+            '--username',
+            'cli_user',
+            '--role',
+            'series_authority',
+            '--display-name',
+            '农业局',
+            '--series',
+            'agriculture',
+            '--region',
+            '6531',
+          ],
           'a long enough password',
         ),
       );
@@ -135,6 +229,9 @@ describe('npm run staff:create', () => {
       expect(login.body.principal).toMatchObject({
         displayName: '农业局',
         role: 'series_authority',
+        regionCode: '6531',
+        county: null,
+        series: 'agriculture',
       });
     } finally {
       await t.close();

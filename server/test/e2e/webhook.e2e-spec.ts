@@ -125,6 +125,41 @@ describe('POST /api/platform/events (signed webhooks)', () => {
     expect(JSON.stringify(res.body)).not.toContain('653201199005171232');
     await deliver({ hello: 'world' }).expect(400);
   });
+
+  it('completes an event without a year from the notice window, and without a region from PLATFORM_REGION_CODE', async () => {
+    const rowOf = async (applicationNo: string) =>
+      (
+        await t.dataSource.query(
+          'SELECT year, regionCode FROM application WHERE applicationNo = ?',
+          [applicationNo],
+        )
+      )[0];
+    const inWindow = event(`evt-${run}-7`, `WH${run}-7`, 'submitted', '2023-08-01T04:00:00Z');
+    delete inWindow.data.year;
+    await deliver(inWindow).expect(200);
+    expect(await rowOf(`WH${run}-7`)).toEqual(
+      expect.objectContaining({ year: 2023, regionCode: '6532' }),
+    );
+
+    const named = event(`evt-${run}-8`, `WH${run}-8`, 'submitted', '2023-10-01T04:00:00Z', {
+      year: 2024,
+      regionCode: '6532',
+    });
+    await deliver(named).expect(200);
+    expect(await rowOf(`WH${run}-8`)).toEqual(expect.objectContaining({ year: 2024 }));
+
+    const outside = event(`evt-${run}-9`, `WH${run}-9`, 'submitted', '2023-10-01T04:00:00Z');
+    delete outside.data.year;
+    const refused = await deliver(outside).expect(400);
+    expect(refused.body.details).toEqual([expect.stringMatching(/^data\.year: missing/)]);
+    expect(await rowOf(`WH${run}-9`)).toBeUndefined();
+
+    const foreign = event(`evt-${run}-10`, `WH${run}-10`, 'submitted', '2023-08-01T04:00:00Z', {
+      regionCode: '9999',
+    });
+    const unknownRegion = await deliver(foreign).expect(400);
+    expect(unknownRegion.body.details).toContain('data.regionCode: unknown region');
+  });
 });
 
 describe('POST /api/platform/events without secrets', () => {

@@ -110,6 +110,7 @@ describe('no write is lost to another request’s failure', () => {
             username: `iso_${run}`,
             displayName: '于田县人社局',
             role: 'county_hr_bureau',
+            county: '于田县',
             password: 'a long enough password',
           }),
       ),
@@ -168,6 +169,7 @@ describe('no write is lost to another request’s failure', () => {
           username: ADMIN.username,
           displayName: '重复',
           role: 'county_hr_bureau',
+          county: '于田县',
           password: 'a long enough password',
         }),
       ]);

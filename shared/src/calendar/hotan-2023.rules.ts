@@ -10,6 +10,9 @@ const { FULL_SENIOR, DEPUTY_SENIOR, INTERMEDIATE, ASSISTANT, TECHNICIAN } = TITL
 export const HOTAN_2023_RULES: NoticeRules = {
   year: 2023,
   noticeDocumentNumber: '和地职称办〔2023〕1号',
+  // §三(一): the prefecture-directed route applies in Hotan's own system; the notice also names
+  // the autonomous region's platform, which is the 推荐自治区评审 route's.
+  platformUrl: 'http://ht.xjzcsq.com',
   sections: {
     R1: '一',
     R2: '二',

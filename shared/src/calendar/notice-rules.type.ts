@@ -47,6 +47,8 @@ export interface NoticeContact {
 export interface NoticeRules {
   year: number;
   noticeDocumentNumber: string;
+  // Where applicants of this route apply online, as the notice names it (null: not named).
+  platformUrl?: string | null;
   sections: Readonly<Record<RuleId, string>>; // notice section of each rule, e.g. R4 → 四(一)1
   scope: {
     examReplaced: readonly ExamReplacedScope[];

@@ -19,7 +19,8 @@ export type PushState = (typeof PUSH_STATE)[keyof typeof PUSH_STATE];
 export type InboxMessage = {
   [K in AlertKind]: {
     id: string;
-    applicationId: string;
+    // Null for an alert about no application (a notice was published).
+    applicationId: string | null;
     kind: K;
     ruleId: string;
     // The notice section the alert comes from, e.g. "三、(二)".

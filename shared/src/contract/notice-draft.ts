@@ -40,4 +40,6 @@ export type NoticeDraftWarningResponse = DraftWarning;
 export interface NoticeDraftResponse extends NoticeCalendarDraft {
   regionCode: string;
   year: number;
+  // The text the draft was read from: for an uploaded file, what is saved with the notice.
+  text: string;
 }

@@ -32,4 +32,6 @@ export * from '../calendar/notice-rules.type';
 export * from '../calendar/hotan-2023.rules';
 export * from './id-card';
 export * from './mirror-transition';
+export * from './mirror-year';
 export * from './certificate';
+export * from '../calendar/notice-rules-from-parameters';

@@ -1,4 +1,10 @@
-import { findRegion, REGION_LEVEL, REGIONS, XINJIANG_PREFECTURES } from './xinjiang-regions';
+import {
+  findRegion,
+  noticeRegionFor,
+  REGION_LEVEL,
+  REGIONS,
+  XINJIANG_PREFECTURES,
+} from './xinjiang-regions';
 
 describe('findRegion', () => {
   it('finds a prefecture by its GB/T 2260 code', () => {
@@ -26,5 +32,21 @@ describe('XINJIANG_PREFECTURES', () => {
     expect(XINJIANG_PREFECTURES).toHaveLength(14);
     expect(new Set(REGIONS.map((region) => region.code)).size).toBe(REGIONS.length);
     expect(XINJIANG_PREFECTURES.every((region) => /^65\d{2}$/.test(region.code))).toBe(true);
+  });
+});
+
+describe('noticeRegionFor', () => {
+  it("reads a 推荐自治区评审 application against the autonomous region's notice", () => {
+    expect(noticeRegionFor('6532', 'region')).toBe('65');
+    expect(noticeRegionFor('6531', 'region')).toBe('65');
+  });
+
+  it("reads a prefecture-directed application against its own prefecture's notice", () => {
+    expect(noticeRegionFor('6532', 'prefecture_directed')).toBe('6532');
+    expect(noticeRegionFor('6531', 'prefecture_directed')).toBe('6531');
+  });
+
+  it('treats an unknown route as a prefecture one', () => {
+    expect(noticeRegionFor('6501', 'something_else')).toBe('6501');
   });
 });

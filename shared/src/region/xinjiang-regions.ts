@@ -1,3 +1,5 @@
+import { EVALUATION_ROUTE } from '../calendar/calendar.type';
+
 // Where a notice and its calendar belong: the autonomous region (its committees publish for the
 // 推荐自治区评审 route) and its 14 prefecture-level divisions, by GB/T 2260 code.
 
@@ -49,4 +51,18 @@ export const HOTAN_REGION_CODE = '6532';
  */
 export function findRegion(code: string): Region | null {
   return REGIONS.find((region) => region.code === code) ?? null;
+}
+
+/**
+ * The region whose notice governs an application: the autonomous region's for the
+ * 推荐自治区评审 route, else the prefecture the application belongs to.
+ *
+ * @param applicationRegionCode - the application's prefecture, e.g. '6532'
+ * @param route - the application's evaluation route
+ * @example
+ * noticeRegionFor('6532', 'region') // '65'
+ * noticeRegionFor('6532', 'prefecture_directed') // '6532'
+ */
+export function noticeRegionFor(applicationRegionCode: string, route: string): string {
+  return route === EVALUATION_ROUTE.REGION ? XINJIANG.code : applicationRegionCode;
 }

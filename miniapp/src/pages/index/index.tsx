@@ -9,11 +9,14 @@ import { DeadlineCountdown } from '../../components/deadline-countdown';
 import { NavGrid } from '../../components/nav-grid';
 import { NoticeList } from '../../components/notice-list';
 import { PageRoot } from '../../components/page-root';
+import { RoundNotice } from '../../components/round-notice';
 import { StateView } from '../../components/state-view';
 import { useUnreadCount } from '../../hooks/use-inbox';
 import { useHome } from '../../hooks/use-home';
 import { useMyProgress } from '../../hooks/use-my-progress';
+import { useNoticeYears } from '../../hooks/use-notice-years';
 import { useNow } from '../../hooks/use-now';
+import { useRoundView } from '../../hooks/use-round-view';
 import { todoItems } from '../../hooks/use-todo';
 import { useT } from '../../locales';
 import { formatDual } from '../../utils/format-time';
@@ -29,8 +32,10 @@ export default function HomePage(): JSX.Element {
   const { params } = useRouter();
   const home = useHome(params.now);
   const mine = useMyProgress();
+  const { yearOf } = useNoticeYears(mine.data);
   const unread = useUnreadCount();
   const now = useNow();
+  const round = useRoundView(home.data?.round ?? null, (mine.data?.summaries.length ?? 0) > 0);
   usePullDownRefresh(() => {
     home.reload();
     mine.reload();
@@ -48,8 +53,9 @@ export default function HomePage(): JSX.Element {
       </PageRoot>
     );
   }
-  const { calendar, notices, isDemoClock } = home.data;
-  const urgent = mine.data ? (todoItems(mine.data.progress, now)[0] ?? null) : null;
+  const { notices, isDemoClock } = home.data;
+  const calendar = round?.calendar ?? null;
+  const urgent = mine.data ? (todoItems(mine.data.progress, now, yearOf)[0] ?? null) : null;
   const isDemo = mine.data?.progress.some((entry) => entry.isDemo) ?? false;
   return (
     <PageRoot
@@ -98,7 +104,8 @@ export default function HomePage(): JSX.Element {
           {unread > 0 ? t('home.unread', { count: unread }) : t('home.noUnread')}
         </View>
       ) : null}
-      {calendar ? (
+      {round ? <RoundNotice {...round.notice} /> : null}
+      {calendar && round?.isPublished ? (
         <>
           <DeadlineCountdown
             event={nextDeadline(calendar.events, now)}
@@ -108,11 +115,9 @@ export default function HomePage(): JSX.Element {
           <View className="home__section-title">
             {t('home.calendarTitle', { year: calendar.year })}
           </View>
-          <CalendarTimeline events={calendar.events} now={now} />
         </>
-      ) : (
-        <StateView state="error" errorCode="CALENDAR_NOT_FOUND" />
-      )}
+      ) : null}
+      {calendar ? <CalendarTimeline events={calendar.events} now={now} /> : null}
       <View className="home__section-title">{t('home.notices')}</View>
       <NoticeList items={notices} onOpen={(id) => open(ROUTES.notice(id))()} />
     </PageRoot>

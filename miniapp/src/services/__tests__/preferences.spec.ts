@@ -5,7 +5,7 @@ describe('createPreferenceStore', () => {
   it('should start in Chinese with normal text when nothing is stored', () => {
     const applied: string[] = [];
     const store = createPreferenceStore(memoryStorage(), (locale) => applied.push(locale));
-    expect(store.get()).toEqual({ locale: 'zh-CN', isLargeText: false });
+    expect(store.get()).toEqual({ locale: 'zh-CN', isLargeText: false, regionCode: '6532' });
     expect(applied).toEqual(['zh-CN']);
   });
 
@@ -16,6 +16,7 @@ describe('createPreferenceStore', () => {
     expect(JSON.parse(storage.entries.get(PREFERENCES_STORAGE_KEY) ?? '{}')).toEqual({
       locale: 'ug',
       isLargeText: false,
+      regionCode: '6532',
     });
     const restarted = createPreferenceStore(storage, (locale) => applied.push(locale));
     expect(restarted.get().locale).toBe('ug');
@@ -38,6 +39,16 @@ describe('createPreferenceStore', () => {
     const store = createPreferenceStore(
       memoryStorage({ [PREFERENCES_STORAGE_KEY]: '{"locale":"fr","isLargeText":true}' }),
     );
-    expect(store.get()).toEqual({ locale: 'zh-CN', isLargeText: true });
+    expect(store.get()).toEqual({ locale: 'zh-CN', isLargeText: true, regionCode: '6532' });
+  });
+
+  it('should remember the chosen region across a restart, and fall back to Hotan for an unknown one', () => {
+    const storage = memoryStorage();
+    createPreferenceStore(storage).update({ regionCode: '6531' });
+    expect(createPreferenceStore(storage).get().regionCode).toBe('6531');
+    const stale = createPreferenceStore(
+      memoryStorage({ [PREFERENCES_STORAGE_KEY]: '{"locale":"ug","regionCode":"1101"}' }),
+    );
+    expect(stale.get()).toEqual({ locale: 'ug', isLargeText: false, regionCode: '6532' });
   });
 });

@@ -5,6 +5,7 @@ import { API_ROUTES, DEMO_PERSONA, ERROR_CODE } from '@titletrack/shared/contrac
 
 import { useCached } from '../../hooks/use-cached';
 import { useHome } from '../../hooks/use-home';
+import { useNoticeWatch } from '../../hooks/use-notice-watch';
 import { useInbox, useUnreadCount } from '../../hooks/use-inbox';
 import { useMyCertificates } from '../../hooks/use-my-certificates';
 import { useMyProgress } from '../../hooks/use-my-progress';
@@ -78,6 +79,16 @@ function storedMarksOf(person: Person): string[] {
 function answer(person: Person | undefined, path: string): unknown {
   if (path === API_ROUTES.health) return { status: 'ok', isClockOverrideAllowed: false };
   if (path === API_ROUTES.calendars) return { items: [] };
+  if (path === API_ROUTES.calendarRound)
+    return {
+      regionCode: '6532',
+      regionName: '和田地区',
+      year: 2026,
+      route: 'prefecture_directed',
+      isPublished: false,
+      calendar: null,
+      previous: null,
+    };
   if (path === API_ROUTES.notices) return { items: [] };
   if (path === API_ROUTES.subscriptionTemplates)
     return { templates: [{ kind: 'fee_due', templateId: 'tmpl-fee' }], isLongTerm: false };
@@ -126,6 +137,10 @@ function answer(person: Person | undefined, path: string): unknown {
             holderName: person.name,
           },
         ],
+      };
+    case API_ROUTES.myNoticeWatches:
+      return {
+        items: [{ regionCode: '6532', year: 2026, createdAt: person.name, notifiedAt: null }],
       };
     case API_ROUTES.mySubscriptions:
       return { credits: [], isMainSwitchOff: person === AYGUL };
@@ -190,6 +205,7 @@ function useEveryScreen() {
     unread: useUnreadCount(),
     certificates: useMyCertificates(),
     subscriptions: useSubscriptions(),
+    noticeWatch: useNoticeWatch('6532', 2026),
   };
 }
 type Screens = ReturnType<typeof useEveryScreen>;

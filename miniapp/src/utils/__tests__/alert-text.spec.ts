@@ -66,7 +66,83 @@ describe('alertText', () => {
   });
 });
 
+const DATE_CHANGED: InboxMessage = {
+  ...base,
+  kind: 'calendar_date_changed',
+  applicationId: null,
+  data: {
+    regionCode: '6532',
+    year: 2026,
+    documentNumber: '和地职称办〔2026〕1号',
+    eventKind: 'fee',
+    oldStartsAt: null,
+    oldEndsAt: '2026-09-29T16:00:00.000Z',
+    newStartsAt: '2026-09-01T16:00:00.000Z',
+    newEndsAt: '2026-10-09T16:00:00.000Z',
+    note: '因国庆假期顺延',
+  },
+};
+
+const PUBLISHED: InboxMessage = {
+  ...base,
+  kind: 'notice_published',
+  applicationId: null,
+  deadline: null,
+  data: {
+    regionCode: '6532',
+    regionName: '和田地区',
+    year: 2026,
+    title: '关于开展和田地区2026年度职称评审工作的通知',
+    documentNumber: '和地职称办〔2026〕1号',
+  },
+};
+
+describe('alertText for notices', () => {
+  afterEach(() => changeLocale(LOCALE.ZH_CN));
+
+  it("should word a changed date as the step's old and new Beijing days, with the office's note", () => {
+    expect(alertText(t, DATE_CHANGED, false)).toEqual({
+      title: '2026 年度日程有变动',
+      body: '缴纳评审费：由 2026-09-29 改为 2026-09-02 至 2026-10-09。说明：因国庆假期顺延',
+    });
+  });
+
+  it('should leave the note out when the office gave none', () => {
+    const body = alertText(
+      t,
+      { ...DATE_CHANGED, data: { ...DATE_CHANGED.data, note: ' ' } },
+      false,
+    ).body;
+    expect(body).toBe('缴纳评审费：由 2026-09-29 改为 2026-09-02 至 2026-10-09。');
+  });
+
+  it('should announce a published notice with its region, year and title', () => {
+    expect(alertText(t, PUBLISHED, false)).toEqual({
+      title: '2026 年度通知已发布',
+      body: '和田地区 2026 年度职称评审通知已发布：关于开展和田地区2026年度职称评审工作的通知。点此查看新的日程。',
+    });
+  });
+
+  it('should name the region in Uyghur and isolate the dates in Uyghur', async () => {
+    await changeLocale(LOCALE.UG);
+    expect(alertText(t, PUBLISHED, true).body).toContain('خوتەن ۋىلايىتى');
+    expect(alertText(t, PUBLISHED, true).body).toMatch(/^خوتەن ۋىلايىتى 2026/);
+    expect(alertText(t, DATE_CHANGED, true).body).toContain('\u20662026-09-29\u2069');
+  });
+});
+
 describe('alertTarget', () => {
+  it('should open the calendar for a notice alert, which has no application', () => {
+    expect(alertTarget(PUBLISHED)).toBe('/packages/applicant/pages/calendar/index');
+    expect(alertTarget(DATE_CHANGED)).toBe('/packages/applicant/pages/calendar/index');
+  });
+
+  it('should open the list of applications for a progress alert without an application', () => {
+    expect(alertTarget({ ...RETURNED, applicationId: null })).toBe(
+      '/packages/applicant/pages/application/index',
+    );
+  });
+
   it('should open the fee screen for fee alerts, the application for a return, else the to-do list', () => {
     expect(
       alertTarget({

@@ -166,6 +166,7 @@ describe(toDomainApplication.name, () => {
     });
     const {
       id,
+      regionCode,
       year,
       route,
       level,
@@ -178,6 +179,7 @@ describe(toDomainApplication.name, () => {
     } = entity;
     const columns = {
       id,
+      regionCode,
       year,
       route,
       level,

@@ -54,6 +54,8 @@ import type { ApplicationEntity } from './application.entity';
 export type MirroredRow = Pick<
   ApplicationEntity,
   | 'id'
+  // Which notice governs the application (with route; see noticeRegionFor).
+  | 'regionCode'
   | 'year'
   | 'route'
   | 'level'

@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 
 import { insertRowsReturning } from '../../database/bulk-insert';
 import { hasRowLocks, placeholders, quote, readTime, sqlTime } from '../../database/sql-dialect';
+import type { StaffScopeFilter } from '../../common/staff-scope';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from './application.entity';
 
@@ -35,6 +36,7 @@ const NUMBERS_PER_QUERY = 500;
 // planner reads).
 const STANDING_COLUMNS = [
   'id',
+  'regionCode',
   'year',
   'route',
   'level',
@@ -46,6 +48,14 @@ const STANDING_COLUMNS = [
   'isFeePaid',
 ] as const;
 export type ApplicationStanding = Pick<ApplicationEntity, (typeof STANDING_COLUMNS)[number]>;
+
+// The applications one notice governs: its year and route, and the prefecture (null: every
+// prefecture, for the autonomous region's notice of the 推荐自治区评审 route).
+export interface ApplicationScope {
+  regionCode: string | null;
+  year: number;
+  route: string;
+}
 
 @Injectable()
 export class ApplicationRepository {
@@ -70,7 +80,12 @@ export class ApplicationRepository {
   async getStandingsAfter(
     afterId: number,
     limit: number,
-    filter: { statuses: readonly string[]; recentStatuses: readonly string[]; changedSince: Date },
+    filter: {
+      statuses: readonly string[];
+      recentStatuses: readonly string[];
+      changedSince: Date;
+      scope?: ApplicationScope;
+    },
   ): Promise<ApplicationStanding[]> {
     const branches: string[] = [];
     if (filter.statuses.length > 0) branches.push('application.status IN (:...statuses)');
@@ -82,18 +97,25 @@ export class ApplicationRepository {
     if (branches.length === 0) return [];
     const query = this.applications.createQueryBuilder('application').select([]);
     for (const column of STANDING_COLUMNS) query.addSelect(`application.${column}`, column);
+    query.where('application.id > :afterId', { afterId }).andWhere(`(${branches.join(' OR ')})`, {
+      statuses: [...filter.statuses],
+      recentStatuses: [...filter.recentStatuses],
+      changedSince: sqlTime(filter.changedSince),
+    });
+    if (filter.scope) {
+      // Served by IDX_application_region_year_route (or its year, route part).
+      const { regionCode, year, route } = filter.scope;
+      if (regionCode !== null)
+        query.andWhere('application.regionCode = :regionCode', { regionCode });
+      query.andWhere('application.year = :year AND application.route = :route', { year, route });
+    }
     const rows: Array<Record<string, unknown>> = await query
-      .where('application.id > :afterId', { afterId })
-      .andWhere(`(${branches.join(' OR ')})`, {
-        statuses: [...filter.statuses],
-        recentStatuses: [...filter.recentStatuses],
-        changedSince: sqlTime(filter.changedSince),
-      })
       .orderBy('application.id', 'ASC')
       .limit(limit)
       .getRawMany();
     return rows.map((row) => ({
       id: Number(row.id),
+      regionCode: String(row.regionCode),
       year: Number(row.year),
       route: String(row.route),
       level: String(row.level),
@@ -110,14 +132,20 @@ export class ApplicationRepository {
     return this.applications.findOneBy({ applicationNo });
   }
 
-  // Staff search: by application number or name (contains), optionally one status.
+  // Staff search: by application number or name (contains), optionally one status, within the
+  // staff account's scope (null fields: any).
   async search(filter: {
     q?: string;
     status?: string;
     offset: number;
     limit: number;
+    scope?: StaffScopeFilter;
   }): Promise<{ items: ApplicationEntity[]; total: number }> {
     const query = this.applications.createQueryBuilder('application');
+    const { regionCode = null, county = null, series = null } = filter.scope ?? {};
+    if (regionCode !== null) query.andWhere('application.regionCode = :regionCode', { regionCode });
+    if (county !== null) query.andWhere('application.county = :county', { county });
+    if (series !== null) query.andWhere('application.series = :series', { series });
     if (filter.q) {
       query.andWhere('(application.applicationNo LIKE :q OR application.applicantName LIKE :q)', {
         // Wildcards are dropped rather than escaped: LIKE escaping differs between MySQL and SQLite.

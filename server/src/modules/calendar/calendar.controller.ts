@@ -14,6 +14,8 @@ import {
   CalendarListResponseDto,
   CalendarParamsDto,
   CalendarQueryDto,
+  CalendarRoundQueryDto,
+  CalendarRoundResponseDto,
   CalendarYearResponseDto,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
@@ -26,10 +28,23 @@ export class CalendarController {
   @Get()
   @ApiOkResponse({
     type: CalendarListResponseDto,
-    description: 'The years that have a calendar, newest first',
+    description: 'The published calendars of every region, newest first',
   })
   getCalendars(): Promise<CalendarListResponseDto> {
     return this.calendarService.getAll();
+  }
+
+  // Declared before ':year', which would otherwise take "round" for a year.
+  @Get('round')
+  @ApiOkResponse({
+    type: CalendarRoundResponseDto,
+    description: "This year's published calendar of a region, else last year's",
+  })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, REGION_UNKNOWN' })
+  getCalendarRound(
+    @Query() { regionCode, year, route }: CalendarRoundQueryDto,
+  ): Promise<CalendarRoundResponseDto> {
+    return this.calendarService.getRound(regionCode, year, route);
   }
 
   @Get(':year')
@@ -38,9 +53,9 @@ export class CalendarController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CALENDAR_NOT_FOUND' })
   getCalendar(
     @Param() { year }: CalendarParamsDto,
-    @Query() { route }: CalendarQueryDto,
+    @Query() { route, regionCode }: CalendarQueryDto,
   ): Promise<CalendarYearResponseDto> {
-    return this.calendarService.get(year, route);
+    return this.calendarService.get(year, route, regionCode);
   }
 
   @Get(':year/ics')
@@ -54,8 +69,8 @@ export class CalendarController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CALENDAR_NOT_FOUND' })
   getCalendarIcs(
     @Param() { year }: CalendarParamsDto,
-    @Query() { route }: CalendarQueryDto,
+    @Query() { route, regionCode }: CalendarQueryDto,
   ): Promise<string> {
-    return this.calendarService.getIcs(year, route);
+    return this.calendarService.getIcs(year, route, regionCode);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 import { CALENDAR_EVENT_KIND, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { CalendarEventKind, EvaluationRoute } from '@titletrack/shared/calendar';
@@ -7,9 +7,12 @@ import type { NoticeRules } from '@titletrack/shared/domain';
 import type {
   CalendarEventResponse,
   CalendarListResponse,
+  CalendarRoundQuery,
+  CalendarRoundResponse,
   CalendarYearResponse,
   CalendarYearSummary,
 } from '@titletrack/shared/contract';
+import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { ValidateYear } from '../../common/validation';
 import type { CalendarEventEntity } from './calendar-event.entity';
@@ -20,7 +23,36 @@ export class CalendarParamsDto {
   year: number;
 }
 
+// A region code's shape; whether such a region exists is the service's question (REGION_UNKNOWN).
+const REGION_CODE_PATTERN = /^\d{2,6}$/;
+
 export class CalendarQueryDto {
+  @ApiPropertyOptional({
+    enum: Object.values(EVALUATION_ROUTE),
+    default: EVALUATION_ROUTE.PREFECTURE_DIRECTED,
+  })
+  @IsOptional()
+  @IsIn(Object.values(EVALUATION_ROUTE))
+  route?: EvaluationRoute;
+
+  @ApiPropertyOptional({
+    example: '6532',
+    default: HOTAN_REGION_CODE,
+    description: "GB/T 2260 code of the region whose notice this is ('65': the autonomous region)",
+  })
+  @IsOptional()
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a GB/T 2260 code' })
+  regionCode?: string;
+}
+
+export class CalendarRoundQueryDto implements CalendarRoundQuery {
+  @ApiProperty({ example: '6532', description: 'GB/T 2260 code of the region' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a GB/T 2260 code' })
+  regionCode: string;
+
+  @ValidateYear()
+  year: number;
+
   @ApiPropertyOptional({
     enum: Object.values(EVALUATION_ROUTE),
     default: EVALUATION_ROUTE.PREFECTURE_DIRECTED,
@@ -112,6 +144,33 @@ export class CalendarYearSummaryDto implements CalendarYearSummary {
 export class CalendarListResponseDto implements CalendarListResponse {
   @ApiProperty({ type: [CalendarYearSummaryDto] })
   items: CalendarYearSummaryDto[];
+}
+
+export class CalendarRoundResponseDto implements CalendarRoundResponse {
+  @ApiProperty({ example: '6532' })
+  regionCode: string;
+
+  @ApiProperty({ example: '和田地区' })
+  regionName: string;
+
+  @ApiProperty({ example: 2024, description: 'The year asked about' })
+  year: number;
+
+  @ApiProperty({ enum: Object.values(EVALUATION_ROUTE) })
+  route: EvaluationRoute;
+
+  @ApiProperty({ description: "Whether this year's notice is published" })
+  isPublished: boolean;
+
+  @ApiProperty({ type: CalendarYearResponseDto, nullable: true })
+  calendar: CalendarYearResponseDto | null;
+
+  @ApiProperty({
+    type: CalendarYearResponseDto,
+    nullable: true,
+    description: "When this year's is not out: the latest published year before it",
+  })
+  previous: CalendarYearResponseDto | null;
 }
 
 export function mapCalendarYearSummary(entity: CalendarYearEntity): CalendarYearSummaryDto {

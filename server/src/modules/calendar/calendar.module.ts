@@ -4,10 +4,14 @@ import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { NoticePublicationEvents } from './notice-publication-events.service';
+import { NoticeYearRegistry } from './notice-year-registry.service';
 
+// The published notices' rules (NoticeYearRegistry) are read by every module that judges an
+// application (progress, reminders, the mirror, the first screen…), and the publication events are
+// listened to by others; none of them has to know where calendars are stored.
 @Module({
   controllers: [CalendarController],
-  providers: [CalendarRepository, CalendarService, NoticePublicationEvents],
-  exports: [CalendarService, CalendarRepository, NoticePublicationEvents],
+  providers: [CalendarRepository, CalendarService, NoticePublicationEvents, NoticeYearRegistry],
+  exports: [CalendarService, CalendarRepository, NoticePublicationEvents, NoticeYearRegistry],
 })
 export class CalendarModule {}

@@ -13,6 +13,8 @@ import {
 import { newUnitOfWorkStub } from '../../../test/mocks/unit-of-work.mock';
 import type { UnitOfWorkStub } from '../../../test/mocks/unit-of-work.mock';
 import type { AuditLogRepository } from '../../common/audit/audit-log.repository';
+import type { AppConfig } from '../../config/env';
+import type { ApplicationEntity } from '../application/application.entity';
 import type { DomainEventRepository } from '../domain-event/domain-event.repository';
 import type { CertificateRepository } from './certificate.repository';
 import { StaffCertificateService } from './staff-certificate.service';
@@ -48,6 +50,7 @@ describe(StaffCertificateService.name, () => {
       certificateRepository,
       auditLogRepository,
       domainEventRepository,
+      { platformRegionCode: '6532' } as AppConfig,
     );
   });
 
@@ -56,10 +59,12 @@ describe(StaffCertificateService.name, () => {
   describe('search', () => {
     it('shows staff the holder masked, with the application number', async () => {
       certificateRepository.search.mockResolvedValue([
-        buildCertificateEntity({ application: { applicationNo: 'HT2023000123' } as never }),
+        buildCertificateEntity({
+          application: { applicationNo: 'HT2023000123', regionCode: '6532', county: null } as never,
+        }),
       ]);
 
-      await expect(sut.search({ number: 'HT2023000123' })).resolves.toEqual([
+      await expect(sut.search(STAFF, { number: 'HT2023000123' })).resolves.toEqual([
         expect.objectContaining({
           id: '11',
           holderNameMasked: '王**',
@@ -68,17 +73,37 @@ describe(StaffCertificateService.name, () => {
       ]);
       expect(certificateRepository.search).toHaveBeenCalledWith({ number: 'HT2023000123' });
     });
+
+    it('leaves out certificates of applications outside the caller’s scope', async () => {
+      const kashgar = { applicationNo: 'KS1', regionCode: '6531', county: null, series: 'health' };
+      const yutian = {
+        applicationNo: 'YT1',
+        regionCode: '6532',
+        county: '于田县',
+        series: 'health',
+      };
+      certificateRepository.search.mockResolvedValue([
+        buildCertificateEntity({ id: 1, application: kashgar as ApplicationEntity }),
+        buildCertificateEntity({ id: 2, application: yutian as ApplicationEntity }),
+      ]);
+      const bureau = { ...STAFF, role: STAFF_ROLE.COUNTY_HR_BUREAU, county: '洛浦县' };
+
+      await expect(sut.search(STAFF, {})).resolves.toEqual([
+        expect.objectContaining({ applicationNo: 'YT1' }),
+      ]);
+      await expect(sut.search(bureau, {})).resolves.toEqual([]);
+    });
   });
 
   describe('revoke', () => {
     it('revokes, records who did it and why, and tells the reminders, all in one unit of work', async () => {
-      certificateRepository.getById.mockResolvedValue(buildCertificateEntity());
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(buildCertificateEntity());
       const revoked = buildCertificateEntity({
         state: CERTIFICATE_STATE.REVOKED,
         revokedReason: '提供虚假材料',
         revokedAt: NOW,
       });
-      certificateRepository.getByIdWithApplication.mockResolvedValue(revoked);
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(revoked);
       // Which writes ran while the unit of work was still open (not yet committed).
       const writtenInside: string[] = [];
       const wrote = (name: string): void => {
@@ -122,11 +147,11 @@ describe(StaffCertificateService.name, () => {
     });
 
     it('records nothing a second time for a certificate revoked before', async () => {
-      certificateRepository.getById.mockResolvedValue(
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(
         buildCertificateEntity({ state: CERTIFICATE_STATE.REVOKED }),
       );
       certificateRepository.revoke.mockResolvedValue(false);
-      certificateRepository.getByIdWithApplication.mockResolvedValue(
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(
         buildCertificateEntity({ state: CERTIFICATE_STATE.REVOKED }),
       );
 
@@ -138,11 +163,11 @@ describe(StaffCertificateService.name, () => {
     });
 
     it('records the revocation but tells no application of a certificate that has none', async () => {
-      certificateRepository.getById.mockResolvedValue(
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(
         buildCertificateEntity({ applicationId: null }),
       );
       certificateRepository.revoke.mockResolvedValue(true);
-      certificateRepository.getByIdWithApplication.mockResolvedValue(
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(
         buildCertificateEntity({ applicationId: null, state: CERTIFICATE_STATE.REVOKED }),
       );
 
@@ -151,8 +176,22 @@ describe(StaffCertificateService.name, () => {
       expect(domainEventRepository.append).not.toHaveBeenCalled();
     });
 
+    it('answers a certificate of another region as unknown and writes nothing', async () => {
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(
+        buildCertificateEntity({
+          application: { regionCode: '6531', county: null, series: 'health' } as ApplicationEntity,
+        }),
+      );
+
+      await expect(sut.revoke(STAFF, '11', '提供虚假材料', NOW)).rejects.toMatchObject({
+        code: ERROR_CODE.CERTIFICATE_NOT_FOUND,
+      });
+      expect(certificateRepository.revoke).not.toHaveBeenCalled();
+      expect(auditLogRepository.create).not.toHaveBeenCalled();
+    });
+
     it('refuses an unknown certificate and writes nothing', async () => {
-      certificateRepository.getById.mockResolvedValue(null);
+      certificateRepository.getByIdWithApplication.mockResolvedValueOnce(null);
 
       await expect(sut.revoke(STAFF, '99', '提供虚假材料', NOW)).rejects.toMatchObject({
         code: ERROR_CODE.CERTIFICATE_NOT_FOUND,

@@ -1,4 +1,8 @@
-import type { CalendarEventResponse, FirstScreenData } from '@titletrack/shared/contract';
+import type {
+  CalendarEventResponse,
+  CalendarRoundResponse,
+  FirstScreenData,
+} from '@titletrack/shared/contract';
 import { HOTAN_2023_RULES, yearProgress } from '@titletrack/shared/domain';
 import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
 import type { Locale } from '@titletrack/shared/locales';
@@ -52,14 +56,35 @@ const DATA: FirstScreenData = {
   renderedAt: '2023-08-20T02:00:00.000Z',
 };
 
+// The round the page data comes from: 2023's, published, as under a clock in 2023.
+const ROUND_2023: CalendarRoundResponse = {
+  regionCode: '6532',
+  regionName: '和田地区',
+  year: 2023,
+  route: 'prefecture_directed',
+  isPublished: true,
+  calendar: DATA.calendar,
+  previous: null,
+};
+
+// Today's round (2026-11-29): this year's notice is not out, 2023's is the latest before it.
+const ROUND_2026: CalendarRoundResponse = {
+  ...ROUND_2023,
+  year: 2026,
+  isPublished: false,
+  calendar: null,
+  previous: DATA.calendar,
+};
+
 function render(
   now: string,
   locale: Locale = DEFAULT_LOCALE,
   data: FirstScreenData = DATA,
+  round: CalendarRoundResponse | null = ROUND_2023,
 ): string {
   const translator = createTranslator<Locale>({ [DEFAULT_LOCALE]: zhCN, ug }, DEFAULT_LOCALE);
   translator.setLocale(locale);
-  return renderFirstScreen({ data, now: new Date(now), locale, t: translator.t });
+  return renderFirstScreen({ data, round, now: new Date(now), locale, t: translator.t });
 }
 
 describe('renderFirstScreen (the home screen the server draws into the H5 page)', () => {
@@ -85,11 +110,53 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
   });
 
   it('says every deadline has passed after the last one, with "today" at the end', () => {
-    const html = render('2024-01-01T00:00:00.000Z');
+    const html = render('2023-12-31T00:00:00.000Z');
     expect(html).toContain('2023 年度的各项截止时间均已过去');
     expect(html.lastIndexOf('tt-timeline__today')).toBeGreaterThan(
       html.lastIndexOf('tt-timeline__item'),
     );
+  });
+
+  it("says this year's notice is not out, offers the reminder, and labels last year's dates", () => {
+    const html = render('2026-11-29T02:00:00.000Z', DEFAULT_LOCALE, DATA, ROUND_2026);
+    expect(html).toContain('<div class="tt-round__pending-title">2026 年度通知尚未发布</div>');
+    expect(html).toContain('通知发布时提醒我');
+    expect(html).toContain('<div class="tt-round__earlier">2023 年度（往年）日程，仅供参考</div>');
+    expect(html).toContain('地区：和田地区');
+    // Last year's dates are shown, but neither as this year's nor counted down to.
+    expect(html).toContain('tt-timeline__item');
+    expect(html).not.toContain('tt-countdown');
+    expect(html).not.toContain('2023 年度日程');
+    expect(html.indexOf('tt-round__earlier')).toBeLessThan(html.indexOf('tt-timeline'));
+  });
+
+  it('draws no pending notice while the round is published', () => {
+    const html = render('2023-08-20T02:00:00.000Z');
+    expect(html).not.toContain('tt-round__pending');
+    expect(html).not.toContain('tt-round__earlier');
+    expect(html).toContain('2023 年度日程');
+  });
+
+  it('says so in Uyghur, with the region named in Uyghur', () => {
+    const html = render('2026-11-29T02:00:00.000Z', 'ug', DATA, ROUND_2026);
+    expect(html).toContain('2026-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى');
+    expect(html).toContain('خوتەن ۋىلايىتى');
+    expect(html).not.toContain('和田地区</div>');
+  });
+
+  it('says there is nothing to show yet when no year was ever published', () => {
+    const html = render(
+      '2026-11-29T02:00:00.000Z',
+      DEFAULT_LOCALE,
+      { ...DATA, calendar: null },
+      {
+        ...ROUND_2026,
+        previous: null,
+      },
+    );
+    expect(html).toContain('2026 年度通知尚未发布');
+    expect(html).toContain('还没有往年的日程可供参考');
+    expect(html).not.toContain('tt-timeline');
   });
 
   it('escapes what comes from the database', () => {
@@ -106,7 +173,12 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
   });
 
   it('draws the rest of the screen when there is no calendar yet', () => {
-    const html = render('2023-08-20T02:00:00.000Z', DEFAULT_LOCALE, { ...DATA, calendar: null });
+    const html = render(
+      '2023-08-20T02:00:00.000Z',
+      DEFAULT_LOCALE,
+      { ...DATA, calendar: null },
+      null,
+    );
     expect(html).not.toContain('tt-timeline');
     expect(html).toContain('tt-notices__item');
   });

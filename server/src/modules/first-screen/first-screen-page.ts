@@ -1,8 +1,13 @@
 import { FIRST_SCREEN } from '@titletrack/shared/contract';
-import type { CalendarEventResponse, FirstScreenData } from '@titletrack/shared/contract';
+import type {
+  CalendarEventResponse,
+  CalendarRoundResponse,
+  FirstScreenData,
+} from '@titletrack/shared/contract';
 import { countdown, nextDeadline, stepPhase, yearProgress } from '@titletrack/shared/domain';
 import { LOCALE, directionOf, formatDual } from '@titletrack/shared/locales';
-import type { Locale, Translate } from '@titletrack/shared/locales';
+import type { Locale, MessageKey, Translate } from '@titletrack/shared/locales';
+import { findRegion } from '@titletrack/shared/region';
 
 import { escapeHtml } from '../../common/html';
 
@@ -22,6 +27,8 @@ const NAV_KEYS = ['application', 'todo', 'fee', 'inbox', 'calendar', 'certificat
 
 export interface FirstScreenView {
   data: FirstScreenData;
+  // The default region's current round that `data.calendar` comes from; null: no round at all.
+  round: CalendarRoundResponse | null;
   now: Date;
   locale: Locale;
   t: Translate;
@@ -102,6 +109,49 @@ function renderTimeline(events: CalendarEventResponse[], view: FirstScreenView):
   );
 }
 
+function regionName({ t }: FirstScreenView, round: CalendarRoundResponse): string {
+  return findRegion(round.regionCode)
+    ? t(`region.${round.regionCode}` as MessageKey)
+    : round.regionName;
+}
+
+// As the app's RoundNotice: the region, and while this year's notice is not out, the news, the
+// "remind me" button (the app makes it work) and last year's dates labelled as such.
+function renderRound(round: CalendarRoundResponse, view: FirstScreenView): string {
+  const { t } = view;
+  const region = regionName(view, round);
+  const earlier = round.isPublished ? null : round.previous;
+  return div(
+    'tt-round',
+    div(
+      'tt-round__region',
+      text('tt-round__region-name', t('round.region', { region })) +
+        text('tt-round__change tt-tap', t('round.changeRegion')),
+    ) +
+      (round.isPublished
+        ? ''
+        : div(
+            'tt-round__pending',
+            text('tt-round__pending-title', t('round.notPublished', { year: round.year })) +
+              text(
+                'tt-round__pending-hint',
+                t('round.notPublishedHint', { region, year: round.year }),
+              ) +
+              div(
+                'tt-round__watch',
+                text('tt-round__button tt-round__button--drawn', t('round.notifyMe')) +
+                  text('tt-round__note tt-first-screen__signed-out', t('round.signInToWatch')),
+              ),
+            ' role="status"',
+          ) +
+          text(
+            'tt-round__earlier',
+            earlier ? t('round.earlierYear', { year: earlier.year }) : t('round.noEarlierYear'),
+          )),
+    ' id="round"',
+  );
+}
+
 function renderNotices({ data, t }: FirstScreenView): string {
   if (data.notices.length === 0) return text('tt-notices__empty', t('state.empty'));
   return div(
@@ -124,9 +174,10 @@ function renderNotices({ data, t }: FirstScreenView): string {
 // The signed-out home screen; for a signed-in reader the page's own script swaps the sign-in
 // hint for the loading skeleton the app shows while it fetches the reader's to-dos.
 export function renderFirstScreen(view: FirstScreenView): string {
-  const { data, t, locale } = view;
+  const { data, t, locale, round } = view;
   const dir = directionOf(locale);
   const { calendar } = data;
+  const isCurrent = calendar !== null && (round === null || round.isPublished);
   const body =
     text('home__section-title', t('home.urgentTodo')) +
     text('home__hint tt-first-screen__signed-out', t('home.signInHint')) +
@@ -137,11 +188,12 @@ export function renderFirstScreen(view: FirstScreenView): string {
         text('tt-state__text', t('state.loading')),
     ) +
     div('tt-nav', NAV_KEYS.map((key) => text('tt-nav__item', t(`nav.${key}`))).join('')) +
-    (calendar
+    (round ? renderRound(round, view) : '') +
+    (calendar && isCurrent
       ? renderCountdown(calendar.events, calendar.year, view) +
-        text('home__section-title', t('home.calendarTitle', { year: calendar.year })) +
-        renderTimeline(calendar.events, view)
+        text('home__section-title', t('home.calendarTitle', { year: calendar.year }))
       : '') +
+    (calendar ? renderTimeline(calendar.events, view) : '') +
     text('home__section-title', t('home.notices')) +
     renderNotices(view);
   return div(

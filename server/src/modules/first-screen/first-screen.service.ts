@@ -3,12 +3,14 @@ import { join } from 'node:path';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { pickCalendarYear } from '@titletrack/shared/calendar';
+import { EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
-import type { FirstScreenData } from '@titletrack/shared/contract';
+import type { CalendarRoundResponse, FirstScreenData } from '@titletrack/shared/contract';
+import { beijingDateOf } from '@titletrack/shared/domain';
 import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
 import type { Locale, Translate } from '@titletrack/shared/locales';
 import { ug } from '@titletrack/shared/locales/ug';
+import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
@@ -36,21 +38,24 @@ export class FirstScreenService {
     private readonly noticeService: NoticeService,
   ) {}
 
-  // What GET /api/calendars/:year and GET /api/notices would answer now, in one piece.
-  async getData(now: Date): Promise<FirstScreenData> {
-    const [calendars, notices] = await Promise.all([
-      this.calendarService.getAll(),
+  // The default region's round this Beijing year, as GET /api/calendars/round answers it for a
+  // phone that has chosen nothing, and GET /api/notices, in one piece. The page data carries the
+  // calendar shown (this year's, else the latest earlier one); the app tells the two apart by
+  // its year, as the page does.
+  async getData(now: Date): Promise<{ data: FirstScreenData; round: CalendarRoundResponse }> {
+    const year = Number(beijingDateOf(now).slice(0, 4));
+    const [round, notices] = await Promise.all([
+      this.calendarService.getRound(HOTAN_REGION_CODE, year, EVALUATION_ROUTE.PREFECTURE_DIRECTED),
       this.noticeService.getAll(),
     ]);
-    const year = pickCalendarYear(
-      calendars.items.map((item) => item.year),
-      now,
-    );
     return {
-      calendar: year === null ? null : await this.calendarService.get(year),
-      notices: notices.items,
-      isClockOverrideAllowed: this.config.environment !== APP_ENVIRONMENT.PRODUCTION,
-      renderedAt: now.toISOString(),
+      round,
+      data: {
+        calendar: round.isPublished ? round.calendar : round.previous,
+        notices: notices.items,
+        isClockOverrideAllowed: this.config.environment !== APP_ENVIRONMENT.PRODUCTION,
+        renderedAt: now.toISOString(),
+      },
     };
   }
 
@@ -58,8 +63,8 @@ export class FirstScreenService {
   async renderIndex(locale: Locale, now = new Date()): Promise<string | null> {
     const indexHtml = await this.readBuiltIndex();
     if (indexHtml === null) return null;
-    const data = await this.getData(now);
-    const firstScreen = renderFirstScreen({ data, now, locale, t: TRANSLATORS[locale] });
+    const { data, round } = await this.getData(now);
+    const firstScreen = renderFirstScreen({ data, round, now, locale, t: TRANSLATORS[locale] });
     return injectFirstScreen(indexHtml, firstScreen, data, locale);
   }
 

@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { ERROR_CODE } from '@titletrack/shared/contract';
+import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
+import type { StaffPrincipal } from '@titletrack/shared/contract';
+import { resolveMirrorYear } from '@titletrack/shared/domain';
+import type { MirrorYearOption } from '@titletrack/shared/domain';
+import { XINJIANG } from '@titletrack/shared/region';
 
 import { AppException } from '../../common/app.exception';
+import { isRegionInStaffScope } from '../../common/staff-scope';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
+import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import type { CsvEncoding, ForcedCsvEncoding } from './import/decode-csv';
 import { ImportFileError } from './import/import-file.error';
 import { DEFAULT_IMPORT_LIMITS } from './import/import-limits';
@@ -25,10 +31,24 @@ export interface ImportRequest {
   bytes: Buffer;
   fileName: string;
   encoding?: ForcedCsvEncoding;
-  // For rows without a 年度 column.
-  year: number;
+  // For rows without a 年度 column, chosen by the office; null: each such row takes the year of
+  // the published notice whose application window holds its status time.
+  year: number | null;
+  // For rows without a 地区 column: the importing account's region (absent: the deployment's,
+  // PLATFORM_REGION_CODE).
+  regionCode?: string;
+  // Whose scope bounds the rows (null or absent: the server's operator, any region).
+  staff?: ImportingStaff | null;
   staffUserId: number | null;
 }
+
+export type ImportingStaff = Pick<StaffPrincipal, 'role' | 'regionCode' | 'county' | 'series'>;
+
+// A row with its year and region decided.
+type PlacedRecord = SealedImportRecord & { year: number; regionCode: string };
+
+// How many row numbers a refusal lists: enough to find the pattern, never the whole file.
+const ROWS_LISTED = 20;
 
 export interface ImportResult {
   batchId: string;
@@ -42,7 +62,7 @@ export interface ImportResult {
   skipped: SkippedChange[];
 }
 
-const toChange = (record: SealedImportRecord): StatusChange => ({
+const toChange = (record: PlacedRecord): StatusChange => ({
   ref: `row ${record.rowNumber}`,
   application: {
     applicationNo: record.applicationNo,
@@ -56,6 +76,7 @@ const toChange = (record: SealedImportRecord): StatusChange => ({
     level: record.level,
     route: record.route,
     year: record.year,
+    regionCode: record.regionCode,
     status: record.status,
     statusChangedAt: record.statusChangedAt,
     submissionCount: record.submissionCount,
@@ -68,7 +89,7 @@ const toChange = (record: SealedImportRecord): StatusChange => ({
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 interface PreparedExport {
-  chunks: SealedImportRecord[][];
+  chunks: PlacedRecord[][];
   format: ExportFormat;
   encoding: CsvEncoding | null;
   rowCount: number;
@@ -89,6 +110,7 @@ export class ImportService {
     private readonly unitOfWork: UnitOfWork,
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
+    private readonly noticeYears: NoticeYearRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -189,7 +211,99 @@ export class ImportService {
     }
     if (errors.length > 0) throw new RowsInvalid(errors);
     if (table === null) throw new Error('The import worker ended before the end of the file');
-    return { chunks, format: table.format, encoding: table.encoding, rowCount: table.rowCount };
+    return {
+      chunks: this.place(request, chunks),
+      format: table.format,
+      encoding: table.encoding,
+      rowCount: table.rowCount,
+    };
+  }
+
+  /**
+   * Gives every row its region (its 地区, else the importer's) and year (its 年度, else the
+   * import's, else the published notice whose application window holds its status time).
+   * Refuses the whole file, before anything is written, when a row lies outside the
+   * importer's scope or its year cannot be told: never the calendar year by default.
+   */
+  private place(request: ImportRequest, chunks: SealedImportRecord[][]): PlacedRecord[][] {
+    const notices = request.year === null ? this.noticeYears.all() : [];
+    const defaultRegionCode = request.regionCode ?? this.config.platformRegionCode;
+    const outOfScope: number[] = [];
+    const unknownYear: number[] = [];
+    const options = new Map<string, MirrorYearOption>();
+    const placed = chunks.map((chunk) =>
+      chunk.map((record): PlacedRecord => {
+        const regionCode = record.regionCode ?? defaultRegionCode;
+        if (request.staff && !this.isRowInScope(request.staff, regionCode, record.county)) {
+          outOfScope.push(record.rowNumber);
+        }
+        let year = record.year ?? request.year;
+        if (year === null) {
+          const decision = resolveMirrorYear(
+            {
+              at: record.statusChangedAt,
+              regionCode,
+              route: record.isRouteStated ? record.route : null,
+            },
+            notices,
+          );
+          if (decision.kind === 'year') {
+            year = decision.year;
+          } else {
+            unknownYear.push(record.rowNumber);
+            if (decision.kind === 'ambiguous') {
+              for (const option of decision.options)
+                options.set(`${option.regionCode}:${option.year}:${option.route}`, option);
+            }
+          }
+        }
+        return { ...record, regionCode, year: year ?? 0 };
+      }),
+    );
+    if (outOfScope.length > 0) {
+      throw new AppException(
+        ERROR_CODE.OUT_OF_SCOPE,
+        `${outOfScope.length} rows lie outside the importing account's scope; nothing was applied`,
+        { details: { rowCount: outOfScope.length, rows: outOfScope.slice(0, ROWS_LISTED) } },
+      );
+    }
+    if (unknownYear.length > 0) {
+      throw new AppException(
+        ERROR_CODE.IMPORT_YEAR_UNKNOWN,
+        `${unknownYear.length} rows without a year match no single published notice; nothing was applied`,
+        {
+          details: {
+            rowCount: unknownYear.length,
+            rows: unknownYear.slice(0, ROWS_LISTED),
+            // The notices the rows could belong to (several: ambiguous; none: no window holds them).
+            candidates: [...options.values()].sort((a, b) => a.year - b.year),
+            // Every published notice of the region, to pick one from.
+            publishedYears: this.publishedOptions(defaultRegionCode),
+            remedies: ['add a 年度 column', 'pass year with the import'],
+          },
+        },
+      );
+    }
+    return placed;
+  }
+
+  // A county HR bureau imports its own county's rows only; everyone their own region's.
+  private isRowInScope(staff: ImportingStaff, regionCode: string, county: string | null): boolean {
+    if (!isRegionInStaffScope(staff, regionCode)) return false;
+    return staff.role !== STAFF_ROLE.COUNTY_HR_BUREAU || county === staff.county;
+  }
+
+  private publishedOptions(regionCode: string): MirrorYearOption[] {
+    return this.noticeYears
+      .all()
+      .filter((notice) => notice.regionCode === regionCode || notice.regionCode === XINJIANG.code)
+      .map((notice) => ({
+        regionCode: notice.regionCode,
+        year: notice.calendar.year,
+        route: notice.calendar.route,
+        documentNumber: notice.calendar.noticeDocumentNumber,
+      }))
+      .sort((a, b) => a.year - b.year);
   }
 
   // A whole-file refusal or bad rows become API errors the office can act on.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { CalendarModule } from '../calendar/calendar.module';
 import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
 import { CertificatePersistenceModule } from '../certificate/certificate-persistence.module';
@@ -14,7 +15,13 @@ import { WebhookController } from './webhook.controller';
 import { WebhookService } from './webhook.service';
 
 @Module({
-  imports: [ApplicationModule, AuthModule, CertificatePersistenceModule, DomainEventModule],
+  imports: [
+    ApplicationModule,
+    AuthModule,
+    CalendarModule,
+    CertificatePersistenceModule,
+    DomainEventModule,
+  ],
   controllers: [StaffImportController, StaffApplicationController, WebhookController],
   providers: [
     MirrorRepository,

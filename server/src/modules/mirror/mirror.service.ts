@@ -1,8 +1,8 @@
-import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { CERTIFICATE_STATE, checkMirroredTransition } from '@titletrack/shared/domain';
 import type { ApplicationStatus } from '@titletrack/shared/domain';
+import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationRepository } from '../application/application.repository';
@@ -205,7 +205,7 @@ export class MirrorService {
           idCardBlindIndex: idCard.idCardBlindIndex as string,
           employer: a.employer,
           county: a.county,
-          regionCode: HOTAN_REGION_CODE,
+          regionCode: a.regionCode ?? HOTAN_REGION_CODE,
           series: a.series,
           specialty: a.specialty,
           level: a.level,

@@ -1,4 +1,6 @@
-import { checkIdCardNumber } from '@titletrack/shared/domain';
+import { checkIdCardNumber, resolveMirrorYear } from '@titletrack/shared/domain';
+import type { MirrorYearNotice } from '@titletrack/shared/domain';
+import { findRegion } from '@titletrack/shared/region';
 
 import {
   parseRoute,
@@ -14,9 +16,47 @@ export type PayloadCheck =
 
 const applicationDataSchema = platformEventSchema.shape.data;
 
+// What a payload without a region or a year is completed from.
+export interface PayloadContext {
+  defaultRegionCode: string;
+  notices: readonly MirrorYearNotice[];
+}
+
+// The year a payload names, else the one its notice window gives; a problem when neither does.
+function yearOf(
+  item: { year?: number; statusChangedAt: string },
+  regionCode: string,
+  route: string,
+  context: PayloadContext | undefined,
+): { year: number } | { problem: string } {
+  if (item.year !== undefined) return { year: item.year };
+  if (!context) return { problem: 'data.year: required' };
+  const decision = resolveMirrorYear(
+    { at: item.statusChangedAt, regionCode, route: route as 'prefecture_directed' | 'region' },
+    context.notices,
+  );
+  switch (decision.kind) {
+    case 'year':
+      return { year: decision.year };
+    case 'ambiguous':
+      return {
+        problem: `data.year: missing, and notices of ${decision.options.map((o) => o.year).join(', ')} all hold statusChangedAt in their application window`,
+      };
+    case 'none':
+      return {
+        problem:
+          'data.year: missing, and no published notice holds statusChangedAt in its application window',
+      };
+  }
+}
+
 // An application as the platform sends it (webhook event data, poll item data) → the mirror's
 // shape. Problems name fields, never values: the values are personal data.
-export function toMirroredApplication(data: unknown, now: Date = new Date()): PayloadCheck {
+export function toMirroredApplication(
+  data: unknown,
+  now: Date = new Date(),
+  context?: PayloadContext,
+): PayloadCheck {
   const parsed = applicationDataSchema.safeParse(data);
   if (!parsed.success) {
     return {
@@ -32,7 +72,23 @@ export function toMirroredApplication(data: unknown, now: Date = new Date()): Pa
   const level = parseTitleLevel(item.level);
   const series = parseTitleSeries(item.series);
   const route = parseRoute(item.route);
-  if (!idCard.isValid || !status || !level || !series || !route) {
+  const regionCode = item.regionCode ?? context?.defaultRegionCode;
+  const isRegionKnown = regionCode === undefined || findRegion(regionCode) !== null;
+  const year =
+    route && regionCode !== undefined
+      ? yearOf(item, regionCode, route, context)
+      : item.year !== undefined
+        ? { year: item.year }
+        : { problem: 'data.year: required' };
+  if (
+    !idCard.isValid ||
+    !status ||
+    !level ||
+    !series ||
+    !route ||
+    !isRegionKnown ||
+    'problem' in year
+  ) {
     return {
       isValid: false,
       problems: [
@@ -41,6 +97,8 @@ export function toMirroredApplication(data: unknown, now: Date = new Date()): Pa
         ...(level ? [] : ['data.level: unknown level']),
         ...(series ? [] : ['data.series: unknown series']),
         ...(route ? [] : ['data.route: unknown route']),
+        ...(isRegionKnown ? [] : ['data.regionCode: unknown region']),
+        ...('problem' in year && route ? [year.problem] : []),
       ],
     };
   }
@@ -56,7 +114,8 @@ export function toMirroredApplication(data: unknown, now: Date = new Date()): Pa
       specialty: item.specialty,
       level,
       route,
-      year: item.year,
+      year: year.year,
+      ...(regionCode === undefined ? {} : { regionCode }),
       status,
       statusChangedAt: new Date(item.statusChangedAt),
       submissionCount: item.submissionCount ?? null,

@@ -4,9 +4,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
+import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
-import { StaffOnly } from '../auth/auth.decorator';
+import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { ApplicationParamsDto } from '../binding/binding.dto';
 import { StaffApplicationService } from './staff-application.service';
 import type { StaffApplicationDetail, StaffApplicationPage } from './staff-application.service';
@@ -47,9 +48,16 @@ export class StaffApplicationController {
   constructor(private readonly staffApplicationService: StaffApplicationService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Mirrored applications, ID numbers masked, newest status first' })
-  searchApplications(@Query() query: StaffApplicationQueryDto): Promise<StaffApplicationPage> {
+  @ApiOkResponse({
+    description:
+      'Mirrored applications of my scope (region; county or series by role), ID numbers masked, newest status first',
+  })
+  searchApplications(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Query() query: StaffApplicationQueryDto,
+  ): Promise<StaffApplicationPage> {
     return this.staffApplicationService.search(
+      staff,
       query.q,
       query.status,
       query.page ?? 1,
@@ -59,8 +67,14 @@ export class StaffApplicationController {
 
   @Get(':id')
   @ApiOkResponse({ description: 'One application (ID masked) with its status history' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'APPLICATION_NOT_FOUND' })
-  getApplication(@Param() { id }: ApplicationParamsDto): Promise<StaffApplicationDetail> {
-    return this.staffApplicationService.get(Number(id));
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'APPLICATION_NOT_FOUND (also for one outside my scope)',
+  })
+  getApplication(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Param() { id }: ApplicationParamsDto,
+  ): Promise<StaffApplicationDetail> {
+    return this.staffApplicationService.get(staff, Number(id));
   }
 }

@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   HttpCode,
   HttpStatus,
@@ -11,6 +12,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiPropertyOptional,
   ApiTags,
@@ -19,7 +21,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-import { API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
+import { API_ROUTES, ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
@@ -40,8 +42,20 @@ export class ImportQueryDto {
 
   @ApiPropertyOptional({
     example: 2023,
-    description: 'Year for rows without a 年度 column (default: this year)',
+    description:
+      'Year for rows without a 年度 column (default: the published notice whose application window holds the row’s status time)',
   })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+// The multipart fields beside the file.
+export class ImportFormDto {
+  @ApiPropertyOptional({ example: 2023, description: 'Same as the year query parameter' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -55,8 +69,9 @@ interface UploadedExport {
   buffer: Buffer;
 }
 
+// The prefecture office imports its region's exports, a county HR bureau its county's rows.
 @ApiTags('staff')
-@StaffOnly()
+@StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU)
 @Controller(API_ROUTES.staffImports)
 export class StaffImportController {
   constructor(private readonly importService: ImportService) {}
@@ -65,12 +80,23 @@ export class StaffImportController {
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        year: { type: 'integer', minimum: 2000, maximum: 2100 },
+      },
+    },
   })
   @ApiOkResponse({ description: 'What the import did: created, changed, unchanged, skipped rows' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyDto,
-    description: 'IMPORT_ROWS_INVALID: details.errors lists every bad row',
+    description:
+      'IMPORT_ROWS_INVALID: details.errors lists every bad row; IMPORT_YEAR_UNKNOWN: rows without a year match no single published notice (details: rows, candidates, publishedYears)',
+  })
+  @ApiForbiddenResponse({
+    type: ErrorBodyDto,
+    description: 'OUT_OF_SCOPE: rows of another region (or county, for a county HR bureau)',
   })
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: DEFAULT_IMPORT_LIMITS.maxFileBytes, files: 1 } }),
@@ -79,6 +105,7 @@ export class StaffImportController {
     @CurrentPrincipal() staff: StaffPrincipal,
     @UploadedFile() file: UploadedExport | undefined,
     @Query() query: ImportQueryDto,
+    @Body() form: ImportFormDto,
   ): Promise<ImportResult> {
     if (!file)
       throw new AppException(ERROR_CODE.FILE_REQUIRED, 'Upload the export as the "file" field');
@@ -86,7 +113,9 @@ export class StaffImportController {
       bytes: file.buffer,
       fileName: file.originalname,
       encoding: query.encoding,
-      year: query.year ?? Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)),
+      year: query.year ?? form.year ?? null,
+      regionCode: staff.regionCode,
+      staff,
       staffUserId: Number(staff.id),
     });
   }

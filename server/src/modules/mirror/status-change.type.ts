@@ -17,6 +17,10 @@ export interface MirroredApplication {
   level: string;
   route: string;
   year: number;
+  // The prefecture the application belongs to (GB/T 2260); every source names it (an import
+  // row or the importer, a payload or PLATFORM_REGION_CODE). Absent only where a caller builds
+  // the change by hand: the seed notice's region.
+  regionCode?: string;
   status: ApplicationStatus;
   statusChangedAt: Date;
   submissionCount: number | null;

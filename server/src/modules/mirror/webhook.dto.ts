@@ -18,7 +18,14 @@ export const platformEventSchema = z
         specialty: z.string().min(1).max(100),
         level: z.string().min(1).max(32),
         route: z.string().min(1).max(32),
-        year: z.number().int().min(2000).max(2100),
+        // Absent: the year of the region's published notice whose application window holds
+        // statusChangedAt.
+        year: z.number().int().min(2000).max(2100).optional(),
+        // The prefecture (GB/T 2260); absent: PLATFORM_REGION_CODE.
+        regionCode: z
+          .string()
+          .regex(/^\d{2,12}$/)
+          .optional(),
         status: z.string().min(1).max(40),
         statusChangedAt: z.iso.datetime({ offset: true }),
         submissionCount: z.number().int().min(0).max(10).nullable().optional(),

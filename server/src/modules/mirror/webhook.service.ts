@@ -7,6 +7,7 @@ import { AppException } from '../../common/app.exception';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { MirrorRepository } from './mirror.repository';
+import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { toMirroredApplication } from './platform-payload';
 import { MirrorService } from './mirror.service';
 import { CHANGE_SOURCE } from './status-change.type';
@@ -29,6 +30,7 @@ export class WebhookService {
     private readonly unitOfWork: UnitOfWork,
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
+    private readonly noticeYears: NoticeYearRegistry,
   ) {}
 
   async receive(
@@ -91,7 +93,10 @@ export class WebhookService {
   }
 
   private toMirrored({ data }: PlatformEvent): MirroredApplication {
-    const result = toMirroredApplication(data);
+    const result = toMirroredApplication(data, new Date(), {
+      defaultRegionCode: this.config.platformRegionCode,
+      notices: this.noticeYears.all(),
+    });
     if (!result.isValid) throw this.invalid(result.problems);
     return result.application;
   }

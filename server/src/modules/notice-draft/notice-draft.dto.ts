@@ -96,6 +96,11 @@ export class NoticeDraftResponseDto implements NoticeDraftResponse {
   @ApiProperty({ example: 2023 })
   year: number;
 
+  @ApiProperty({
+    description: 'The notice text the draft was read from (an uploaded file as text)',
+  })
+  text: string;
+
   @ApiProperty({ type: [NoticeDraftEventDto] })
   events: NoticeDraftEventDto[];
 
@@ -108,11 +113,13 @@ export class NoticeDraftResponseDto implements NoticeDraftResponse {
 
 export function mapNoticeDraft(
   request: NoticeDraftFileRequest,
+  text: string,
   draft: NoticeCalendarDraft,
 ): NoticeDraftResponseDto {
   return {
     regionCode: request.regionCode,
     year: request.year,
+    text,
     events: draft.events,
     parameters: draft.parameters,
     warnings: draft.warnings,

@@ -5,6 +5,7 @@ import type { NoticeDraftFileRequest, StaffPrincipal } from '@titletrack/shared/
 import { draftNoticeCalendar } from '@titletrack/shared/notice-draft';
 import { findRegion } from '@titletrack/shared/region';
 
+import { isRegionInStaffScope } from '../../common/staff-scope';
 import { AppException } from '../../common/app.exception';
 import { mapNoticeDraft } from './notice-draft.dto';
 import type { NoticeDraftResponseDto } from './notice-draft.dto';
@@ -47,16 +48,20 @@ export class NoticeDraftService {
     text: string,
   ): NoticeDraftResponseDto {
     this.checkText(staff, text);
-    return mapNoticeDraft(request, draftNoticeCalendar(text, { year: request.year }));
+    return mapNoticeDraft(request, text, draftNoticeCalendar(text, { year: request.year }));
   }
 
-  // The guard already limits the route to the prefecture office. Staff accounts carry no region
-  // yet, so every prefecture office may draft for any known region, the autonomous region's
-  // notices ('65') included; scoping by region arrives with region-carrying accounts.
+  // The guard already limits the route to the prefecture office; an office drafts for its own
+  // region only (the autonomous region's for any), as it may only publish there.
   private checkRegion(staff: StaffPrincipal, regionCode: string): void {
-    if (findRegion(regionCode)) return;
-    this.logger.debug(`Staff ${staff.id} asked for a draft of unknown region ${regionCode}`);
-    throw new AppException(ERROR_CODE.REGION_UNKNOWN, 'Unknown region code');
+    if (!findRegion(regionCode)) {
+      this.logger.debug(`Staff ${staff.id} asked for a draft of unknown region ${regionCode}`);
+      throw new AppException(ERROR_CODE.REGION_UNKNOWN, 'Unknown region code');
+    }
+    if (!isRegionInStaffScope(staff, regionCode)) {
+      this.logger.debug(`Staff ${staff.id} asked for a draft of region ${regionCode}`);
+      throw new AppException(ERROR_CODE.OUT_OF_SCOPE, 'Not your region');
+    }
   }
 
   private checkText(staff: StaffPrincipal, text: string): void {

@@ -7,6 +7,6 @@ import { NoticeService } from './notice.service';
 @Module({
   controllers: [NoticeController],
   providers: [NoticeRepository, NoticeService],
-  exports: [NoticeService],
+  exports: [NoticeService, NoticeRepository],
 })
 export class NoticeModule {}

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
 import { BindingModule } from '../binding/binding.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CertificatePersistenceModule } from '../certificate/certificate-persistence.module';
 import { MirrorModule } from '../mirror/mirror.module';
 import { ProgressController } from './progress.controller';
@@ -15,6 +16,7 @@ import { ProgressService } from './progress.service';
     ApplicationModule,
     AuthModule,
     BindingModule,
+    CalendarModule,
     CertificatePersistenceModule,
     MirrorModule,
   ],

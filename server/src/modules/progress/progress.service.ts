@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal } from '@titletrack/shared/contract';
-import { findNoticeYear, formatDeadline, nextActions } from '@titletrack/shared/domain';
+import { formatDeadline, nextActions } from '@titletrack/shared/domain';
 import type { ActionKind } from '@titletrack/shared/domain';
 
 import { APP_CONFIG } from '../../config/config.module';
@@ -13,6 +13,7 @@ import { BindingRepository } from '../binding/binding.repository';
 import { BindingService } from '../binding/binding.service';
 import { buildIcs } from '../calendar/ics.util';
 import type { IcsEvent } from '../calendar/ics.util';
+import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { CertificateRepository } from '../certificate/certificate.repository';
 import { MirrorRepository } from '../mirror/mirror.repository';
 import type { ApplicationProgressResponseDto } from './progress.dto';
@@ -46,6 +47,7 @@ export class ProgressService {
     private readonly applicationRepository: ApplicationRepository,
     private readonly mirrorRepository: MirrorRepository,
     private readonly certificateRepository: CertificateRepository,
+    private readonly noticeYears: NoticeYearRegistry,
   ) {}
 
   async get(
@@ -78,8 +80,8 @@ export class ProgressService {
         certificateIssuedOn: issueDates.get(entity.id) ?? null,
       });
       const { applicationNo } = entity;
-      // An application of a year whose rules are not known has no to-dos.
-      const year = findNoticeYear(application.year, application.route);
+      // An application whose notice is not published has no to-dos.
+      const year = this.noticeYears.forApplication(entity);
       if (!year) continue;
       for (const action of nextActions(application, year, now)) {
         if (action.deadline === null) continue;

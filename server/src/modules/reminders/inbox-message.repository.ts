@@ -11,6 +11,8 @@ import {
 } from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PUSH_ROW_STATE } from './push-state.constant';
+import { deadlineFilter, scopeSelect } from './reminder-alert.repository';
+import type { AlertScope } from './reminder-alert.repository';
 import type { PushRowState } from './push-state.constant';
 
 // A binding made later still gets the alert in its inbox; it is pushed only while it matters:
@@ -20,7 +22,8 @@ export const LATE_PUSH_WINDOW_MS = 72 * 3_600_000;
 // An inbox message with the alert it tells.
 export interface InboxMessageRow {
   id: number;
-  applicationId: number;
+  // Null for a message about a notice rather than an application (notice_published).
+  applicationId: number | null;
   kind: string;
   readAt: Date | null;
   pushState: string;
@@ -40,7 +43,7 @@ export interface MessagePushRow {
   id: number;
   alertId: number;
   applicantId: number;
-  applicationId: number;
+  applicationId: number | null;
   kind: string;
   pushState: string;
   pushAttempts: number;
@@ -68,16 +71,31 @@ export interface ExpiredReadyRow {
   templateId: string | null;
 }
 
+// Messages that never left the server and that no push worker holds: pending (not yet claimed),
+// inbox-only, and those whose push was given up. Claimed, ready and sending rows belong to a
+// worker in flight; sent and outcome_unknown ones may have reached the applicant.
+const UNPUSHED_STATES: readonly PushRowState[] = [
+  PUSH_ROW_STATE.PENDING,
+  PUSH_ROW_STATE.NOT_APPLICABLE,
+  PUSH_ROW_STATE.NO_SUBSCRIPTION,
+  PUSH_ROW_STATE.REFUSED,
+  PUSH_ROW_STATE.FAILED,
+];
+
 // Text columns that may be NULL, as either driver returns them.
 const nullableText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 const SELECT_MESSAGE = `SELECT m.id, m.applicationId, m.kind, m.readAt, m.pushState, m.createdAt, a.ruleId, a.section, a.deadline, a.data
   FROM inbox_message m JOIN reminder_alert a ON a.id = m.alertId`;
 
+function nullableId(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
 function toMessageRow(row: Record<string, unknown>): InboxMessageRow {
   return {
     id: Number(row.id),
-    applicationId: Number(row.applicationId),
+    applicationId: nullableId(row.applicationId),
     kind: String(row.kind),
     readAt: readTime(row.readAt),
     pushState: String(row.pushState),
@@ -94,7 +112,7 @@ function toPushRow(row: Record<string, unknown>): MessagePushRow {
     id: Number(row.id),
     alertId: Number(row.alertId),
     applicantId: Number(row.applicantId),
-    applicationId: Number(row.applicationId),
+    applicationId: nullableId(row.applicationId),
     kind: String(row.kind),
     pushState: String(row.pushState),
     pushAttempts: Number(row.pushAttempts),
@@ -444,4 +462,98 @@ export class InboxMessageRepository {
     );
     return affected > 0;
   }
+
+  /**
+   * Inbox rows for alerts told to one applicant each, with no application (a notice was
+   * published). Idempotent (unique alert and applicant). The push waits for a worker, which
+   * holds it through quiet hours like any other.
+   */
+  async createForApplicants(
+    messages: ReadonlyArray<{ alertId: number; applicantId: number; kind: string }>,
+    now: Date,
+  ): Promise<number> {
+    const rowsPerInsert = 500;
+    let inserted = 0;
+    for (let i = 0; i < messages.length; i += rowsPerInsert) {
+      const chunk = messages.slice(i, i + rowsPerInsert);
+      inserted += await this.unitOfWork.affected(
+        `${insertIgnore(this.unitOfWork.manager)} inbox_message (alertId, applicantId, applicationId, kind, pushState, pushAttempts, pushNotBefore) VALUES ${chunk
+          .map(() => "(?, ?, NULL, ?, 'pending', 0, ?)")
+          .join(', ')}`,
+        chunk.flatMap((m) => [m.alertId, m.applicantId, m.kind, sqlTime(now)]),
+      );
+    }
+    return inserted;
+  }
+
+  /**
+   * Withdraws what a notice's applications were told about dates that no longer hold (the old
+   * dates of corrected events; every dated alert when null): their messages that were never
+   * pushed are deleted, so they neither push nor show. Deleted rather than marked: a new state
+   * would have to be filtered by every reader of the inbox and the push queue, and the
+   * date-change message says what changed. A message already pushed stays, as the applicant's
+   * record. Reads reminder_alert and application (the scope) in the same statement.
+   */
+  deleteUnpushed(scope: AlertScope, deadlines: readonly Date[] | null): Promise<number> {
+    if (deadlines !== null && deadlines.length === 0) return Promise.resolve(0);
+    const applications = scopeSelect(scope);
+    const dated = deadlineFilter(deadlines);
+    return this.unitOfWork.affected(
+      `DELETE FROM inbox_message WHERE pushState IN (${placeholders(UNPUSHED_STATES.length)})
+         AND alertId IN (SELECT id FROM reminder_alert WHERE ${dated.sql}
+           AND applicationId IN (${applications.sql}))`,
+      [...UNPUSHED_STATES, ...dated.parameters, ...applications.parameters],
+    );
+  }
+
+  // The staff delivery log of one scope (null fields: any): messages about applications of the
+  // region, county or series. Joins application for where each belongs; messages about no
+  // application (a published notice) are not in any restricted scope.
+  async countByPushStateInScope(scope: {
+    regionCode: string | null;
+    county: string | null;
+    series: string | null;
+  }): Promise<Record<string, number>> {
+    const { where, parameters } = scopeCondition(scope);
+    const rows: Array<{ pushState: string; n: number | string }> =
+      await this.unitOfWork.manager.query(
+        `SELECT m.pushState, COUNT(*) AS n FROM inbox_message m JOIN application p ON p.id = m.applicationId WHERE ${where} GROUP BY m.pushState`,
+        parameters,
+      );
+    return Object.fromEntries(rows.map((row) => [String(row.pushState), Number(row.n)]));
+  }
+
+  // Newest first; joins application for where each message's application belongs.
+  async getByPushStatesInScope(
+    states: readonly PushRowState[],
+    limit: number,
+    scope: { regionCode: string | null; county: string | null; series: string | null },
+  ): Promise<MessagePushRow[]> {
+    if (states.length === 0) return [];
+    const { where, parameters } = scopeCondition(scope);
+    const rows: Array<Record<string, unknown>> = await this.unitOfWork.manager.query(
+      `SELECT m.id, m.alertId, m.applicantId, m.applicationId, m.kind, m.pushState, m.pushAttempts, m.pushError, m.pushedAt, m.readAt
+       FROM inbox_message m JOIN application p ON p.id = m.applicationId
+       WHERE m.pushState IN (${placeholders(states.length)}) AND ${where} ORDER BY m.id DESC LIMIT ${Math.floor(Number(limit))}`,
+      [...states, ...parameters],
+    );
+    return rows.map(toPushRow);
+  }
+}
+
+// An application (aliased p) in a staff scope: each non-null field must match.
+function scopeCondition(scope: {
+  regionCode: string | null;
+  county: string | null;
+  series: string | null;
+}): { where: string; parameters: string[] } {
+  const conditions: string[] = ['1 = 1'];
+  const parameters: string[] = [];
+  for (const column of ['regionCode', 'county', 'series'] as const) {
+    const value = scope[column];
+    if (value === null) continue;
+    conditions.push(`p.${column} = ?`);
+    parameters.push(value);
+  }
+  return { where: conditions.join(' AND '), parameters };
 }

@@ -28,10 +28,14 @@ const WIRE_STATE: Readonly<Record<PushRowState, PushState>> = {
   [PUSH_ROW_STATE.NOT_APPLICABLE]: PUSH_STATE.NOT_APPLICABLE,
 };
 
+// A message about no application (a notice was published) has no applicationId.
+export const applicationIdOnWire = (applicationId: number | null): string | null =>
+  applicationId === null ? null : String(applicationId);
+
 export function mapInboxMessage(row: InboxMessageRow): InboxMessage {
   return {
     id: String(row.id),
-    applicationId: String(row.applicationId),
+    applicationId: applicationIdOnWire(row.applicationId),
     kind: row.kind,
     ruleId: row.ruleId,
     section: row.section,
@@ -44,7 +48,8 @@ export function mapInboxMessage(row: InboxMessageRow): InboxMessage {
 }
 
 /**
- * The applicant's inbox: every alert of every application they have bound, newest first.
+ * The applicant's inbox: every alert of every application they have bound, and the notices
+ * they asked to hear about, newest first.
  * Messages stay after an unbinding: the inbox never drops anything. Reading it writes nothing:
  * the planner puts alerts into inboxes on its tick, and a new binding at once.
  */

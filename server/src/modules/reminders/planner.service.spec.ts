@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 
+import { HOTAN_2023 } from '@titletrack/shared/domain';
+
 import { LeaseService } from '../../common/lease/lease.service';
 import type { UnitOfWork } from '../../database/unit-of-work';
 import { mockMethods } from '../../../test/mocks/mock-methods';
@@ -11,6 +13,7 @@ import {
 } from '../../../test/mocks/reminders.mock';
 import { ApplicationRepository } from '../application/application.repository';
 import { BindingRepository } from '../binding/binding.repository';
+import type { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { DomainEventRepository } from '../domain-event/domain-event.repository';
 import type { DomainEvent } from '../domain-event/domain-event.type';
 import type { MirroredRow } from '../application/application-to-domain.mapper';
@@ -20,8 +23,17 @@ import type { ReminderAlertRepository } from './reminder-alert.repository';
 import type { ReminderCursorRepository } from './reminder-cursor.repository';
 
 const NOW = new Date('2023-12-06T04:00:00Z');
+// Only the 2023 Hotan notice is published.
+const hotan2023Registry = (): NoticeYearRegistry =>
+  ({
+    forApplication: (row: { regionCode: string; year: number; route: string }) =>
+      row.regionCode === '6532' && row.year === 2023 && row.route === 'prefecture_directed'
+        ? HOTAN_2023
+        : null,
+  }) as unknown as NoticeYearRegistry;
 const buildRow = (overrides: Partial<MirroredRow> = {}): MirroredRow => ({
   id: 7,
+  regionCode: '6532',
   year: 2023,
   route: 'prefecture_directed',
   level: 'intermediate',
@@ -101,6 +113,7 @@ describe(PlannerService.name, () => {
       alerts,
       inboxMessages,
       leases,
+      hotan2023Registry(),
       {
         holderId: 'test',
         leaseTtlMs: 60_000,
@@ -232,6 +245,42 @@ describe(PlannerService.name, () => {
         [9],
         new Date('2023-08-16T03:00:00Z'),
       );
+    });
+  });
+
+  describe('planScope', () => {
+    it("reads only the notice's applications, chunk after chunk in id order, and plans each chunk", async () => {
+      const scope = { regionCode: '6532', year: 2023, route: 'prefecture_directed' };
+      applications.getStandingsAfter
+        .mockResolvedValueOnce([buildRow({ id: 3 }), buildRow({ id: 9 })])
+        .mockResolvedValueOnce([buildRow({ id: 12 })])
+        .mockResolvedValueOnce([]);
+
+      const summary = await sut.planScope(scope, new Date('2023-08-16T03:00:00Z'));
+
+      expect(summary).toMatchObject({ applications: 3, alerts: 6 });
+      expect(applications.getStandingsAfter.mock.calls.map(([afterId]) => afterId)).toEqual([
+        0, 9, 12,
+      ]);
+      for (const [, , filter] of applications.getStandingsAfter.mock.calls) {
+        expect(filter.scope).toEqual(scope);
+      }
+      expect(alerts.getKeysInApplicationRange).toHaveBeenCalledWith(3, 9);
+      expect(alerts.getKeysInApplicationRange).toHaveBeenCalledWith(12, 12);
+    });
+
+    it('plans nothing for applications whose notice is not published', async () => {
+      applications.getStandingsAfter
+        .mockResolvedValueOnce([buildRow({ id: 3, regionCode: '6531' })])
+        .mockResolvedValueOnce([]);
+
+      await expect(
+        sut.planScope(
+          { regionCode: '6531', year: 2023, route: 'prefecture_directed' },
+          new Date('2023-08-16T03:00:00Z'),
+        ),
+      ).resolves.toEqual({ applications: 1, alerts: 0, inboxMessages: 0 });
+      expect(alerts.createMany).not.toHaveBeenCalled();
     });
   });
 });

@@ -5,15 +5,16 @@ import {
   APPLICATION_STATUS,
   NoticeMismatchError,
   alertsDue,
-  findNoticeYear,
 } from '@titletrack/shared/domain';
-import type { Alert } from '@titletrack/shared/domain';
+import type { Alert, NoticeYear } from '@titletrack/shared/domain';
 
 import { LeaseService } from '../../common/lease/lease.service';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationRepository } from '../application/application.repository';
+import type { ApplicationScope } from '../application/application.repository';
 import { BindingRepository } from '../binding/binding.repository';
 import { DomainEventRepository } from '../domain-event/domain-event.repository';
+import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { DOMAIN_EVENT_KIND } from '../domain-event/domain-event.type';
 import type { DomainEvent, DomainEventKind } from '../domain-event/domain-event.type';
 import { toDomainApplication } from '../application/application-to-domain.mapper';
@@ -49,6 +50,9 @@ export interface PlanSummary {
 
 // Issue dates (YYYY-MM-DD) of e-certificates, by application id.
 export type CertificateDates = ReadonlyMap<number, string>;
+
+// The notice year an application is judged against, or null when none is published for it.
+export type NoticeYearLookup = (row: MirroredRow) => NoticeYear | null;
 
 export interface PlanFacts {
   plannedKeys?: ReadonlySet<string>;
@@ -89,8 +93,64 @@ export class PlannerService {
     private readonly alerts: ReminderAlertRepository,
     private readonly inboxMessages: InboxMessageRepository,
     private readonly leases: LeaseService,
+    private readonly noticeYears: NoticeYearRegistry,
     @Inject(PLANNER_OPTIONS) private readonly options: PlannerOptions,
   ) {}
+
+  /**
+   * Plans every open application of one notice's scope (a publication or a correction changed
+   * its deadlines), in id-ordered chunks, each written in its own transaction: a failure half
+   * way leaves the rest to the next tick's scan, which plans the same alerts.
+   */
+  async planScope(
+    scope: ApplicationScope,
+    now: Date,
+  ): Promise<Omit<PlanSummary, 'isSkipped' | 'events'>> {
+    const summary = { applications: 0, alerts: 0, inboxMessages: 0 };
+    const filter = { ...this.openFilter(now), scope };
+    const read = async (
+      afterId: number,
+    ): Promise<{ rows: MirroredRow[]; planned: Set<string> }> => {
+      const rows = await this.applications.getStandingsAfter(
+        afterId,
+        this.options.chunkSize,
+        filter,
+      );
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      const planned =
+        first && last
+          ? await this.alerts.getKeysInApplicationRange(first.id, last.id)
+          : new Set<string>();
+      return { rows, planned };
+    };
+    // The next chunk is read while this one is planned and written.
+    let next = read(0);
+    for (;;) {
+      const { rows, planned } = await next;
+      const last = rows[rows.length - 1];
+      if (!last) return summary;
+      next = read(last.id);
+      try {
+        const part = await this.planApplications(rows, now, { plannedKeys: planned });
+        summary.applications += part.applications;
+        summary.alerts += part.alerts;
+        summary.inboxMessages += part.inboxMessages;
+      } catch (error) {
+        await next.catch(() => undefined);
+        throw error;
+      }
+    }
+  }
+
+  // Open: in an active status, or an outcome recent enough to be told.
+  private openFilter(now: Date) {
+    return {
+      statuses: ACTIVE_STATUSES,
+      recentStatuses: OUTCOME_STATUSES,
+      changedSince: new Date(now.getTime() - OUTCOME_SCAN_WINDOW_MS),
+    };
+  }
 
   /**
    * One planner tick, on one instance at a time (a lease): first the domain events recorded
@@ -152,11 +212,7 @@ export class PlannerService {
     position: number,
     summary: PlanSummary,
   ): Promise<void> {
-    const filter = {
-      statuses: ACTIVE_STATUSES,
-      recentStatuses: OUTCOME_STATUSES,
-      changedSince: new Date(now.getTime() - OUTCOME_SCAN_WINDOW_MS),
-    };
+    const filter = this.openFilter(now);
     const read = async (
       afterId: number,
     ): Promise<{ rows: MirroredRow[]; planned: Set<string> }> => {
@@ -247,10 +303,16 @@ export class PlannerService {
     if (rows.length === 0) return { applications: 0, alerts: 0, inboxMessages: 0 };
     const planned =
       facts.plannedKeys ?? (await this.alerts.getKeysByApplicationIds(rows.map((row) => row.id)));
-    const due = computeDueAlerts(rows, now, planned, {
-      certificateDates: facts.certificateDates,
-      onMismatch: (row, error) => this.logger.warn(`Application ${row.id}: ${error.message}`),
-    });
+    const due = computeDueAlerts(
+      rows,
+      now,
+      planned,
+      (row) => this.noticeYears.forApplication(row),
+      {
+        certificateDates: facts.certificateDates,
+        onMismatch: (row, error) => this.logger.warn(`Application ${row.id}: ${error.message}`),
+      },
+    );
     // Nothing new: no write at all (a steady tick over every open application stays a read).
     if (due.length === 0) return { applications: rows.length, alerts: 0, inboxMessages: 0 };
     const withNews = [...new Set(due.map((alert) => Number(alert.applicationId)))];
@@ -262,13 +324,16 @@ export class PlannerService {
   }
 }
 
-// Pure: the alerts due for these rows that are not planned yet (shared `alertsDue`). The
+// Pure: the alerts due for these rows that are not planned yet (shared `alertsDue`), each judged
+// against the notice year `noticeYearOf` gives it (none: no alert, as no deadline is better than
+// a wrong one). The
 // "e-certificate ready" alert waits for the certificate's issue date (its certificate_ready
 // event): told without it, it could never be told again with it, as its key is planned.
 export function computeDueAlerts(
   rows: MirroredRow[],
   now: Date,
   planned: ReadonlySet<string>,
+  noticeYearOf: NoticeYearLookup,
   {
     certificateDates = new Map<number, string>(),
     onMismatch = () => undefined,
@@ -279,7 +344,7 @@ export function computeDueAlerts(
 ): Alert[] {
   const due: Alert[] = [];
   for (const row of rows) {
-    const year = findNoticeYear(row.year, row.route);
+    const year = noticeYearOf(row);
     if (year === null) continue;
     const certificateIssuedOn = certificateDates.get(row.id) ?? null;
     try {

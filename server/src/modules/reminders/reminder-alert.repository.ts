@@ -8,6 +8,43 @@ import { UnitOfWork } from '../../database/unit-of-work';
 const ROWS_PER_INSERT = 400;
 const IDS_PER_SELECT = 1000;
 
+// The applications one notice governs (null regionCode: every prefecture).
+export interface AlertScope {
+  regionCode: string | null;
+  year: number;
+  route: string;
+}
+
+// The applications of a scope, as a sub-select.
+export function scopeSelect(scope: AlertScope): { sql: string; parameters: unknown[] } {
+  const region = scope.regionCode === null ? '' : ' AND regionCode = ?';
+  return {
+    sql: `SELECT id FROM application WHERE year = ? AND route = ?${region}`,
+    parameters:
+      scope.regionCode === null
+        ? [scope.year, scope.route]
+        : [scope.year, scope.route, scope.regionCode],
+  };
+}
+
+// News about the notice itself: a date-change message stays true when a later change follows.
+const NOTICE_NEWS_KINDS = ['calendar_date_changed', 'notice_published'] as const;
+
+// Alerts planned for one of these deadlines (every dated alert when null), news about the
+// notice itself excepted.
+export function deadlineFilter(deadlines: readonly Date[] | null): {
+  sql: string;
+  parameters: unknown[];
+} {
+  const news = `kind NOT IN (${placeholders(NOTICE_NEWS_KINDS.length)})`;
+  if (deadlines === null)
+    return { sql: `deadline IS NOT NULL AND ${news}`, parameters: [...NOTICE_NEWS_KINDS] };
+  return {
+    sql: `deadline IN (${placeholders(deadlines.length)}) AND ${news}`,
+    parameters: [...deadlines.map(sqlTime), ...NOTICE_NEWS_KINDS],
+  };
+}
+
 export interface AlertRow {
   id: number;
   kind: string;
@@ -79,5 +116,65 @@ export class ReminderAlertRepository {
       );
     }
     return inserted;
+  }
+
+  // Alerts about no application (a notice was published): planned like the others, under
+  // their dedupe key. Returns the rows inserted; a key written before is ignored.
+  async createWithoutApplication(
+    alerts: ReadonlyArray<Omit<Alert, 'applicationId'>>,
+  ): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < alerts.length; i += ROWS_PER_INSERT) {
+      const chunk = alerts.slice(i, i + ROWS_PER_INSERT);
+      inserted += await this.unitOfWork.affected(
+        `${insertIgnore(this.unitOfWork.manager)} reminder_alert (dedupeKey, applicationId, kind, ruleId, section, deadline, data) VALUES ${chunk
+          .map(() => '(?, NULL, ?, ?, ?, ?, ?)')
+          .join(', ')}`,
+        chunk.flatMap((a) => [
+          a.dedupeKey,
+          a.kind,
+          a.ruleId,
+          a.section,
+          a.deadline === null ? null : sqlTime(a.deadline),
+          JSON.stringify(a.data),
+        ]),
+      );
+    }
+    return inserted;
+  }
+
+  // Alert ids by dedupe key (keys not planned are absent).
+  async getIdsByDedupeKeys(dedupeKeys: readonly string[]): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < dedupeKeys.length; i += IDS_PER_SELECT) {
+      const chunk = dedupeKeys.slice(i, i + IDS_PER_SELECT);
+      const rows: Array<{ id: number | string; dedupeKey: string }> =
+        await this.unitOfWork.manager.query(
+          `SELECT id, dedupeKey FROM reminder_alert WHERE dedupeKey IN (${placeholders(chunk.length)})`,
+          chunk,
+        );
+      for (const row of rows) ids.set(String(row.dedupeKey), Number(row.id));
+    }
+    return ids;
+  }
+
+  /**
+   * Deletes the alerts of a notice's applications planned for these deadlines (the old dates of
+   * corrected events; every dated alert when null) that no inbox message refers to any more:
+   * run after InboxMessageRepository.deleteUnpushed, this withdraws the alerts nobody was pushed.
+   * Deleting frees the alert's dedupe key, so the planner tells the corrected date under the
+   * same key (fee_due and paper_materials_due are keyed by year). Reads application (the scope)
+   * and inbox_message in the same statement. Returns the alerts deleted.
+   */
+  deleteUnreferenced(scope: AlertScope, deadlines: readonly Date[] | null): Promise<number> {
+    if (deadlines !== null && deadlines.length === 0) return Promise.resolve(0);
+    const applications = scopeSelect(scope);
+    const dated = deadlineFilter(deadlines);
+    return this.unitOfWork.affected(
+      `DELETE FROM reminder_alert WHERE ${dated.sql}
+         AND applicationId IN (${applications.sql})
+         AND NOT EXISTS (SELECT 1 FROM inbox_message m WHERE m.alertId = reminder_alert.id)`,
+      [...dated.parameters, ...applications.parameters],
+    );
   }
 }

@@ -7,6 +7,7 @@ import type {
   InboxMessage,
   InboxPageResponse,
   MarkAllReadResponse,
+  StaffPrincipal,
   SubscriptionStatusResponse,
   SubscriptionTemplatesResponse,
   UnreadCountResponse,
@@ -116,17 +117,25 @@ export class StaffRemindersController {
 
   @Get('/staff/reminders')
   @ApiOkResponse({
-    description: 'Pushes per state, and the rows staff must look at (outcome unknown, failed)',
+    description:
+      'Pushes per state, and the rows staff must look at (outcome unknown, failed), of my scope',
   })
-  getReminderSummary(): Promise<StaffReminderSummary> {
-    return this.staffRemindersService.getSummary();
+  getReminderSummary(@CurrentPrincipal() staff: StaffPrincipal): Promise<StaffReminderSummary> {
+    return this.staffRemindersService.getSummary(staff);
   }
 
   @Get(`${API_ROUTES.staffApplications}/:id/alerts`)
   @ApiOkResponse({
     description: 'Per alert kind: planned, pushed, read, failed… and every alert with its messages',
   })
-  getApplicationAlerts(@Param() { id }: ApplicationParamsDto): Promise<StaffApplicationAlerts> {
-    return this.staffRemindersService.getApplicationAlerts(Number(id));
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'APPLICATION_NOT_FOUND (also for one outside my scope)',
+  })
+  getApplicationAlerts(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Param() { id }: ApplicationParamsDto,
+  ): Promise<StaffApplicationAlerts> {
+    return this.staffRemindersService.getApplicationAlerts(staff, Number(id));
   }
 }

@@ -9,6 +9,7 @@ import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
 import { BindingModule } from '../binding/binding.module';
 import { DomainEventModule } from '../domain-event/domain-event.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { InboxMessageRepository } from './inbox-message.repository';
 import { InboxOnBindingService } from './inbox-on-binding.service';
@@ -45,6 +46,7 @@ import { WechatPushListenerService } from './wechat-push-listener.service';
     BindingModule,
     DomainEventModule,
     WechatModule,
+    CalendarModule,
   ],
   controllers: [InboxController, SubscriptionController, StaffRemindersController],
   providers: [
@@ -101,6 +103,6 @@ import { WechatPushListenerService } from './wechat-push-listener.service';
       }),
     },
   ],
-  exports: [PlannerService, PushWorkerService],
+  exports: [PlannerService, PushWorkerService, ReminderAlertRepository, InboxMessageRepository],
 })
 export class RemindersModule {}

@@ -1,12 +1,29 @@
+import { PRINCIPAL_KIND, STAFF_ROLE } from '@titletrack/shared/contract';
+import type { StaffPrincipal } from '@titletrack/shared/contract';
+
+import { buildApplicationEntity } from '../../../test/factories/application.factory';
+import { mockMethods } from '../../../test/mocks/mock-methods';
 import {
   newInboxMessageRepositoryMock,
   newReminderAlertRepositoryMock,
 } from '../../../test/mocks/reminders.mock';
+import { ApplicationRepository } from '../application/application.repository';
 import type { InboxMessageRepository, MessagePushRow } from './inbox-message.repository';
 import type { ReminderAlertRepository } from './reminder-alert.repository';
 import { StaffRemindersService } from './staff-reminders.service';
 
 const PLANNED_AT = new Date('2023-08-15T03:00:00Z');
+const OFFICE: StaffPrincipal = {
+  kind: PRINCIPAL_KIND.STAFF,
+  id: '2',
+  username: 'office',
+  displayName: '职称办',
+  role: STAFF_ROLE.PREFECTURE_OFFICE,
+  regionCode: '6532',
+  county: null,
+  series: null,
+};
+const XINJIANG_OFFICE: StaffPrincipal = { ...OFFICE, regionCode: '65' };
 
 const buildMessage = (overrides: Partial<MessagePushRow> = {}): MessagePushRow => ({
   id: 21,
@@ -26,11 +43,14 @@ describe(StaffRemindersService.name, () => {
   let sut: StaffRemindersService;
   let alerts: jest.Mocked<ReminderAlertRepository>;
   let inboxMessages: jest.Mocked<InboxMessageRepository>;
+  let applications: jest.Mocked<ApplicationRepository>;
 
   beforeEach(() => {
     alerts = newReminderAlertRepositoryMock();
     inboxMessages = newInboxMessageRepositoryMock();
-    sut = new StaffRemindersService(alerts, inboxMessages);
+    applications = mockMethods(ApplicationRepository);
+    applications.getById.mockResolvedValue(buildApplicationEntity());
+    sut = new StaffRemindersService(alerts, inboxMessages, applications);
   });
 
   const expectNoWrites = (): void => {
@@ -72,7 +92,7 @@ describe(StaffRemindersService.name, () => {
         }),
       ]);
 
-      const view = await sut.getApplicationAlerts(7);
+      const view = await sut.getApplicationAlerts(OFFICE, 7);
 
       expect(view.applicationId).toBe('7');
       expect(view.kinds).toEqual([
@@ -125,7 +145,53 @@ describe(StaffRemindersService.name, () => {
     });
   });
 
+  describe('getApplicationAlerts outside the scope', () => {
+    it('answers an application of another region or county like one that does not exist', async () => {
+      applications.getById.mockResolvedValueOnce(buildApplicationEntity({ regionCode: '6531' }));
+      await expect(sut.getApplicationAlerts(OFFICE, 7)).rejects.toMatchObject({
+        code: 'APPLICATION_NOT_FOUND',
+      });
+      applications.getById.mockResolvedValueOnce(buildApplicationEntity({ county: '和田市' }));
+      await expect(
+        sut.getApplicationAlerts(
+          { ...OFFICE, role: STAFF_ROLE.COUNTY_HR_BUREAU, county: '于田县' },
+          7,
+        ),
+      ).rejects.toMatchObject({ code: 'APPLICATION_NOT_FOUND' });
+      applications.getById.mockResolvedValueOnce(null);
+      await expect(sut.getApplicationAlerts(OFFICE, 8)).rejects.toMatchObject({
+        code: 'APPLICATION_NOT_FOUND',
+      });
+      expect(alerts.getByApplicationId).not.toHaveBeenCalled();
+      expectNoWrites();
+    });
+  });
+
   describe('getSummary', () => {
+    it('gives a prefecture office its region’s log only, a notice message without an application', async () => {
+      inboxMessages.countByPushStateInScope.mockResolvedValue({ sent: 2 });
+      inboxMessages.getByPushStatesInScope.mockResolvedValue([
+        buildMessage({
+          id: 31,
+          applicationId: null,
+          kind: 'notice_published',
+          pushState: 'failed',
+        }),
+      ]);
+
+      await expect(sut.getSummary(OFFICE)).resolves.toMatchObject({
+        byState: { sent: 2 },
+        needsAttention: [{ id: '31', applicationId: null, kind: 'notice_published' }],
+      });
+      expect(inboxMessages.countByPushStateInScope).toHaveBeenCalledWith({
+        regionCode: '6532',
+        county: null,
+        series: null,
+      });
+      expect(inboxMessages.countByPushState).not.toHaveBeenCalled();
+      expect(inboxMessages.getByPushStates).not.toHaveBeenCalled();
+    });
+
     it('gives the pushes per state and the rows a person must look at', async () => {
       inboxMessages.countByPushState.mockResolvedValue({ sent: 4, failed: 1 });
       inboxMessages.getByPushStates.mockResolvedValue([
@@ -137,7 +203,7 @@ describe(StaffRemindersService.name, () => {
         }),
       ]);
 
-      await expect(sut.getSummary()).resolves.toEqual({
+      await expect(sut.getSummary(XINJIANG_OFFICE)).resolves.toEqual({
         byState: { sent: 4, failed: 1 },
         needsAttention: [
           {

@@ -1,6 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
+import { ERROR_CODE } from '@titletrack/shared/contract';
+import type { StaffPrincipal } from '@titletrack/shared/contract';
+
+import { AppException } from '../../common/app.exception';
+import { isInStaffScope, staffScopeFilter } from '../../common/staff-scope';
+import { ApplicationRepository } from '../application/application.repository';
 import { InboxMessageRepository } from './inbox-message.repository';
+import { applicationIdOnWire } from './inbox.service';
 import { PUSH_ROW_STATE } from './push-state.constant';
 import type { PushRowState } from './push-state.constant';
 import { ReminderAlertRepository } from './reminder-alert.repository';
@@ -44,7 +51,8 @@ export interface StaffReminderSummary {
   byState: Record<string, number>;
   needsAttention: Array<{
     id: string;
-    applicationId: string;
+    // Null for a message about no application (a notice was published).
+    applicationId: string | null;
     kind: string;
     pushState: string;
     pushError: string | null;
@@ -101,14 +109,27 @@ function countPush(counts: KindCounts, pushState: string): void {
   }
 }
 
+// The delivery log staff see: of their scope only (region; county or series by role).
 @Injectable()
 export class StaffRemindersService {
+  private readonly logger = new Logger(StaffRemindersService.name);
+
   constructor(
     private readonly alerts: ReminderAlertRepository,
     private readonly inboxMessages: InboxMessageRepository,
+    private readonly applications: ApplicationRepository,
   ) {}
 
-  async getApplicationAlerts(applicationId: number): Promise<StaffApplicationAlerts> {
+  async getApplicationAlerts(
+    staff: StaffPrincipal,
+    applicationId: number,
+  ): Promise<StaffApplicationAlerts> {
+    const application = await this.applications.getById(applicationId);
+    if (!application || !isInStaffScope(staff, application)) {
+      // One outside the scope answers exactly like one that does not exist.
+      this.logger.debug(`Application ${applicationId} not found in the scope of staff ${staff.id}`);
+      throw new AppException(ERROR_CODE.APPLICATION_NOT_FOUND, 'Application not found');
+    }
     const alerts = await this.alerts.getByApplicationId(applicationId);
     const messages = await this.inboxMessages.getByApplicationId(applicationId);
     const kinds = new Map<string, KindCounts>();
@@ -151,17 +172,26 @@ export class StaffRemindersService {
     };
   }
 
-  async getSummary(): Promise<StaffReminderSummary> {
-    const byState = await this.inboxMessages.countByPushState();
-    const attention = await this.inboxMessages.getByPushStates(
-      NEEDS_ATTENTION,
-      NEEDS_ATTENTION_LIMIT,
-    );
+  async getSummary(staff: StaffPrincipal): Promise<StaffReminderSummary> {
+    const scope = staffScopeFilter(staff);
+    // The whole log (notice messages included) for the autonomous region's office only.
+    const isEverything =
+      scope.regionCode === null && scope.county === null && scope.series === null;
+    const byState = isEverything
+      ? await this.inboxMessages.countByPushState()
+      : await this.inboxMessages.countByPushStateInScope(scope);
+    const attention = isEverything
+      ? await this.inboxMessages.getByPushStates(NEEDS_ATTENTION, NEEDS_ATTENTION_LIMIT)
+      : await this.inboxMessages.getByPushStatesInScope(
+          NEEDS_ATTENTION,
+          NEEDS_ATTENTION_LIMIT,
+          scope,
+        );
     return {
       byState,
       needsAttention: attention.map((row) => ({
         id: String(row.id),
-        applicationId: String(row.applicationId),
+        applicationId: applicationIdOnWire(row.applicationId),
         kind: row.kind,
         pushState: row.pushState,
         pushError: row.pushError,

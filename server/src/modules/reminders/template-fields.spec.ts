@@ -75,6 +75,43 @@ describe('WeChat template fields', () => {
     ).toEqual({ value: '未通过' });
   });
 
+  it('a published notice names its region and year', () => {
+    const fields = templateData({
+      kind: 'notice_published',
+      deadline: null,
+      data: {
+        regionCode: '6532',
+        regionName: '和田地区',
+        year: 2027,
+        title: '关于开展2027年度职称评审工作的通知',
+        documentNumber: '和人社发〔2027〕1号',
+      },
+      plannedAt,
+    });
+    expect(fields.thing1).toEqual({ value: '年度职称评审通知已发布' });
+    expect(fields.thing3).toEqual({ value: '和田地区2027年度通知已发布' });
+  });
+
+  it('a changed calendar date names the new Beijing day', () => {
+    const fields = templateData({
+      kind: 'calendar_date_changed',
+      deadline: null,
+      data: {
+        regionCode: '6532',
+        year: 2027,
+        documentNumber: '和人社发〔2027〕1号',
+        eventKind: 'application',
+        oldStartsAt: null,
+        oldEndsAt: '2027-05-10T15:59:59.000Z',
+        newStartsAt: null,
+        newEndsAt: '2027-05-20T15:59:59.000Z',
+        note: '',
+      },
+      plannedAt,
+    });
+    expect(fields.thing3).toEqual({ value: '改为2027年05月20日' });
+  });
+
   it.each(Object.values(ALERT_KIND))('%s fits every WeChat rule', (kind: AlertKind) => {
     const data = {
       submissionsLeft: 2,
@@ -85,6 +122,8 @@ describe('WeChat template fields', () => {
       professionalShortBy: 3,
       service: 'fang_hui_ju',
       isPassed: true,
+      regionName: '克孜勒苏柯尔克孜自治州',
+      newEndsAt: '2027-05-20T15:59:59.000Z',
     };
     const fields = templateData({ kind, deadline: null, data, plannedAt });
     for (const [key, { value }] of Object.entries(fields)) {

@@ -96,6 +96,14 @@ function note(kind: AlertKind, data: unknown): string {
     case 'paper_materials_due':
     case 'paper_materials_deadline_approaching':
       return '请按时报送纸质申报材料';
+    case 'notice_published': {
+      const d = data as AlertDataByKind['notice_published'];
+      return `${d.regionName}${d.year}年度通知已发布`;
+    }
+    case 'calendar_date_changed': {
+      const d = data as AlertDataByKind['calendar_date_changed'];
+      return `改为${date(d.newEndsAt)}`;
+    }
     default:
       return DEFAULT_NOTE;
   }

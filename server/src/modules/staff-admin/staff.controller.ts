@@ -1,10 +1,17 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
+import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
-import { StaffOnly } from '../auth/auth.decorator';
+import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import {
   CreateStaffUserDto,
   StaffUserListResponseDto,
@@ -28,7 +35,11 @@ export class StaffController {
   @Post()
   @ApiCreatedResponse({ type: StaffUserResponseDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'USERNAME_TAKEN' })
-  createStaffUser(@Body() request: CreateStaffUserDto): Promise<StaffUserResponseDto> {
-    return this.staffService.create(request);
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'OUT_OF_SCOPE: another region' })
+  createStaffUser(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Body() request: CreateStaffUserDto,
+  ): Promise<StaffUserResponseDto> {
+    return this.staffService.create(request, staff);
   }
 }

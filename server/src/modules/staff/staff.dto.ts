@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
+import { TITLE_SERIES } from '@titletrack/shared/domain';
 import { STAFF_ROLE } from '@titletrack/shared/contract';
 import type {
   CreateStaffUserRequest,
@@ -33,6 +34,35 @@ export class CreateStaffUserDto implements CreateStaffUserRequest {
   @IsString()
   @Length(12, 200)
   password: string;
+
+  @ApiPropertyOptional({
+    example: '6532',
+    description: 'Defaults to the creating account’s region',
+  })
+  @IsOptional()
+  @Matches(/^\d{2,12}$/, { message: 'regionCode must be a region code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '于田县',
+    description: 'Required for county_hr_bureau',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  county?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    enum: Object.values(TITLE_SERIES),
+    description: 'Required for series_authority',
+  })
+  @IsOptional()
+  @IsIn(Object.values(TITLE_SERIES))
+  series?: string | null;
 }
 
 export class StaffUserResponseDto implements StaffUserResponse {

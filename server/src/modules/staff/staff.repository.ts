@@ -30,7 +30,8 @@ export class StaffRepository {
 
   // Several instances may bootstrap at once: the unique username lets one insert win.
   async createIfUsernameFree(
-    user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>,
+    user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'> &
+      Partial<Pick<StaffUserEntity, 'regionCode' | 'county' | 'series'>>,
   ): Promise<void> {
     await this.unitOfWork.write(() =>
       this.staff.createQueryBuilder().insert().values(user).orIgnore().execute(),
@@ -39,7 +40,10 @@ export class StaffRepository {
 
   // Null when the username is taken (the unique index decides, also between instances).
   async create(
-    user: Pick<StaffUserEntity, 'username' | 'displayName' | 'role' | 'passwordHash'>,
+    user: Pick<
+      StaffUserEntity,
+      'username' | 'displayName' | 'role' | 'passwordHash' | 'regionCode' | 'county' | 'series'
+    >,
   ): Promise<StaffUserEntity | null> {
     return this.unitOfWork.write(async () => {
       await this.createIfUsernameFree(user);

@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
-import type { StaffRole } from '@titletrack/shared/contract';
+import type { StaffPrincipal, StaffRole } from '@titletrack/shared/contract';
+import { TITLE_SERIES } from '@titletrack/shared/domain';
+import { XINJIANG, findRegion } from '@titletrack/shared/region';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { AppException } from '../../common/app.exception';
+import { isRegionInStaffScope, isRegionWide } from '../../common/staff-scope';
 import { hashPassword, verifyPassword } from './password.util';
 import { mapStaffUser } from './staff.dto';
 import type { StaffUserListResponseDto, StaffUserResponseDto } from './staff.dto';
@@ -17,7 +20,16 @@ export interface NewStaffUser {
   displayName: string;
   role: StaffRole;
   password: string;
+  // Defaults to the creating account's region.
+  regionCode?: string;
+  county?: string | null;
+  series?: string | null;
 }
+
+// Who creates the account: its region bounds the new account's.
+export type StaffCreator = Pick<StaffPrincipal, 'role' | 'regionCode' | 'county' | 'series'>;
+
+const SERIES_VALUES: readonly string[] = Object.values(TITLE_SERIES);
 
 @Injectable()
 export class StaffService {
@@ -28,11 +40,16 @@ export class StaffService {
     private readonly staffRepository: StaffRepository,
   ) {}
 
-  async create(user: NewStaffUser): Promise<StaffUserResponseDto> {
-    const { password, ...fields } = user;
+  // Without a creator the server's operator creates it (the CLI): region-wide, and the account
+  // lands in the deployment's region unless told otherwise.
+  async create(user: NewStaffUser, creator?: StaffCreator): Promise<StaffUserResponseDto> {
+    const scope = this.scopeOfNewAccount(creator ?? this.serverOperator(), user);
     const created = await this.staffRepository.create({
-      ...fields,
-      passwordHash: await hashPassword(password),
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      ...scope,
+      passwordHash: await hashPassword(user.password),
     });
     if (!created) {
       this.logger.debug(`Username ${user.username} is taken`);
@@ -40,6 +57,59 @@ export class StaffService {
     }
     this.logger.log(`Created staff account ${created.username} (${created.role})`);
     return mapStaffUser(created);
+  }
+
+  // An account acts in the creator's region (the autonomous region's office may pick any); a
+  // county HR bureau needs its county, a series authority its series, and no role carries the
+  // other's field.
+  private serverOperator(): StaffCreator {
+    return {
+      role: STAFF_ROLE.PREFECTURE_OFFICE,
+      regionCode: XINJIANG.code,
+      county: null,
+      series: null,
+    };
+  }
+
+  private scopeOfNewAccount(
+    creator: StaffCreator,
+    user: NewStaffUser,
+  ): Pick<StaffUserEntity, 'regionCode' | 'county' | 'series'> {
+    const regionCode =
+      user.regionCode ??
+      (isRegionWide(creator) ? this.config.platformRegionCode : creator.regionCode);
+    if (!findRegion(regionCode)) {
+      this.logger.debug(`New staff account for unknown region ${regionCode}`);
+      throw new AppException(ERROR_CODE.REGION_UNKNOWN, 'Unknown region');
+    }
+    if (!isRegionInStaffScope(creator, regionCode)) {
+      this.logger.debug(
+        `Staff of ${creator.regionCode} tried to create an account in ${regionCode}`,
+      );
+      throw new AppException(ERROR_CODE.OUT_OF_SCOPE, 'Region outside the creator’s scope');
+    }
+    const county = user.county?.trim() || null;
+    const series = user.series ?? null;
+    if (user.role === STAFF_ROLE.COUNTY_HR_BUREAU && county === null) {
+      throw new AppException(ERROR_CODE.VALIDATION_FAILED, 'A county HR bureau needs its county', {
+        details: [{ field: 'county', messages: ['county is required for county_hr_bureau'] }],
+      });
+    }
+    if (
+      user.role === STAFF_ROLE.SERIES_AUTHORITY &&
+      (series === null || !SERIES_VALUES.includes(series))
+    ) {
+      throw new AppException(ERROR_CODE.VALIDATION_FAILED, 'A series authority needs its series', {
+        details: [
+          { field: 'series', messages: ['series must be a title series for series_authority'] },
+        ],
+      });
+    }
+    return {
+      regionCode,
+      county: user.role === STAFF_ROLE.COUNTY_HR_BUREAU ? county : null,
+      series: user.role === STAFF_ROLE.SERIES_AUTHORITY ? series : null,
+    };
   }
 
   async getAll(): Promise<StaffUserListResponseDto> {
@@ -54,6 +124,8 @@ export class StaffService {
       username: admin.username,
       displayName: '地区职称办管理员',
       role: STAFF_ROLE.PREFECTURE_OFFICE,
+      // The office of the deployment's region.
+      regionCode: this.config.platformRegionCode,
       passwordHash: await hashPassword(admin.password),
     });
     this.logger.log(`Created the first admin account ${admin.username}`);

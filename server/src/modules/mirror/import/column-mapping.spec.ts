@@ -10,6 +10,7 @@ import {
 
 import {
   IMPORT_COLUMNS,
+  parseRegion,
   missingColumns,
   parseFeePaid,
   parseRoute,
@@ -32,7 +33,7 @@ const REQUIRED_HEADERS = [
 ];
 
 describe('IMPORT_COLUMNS', () => {
-  it('documents the eight required and thirteen optional columns (seven of them the e-certificate)', () => {
+  it('documents the eight required and fourteen optional columns (seven of them the e-certificate)', () => {
     const required = IMPORT_COLUMNS.filter((column) => column.isRequired);
     const optional = IMPORT_COLUMNS.filter((column) => !column.isRequired);
 
@@ -41,6 +42,7 @@ describe('IMPORT_COLUMNS', () => {
       'employer',
       'county',
       'year',
+      'region',
       'route',
       'submissionCount',
       'feePaid',
@@ -115,6 +117,23 @@ describe('resolveColumns', () => {
 
   it('reports a column present twice once whitespace is ignored', () => {
     expect(resolveColumns([...REQUIRED_HEADERS, '状态 时间']).ambiguous).toEqual(['状态时间']);
+  });
+});
+
+describe('parseRegion', () => {
+  it('reads a prefecture by code, by name, or by name without its suffix', () => {
+    expect(parseRegion('6532')).toBe('6532');
+    expect(parseRegion(' 和田地区 ')).toBe('6532');
+    expect(parseRegion('和田')).toBe('6532');
+    expect(parseRegion('克孜勒苏柯尔克孜自治州')).toBe('6530');
+    expect(parseRegion('乌鲁木齐')).toBe('6501');
+  });
+
+  it('refuses what names no region', () => {
+    expect(parseRegion('9999')).toBeNull();
+    expect(parseRegion('火星')).toBeNull();
+    expect(parseRegion('')).toBeNull();
+    expect(parseRegion('地区')).toBeNull();
   });
 });
 

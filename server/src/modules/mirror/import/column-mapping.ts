@@ -6,6 +6,7 @@ import {
   TITLE_SERIES_LABEL,
 } from '@titletrack/shared/domain';
 import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
+import { REGIONS, findRegion } from '@titletrack/shared/region';
 
 export const IMPORT_FIELD = {
   APPLICATION_NO: 'applicationNo',
@@ -19,6 +20,7 @@ export const IMPORT_FIELD = {
   EMPLOYER: 'employer',
   COUNTY: 'county',
   YEAR: 'year',
+  REGION: 'region',
   ROUTE: 'route',
   SUBMISSION_COUNT: 'submissionCount',
   FEE_PAID: 'feePaid',
@@ -119,7 +121,16 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: '年度',
     synonyms: ['申报年度'],
     isRequired: false,
-    format: 'four digits; defaults to the year of the import',
+    format:
+      'four digits; without it, the year given with the import, else the year of the published notice whose application window holds the status time',
+  },
+  {
+    field: IMPORT_FIELD.REGION,
+    header: '地区',
+    synonyms: ['地州', '所属地区'],
+    isRequired: false,
+    format:
+      'a prefecture code (6532) or name (和田地区); defaults to the importing account’s region',
   },
   {
     field: IMPORT_FIELD.ROUTE,
@@ -255,6 +266,19 @@ export function parseTitleLevel(text: string): TitleLevel | null {
 export function parseTitleSeries(text: string): TitleSeries | null {
   const trimmed = text.trim();
   return SERIES_BY_TEXT.get(trimmed) ?? SERIES_BY_TEXT.get(trimmed.replace(/系列$/, '')) ?? null;
+}
+
+// A prefecture by its GB/T 2260 code or its name (和田地区, or 和田 without the suffix).
+export function parseRegion(text: string): string | null {
+  const trimmed = text.trim();
+  const region =
+    findRegion(trimmed) ??
+    REGIONS.find(
+      (candidate) =>
+        candidate.name === trimmed ||
+        (trimmed.length >= 2 && candidate.name.replace(/(地区|市|自治州|自治区)$/, '') === trimmed),
+    );
+  return region?.code ?? null;
 }
 
 export function parseRoute(text: string): EvaluationRoute | null {

@@ -18,7 +18,7 @@ export interface PrepareExportRequest {
   fileName: string;
   encoding?: ForcedCsvEncoding;
   limits: ImportLimits;
-  year: number; // for rows without a 年度 column
+  year: number | null; // for rows without a 年度 column; null: decided by the service
   now: Date;
   cipher: FieldCipherOptions;
 }

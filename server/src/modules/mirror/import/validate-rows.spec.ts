@@ -47,7 +47,9 @@ describe('validateExportRows', () => {
         specialty: '临床医学',
         level: 'intermediate',
         route: 'prefecture_directed',
+        isRouteStated: true,
         year: 2023,
+        regionCode: null,
         status: 'materials_received',
         statusChangedAt: new Date('2023-07-20T02:05:00Z'),
         submissionCount: 1,
@@ -55,6 +57,31 @@ describe('validateExportRows', () => {
         certificate: null,
       },
     ]);
+  });
+
+  describe('year, region and route as the row states them', () => {
+    it('leaves the year to the service when neither the row nor the import has one', () => {
+      const table = exportTable([exportRow(1)], EXPORT_HEADERS);
+      const { records } = validateExportRows(table, { year: null, now: TEST_NOW });
+      expect(records[0]).toMatchObject({ year: null, regionCode: null, isRouteStated: true });
+    });
+
+    it('reads 地区 by code or name and refuses an unknown one', () => {
+      const headers = [...EXPORT_HEADERS, '地区'];
+      expect(validateOne({ 地区: '喀什地区' }, headers).records[0]?.regionCode).toBe('6531');
+      expect(validateOne({ 地区: '6532' }, headers).records[0]?.regionCode).toBe('6532');
+      expect(validateOne({ 地区: '火星' }, headers).errors).toEqual([
+        { rowNumber: 2, column: '地区', reason: R.UNKNOWN_REGION },
+      ]);
+    });
+
+    it('tells a stated route from the default', () => {
+      const headers = EXPORT_HEADERS.filter((header) => header !== '申报方式');
+      expect(validateOne({}, headers).records[0]).toMatchObject({
+        route: 'prefecture_directed',
+        isRouteStated: false,
+      });
+    });
   });
 
   describe('e-certificate columns', () => {

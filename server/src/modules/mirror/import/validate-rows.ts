@@ -7,6 +7,7 @@ import {
   IMPORT_FIELD,
   parseCertificateRevoked,
   parseFeePaid,
+  parseRegion,
   parseRoute,
   parseStatus,
   parseTitleLevel,
@@ -30,7 +31,12 @@ export interface ImportRecord {
   specialty: string;
   level: TitleLevel;
   route: EvaluationRoute;
-  year: number;
+  // False when the file has no 申报方式 for the row (route is then the default).
+  isRouteStated: boolean;
+  // Null when the row has no 年度 and the import was given none: the service decides.
+  year: number | null;
+  // Null when the row names no 地区: the importing account's region.
+  regionCode: string | null;
   status: ApplicationStatus;
   statusChangedAt: Date;
   submissionCount: number | null;
@@ -52,7 +58,7 @@ export interface ExportValidation {
 }
 
 export interface ValidateExportOptions {
-  year: number; // for rows without a 年度 column or cell
+  year: number | null; // for rows without a 年度 column or cell; null: decided later
   now: Date; // status times after it are refused; ID birth dates are judged at it
 }
 
@@ -93,6 +99,7 @@ export const IMPORT_ROW_ERROR_REASON = {
   UNKNOWN_LEVEL: 'Unknown level',
   UNKNOWN_SERIES: 'Unknown series',
   UNKNOWN_ROUTE: 'Unknown route',
+  UNKNOWN_REGION: 'Unknown region (expected a prefecture code or name)',
   UNKNOWN_FEE_STATUS: 'Unknown fee status (expected 已缴费 or 未缴费)',
   INVALID_YEAR: 'Invalid year',
   INVALID_SUBMISSION_COUNT: 'Invalid submission count',
@@ -212,9 +219,13 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
   const employer = reader.optional(F.EMPLOYER, asText);
   const county = reader.optional(F.COUNTY, asText);
   const year = reader.optional(F.YEAR, parseYear) ?? options.year;
-  const route =
-    reader.optional(F.ROUTE, (text) => acceptIfKnown(parseRoute(text), R.UNKNOWN_ROUTE)) ??
-    EVALUATION_ROUTE.PREFECTURE_DIRECTED;
+  const regionCode = reader.optional(F.REGION, (text) =>
+    acceptIfKnown(parseRegion(text), R.UNKNOWN_REGION),
+  );
+  const statedRoute = reader.optional(F.ROUTE, (text) =>
+    acceptIfKnown(parseRoute(text), R.UNKNOWN_ROUTE),
+  );
+  const route = statedRoute ?? EVALUATION_ROUTE.PREFECTURE_DIRECTED;
   const submissionCount = reader.optional(F.SUBMISSION_COUNT, (text) =>
     SUBMISSION_COUNT_PATTERN.test(text) ? accept(Number(text)) : refuse(R.INVALID_SUBMISSION_COUNT),
   );
@@ -251,7 +262,9 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
       specialty,
       level,
       route,
+      isRouteStated: statedRoute !== null,
       year,
+      regionCode,
       status,
       statusChangedAt,
       submissionCount,

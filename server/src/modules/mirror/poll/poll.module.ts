@@ -10,13 +10,15 @@ import { PlatformStatusClient } from './platform-status.client';
 import { PollCursorRepository } from './poll-cursor.repository';
 import { POLL_SCHEDULE, PollScheduler } from './poll.scheduler';
 import type { PollSchedule } from './poll.scheduler';
+import { CalendarModule } from '../../calendar/calendar.module';
+import { NoticeYearRegistry } from '../../calendar/notice-year-registry.service';
 import { PLATFORM_STATUS_CLIENT, POLLER_OPTIONS, PollerService } from './poller.service';
 import type { PollerOptions } from './poller.service';
 
 // Polls the platform's status-query API. ScheduleModule.forRoot() is global: when a
 // second scheduled job arrives, move it to AppModule and drop it here.
 @Module({
-  imports: [ScheduleModule.forRoot(), LeaseModule, MirrorModule],
+  imports: [ScheduleModule.forRoot(), LeaseModule, MirrorModule, CalendarModule],
   providers: [
     PollCursorRepository,
     {
@@ -33,10 +35,17 @@ import type { PollerOptions } from './poller.service';
     },
     {
       provide: POLLER_OPTIONS,
-      inject: [APP_CONFIG],
-      useFactory: ({ platformPoll }: AppConfig): PollerOptions => ({
+      inject: [APP_CONFIG, NoticeYearRegistry],
+      useFactory: (
+        { platformPoll, platformRegionCode }: AppConfig,
+        noticeYears: NoticeYearRegistry,
+      ): PollerOptions => ({
         pageSize: platformPoll.pageSize,
         holderId: newLeaseHolderId(),
+        payloadContext: () => ({
+          defaultRegionCode: platformRegionCode,
+          notices: noticeYears.all(),
+        }),
       }),
     },
     {

@@ -6,6 +6,7 @@ import { MirrorService } from '../mirror.service';
 import { CHANGE_SOURCE } from '../status-change.type';
 import type { ApplyOutcome, StatusChange } from '../status-change.type';
 import { toMirroredApplication } from '../platform-payload';
+import type { PayloadContext } from '../platform-payload';
 import {
   PlatformRateLimitedError,
   PlatformRetryableError,
@@ -54,6 +55,9 @@ export interface PollSummary {
 export interface PollerOptions {
   pageSize: number;
   holderId: string;
+  // What a change without a region or year is completed from (the configured region, the
+  // published notices); without it such a change is skipped as invalid.
+  payloadContext?: () => PayloadContext | undefined;
   maxPagesPerRun?: number;
   maxRetriesPerRun?: number;
   baseDelayMs?: number;
@@ -82,8 +86,11 @@ type ItemResult = { isValid: true; change: StatusChange } | { isValid: false; pr
 
 // A platform change, in the webhook event's words, to the mirror's. Problems are paths and
 // messages only: the values are personal data.
-export function toStatusChange({ changeId, data }: PlatformChange): ItemResult {
-  const result = toMirroredApplication(data);
+export function toStatusChange(
+  { changeId, data }: PlatformChange,
+  context?: PayloadContext,
+): ItemResult {
+  const result = toMirroredApplication(data, new Date(), context);
   return result.isValid
     ? { isValid: true, change: { ref: `change ${changeId}`, application: result.application } }
     : { isValid: false, problems: result.problems };
@@ -129,6 +136,7 @@ export class PollerService {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
       clock: () => new Date(),
+      payloadContext: () => undefined,
       ...options,
     };
   }
@@ -243,7 +251,7 @@ export class PollerService {
     const changes: StatusChange[] = [];
     let invalid = 0;
     for (const item of page.items) {
-      const result = toStatusChange(item);
+      const result = toStatusChange(item, this.options.payloadContext());
       if (result.isValid) {
         changes.push(result.change);
         continue;

@@ -19,7 +19,6 @@ import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
 import { directionOf, useLocale, useT } from '../../../../locales';
 import { formatDual } from '../../../../utils/format-time';
-import { noticeYearOf } from '../../../../utils/notice-years';
 import { ROUTES } from '../../../../utils/routes';
 import '../../applicant.scss';
 
@@ -27,7 +26,7 @@ export default function ApplicationPage(): JSX.Element {
   const t = useT();
   const isRtl = directionOf(useLocale()) === 'rtl';
   const { params } = useRouter();
-  const { progress, gate, pageState } = useApplicantScreen();
+  const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>(params.id);
   const entry = progress.find((item) => item.application.id === selected) ?? progress[0];
@@ -39,7 +38,7 @@ export default function ApplicationPage(): JSX.Element {
           {() => {
             if (!entry) return null;
             const { application } = entry;
-            const year = noticeYearOf(application);
+            const year = yearOf(application);
             const isReturned =
               application.status === APPLICATION_STATUS.RETURNED && application.returnedAt !== null;
             const defence = year
@@ -50,7 +49,7 @@ export default function ApplicationPage(): JSX.Element {
                 )
               : null;
             const levelLabel = t(`level.${application.level}`);
-            const next = todoItems([entry], now);
+            const next = todoItems([entry], now, yearOf);
             return (
               <>
                 {progress.length > 1 ? (

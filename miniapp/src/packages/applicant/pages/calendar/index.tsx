@@ -3,11 +3,14 @@ import { useState } from 'react';
 
 import { CalendarTimeline } from '../../../../components/calendar-timeline';
 import { PageRoot } from '../../../../components/page-root';
+import { RoundNotice } from '../../../../components/round-notice';
 import { StateView } from '../../../../components/state-view';
 import { Button } from '../../../../components/ui';
 import { useHome } from '../../../../hooks/use-home';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
+import { useNoticeYears } from '../../../../hooks/use-notice-years';
 import { useNow } from '../../../../hooks/use-now';
+import { useRoundView } from '../../../../hooks/use-round-view';
 import { todoItems } from '../../../../hooks/use-todo';
 import { LOCALE, useLocale, useT } from '../../../../locales';
 import { addMineToPhoneCalendar, addYearToPhoneCalendar } from '../../../../services/calendar-file';
@@ -19,9 +22,11 @@ export default function CalendarPage(): JSX.Element {
   const locale = useLocale();
   const home = useHome(undefined);
   const mine = useMyProgress();
+  const { yearOf } = useNoticeYears(mine.data);
   const now = useNow();
   const [result, setResult] = useState<string | null>(null);
-  const calendar = home.data?.calendar ?? null;
+  const round = useRoundView(home.data?.round ?? null, (mine.data?.summaries.length ?? 0) > 0);
+  const calendar = round?.calendar ?? null;
 
   const report = (promise: Promise<'downloaded' | 'added'>): void => {
     promise
@@ -43,7 +48,7 @@ export default function CalendarPage(): JSX.Element {
     report(addYearToPhoneCalendar(calendar.year, events));
   };
   const addMine = (): void => {
-    const events: PhoneCalendarEvent[] = todoItems(mine.data?.progress ?? [], now).flatMap(
+    const events: PhoneCalendarEvent[] = todoItems(mine.data?.progress ?? [], now, yearOf).flatMap(
       (item) =>
         item.action.deadline && item.action.isTask
           ? [
@@ -68,17 +73,20 @@ export default function CalendarPage(): JSX.Element {
           ) : (
             <StateView state="error" errorCode={home.error?.code} onRetry={home.reload} />
           )
-        ) : calendar ? (
+        ) : round ? (
           <>
-            <Button
-              className="tt-screen__button"
-              id="add-year"
-              type="primary"
-              block
-              onClick={addYear}
-            >
-              {t('calendar.addYear')}
-            </Button>
+            <RoundNotice {...round.notice} />
+            {calendar && round.isPublished ? (
+              <Button
+                className="tt-screen__button"
+                id="add-year"
+                type="primary"
+                block
+                onClick={addYear}
+              >
+                {t('calendar.addYear')}
+              </Button>
+            ) : null}
             {mine.isSignedIn && mine.data && mine.data.progress.length > 0 ? (
               <Button
                 className="tt-screen__button"
@@ -95,10 +103,12 @@ export default function CalendarPage(): JSX.Element {
                 {result}
               </View>
             ) : null}
-            <View className="tt-screen__title">
-              {t('home.calendarTitle', { year: calendar.year })}
-            </View>
-            <CalendarTimeline events={calendar.events} now={now} />
+            {calendar && round.isPublished ? (
+              <View className="tt-screen__title">
+                {t('home.calendarTitle', { year: calendar.year })}
+              </View>
+            ) : null}
+            {calendar ? <CalendarTimeline events={calendar.events} now={now} /> : null}
           </>
         ) : (
           <StateView state="error" errorCode="CALENDAR_NOT_FOUND" />

@@ -10,13 +10,12 @@ import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { directionOf, useLocale, useT } from '../../../../locales';
 import { formatDual } from '../../../../utils/format-time';
-import { noticeYearOf } from '../../../../utils/notice-years';
 import '../../applicant.scss';
 
 export default function FeePage(): JSX.Element {
   const t = useT();
   const isRtl = directionOf(useLocale()) === 'rtl';
-  const { progress, gate, pageState } = useApplicantScreen();
+  const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
   return (
     <PageRoot id="fee-page" title="nav.fee" {...pageState}>
@@ -24,7 +23,7 @@ export default function FeePage(): JSX.Element {
         <ApplicantGate {...gate}>
           {() =>
             progress.map(({ application, applicationNo, isDemo }) => {
-              const year = noticeYearOf(application);
+              const year = yearOf(application);
               if (!year) return null;
               const amounts = year.rules.fee.amountsCny;
               const deadline = feeDeadline(year);

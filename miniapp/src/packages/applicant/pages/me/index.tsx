@@ -4,12 +4,13 @@ import { useState } from 'react';
 
 import { DEMO_PERSONA } from '@titletrack/shared/contract';
 import type { BindApplicationRequest, DemoPersona } from '@titletrack/shared/contract';
-import { HOTAN_2023_RULES, isApplicationStatus } from '@titletrack/shared/domain';
+import { isApplicationStatus } from '@titletrack/shared/domain';
 
 import { BindForm } from '../../../../components/bind-form';
 import { PageRoot } from '../../../../components/page-root';
 import { Button, Cell, Switch } from '../../../../components/ui';
 import { useCached } from '../../../../hooks/use-cached';
+import { useHome } from '../../../../hooks/use-home';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
 import { usePreferences } from '../../../../hooks/use-preferences';
 import { useSubscriptions } from '../../../../hooks/use-subscriptions';
@@ -36,7 +37,10 @@ export default function MePage(): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [bindError, setBindError] = useState<string | null>(null);
-  const rules = HOTAN_2023_RULES;
+  // Contacts and templates of the notice of my current round (this year's, or while it is not
+  // out the latest earlier one): an office's phone numbers rarely change between years.
+  const round = useHome(undefined).data?.round ?? null;
+  const rules = (round?.calendar ?? round?.previous ?? null)?.rules ?? null;
 
   const explain = (error: unknown): string =>
     t(`errors.${error instanceof ApiError ? error.code : 'INTERNAL_ERROR'}`);
@@ -209,40 +213,53 @@ export default function MePage(): JSX.Element {
           </>
         ) : null}
 
-        <View className="tt-screen__title">{t('me.contacts.title')}</View>
-        <View id="contacts">
-          {rules.contacts.map((contact) => (
-            <Cell
-              key={contact.phone}
-              title={
-                contact.role === 'supervision'
-                  ? t('me.contacts.supervision')
-                  : t('me.contacts.contact', { name: contact.name ?? '' })
-              }
-              extra={
-                <View className="tt-phone">{t('me.contacts.call', { phone: contact.phone })}</View>
-              }
-              onClick={() =>
-                void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)
-              }
-            />
-          ))}
-        </View>
-        <View className="tt-screen__muted tt-screen__line">
-          {t('action.rule', {
-            notice: rules.noticeDocumentNumber,
-            section: rules.sections.R20,
-            rule: 'R20',
-          })}
-        </View>
+        {rules ? (
+          <>
+            <View className="tt-screen__title">{t('me.contacts.title')}</View>
+            <View id="contacts">
+              {rules.contacts.map((contact) => (
+                <Cell
+                  key={contact.phone}
+                  title={
+                    contact.role === 'supervision'
+                      ? t('me.contacts.supervision')
+                      : t('me.contacts.contact', { name: contact.name ?? '' })
+                  }
+                  extra={
+                    <View className="tt-phone">
+                      {t('me.contacts.call', { phone: contact.phone })}
+                    </View>
+                  }
+                  onClick={() =>
+                    void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)
+                  }
+                />
+              ))}
+            </View>
+            <View className="tt-screen__muted tt-screen__line">
+              {t('action.rule', {
+                notice: rules.noticeDocumentNumber,
+                section: rules.sections.R20,
+                rule: 'R20',
+              })}
+            </View>
 
-        <View className="tt-screen__title">{t('me.templates.title')}</View>
-        <View id="templates">
-          {rules.attachmentTemplates.map((name) => (
-            <Cell key={name} title={name} />
-          ))}
+            <View className="tt-screen__title">{t('me.templates.title')}</View>
+            <View id="templates">
+              {rules.attachmentTemplates.map((name) => (
+                <Cell key={name} title={name} />
+              ))}
+            </View>
+            <View className="tt-screen__muted tt-screen__line">{t('me.templates.hint')}</View>
+          </>
+        ) : null}
+        <View
+          id="office-entry"
+          className="tt-screen__muted tt-screen__line"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.officeSignIn })}
+        >
+          {t('me.officeEntry')}
         </View>
-        <View className="tt-screen__muted tt-screen__line">{t('me.templates.hint')}</View>
       </View>
     </PageRoot>
   );

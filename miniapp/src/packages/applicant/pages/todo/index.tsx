@@ -11,9 +11,9 @@ import '../../applicant.scss';
 
 export default function TodoPage(): JSX.Element {
   const t = useT();
-  const { progress, gate, pageState } = useApplicantScreen();
+  const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
-  const items = todoItems(progress, now);
+  const items = todoItems(progress, now, yearOf);
   const isDemo = progress.some((entry) => entry.isDemo);
   return (
     <PageRoot id="todo-page" title="nav.todo" {...pageState}>

@@ -1,0 +1,216 @@
+// NutUI one component at a time, each with its own stylesheet (see components/ui): they load with
+// this subpackage only.
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import Checkbox from '@nutui/nutui-react-taro/dist/es/packages/checkbox/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import type { PropsWithChildren } from 'react';
+
+import type { OfficeApiError } from '../../../services/office-http-client';
+import { OFFICE_TEXT, errorText } from '../office-text';
+
+export { Button, Checkbox };
+
+export interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'number' | 'password';
+  placeholder?: string;
+  isWide?: boolean;
+  isDisabled?: boolean;
+}
+
+export function Field({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  placeholder,
+  isWide = false,
+  isDisabled = false,
+}: FieldProps): JSX.Element {
+  return (
+    <View className={`tt-office-field${isWide ? ' tt-office-field--wide' : ''}`}>
+      <Text className="tt-office-field__label">{label}</Text>
+      <Input
+        id={id}
+        className="tt-office-field__input"
+        value={value}
+        type={type === 'password' ? 'text' : type}
+        password={type === 'password'}
+        placeholder={placeholder}
+        disabled={isDisabled}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+    </View>
+  );
+}
+
+export interface TextAreaFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  rows?: 'short' | 'tall';
+}
+
+export function TextAreaField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+  rows = 'short',
+}: TextAreaFieldProps): JSX.Element {
+  return (
+    <View className="tt-office-field tt-office-field--wide">
+      <Text className="tt-office-field__label">{label}</Text>
+      <Textarea
+        id={id}
+        className={`tt-office-field__textarea tt-office-field__textarea--${rows}`}
+        value={value}
+        maxlength={-1}
+        placeholder={placeholder}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+    </View>
+  );
+}
+
+export interface ChoiceProps<T extends string> {
+  id: string;
+  label: string;
+  value: T;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange: (value: T) => void;
+}
+
+export function Choice<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: ChoiceProps<T>): JSX.Element {
+  const index = Math.max(
+    0,
+    options.findIndex((option) => option.value === value),
+  );
+  return (
+    <View className="tt-office-field">
+      <Text className="tt-office-field__label">{label}</Text>
+      <Picker
+        mode="selector"
+        range={options.map((option) => option.label)}
+        value={index}
+        onChange={(event) => {
+          const picked = options[Number(event.detail.value)];
+          if (picked) onChange(picked.value);
+        }}
+      >
+        <View id={id} className="tt-office-field__input tt-office-field__select">
+          {options[index]?.label ?? ''}
+        </View>
+      </Picker>
+    </View>
+  );
+}
+
+export function Message({
+  tone,
+  id,
+  children,
+}: PropsWithChildren<{ tone: 'error' | 'ok' | 'warn'; id?: string }>): JSX.Element {
+  return (
+    <View id={id} className={`tt-office-message tt-office-message--${tone}`}>
+      {children}
+    </View>
+  );
+}
+
+export function ErrorMessage({
+  error,
+  id,
+}: {
+  error: OfficeApiError | null;
+  id?: string;
+}): JSX.Element | null {
+  return error ? (
+    <Message tone="error" id={id}>
+      {errorText(error.code)}
+    </Message>
+  ) : null;
+}
+
+export function Loading(): JSX.Element {
+  return <View className="tt-office-muted">{OFFICE_TEXT.common.loading}</View>;
+}
+
+export function Card({
+  title,
+  id,
+  children,
+}: PropsWithChildren<{ title?: string; id?: string }>): JSX.Element {
+  return (
+    <View id={id} className="tt-office-card">
+      {title ? <View className="tt-office-card__title">{title}</View> : null}
+      {children}
+    </View>
+  );
+}
+
+// A table on a wide screen, one card per row on a phone (the header row hides and each cell
+// shows its column name): same markup, the stylesheet decides.
+export interface TableColumn<Row> {
+  key: string;
+  title: string;
+  render: (row: Row) => JSX.Element | string | number | null;
+  isWide?: boolean;
+}
+
+export function ResponsiveTable<Row>({
+  id,
+  columns,
+  rows,
+  rowKey,
+  empty,
+}: {
+  id: string;
+  columns: ReadonlyArray<TableColumn<Row>>;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  empty: string;
+}): JSX.Element {
+  if (rows.length === 0) return <View className="tt-office-muted">{empty}</View>;
+  const template = columns.map((column) => (column.isWide ? '2fr' : '1fr')).join(' ');
+  return (
+    <View id={id} className="tt-office-table">
+      <View className="tt-office-table__head" style={{ gridTemplateColumns: template }}>
+        {columns.map((column) => (
+          <View key={column.key} className="tt-office-table__cell">
+            {column.title}
+          </View>
+        ))}
+      </View>
+      {rows.map((row) => (
+        <View
+          key={rowKey(row)}
+          className="tt-office-table__row"
+          style={{ gridTemplateColumns: template }}
+        >
+          {columns.map((column) => (
+            <View key={column.key} className="tt-office-table__cell">
+              <Text className="tt-office-table__label">{column.title}</Text>
+              <View className="tt-office-table__value">{column.render(row)}</View>
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
