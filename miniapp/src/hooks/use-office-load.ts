@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { toOfficeApiError } from '../services/office-http-client';
-import type { OfficeApiError } from '../services/office-http-client';
+import { toApiError } from '../services/http-client';
+import type { ApiError } from '../services/api-error';
 
 export interface OfficeLoad<T> {
   data: T | null;
-  error: OfficeApiError | null;
+  error: ApiError | null;
   isLoading: boolean;
   reload: () => void;
 }
@@ -14,7 +14,7 @@ export interface OfficeLoad<T> {
 // older key never overwrites a newer one.
 export function useOfficeLoad<T>(load: (() => Promise<T>) | null, key: string): OfficeLoad<T> {
   const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<OfficeApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setLoading] = useState(load !== null);
   const [round, setRound] = useState(0);
   const latest = useRef(0);
@@ -36,7 +36,7 @@ export function useOfficeLoad<T>(load: (() => Promise<T>) | null, key: string): 
       (failure: unknown) => {
         if (ticket !== latest.current) return;
         setData(null);
-        setError(toOfficeApiError(failure));
+        setError(toApiError(failure));
         setLoading(false);
       },
     );

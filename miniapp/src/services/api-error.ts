@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly status: number | null = null,
+    // What the server said about the refusal: an import's bad rows, the years to choose from.
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(code);
     this.name = 'ApiError';

@@ -20,10 +20,37 @@ export interface HttpClientOptions {
   onUnauthenticated?: () => void;
 }
 
+export type QueryParams = Record<string, string | number | undefined>;
+
 export interface HttpClient {
-  get<T>(path: string, params?: Record<string, string | number>): Promise<T>;
+  // Parameters given as undefined are left out.
+  get<T>(path: string, params?: QueryParams): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   delete(path: string): Promise<void>;
+}
+
+// A body as axios or Taro.uploadFile hands it over: parsed, or JSON text.
+export const parseBody = (data: unknown): unknown => {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+};
+
+const detailsOf = (body: unknown): Record<string, unknown> | null => {
+  const details = (body as { details?: unknown } | null | undefined)?.details;
+  return details && typeof details === 'object' ? (details as Record<string, unknown>) : null;
+};
+
+// A refused request's answer (status and body) as the error the screens translate.
+export function refusalOf(status: number, data: unknown): ApiError {
+  const body = parseBody(data);
+  const code = (body as { code?: unknown } | null | undefined)?.code;
+  if (isKnownErrorCode(code)) return new ApiError(code, status, detailsOf(body));
+  return new ApiError(status >= 500 ? ERROR_CODE.INTERNAL_ERROR : ERROR_CODE.NOT_FOUND, status);
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -32,12 +59,7 @@ const defaultSleep = (ms: number): Promise<void> =>
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof AxiosError) {
-    if (error.response) {
-      const code = (error.response.data as { code?: unknown } | undefined)?.code;
-      const status = error.response.status;
-      if (isKnownErrorCode(code)) return new ApiError(code, status);
-      return new ApiError(status >= 500 ? ERROR_CODE.INTERNAL_ERROR : ERROR_CODE.NOT_FOUND, status);
-    }
+    if (error.response) return refusalOf(error.response.status, error.response.data);
     if (error.code === AxiosError.ETIMEDOUT || error.code === AxiosError.ECONNABORTED) {
       return new ApiError(CLIENT_ERROR_CODE.TIMEOUT);
     }
@@ -62,7 +84,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function send<T>(
     method: Method,
     path: string,
-    extra: { params?: Record<string, string | number>; data?: unknown },
+    extra: { params?: QueryParams; data?: unknown },
   ): Promise<T> {
     const token = currentToken();
     try {
@@ -89,10 +111,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
-    async get<T>(path: string, params?: Record<string, string | number>): Promise<T> {
+    async get<T>(path: string, params?: QueryParams): Promise<T> {
+      const defined = params
+        ? Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+        : undefined;
       for (let attempt = 0; ; attempt += 1) {
         try {
-          return await send<T>('get', path, { params });
+          return await send<T>('get', path, { params: defined });
         } catch (error) {
           const apiError = toApiError(error);
           const delay = delays[attempt];
@@ -104,6 +129,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     post<T>(path: string, body?: unknown): Promise<T> {
       return send<T>('post', path, { data: body });
+    },
+
+    put<T>(path: string, body: unknown): Promise<T> {
+      return send<T>('put', path, { data: body });
     },
 
     async delete(path: string): Promise<void> {

@@ -6,7 +6,7 @@ import { session } from './session';
 import type { TaroRequest } from './taro-adapter';
 
 // 1. The platform request, wrapped once: wx.request in WeChat, fetch in H5.
-const taroRequest: TaroRequest = (options) =>
+export const taroRequest: TaroRequest = (options) =>
   Taro.request({ ...options, method: options.method as keyof Taro.request.Method });
 
 // 2. The client every service uses: it sends the stored session token and drops it when the

@@ -5,13 +5,18 @@ import type {
   CorrectOfficeNoticeResponse,
   CreateOfficeNoticeRequest,
   CreateStaffUserRequest,
+  ImportResult,
   NoticeDraftResponse,
   OfficeNoticeListResponse,
   OfficeNoticeResponse,
   PublishOfficeNoticeResponse,
   SessionResponse,
+  StaffApplicationAlerts,
+  StaffApplicationDetail,
+  StaffApplicationPage,
   StaffCertificateListResponse,
   StaffCertificateView,
+  StaffReminderSummary,
   StaffUserListResponse,
   StaffUserResponse,
   UpdateOfficeNoticeRequest,
@@ -22,13 +27,6 @@ import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import { officeHttp } from './office-http';
 import type { PickedFile } from './office-http-client';
 import { officeSession } from './office-session';
-import type {
-  ImportResult,
-  StaffApplicationAlerts,
-  StaffApplicationDetail,
-  StaffApplicationPage,
-  StaffReminderSummary,
-} from './office-types';
 
 export async function signInStaff(username: string, password: string): Promise<SessionResponse> {
   const session = await officeHttp.post<SessionResponse>(API_ROUTES.authStaff, {

@@ -4,10 +4,7 @@ import { API_BASE_URL, REQUEST_TIMEOUT_MS } from '../config';
 import { createOfficeHttpClient } from './office-http-client';
 import type { OfficeUpload } from './office-http-client';
 import { officeSession } from './office-session';
-import type { TaroRequest } from './taro-adapter';
-
-const taroRequest: TaroRequest = (options) =>
-  Taro.request({ ...options, method: options.method as keyof Taro.request.Method });
+import { taroRequest } from './http';
 
 // Taro.uploadFile on both platforms: wx.uploadFile on weapp, an XHR with FormData on H5 (where
 // the path is an object URL of the picked file).

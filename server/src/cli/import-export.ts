@@ -11,9 +11,8 @@ import { AppModule } from '../app.module';
 import { AppException } from '../common/app.exception';
 import { getConfig } from '../config/env';
 import { ImportService } from '../modules/mirror/import.service';
-import type { ImportResult } from '../modules/mirror/import.service';
+import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 import { toCsv } from '../modules/mirror/import/csv-safety';
-import type { ImportRowError } from '../modules/mirror/import/validate-rows';
 
 const USAGE =
   'Usage: npm run import -- FILE.xlsx|FILE.csv [--encoding utf-8|gb18030] [--year 2023] [--region 6532]';

@@ -11,3 +11,4 @@ export * from './certificate';
 export * from './first-screen';
 export * from './notice-draft';
 export * from './office-notice';
+export * from './staff-office';

@@ -1,4 +1,5 @@
-import { OfficeApiError, createOfficeHttpClient } from '../office-http-client';
+import { ApiError } from '../api-error';
+import { createOfficeHttpClient } from '../office-http-client';
 import type { OfficeUpload } from '../office-http-client';
 import type { TaroRequest, TaroRequestOptions } from '../taro-adapter';
 
@@ -46,7 +47,7 @@ describe('createOfficeHttpClient', () => {
       answer(422, { code: 'IMPORT_ROWS_INVALID', message: 'x', details: { errors } }),
     );
     const failure = await client.post('/staff/imports').catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(OfficeApiError);
+    expect(failure).toBeInstanceOf(ApiError);
     expect(failure).toMatchObject({
       code: 'IMPORT_ROWS_INVALID',
       status: 422,

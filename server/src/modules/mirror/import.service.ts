@@ -1,3 +1,4 @@
+import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 import { createHash } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -21,7 +22,6 @@ import type { ImportLimits } from './import/import-limits';
 import type { SealedImportRecord } from './import/prepare-export';
 import { prepareExportInWorker } from './import/prepare-export.runner';
 import type { ExportFormat } from './import/read-export';
-import type { ImportRowError } from './import/validate-rows';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
 import { CHANGE_SOURCE } from './status-change.type';
@@ -50,17 +50,6 @@ type PlacedRecord = SealedImportRecord & { year: number; regionCode: string };
 // How many row numbers a refusal lists: enough to find the pattern, never the whole file.
 const ROWS_LISTED = 20;
 
-export interface ImportResult {
-  batchId: string;
-  fileName: string;
-  format: string;
-  encoding: string | null;
-  rowCount: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  skipped: SkippedChange[];
-}
 
 const toChange = (record: PlacedRecord): StatusChange => ({
   ref: `row ${record.rowNumber}`,

@@ -10,7 +10,7 @@ import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { ApplicationParamsDto } from '../binding/binding.dto';
 import { StaffApplicationService } from './staff-application.service';
-import type { StaffApplicationDetail, StaffApplicationPage } from './staff-application.service';
+import type { StaffApplicationDetail, StaffApplicationPage } from '@titletrack/shared/contract';
 
 export class StaffApplicationQueryDto {
   @ApiPropertyOptional({ description: 'Application number or name (contains)' })

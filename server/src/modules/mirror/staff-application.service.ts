@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { ERROR_CODE } from '@titletrack/shared/contract';
-import type { StaffPrincipal } from '@titletrack/shared/contract';
+import type {
+  StaffApplicationDetail,
+  StaffApplicationPage,
+  StaffApplicationSummary,
+  StaffPrincipal,
+} from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { isInStaffScope, staffScopeFilter } from '../../common/staff-scope';
@@ -9,33 +14,7 @@ import { FieldCipher } from '../../common/crypto/field-cipher';
 import type { ApplicationEntity } from '../application/application.entity';
 import { ApplicationRepository } from '../application/application.repository';
 import { mapMyApplication } from '../binding/binding.dto';
-import type { MyApplicationSummaryDto } from '../binding/binding.dto';
 import { MirrorRepository } from './mirror.repository';
-
-export interface StaffApplicationSummary extends MyApplicationSummaryDto {
-  employer: string | null;
-  county: string | null;
-  submissionCount: number | null;
-  isFeePaid: boolean | null;
-}
-
-export interface StaffApplicationPage {
-  items: StaffApplicationSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface StaffApplicationDetail {
-  application: StaffApplicationSummary;
-  history: Array<{
-    fromStatus: string | null;
-    toStatus: string;
-    changedAt: string;
-    source: string;
-    sourceRef: string;
-  }>;
-}
 
 // Staff see the applications of their scope only (their region; a county HR bureau its county,
 // a series authority its series); one outside it answers exactly like one that does not exist.

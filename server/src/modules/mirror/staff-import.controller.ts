@@ -29,7 +29,7 @@ import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { DEFAULT_IMPORT_LIMITS } from './import/import-limits';
 import { ImportService } from './import.service';
-import type { ImportResult } from './import.service';
+import type { ImportResult } from '@titletrack/shared/contract';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({

@@ -108,6 +108,21 @@ export class PlannerService {
   ): Promise<Omit<PlanSummary, 'isSkipped' | 'events'>> {
     const summary = { applications: 0, alerts: 0, inboxMessages: 0 };
     const filter = { ...this.openFilter(now), scope };
+    await this.scanOpen(filter, async (rows, planned) => {
+      const part = await this.planApplications(rows, now, { plannedKeys: planned });
+      summary.applications += part.applications;
+      summary.alerts += part.alerts;
+      summary.inboxMessages += part.inboxMessages;
+    });
+    return summary;
+  }
+
+  // Open applications matching the filter, in id-ordered chunks with the alert keys already
+  // planned for them; the next chunk is read while this one is planned and written.
+  private async scanOpen(
+    filter: Parameters<ApplicationRepository['getStandingsAfter']>[2],
+    plan: (rows: MirroredRow[], planned: Set<string>) => Promise<void>,
+  ): Promise<void> {
     const read = async (
       afterId: number,
     ): Promise<{ rows: MirroredRow[]; planned: Set<string> }> => {
@@ -129,13 +144,10 @@ export class PlannerService {
     for (;;) {
       const { rows, planned } = await next;
       const last = rows[rows.length - 1];
-      if (!last) return summary;
+      if (!last) return;
       next = read(last.id);
       try {
-        const part = await this.planApplications(rows, now, { plannedKeys: planned });
-        summary.applications += part.applications;
-        summary.alerts += part.alerts;
-        summary.inboxMessages += part.inboxMessages;
+        await plan(rows, planned);
       } catch (error) {
         await next.catch(() => undefined);
         throw error;
@@ -213,41 +225,14 @@ export class PlannerService {
     summary: PlanSummary,
   ): Promise<void> {
     const filter = this.openFilter(now);
-    const read = async (
-      afterId: number,
-    ): Promise<{ rows: MirroredRow[]; planned: Set<string> }> => {
-      const rows = await this.applications.getStandingsAfter(
-        afterId,
-        this.options.chunkSize,
-        filter,
+    await this.scanOpen(filter, async (rows, planned) => {
+      const certificateDates = await this.certificateDatesAfter(position, rows);
+      this.add(
+        summary,
+        await this.planApplications(rows, now, { plannedKeys: planned, certificateDates }),
       );
-      const first = rows[0];
-      const last = rows[rows.length - 1];
-      const planned =
-        first && last
-          ? await this.alerts.getKeysInApplicationRange(first.id, last.id)
-          : new Set<string>();
-      return { rows, planned };
-    };
-    // The next chunk is read while this one is planned and written.
-    let next = read(0);
-    for (;;) {
-      const { rows, planned } = await next;
-      const last = rows[rows.length - 1];
-      if (!last) return;
-      next = read(last.id);
-      try {
-        const certificateDates = await this.certificateDatesAfter(position, rows);
-        this.add(
-          summary,
-          await this.planApplications(rows, now, { plannedKeys: planned, certificateDates }),
-        );
-        await this.renewLease();
-      } catch (error) {
-        await next.catch(() => undefined);
-        throw error;
-      }
-    }
+      await this.renewLease();
+    });
   }
 
   // A certificate mirrored while the scan runs has its event after the cursor: its date is read

@@ -96,7 +96,21 @@ export class ReminderAlertRepository {
   }
 
   // A key planned before (by this or another instance) is ignored. Returns the rows inserted.
-  async createMany(alerts: readonly Alert[]): Promise<number> {
+  createMany(alerts: readonly Alert[]): Promise<number> {
+    return this.insert(
+      alerts.map((alert) => ({ ...alert, applicationId: Number(alert.applicationId) })),
+    );
+  }
+
+  // Alerts about no application (a notice was published): planned like the others, under
+  // their dedupe key. Returns the rows inserted; a key written before is ignored.
+  createWithoutApplication(alerts: ReadonlyArray<Omit<Alert, 'applicationId'>>): Promise<number> {
+    return this.insert(alerts.map((alert) => ({ ...alert, applicationId: null })));
+  }
+
+  private async insert(
+    alerts: ReadonlyArray<Omit<Alert, 'applicationId'> & { applicationId: number | null }>,
+  ): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < alerts.length; i += ROWS_PER_INSERT) {
       const chunk = alerts.slice(i, i + ROWS_PER_INSERT);
@@ -106,32 +120,7 @@ export class ReminderAlertRepository {
           .join(', ')}`,
         chunk.flatMap((a) => [
           a.dedupeKey,
-          Number(a.applicationId),
-          a.kind,
-          a.ruleId,
-          a.section,
-          a.deadline === null ? null : sqlTime(a.deadline),
-          JSON.stringify(a.data),
-        ]),
-      );
-    }
-    return inserted;
-  }
-
-  // Alerts about no application (a notice was published): planned like the others, under
-  // their dedupe key. Returns the rows inserted; a key written before is ignored.
-  async createWithoutApplication(
-    alerts: ReadonlyArray<Omit<Alert, 'applicationId'>>,
-  ): Promise<number> {
-    let inserted = 0;
-    for (let i = 0; i < alerts.length; i += ROWS_PER_INSERT) {
-      const chunk = alerts.slice(i, i + ROWS_PER_INSERT);
-      inserted += await this.unitOfWork.affected(
-        `${insertIgnore(this.unitOfWork.manager)} reminder_alert (dedupeKey, applicationId, kind, ruleId, section, deadline, data) VALUES ${chunk
-          .map(() => '(?, NULL, ?, ?, ?, ?, ?)')
-          .join(', ')}`,
-        chunk.flatMap((a) => [
-          a.dedupeKey,
+          a.applicationId,
           a.kind,
           a.ruleId,
           a.section,

@@ -19,7 +19,7 @@ import { ApplicationParamsDto } from '../binding/binding.dto';
 import { InboxService } from './inbox.service';
 import { InboxMessageParamsDto, InboxPageQueryDto, ReportSubscriptionsDto } from './reminders.dto';
 import { StaffRemindersService } from './staff-reminders.service';
-import type { StaffApplicationAlerts, StaffReminderSummary } from './staff-reminders.service';
+import type { StaffApplicationAlerts, StaffReminderSummary } from '@titletrack/shared/contract';
 import { SubscriptionService } from './subscription.service';
 
 @ApiTags('inbox')

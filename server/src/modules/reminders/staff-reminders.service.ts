@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { ERROR_CODE } from '@titletrack/shared/contract';
-import type { StaffPrincipal } from '@titletrack/shared/contract';
+import type {
+  AlertKindCounts,
+  StaffApplicationAlerts,
+  StaffPrincipal,
+  StaffReminderSummary,
+} from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { isInStaffScope, staffScopeFilter } from '../../common/staff-scope';
@@ -11,54 +16,6 @@ import { applicationIdOnWire } from './inbox.service';
 import { PUSH_ROW_STATE } from './push-state.constant';
 import type { PushRowState } from './push-state.constant';
 import { ReminderAlertRepository } from './reminder-alert.repository';
-
-export interface KindCounts {
-  kind: string;
-  planned: number;
-  inbox: number;
-  read: number;
-  pushed: number;
-  pending: number;
-  noSubscription: number;
-  refused: number;
-  outcomeUnknown: number;
-  failed: number;
-  notApplicable: number;
-}
-
-export interface StaffApplicationAlerts {
-  applicationId: string;
-  kinds: KindCounts[];
-  alerts: Array<{
-    id: string;
-    kind: string;
-    dedupeKey: string;
-    deadline: string | null;
-    plannedAt: string;
-    messages: Array<{
-      id: string;
-      applicantId: string;
-      pushState: string;
-      pushAttempts: number;
-      pushError: string | null;
-      pushedAt: string | null;
-      readAt: string | null;
-    }>;
-  }>;
-}
-
-export interface StaffReminderSummary {
-  byState: Record<string, number>;
-  needsAttention: Array<{
-    id: string;
-    // Null for a message about no application (a notice was published).
-    applicationId: string | null;
-    kind: string;
-    pushState: string;
-    pushError: string | null;
-    pushAttempts: number;
-  }>;
-}
 
 const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
 
@@ -70,7 +27,7 @@ const NEEDS_ATTENTION: readonly PushRowState[] = [
 ];
 const NEEDS_ATTENTION_LIMIT = 200;
 
-const emptyCounts = (kind: string): KindCounts => ({
+const emptyCounts = (kind: string): AlertKindCounts => ({
   kind,
   planned: 0,
   inbox: 0,
@@ -84,7 +41,7 @@ const emptyCounts = (kind: string): KindCounts => ({
   notApplicable: 0,
 });
 
-function countPush(counts: KindCounts, pushState: string): void {
+function countPush(counts: AlertKindCounts, pushState: string): void {
   switch (pushState) {
     case PUSH_ROW_STATE.SENT:
       counts.pushed += 1;
@@ -132,8 +89,8 @@ export class StaffRemindersService {
     }
     const alerts = await this.alerts.getByApplicationId(applicationId);
     const messages = await this.inboxMessages.getByApplicationId(applicationId);
-    const kinds = new Map<string, KindCounts>();
-    const counts = (kind: string): KindCounts => {
+    const kinds = new Map<string, AlertKindCounts>();
+    const counts = (kind: string): AlertKindCounts => {
       const found = kinds.get(kind);
       if (found) return found;
       const created = emptyCounts(kind);

@@ -7,7 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
-import type { OfficeApiError } from '../../../services/office-http-client';
+import type { ApiError } from '../../../services/api-error';
 import { OFFICE_TEXT, errorText } from '../office-text';
 
 export { Button, Checkbox };
@@ -137,7 +137,7 @@ export function ErrorMessage({
   error,
   id,
 }: {
-  error: OfficeApiError | null;
+  error: ApiError | null;
   id?: string;
 }): JSX.Element | null {
   return error ? (

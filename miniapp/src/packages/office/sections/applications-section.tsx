@@ -1,6 +1,8 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 
+import type { StaffApplicationSummary } from '@titletrack/shared/contract';
+
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import {
   getApplication,
@@ -8,7 +10,6 @@ import {
   searchApplications,
 } from '../../../services/office-api';
 import { formatBeijing } from '../../../services/office-notice-form';
-import type { StaffApplicationSummary } from '../../../services/office-types';
 import {
   Button,
   Card,

@@ -5,8 +5,8 @@ import type { StaffCertificateView } from '@titletrack/shared/contract';
 
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getCertificates, revokeCertificate } from '../../../services/office-api';
-import { toOfficeApiError } from '../../../services/office-http-client';
-import type { OfficeApiError } from '../../../services/office-http-client';
+import { toApiError } from '../../../services/http-client';
+import type { ApiError } from '../../../services/api-error';
 import {
   Button,
   Card,
@@ -26,7 +26,7 @@ export function CertificatesSection(): JSX.Element {
   const list = useOfficeLoad(() => getCertificates(query), query);
   const [revoking, setRevoking] = useState<StaffCertificateView | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<OfficeApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
 
   const revoke = (): void => {
@@ -39,7 +39,7 @@ export function CertificatesSection(): JSX.Element {
         setDone(true);
         list.reload();
       },
-      (failure: unknown) => setError(toOfficeApiError(failure)),
+      (failure: unknown) => setError(toApiError(failure)),
     );
   };
 

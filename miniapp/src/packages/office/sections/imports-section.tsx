@@ -2,12 +2,12 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 
 import { ERROR_CODE } from '@titletrack/shared/contract';
+import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 
 import { importExport } from '../../../services/office-api';
 import { pickOfficeFile } from '../../../services/office-files';
-import { toOfficeApiError } from '../../../services/office-http-client';
-import type { OfficeApiError } from '../../../services/office-http-client';
-import type { ImportResult, ImportRowError } from '../../../services/office-types';
+import { toApiError } from '../../../services/http-client';
+import type { ApiError } from '../../../services/api-error';
 import {
   Button,
   Card,
@@ -21,12 +21,12 @@ import { OFFICE_TEXT } from '../office-text';
 const TEXT = OFFICE_TEXT.imports;
 const EXPORT_EXTENSIONS = ['.csv', '.xlsx', '.xls'] as const;
 
-const rowErrorsOf = (error: OfficeApiError | null): ImportRowError[] =>
+const rowErrorsOf = (error: ApiError | null): ImportRowError[] =>
   error?.code === ERROR_CODE.IMPORT_ROWS_INVALID && Array.isArray(error.details?.errors)
     ? (error.details.errors as ImportRowError[])
     : [];
 
-const yearOptionsOf = (error: OfficeApiError | null): string[] => {
+const yearOptionsOf = (error: ApiError | null): string[] => {
   const options =
     error?.code === ERROR_CODE.IMPORT_YEAR_UNKNOWN
       ? (error.details?.years ?? error.details?.options)
@@ -38,7 +38,7 @@ export function ImportsSection(): JSX.Element {
   const [year, setYear] = useState('');
   const [percent, setPercent] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<OfficeApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
 
   const start = (): void => {
     void pickOfficeFile(EXPORT_EXTENSIONS).then((file) => {
@@ -54,7 +54,7 @@ export function ImportsSection(): JSX.Element {
         },
         (failure: unknown) => {
           setPercent(null);
-          setError(toOfficeApiError(failure));
+          setError(toApiError(failure));
         },
       );
     });

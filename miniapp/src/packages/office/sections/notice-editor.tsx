@@ -17,8 +17,8 @@ import {
   withdrawOfficeNotice,
 } from '../../../services/office-api';
 import { pickOfficeFile } from '../../../services/office-files';
-import { toOfficeApiError } from '../../../services/office-http-client';
-import type { OfficeApiError } from '../../../services/office-http-client';
+import { toApiError } from '../../../services/http-client';
+import type { ApiError } from '../../../services/api-error';
 import {
   duplicateParameterKeys,
   eventChanges,
@@ -93,7 +93,7 @@ export function NoticeEditor({
   const [isDirty, setDirty] = useState(false);
   const [isLoading, setLoading] = useState(noticeId !== null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<OfficeApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -110,7 +110,7 @@ export function NoticeEditor({
         setLoading(false);
       },
       (failure: unknown) => {
-        setError(toOfficeApiError(failure));
+        setError(toApiError(failure));
         setLoading(false);
       },
     );
@@ -162,7 +162,7 @@ export function NoticeEditor({
       },
       (failure: unknown) => {
         setBusy(null);
-        setError(toOfficeApiError(failure));
+        setError(toApiError(failure));
       },
     );
   };

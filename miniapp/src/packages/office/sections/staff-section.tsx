@@ -6,8 +6,8 @@ import type { StaffPrincipal, StaffRole } from '@titletrack/shared/contract';
 
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { createStaffUser, getStaffUsers } from '../../../services/office-api';
-import { toOfficeApiError } from '../../../services/office-http-client';
-import type { OfficeApiError } from '../../../services/office-http-client';
+import { toApiError } from '../../../services/http-client';
+import type { ApiError } from '../../../services/api-error';
 import {
   Button,
   Card,
@@ -36,7 +36,7 @@ export function StaffSection({ staff }: { staff: StaffPrincipal }): JSX.Element 
   const [regionCode, setRegionCode] = useState(staff.regionCode);
   const [county, setCounty] = useState('');
   const [series, setSeries] = useState('');
-  const [error, setError] = useState<OfficeApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 
@@ -62,7 +62,7 @@ export function StaffSection({ staff }: { staff: StaffPrincipal }): JSX.Element 
         setPassword('');
         list.reload();
       },
-      (failure: unknown) => setError(toOfficeApiError(failure)),
+      (failure: unknown) => setError(toApiError(failure)),
     );
   };
 

@@ -1,3 +1,4 @@
+import type { ImportRowError } from '@titletrack/shared/contract';
 import { FieldCipher } from '../../../common/crypto/field-cipher';
 import type { FieldCipherOptions, SealedValue } from '../../../common/crypto/field-cipher';
 import type { CsvEncoding, ForcedCsvEncoding } from './decode-csv';
@@ -7,7 +8,7 @@ import type { ImportLimits } from './import-limits';
 import { streamExportRows } from './read-export';
 import type { ExportFormat } from './read-export';
 import { ExportRowValidator } from './validate-rows';
-import type { ImportRecord, ImportRowError } from './validate-rows';
+import type { ImportRecord } from './validate-rows';
 
 // Everything an import does before it touches the database — read, validate, encrypt — as one
 // pure step that emits the file a chunk at a time. It runs in a worker thread (see

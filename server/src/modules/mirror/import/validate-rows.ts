@@ -1,3 +1,4 @@
+import type { ImportRowError } from '@titletrack/shared/contract';
 import { BEIJING_UTC_OFFSET_MINUTES, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import { checkIdCardNumber } from '@titletrack/shared/domain';
@@ -46,11 +47,6 @@ export interface ImportRecord {
 
 // `column` is the header as written in the file, so staff find the cell. `reason` is short
 // English for the error report and never quotes the cell: it may be personal data.
-export interface ImportRowError {
-  rowNumber: number;
-  column: string;
-  reason: string;
-}
 
 export interface ExportValidation {
   records: ImportRecord[]; // rows without any error, in file order

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 
 import { useOfficeStaff } from '../../../../hooks/use-office-session';
 import { signInStaff } from '../../../../services/office-api';
-import { toOfficeApiError } from '../../../../services/office-http-client';
-import type { OfficeApiError } from '../../../../services/office-http-client';
+import { toApiError } from '../../../../services/http-client';
+import type { ApiError } from '../../../../services/api-error';
 import { Button, ErrorMessage, Field, Message } from '../../components/office-ui';
 import { OFFICE_ROUTES } from '../../office-routes';
 import { OFFICE_TEXT } from '../../office-text';
@@ -18,7 +18,7 @@ export default function OfficeSignInPage(): JSX.Element {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<OfficeApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [isIncomplete, setIncomplete] = useState(false);
 
   useEffect(() => {
@@ -37,7 +37,7 @@ export default function OfficeSignInPage(): JSX.Element {
       () => setBusy(false),
       (failure: unknown) => {
         setBusy(false);
-        setError(toOfficeApiError(failure));
+        setError(toApiError(failure));
       },
     );
   };

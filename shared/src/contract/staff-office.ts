@@ -1,8 +1,22 @@
-import type { MyApplicationSummary } from '@titletrack/shared/contract';
+import type { MyApplicationSummary } from './binding';
 
-// Answers of the staff endpoints that have no type in the shared contract yet; written from the
-// server's services (mirror/import.service.ts, mirror/staff-application.service.ts,
-// reminders/staff-reminders.service.ts). They belong in shared/src/contract.
+// What the staff endpoints answer (imports, applications search, reminder delivery log): one
+// definition for the server that sends them and the office console that reads them.
+
+// One row the import could not take: `column` is the header as written in the file, so staff
+// find the cell; `reason` never quotes the cell (it may be personal data).
+export interface ImportRowError {
+  rowNumber: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportSkippedChange {
+  ref: string;
+  applicationNo: string;
+  reason: string;
+  detail: string;
+}
 
 export interface ImportResult {
   batchId: string;
@@ -13,14 +27,7 @@ export interface ImportResult {
   created: number;
   changed: number;
   unchanged: number;
-  skipped: Array<{ ref: string; applicationNo: string; reason: string; detail: string }>;
-}
-
-// details of IMPORT_ROWS_INVALID
-export interface ImportRowError {
-  rowNumber: number;
-  column: string;
-  reason: string;
+  skipped: ImportSkippedChange[];
 }
 
 export interface StaffApplicationSummary extends MyApplicationSummary {
@@ -48,6 +55,7 @@ export interface StaffApplicationDetail {
   }>;
 }
 
+// How the alerts of one kind fared: planned, in inboxes, read, and each push outcome.
 export interface AlertKindCounts {
   kind: string;
   planned: number;
@@ -87,7 +95,8 @@ export interface StaffReminderSummary {
   byState: Record<string, number>;
   needsAttention: Array<{
     id: string;
-    applicationId: string;
+    // Null for a message about no application (a notice was published).
+    applicationId: string | null;
     kind: string;
     pushState: string;
     pushError: string | null;
