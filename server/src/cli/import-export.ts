@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 
 import { findRegion } from '@titletrack/shared/region';
+import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 
 import { AppModule } from '../app.module';
 import { AppException } from '../common/app.exception';
 import { getConfig } from '../config/env';
 import { ImportService } from '../modules/mirror/import.service';
-import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 import { toCsv } from '../modules/mirror/import/csv-safety';
 
 const USAGE =

@@ -1,8 +1,8 @@
-import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 import { createHash } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
+import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
 import { resolveMirrorYear } from '@titletrack/shared/domain';
@@ -25,7 +25,7 @@ import type { ExportFormat } from './import/read-export';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
 import { CHANGE_SOURCE } from './status-change.type';
-import type { ApplyOutcome, SkippedChange, StatusChange } from './status-change.type';
+import type { ApplyOutcome, StatusChange } from './status-change.type';
 
 export interface ImportRequest {
   bytes: Buffer;
@@ -49,7 +49,6 @@ type PlacedRecord = SealedImportRecord & { year: number; regionCode: string };
 
 // How many row numbers a refusal lists: enough to find the pattern, never the whole file.
 const ROWS_LISTED = 20;
-
 
 const toChange = (record: PlacedRecord): StatusChange => ({
   ref: `row ${record.rowNumber}`,

@@ -5,12 +5,12 @@ import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
+import type { StaffApplicationDetail, StaffApplicationPage } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { ApplicationParamsDto } from '../binding/binding.dto';
 import { StaffApplicationService } from './staff-application.service';
-import type { StaffApplicationDetail, StaffApplicationPage } from '@titletrack/shared/contract';
 
 export class StaffApplicationQueryDto {
   @ApiPropertyOptional({ description: 'Application number or name (contains)' })

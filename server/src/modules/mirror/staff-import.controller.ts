@@ -23,13 +23,13 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import { API_ROUTES, ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
+import type { ImportResult } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { DEFAULT_IMPORT_LIMITS } from './import/import-limits';
 import { ImportService } from './import.service';
-import type { ImportResult } from '@titletrack/shared/contract';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({

@@ -12,6 +12,7 @@ import type {
   SubscriptionTemplatesResponse,
   UnreadCountResponse,
 } from '@titletrack/shared/contract';
+import type { StaffApplicationAlerts, StaffReminderSummary } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { ApplicantOnly, CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
@@ -19,7 +20,6 @@ import { ApplicationParamsDto } from '../binding/binding.dto';
 import { InboxService } from './inbox.service';
 import { InboxMessageParamsDto, InboxPageQueryDto, ReportSubscriptionsDto } from './reminders.dto';
 import { StaffRemindersService } from './staff-reminders.service';
-import type { StaffApplicationAlerts, StaffReminderSummary } from '@titletrack/shared/contract';
 import { SubscriptionService } from './subscription.service';
 
 @ApiTags('inbox')

@@ -1,4 +1,5 @@
 import type { ImportRowError } from '@titletrack/shared/contract';
+
 import { FieldCipher } from '../../../common/crypto/field-cipher';
 import type { FieldCipherOptions, SealedValue } from '../../../common/crypto/field-cipher';
 import type { CsvEncoding, ForcedCsvEncoding } from './decode-csv';
