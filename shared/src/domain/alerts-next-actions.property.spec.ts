@@ -17,7 +17,8 @@ import type { ActionKind, NextAction } from './next-actions';
 import { deriveObligations } from './obligations';
 
 // The to-do item each alert is about. The outcomes (null) are news, not obligations: a
-// not-accepted or failed application has nothing left to do, and a result is told once.
+// not-accepted or failed application has nothing left to do, and a result is told once; the
+// office's news (a corrected date, a published notice) is never one of alertsDue's.
 const SHOWN_AS: Readonly<Record<AlertKind, ActionKind | null>> = {
   application_window_closing: 'submit_application',
   continuing_education_short: 'complete_continuing_education',
@@ -37,6 +38,8 @@ const SHOWN_AS: Readonly<Record<AlertKind, ActionKind | null>> = {
   evaluation_result: null,
   qualification_document_issued: null,
   certificate_ready: null,
+  calendar_date_changed: null,
+  notice_published: null,
 };
 const OUTCOMES: readonly ApplicationStatus[] = [
   'not_accepted',
