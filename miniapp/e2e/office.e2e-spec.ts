@@ -116,6 +116,25 @@ describe('office console against the real server', () => {
         { timeout: 20_000 },
       );
 
+      // The applicant's home, in its own browser context (no staff session), on a day of that
+      // year (the demo clock): the round is published and shows the corrected deadline.
+      const applicantContext = await browser.newContext({ viewport });
+      const home = await applicantContext.newPage();
+      await home.goto(
+        `${server.baseUrl}/#/pages/index/index?now=${encodeURIComponent(`${year}-08-01T12:00:00+08:00`)}`,
+      );
+      const timeline = home.locator('#calendar-timeline');
+      await timeline.waitFor({ timeout: 20_000 });
+      await home.waitForFunction(
+        (expected) => document.querySelector('#calendar-timeline')?.textContent?.includes(expected),
+        `${newEnd} 24:00`,
+        { timeout: 20_000 },
+      );
+      expect(await home.locator('#round-not-published').count()).toBe(0);
+      await timeline.scrollIntoViewIfNeeded();
+      await home.screenshot({ path: `${SHOTS}/${name}-applicant-home.png` });
+      await applicantContext.close();
+
       await page.locator('#office-nav-calendar').click();
       await officeInput(page, 'office-calendar-year').fill(String(year));
       const row = page.locator('#office-calendar-table .tt-office-table__row').first();

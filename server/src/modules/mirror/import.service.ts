@@ -199,6 +199,8 @@ export class ImportService {
     }
     if (errors.length > 0) throw new RowsInvalid(errors);
     if (table === null) throw new Error('The import worker ended before the end of the file');
+    // Another instance may have published a notice since this one last looked.
+    await this.noticeYears.refreshIfChanged();
     return {
       chunks: this.place(request, chunks),
       format: table.format,

@@ -59,6 +59,8 @@ export class WebhookService {
       });
     }
     const event = this.parse(body);
+    // Another instance may have published a notice since this one last looked.
+    await this.noticeYears.refreshIfChanged();
     const application = this.toMirrored(event);
     return this.unitOfWork.write(async () => {
       // A replay (the sender retrying, or the same event twice) is acknowledged and changes

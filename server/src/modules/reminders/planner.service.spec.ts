@@ -23,9 +23,10 @@ import type { ReminderAlertRepository } from './reminder-alert.repository';
 import type { ReminderCursorRepository } from './reminder-cursor.repository';
 
 const NOW = new Date('2023-12-06T04:00:00Z');
-// Only the 2023 Hotan notice is published.
+// Only the 2023 Hotan notice is published, and nothing changes it.
 const hotan2023Registry = (): NoticeYearRegistry =>
   ({
+    refreshIfChanged: () => Promise.resolve(false),
     forApplication: (row: { regionCode: string; year: number; route: string }) =>
       row.regionCode === '6532' && row.year === 2023 && row.route === 'prefecture_directed'
         ? HOTAN_2023
@@ -128,6 +129,35 @@ describe(PlannerService.name, () => {
     alerts.createMany.mock.calls.flatMap(([created]) => created.map((alert) => alert.kind));
 
   describe('runOnce', () => {
+    it('first reloads the published notices when another instance changed them, then plans', async () => {
+      const registry = hotan2023Registry();
+      const order: string[] = [];
+      registry.refreshIfChanged = jest.fn(async () => {
+        order.push('refresh');
+        return true;
+      });
+      domainEvents.getAfter.mockImplementation(async () => {
+        order.push('plan');
+        return [];
+      });
+      const planner = new PlannerService(
+        unitOfWork,
+        cursors,
+        domainEvents,
+        applications,
+        bindings,
+        alerts,
+        inboxMessages,
+        leases,
+        registry,
+        { holderId: 'test', leaseTtlMs: 60_000, chunkSize: 100 },
+      );
+
+      await planner.runOnce(NOW, { isFullScan: false });
+
+      expect(order).toEqual(['refresh', 'plan']);
+    });
+
     it('reads status changes and ready certificates after the cursor, tells "e-certificate ready" with the certificate’s issue date, then moves the cursor', async () => {
       domainEvents.getAfter.mockResolvedValueOnce([
         statusChanged(41, 7),

@@ -185,6 +185,9 @@ export class PlannerService {
     if (!(await this.leases.tryAcquire(PLANNER_LEASE, holderId, leaseTtlMs, new Date())))
       return { ...summary, isSkipped: true };
     try {
+      // A notice published or corrected on another instance: plan with its dates, never with
+      // the ones it replaced (their unsent alerts were just withdrawn).
+      await this.noticeYears.refreshIfChanged();
       const position = await this.planDomainEvents(now, summary);
       if (isFullScan) await this.planOpenApplications(now, position, summary);
       summary.inboxMessages += await this.fillRecentBindings(now);
