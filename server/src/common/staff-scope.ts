@@ -24,6 +24,13 @@ type ScopedStaff = Pick<StaffPrincipal, 'role' | 'regionCode' | 'county' | 'seri
 export const isRegionWide = (staff: Pick<StaffPrincipal, 'regionCode'>): boolean =>
   staff.regionCode === XINJIANG.code;
 
+// A region's notices are its own office's to draft and publish: the autonomous region's office
+// publishes the autonomous region's ('65'), never a prefecture's.
+export const isOwnNoticeRegion = (
+  staff: Pick<StaffPrincipal, 'regionCode'>,
+  regionCode: string,
+): boolean => staff.regionCode === regionCode;
+
 export function isRegionInStaffScope(staff: ScopedStaff, regionCode: string): boolean {
   return isRegionWide(staff) || staff.regionCode === regionCode;
 }

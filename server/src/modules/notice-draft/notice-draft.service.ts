@@ -5,7 +5,7 @@ import type { NoticeDraftFileRequest, StaffPrincipal } from '@titletrack/shared/
 import { draftNoticeCalendar } from '@titletrack/shared/notice-draft';
 import { findRegion } from '@titletrack/shared/region';
 
-import { isRegionInStaffScope } from '../../common/staff-scope';
+import { isOwnNoticeRegion } from '../../common/staff-scope';
 import { AppException } from '../../common/app.exception';
 import { mapNoticeDraft } from './notice-draft.dto';
 import type { NoticeDraftResponseDto } from './notice-draft.dto';
@@ -51,14 +51,14 @@ export class NoticeDraftService {
     return mapNoticeDraft(request, text, draftNoticeCalendar(text, { year: request.year }));
   }
 
-  // The guard already limits the route to the prefecture office; an office drafts for its own
-  // region only (the autonomous region's for any), as it may only publish there.
+  // The guard already limits the route to the prefecture office; an office drafts for the region
+  // whose notices it publishes.
   private checkRegion(staff: StaffPrincipal, regionCode: string): void {
     if (!findRegion(regionCode)) {
       this.logger.debug(`Staff ${staff.id} asked for a draft of unknown region ${regionCode}`);
       throw new AppException(ERROR_CODE.REGION_UNKNOWN, 'Unknown region code');
     }
-    if (!isRegionInStaffScope(staff, regionCode)) {
+    if (!isOwnNoticeRegion(staff, regionCode)) {
       this.logger.debug(`Staff ${staff.id} asked for a draft of region ${regionCode}`);
       throw new AppException(ERROR_CODE.OUT_OF_SCOPE, 'Not your region');
     }

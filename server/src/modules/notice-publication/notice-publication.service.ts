@@ -17,6 +17,7 @@ import type { NoticeParameterName, NoticeParameterUnit } from '@titletrack/share
 import { findRegion, XINJIANG } from '@titletrack/shared/region';
 import type { Region } from '@titletrack/shared/region';
 
+import { isOwnNoticeRegion } from '../../common/staff-scope';
 import { AppException } from '../../common/app.exception';
 import type { FieldError } from '../../common/validation';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -476,7 +477,7 @@ export class NoticePublicationService {
 
   // An office manages its own region's notices; the autonomous region's office ('65') its own.
   private checkScope(staff: StaffPrincipal, regionCode: string): void {
-    if (staff.regionCode === regionCode) return;
+    if (isOwnNoticeRegion(staff, regionCode)) return;
     this.logger.debug(`Staff ${staff.id} of ${staff.regionCode} refused region ${regionCode}`);
     throw new AppException(ERROR_CODE.OUT_OF_SCOPE, "Another region's notices");
   }
