@@ -12,3 +12,4 @@ export * from './first-screen';
 export * from './notice-draft';
 export * from './office-notice';
 export * from './staff-office';
+export * from './facts';

@@ -51,6 +51,12 @@ export const API_ROUTES = {
   // The applicant's current round of a region (query: regionCode, year, route).
   calendarRound: '/calendars/round',
   myNoticeWatches: '/me/notice-watches',
+  myFacts: '/me/facts',
+  myEligibility: '/me/eligibility',
+  myApplicationChecklist: (id: string): string =>
+    `/me/applications/${encodeURIComponent(id)}/checklist`,
+  staffApplicationFacts: (id: string): string =>
+    `/staff/applications/${encodeURIComponent(id)}/facts`,
   myNoticeWatch: (regionCode: string, year: number): string =>
     `/me/notice-watches/${encodeURIComponent(regionCode)}/${year}`,
   staffCertificateRevoke: (certificateId: string): string =>

@@ -35,3 +35,5 @@ export * from './mirror-transition';
 export * from './mirror-year';
 export * from './certificate';
 export * from '../calendar/notice-rules-from-parameters';
+export * from './applicant-facts';
+export * from './eligibility.type';
