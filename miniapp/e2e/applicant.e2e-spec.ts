@@ -1,45 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-
-import { SMALL_PHONE, open, screenshot, signInAsDemo, text } from './support/applicant';
+import {
+  SMALL_PHONE,
+  open,
+  screenshot,
+  signInAsDemo,
+  text,
+  useApplicantSuite,
+} from './support/applicant';
 import { launchChromium } from './support/browser';
 import { productionEnv } from './support/production-env';
 import { startRealServer } from './support/real-server';
-import type { RealServer } from './support/real-server';
 
 // The applicant's screens on the H5 build, against the real server seeded with one demo
 // applicant per main state (development mode seeds them; see docs/miniapp.md).
 describe('H5 applicant screens with the demo applicants', () => {
-  let server: RealServer;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const pages: Page[] = [];
-
-  const track = (page: Page): Page => {
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    server = await startRealServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
+  const suite = useApplicantSuite();
 
   it('drafting: the application, its to-do with both clocks and the attachment checklist, and home', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'drafting'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'drafting'),
+    );
     expect(await text(page, '#current-status')).toBe('填报中');
     expect(await text(page, '#demo-badge')).toContain('演示');
     await screenshot(page, 'application-drafting');
 
-    await open(page, server.baseUrl, 'todo');
+    await open(page, suite.server().baseUrl, 'todo');
     const submit = await text(page, '#action-submit_application');
     expect(submit).toContain('在评审系统提交申报');
     expect(submit).toContain('截止：2023-08-30 24:00 北京时间（新疆时间 22:00）');
@@ -47,14 +31,16 @@ describe('H5 applicant screens with the demo applicants', () => {
     expect(await text(page, '#checklist')).toContain('学历学位证书');
     await screenshot(page, 'todo-drafting');
 
-    await open(page, server.baseUrl, 'home');
+    await open(page, suite.server().baseUrl, 'home');
     expect(await text(page, '#home #action-submit_application')).toMatch(/还剩 10 天 \d+ 小时/);
     expect(await text(page, '#demo-clock')).toContain('2023-08-20');
     await screenshot(page, 'home-drafting');
   });
 
   it('returned: the revision deadline counts down and one submission of three is left', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'returned'),
+    );
     expect(await text(page, '#current-status')).toBe('已退回');
     expect(await text(page, '#submissions-left')).toBe('剩余提交次数：1 / 3');
     expect(await text(page, '#revision')).toContain('2023-08-22 10:00 北京时间（新疆时间 08:00）');
@@ -86,9 +72,11 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('awaiting fee: the amount by level, its deadline, unpaid, and how to pay', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'awaiting_fee'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'awaiting_fee'),
+    );
     expect(await text(page, '#current-status')).toBe('已接收材料');
-    await open(page, server.baseUrl, 'fee');
+    await open(page, suite.server().baseUrl, 'fee');
     expect(await text(page, '#fee-amount')).toBe('450 元');
     expect(await text(page, '#fee-state')).toContain('未缴费');
     expect(await text(page, '#fee-deadline')).toBe(
@@ -99,7 +87,7 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('passed: the result, the whole history and what comes next', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'passed'));
+    const page = suite.track(await signInAsDemo(suite.browser(), suite.server().baseUrl, 'passed'));
     expect(await text(page, '#current-status')).toBe('评审通过');
     expect(
       await page
@@ -112,12 +100,14 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('certificate issued: nothing ahead on the timeline; calendar offers both .ics files', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'certificate_issued'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'certificate_issued'),
+    );
     expect(await text(page, '#current-status')).toBe('电子证书已签发');
     expect(await page.locator('#status-timeline .tt-status__item--ahead').count()).toBe(0);
     await screenshot(page, 'application-certificate');
 
-    await open(page, server.baseUrl, 'calendar');
+    await open(page, suite.server().baseUrl, 'calendar');
     await page.locator('#add-mine').waitFor({ timeout: 20_000 });
     const download = page.waitForEvent('download');
     await page.locator('#add-year').click();
@@ -128,8 +118,10 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('inbox: renders its messages, or says it is unavailable while the API answers 404', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
-    await open(page, server.baseUrl, 'inbox');
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'returned'),
+    );
+    await open(page, suite.server().baseUrl, 'inbox');
     await page
       .locator('#inbox-list, #inbox-unavailable, #inbox-empty')
       .first()
@@ -147,7 +139,9 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('inbox: words each message on the phone from kind and data, marks it read and opens its screen', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'returned'),
+    );
     const applicationId = await page.evaluate(async () => {
       // The session the app stored (Taro keeps storage values as JSON inside localStorage).
       const raw =
@@ -205,7 +199,7 @@ describe('H5 applicant screens with the demo applicants', () => {
         return route.fulfill({ status: 204, body: '' });
       },
     );
-    await open(page, server.baseUrl, 'inbox');
+    await open(page, suite.server().baseUrl, 'inbox');
     const first = await text(page, '#message-m2');
     expect(first).toContain('未读');
     expect(first).toContain('申报被退回');
@@ -227,15 +221,17 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('switches to Uyghur at run time: right to left, remembered after a reload', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
-    await open(page, server.baseUrl, 'me');
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'returned'),
+    );
+    await open(page, suite.server().baseUrl, 'me');
     await page.locator('#lang-ug').click({ timeout: 20_000 });
     await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
     expect(await page.locator('#me-page').getAttribute('dir')).toBe('rtl');
     expect(await text(page, '#me-page')).toContain('چوڭ خەت ھالىتى');
     await screenshot(page, 'me-ug');
 
-    await open(page, server.baseUrl, 'application');
+    await open(page, suite.server().baseUrl, 'application');
     expect(await text(page, '#current-status')).toBe('قايتۇرۇلدى');
     expect(await text(page, '#submissions-left')).toBe('قالغان تاپشۇرۇش قېتىمى: 1 / 3');
     await page.reload();
@@ -246,7 +242,9 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('offline: the last good answer is shown with its time and a banner', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'returned'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'returned'),
+    );
     expect(await text(page, '#as-of')).toMatch(/^数据更新于 \d{2}:\d{2}$/);
     const savedAt = (await text(page, '#as-of')).slice(-5);
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
@@ -257,8 +255,10 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('large text and tap targets: the mode scales the page, every control stays at least 44 px tall', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'awaiting_fee'));
-    await open(page, server.baseUrl, 'me');
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'awaiting_fee'),
+    );
+    await open(page, suite.server().baseUrl, 'me');
     await page.locator('#large-text').waitFor({ timeout: 20_000 });
     const fontSize = (): Promise<number> =>
       page.locator('#me-page').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
@@ -275,7 +275,7 @@ describe('H5 applicant screens with the demo applicants', () => {
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     await screenshot(page, 'me-large-text');
 
-    await open(page, server.baseUrl, 'home');
+    await open(page, suite.server().baseUrl, 'home');
     await page.locator('#nav-grid').waitFor({ timeout: 20_000 });
     const tiles = await page
       .locator('#nav-grid [id^="nav-"]')
@@ -286,8 +286,10 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('binding form: checks before sending, echoes the ID masked, translates the server refusal, then binds', async () => {
-    const page = track(await signInAsDemo(browser, server.baseUrl, 'drafting'));
-    await open(page, server.baseUrl, 'me');
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), suite.server().baseUrl, 'drafting'),
+    );
+    await open(page, suite.server().baseUrl, 'me');
     // H5 renders Taro's Input as a plain <input> carrying the id (useHtmlComponents).
     const input = (name: string) => page.locator(`input#bind-${name}`);
     await page.locator('#bind-submit').click({ timeout: 20_000 });
@@ -322,11 +324,11 @@ describe('H5 applicant screens with the demo applicants', () => {
   });
 
   it('signed out: personal screens ask to sign in instead of going blank', async () => {
-    const context = await browser.newContext(SMALL_PHONE);
-    const page = track(await context.newPage());
-    await open(page, server.baseUrl, 'todo');
+    const context = await suite.browser().newContext(SMALL_PHONE);
+    const page = suite.track(await context.newPage());
+    await open(page, suite.server().baseUrl, 'todo');
     expect(await text(page, '#gate-sign-in')).toContain('请先在“我的”页面登录');
-    await open(page, server.baseUrl, 'me');
+    await open(page, suite.server().baseUrl, 'me');
     expect(await text(page, '#demo-sign-in')).toContain('以演示申报人身份体验');
     await screenshot(page, 'me-signed-out');
   });

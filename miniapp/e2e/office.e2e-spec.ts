@@ -137,10 +137,12 @@ describe('office console against the real server', () => {
 
       await page.locator('#office-nav-calendar').click();
       await officeInput(page, 'office-calendar-year').fill(String(year));
-      const row = page.locator('#office-calendar-table .tt-office-table__row').first();
-      await row.waitFor({ timeout: 20_000 });
-      expect(await page.locator('#office-calendar-table').textContent()).toContain(
+      // The section first shows this year's calendar, then the year typed: wait for that one.
+      await page.waitForFunction(
+        (expected) =>
+          document.querySelector('#office-calendar-table')?.textContent?.includes(expected),
         `${newEnd} 24:00`,
+        { timeout: 20_000 },
       );
       expect(kind).not.toBeNull();
       await shot('4-calendar', '#office-calendar-table');

@@ -12,6 +12,8 @@ export default defineAppConfig({
         'pages/calendar/index',
         'pages/me/index',
         'pages/certificate/index',
+        'pages/facts/index',
+        'pages/eligibility/index',
       ],
     },
     // The title office's console: staff only, never preloaded, so applicants never download it.

@@ -38,6 +38,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { FirstScreenModule } from './modules/first-screen/first-screen.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { ProgressModule } from './modules/progress/progress.module';
+import { FactsModule } from './modules/facts/facts.module';
 
 // Personal data must never reach a log: headers that carry credentials are cut out, and
 // request bodies are never logged.
@@ -127,6 +128,7 @@ export class AppModule {
         NoticeDraftModule,
         NoticePublicationModule,
         NoticeWatchModule,
+        FactsModule,
       ],
     };
   }

@@ -5,6 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 
 import type { DemoPersona } from '@titletrack/shared/contract';
 
+import { launchChromium } from './browser';
+import { startRealServer } from './real-server';
+import type { RealServer } from './real-server';
+
 // The size the screenshots are judged at: a small phone.
 export const SMALL_PHONE = {
   viewport: { width: 375, height: 667 },
@@ -54,4 +58,49 @@ export async function signInAsDemo(
   await page.waitForURL(/pages\/application\/index/, { timeout: 20_000 });
   await page.locator('#current-status').waitFor({ timeout: 20_000 });
   return page;
+}
+
+export interface ApplicantSuite {
+  server: () => RealServer;
+  browser: () => Browser;
+  // Registers a page whose script errors fail the test and which is closed after it.
+  track: (page: Page) => Page;
+}
+
+/**
+ * A real server and Chromium for one describe block: every page tracked is closed after each
+ * test, and a script error on any of them fails that test.
+ */
+export function useApplicantSuite(env: Record<string, string> = {}): ApplicantSuite {
+  let server: RealServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    server = await startRealServer(env);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The suite has not started');
+    return value;
+  };
+  return {
+    server: () => started(server),
+    browser: () => started(browser),
+    track: (page) => {
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      pages.push(page);
+      return page;
+    },
+  };
 }

@@ -14,3 +14,13 @@ export function applyDocumentLocale(lang: string, dir: 'rtl' | 'ltr'): void {
   document.documentElement.setAttribute('dir', dir);
   document.cookie = `${FIRST_SCREEN.localeCookie}=${encodeURIComponent(lang)}; path=/; max-age=31536000; samesite=lax`;
 }
+
+// H5 can open the official platform in a new tab; a mini-program may not open outside web
+// pages, so there the address is copied for the browser.
+export function canOpenExternalUrl(): boolean {
+  return isH5() && typeof window !== 'undefined';
+}
+
+export function openExternalUrl(url: string): void {
+  if (canOpenExternalUrl()) window.open(url, '_blank', 'noopener');
+}

@@ -13,6 +13,8 @@ export const ROUTES = {
   calendar: `${SUB}/calendar/index`,
   me: `${SUB}/me/index`,
   certificate: `${SUB}/certificate/index`,
+  facts: `${SUB}/facts/index`,
+  eligibility: `${SUB}/eligibility/index`,
   // The office console's door, in its own subpackage (packages/office).
   officeSignIn: '/packages/office/pages/sign-in/index',
 } as const;

@@ -22,6 +22,7 @@ import { ApplicationRepository } from '../modules/application/application.reposi
 import { BindingRepository } from '../modules/binding/binding.repository';
 import { CalendarRepository } from '../modules/calendar/calendar.repository';
 import { NoticePublicationEvents } from '../modules/calendar/notice-publication-events.service';
+import { FactRepository } from '../modules/fact-store/fact.repository';
 import { NoticeYearRegistry } from '../modules/calendar/notice-year-registry.service';
 import { DomainEventRepository } from '../modules/domain-event/domain-event.repository';
 import { NoticeParameterRepository } from '../modules/notice-publication/notice-parameter.repository';
@@ -160,6 +161,7 @@ function buildService(dataSource: DataSource): NoticePublicationService {
     inboxMessages,
     new LeaseService(new LeaseRepository(unitOfWork)),
     noticeYears,
+    new FactRepository(unitOfWork),
     { holderId: 'bench', leaseTtlMs: 600_000, chunkSize: Number(process.env.BENCH_CHUNK ?? 2000) },
   );
   const writer = new NoticeWriter(

@@ -12,6 +12,7 @@ import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { getConfig } from '../config/env';
 import { CalendarRepository } from '../modules/calendar/calendar.repository';
+import { FactRepository } from '../modules/fact-store/fact.repository';
 import { NoticeYearRegistry } from '../modules/calendar/notice-year-registry.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { buildDataSourceOptions } from '../database/database.options';
@@ -250,6 +251,7 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
     new InboxMessageRepository(unitOfWork),
     new LeaseService(new LeaseRepository(unitOfWork)),
     noticeYears,
+    new FactRepository(unitOfWork),
     {
       holderId: 'bench',
       leaseTtlMs: 600_000,

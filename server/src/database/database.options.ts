@@ -20,6 +20,9 @@ import { CreatePollingState1764072000000 } from './migrations/1764072000000-Crea
 import { CreateCertificates1764090000000 } from './migrations/1764090000000-CreateCertificates';
 import { RenameCertificateReadyEvent1764100000000 } from './migrations/1764100000000-RenameCertificateReadyEvent';
 import { RegionalNotices1764200000000 } from './migrations/1764200000000-RegionalNotices';
+import { ApplicantFacts1764300000000 } from './migrations/1764300000000-ApplicantFacts';
+import { ChecklistTickEntity } from '../modules/facts/checklist-tick.entity';
+import { FactEntity } from '../modules/fact-store/fact.entity';
 import { NoticeParameterEntity } from '../modules/calendar/notice-parameter.entity';
 import { NoticeWatchEntity } from '../modules/notice-watch/notice-watch.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
@@ -74,6 +77,8 @@ export const ENTITIES = [
   ShareLinkEntity,
   VerificationEntity,
   AuditLogEntity,
+  FactEntity,
+  ChecklistTickEntity,
 ];
 
 // Class references, in order: no glob, so the list works the same from src (jest) and dist.
@@ -87,6 +92,7 @@ export const MIGRATIONS = [
   CreateCertificates1764090000000,
   RenameCertificateReadyEvent1764100000000,
   RegionalNotices1764200000000,
+  ApplicantFacts1764300000000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since

@@ -64,6 +64,7 @@ describe('binding my applications (every log line of this file is captured)', ()
       applicantName: '阿依古丽·买买提',
       idCardNumberMasked: '653201********1231',
       regionCode: '6532',
+      returnReason: null,
       year: 2023,
       route: 'prefecture_directed',
       level: 'intermediate',

@@ -66,6 +66,52 @@ describe('demo applicants, progress and calendar files (development)', () => {
     ]);
   });
 
+  it('gives each persona facts and alerts that fit its state', async () => {
+    const signIn = async (persona: string) => {
+      const session = (await t.api.post('/api/auth/demo').send({ persona }).expect(200)).body;
+      const bearer = { Authorization: `Bearer ${session.token}` };
+      const progress = (
+        await t.api
+          .get(`/api/me/applications/${session.applicationId}/progress`)
+          .set(bearer)
+          .expect(200)
+      ).body;
+      const inbox = (await t.api.get('/api/me/inbox').set(bearer).expect(200)).body;
+      return { session, bearer, progress, inbox };
+    };
+
+    // Drafting: 80 hours in the application year, short of 90.
+    const drafting = await signIn('drafting');
+    expect(drafting.progress.application.continuingEducation).toContainEqual({
+      year: 2023,
+      totalHours: 80,
+      professionalHours: 60,
+    });
+    expect(drafting.inbox.total).toBeGreaterThan(0);
+    // A visitor's change is undone for the next one.
+    await t.api
+      .put('/api/me/facts')
+      .set(drafting.bearer)
+      .send({ continuingEducation: [{ year: 2023, totalHours: 90, professionalHours: 60 }] })
+      .expect(200);
+    const again = await signIn('drafting');
+    expect(again.progress.application.continuingEducation).toContainEqual({
+      year: 2023,
+      totalHours: 80,
+      professionalHours: 60,
+    });
+    // Planned once: a second sign-in adds no message.
+    expect(again.inbox.total).toBe(drafting.inbox.total);
+
+    const returned = await signIn('returned');
+    expect(returned.progress.returnReason).toMatch(/继续教育/);
+    expect(returned.inbox.total).toBeGreaterThan(0);
+
+    const passed = await signIn('passed');
+    expect(passed.progress.returnReason).toBeNull();
+    expect(passed.progress.application.defence.scheduledAt).toBe('2023-10-10T03:00:00.000Z');
+  });
+
   it("answers another applicant's application like one that does not exist", async () => {
     const owner = (await t.api.post('/api/auth/demo').send({ persona: 'passed' }).expect(200)).body;
     const stranger = (

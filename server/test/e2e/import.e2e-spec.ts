@@ -89,6 +89,62 @@ describe('importing platform exports (staff)', () => {
     ]).toEqual([applications, history, events]);
   });
 
+  it('imports the return reason and the platform’s facts, and re-importing them writes nothing', async () => {
+    const headers = [...EXPORT_HEADERS, '退回意见', '单位性质', '是否首次申报', '答辩时间'];
+    const file = exportCsv(
+      rows('SAID', 2, (i): ExportCells =>
+        i === 0
+          ? {
+              状态: '已退回',
+              退回意见: '缺少2022年度继续教育证明',
+              单位性质: '国有企业',
+              是否首次申报: '是',
+              答辩时间: '2023-10-20 10:00',
+            }
+          : {},
+      ),
+      headers,
+    );
+    await upload(file, 'said.csv').expect(200);
+    const stored: Array<{ returnReason: string | null; platformFacts: string | null }> =
+      await t.dataSource.query(
+        'SELECT returnReason, platformFacts FROM application WHERE applicationNo IN (?, ?) ORDER BY applicationNo',
+        [`SAID${run}-1`, `SAID${run}-2`],
+      );
+    expect(stored[0]?.returnReason).toBe('缺少2022年度继续教育证明');
+    expect(JSON.parse(stored[0]?.platformFacts ?? 'null')).toEqual({
+      employerKind: {
+        value: 'state_enterprise',
+        source: 'platform',
+        recordedAt: expect.any(String),
+      },
+      isFirstApplication: { value: true, source: 'platform', recordedAt: expect.any(String) },
+      defenceScheduledAt: {
+        value: '2023-10-20T02:00:00.000Z',
+        source: 'platform',
+        recordedAt: expect.any(String),
+      },
+    });
+    expect(stored[1]).toEqual({ returnReason: null, platformFacts: null });
+
+    const again = await upload(file, 'said.csv').expect(200);
+    expect(again.body).toMatchObject({ created: 0, changed: 0, unchanged: 2 });
+    const unchanged = await t.dataSource.query(
+      'SELECT returnReason, platformFacts FROM application WHERE applicationNo IN (?, ?) ORDER BY applicationNo',
+      [`SAID${run}-1`, `SAID${run}-2`],
+    );
+    expect(unchanged).toEqual(stored);
+
+    const bad = await upload(
+      exportCsv(
+        rows('SAIDBAD', 1, () => ({ 单位性质: '个体户' })),
+        headers,
+      ),
+      'bad.csv',
+    ).expect(422);
+    expect(JSON.stringify(bad.body)).toContain('单位性质');
+  });
+
   it('rejects a 10,000-row file with one bad row whole, naming the row, column and reason', async () => {
     const before = await count('application');
     const big = rows('BIG', 10_000, (i): ExportCells =>

@@ -211,6 +211,35 @@ describe('platform polling', () => {
       ).resolves.toBeNull();
     });
 
+    it('mirrors the return reason and the facts a poll item states', async () => {
+      const a = newApplicationNo();
+      platform.standIn.changes.push(
+        change('rr', a, 'returned', '2023-08-15T02:00:00Z', {
+          returnReason: '业绩材料未盖章',
+          isFirstApplication: true,
+          defenceScheduledAt: '2023-10-20T02:00:00Z',
+        }),
+      );
+      await newPoller().runOnce();
+      const [row] = await dataSource.query(
+        'SELECT returnReason, platformFacts FROM application WHERE applicationNo = ?',
+        [a],
+      );
+      expect(row.returnReason).toBe('业绩材料未盖章');
+      expect(JSON.parse(row.platformFacts)).toEqual({
+        isFirstApplication: {
+          value: true,
+          source: 'platform',
+          recordedAt: '2023-08-15T02:00:00.000Z',
+        },
+        defenceScheduledAt: {
+          value: '2023-10-20T02:00:00.000Z',
+          source: 'platform',
+          recordedAt: '2023-08-15T02:00:00.000Z',
+        },
+      });
+    });
+
     it('goes on from the stored cursor in the next run, applying nothing twice', async () => {
       const a = newApplicationNo();
       platform.standIn.changes.push(change('1', a, 'submitted', '2023-08-01T04:00:00Z'));

@@ -1,3 +1,4 @@
+import { BindingRepository } from '../../src/modules/binding/binding.repository';
 import { signWebhook } from '../../src/modules/mirror/webhook-signature';
 import { platformApplicationData } from '../support/factories';
 import { createTestApp } from '../support/test-app';
@@ -111,6 +112,66 @@ describe('POST /api/platform/events (signed webhooks)', () => {
     expect(late.body.outcome.skipped).toEqual([expect.objectContaining({ reason: 'stale' })]);
     await deliver(event(`evt-${run}-5b`, no, 'fee_paid', '2023-08-25T04:00:00Z')).expect(200);
     expect(await statusOf(no)).toBe('fee_paid');
+  });
+
+  it('mirrors the return reason and the platform’s facts, and shows them to the bound applicant', async () => {
+    const no = `WH${run}-RR`;
+    await deliver(
+      event(`evt-${run}-rr1`, no, 'returned', '2023-08-15T02:00:00Z', {
+        returnReason: '继续教育证明不全，请补充',
+        employerKind: 'private_enterprise',
+        isFirstApplication: false,
+        defenceScheduledAt: '2023-10-20T10:00:00+08:00',
+      }),
+    ).expect(200);
+    const [stored] = await t.dataSource.query(
+      'SELECT id, returnReason FROM application WHERE applicationNo = ?',
+      [no],
+    );
+    expect(stored.returnReason).toBe('继续教育证明不全，请补充');
+    const login = await t.api
+      .post('/api/auth/dev')
+      .send({ devUserId: `wh-${run}` })
+      .expect(200);
+    const bearer = { Authorization: `Bearer ${login.body.token}` };
+    await t.app.get(BindingRepository).createIfFree(Number(login.body.principal.id), stored.id);
+
+    const progress = await t.api
+      .get(`/api/me/applications/${stored.id}/progress`)
+      .set(bearer)
+      .expect(200);
+    expect(progress.body.returnReason).toBe('继续教育证明不全，请补充');
+    expect(progress.body.application).toMatchObject({
+      employerKind: 'private_enterprise',
+      isFirstApplication: false,
+      defence: { scheduledAt: '2023-10-20T02:00:00.000Z' },
+    });
+    const mine = await t.api.get('/api/me/applications').set(bearer).expect(200);
+    expect(mine.body.items[0].returnReason).toBe('继续教育证明不全，请补充');
+    const facts = await t.api.get('/api/me/facts').set(bearer).expect(200);
+    expect(facts.body.facts.employerKind).toEqual({
+      value: 'private_enterprise',
+      source: 'platform',
+      recordedAt: '2023-08-15T02:00:00.000Z',
+    });
+
+    // Resubmitted: that return's reason no longer applies; the facts stay.
+    await deliver(event(`evt-${run}-rr2`, no, 'submitted', '2023-08-16T05:00:00Z')).expect(200);
+    const after = await t.api
+      .get(`/api/me/applications/${stored.id}/progress`)
+      .set(bearer)
+      .expect(200);
+    expect(after.body.returnReason).toBeNull();
+    expect(after.body.application.employerKind).toBe('private_enterprise');
+
+    const bad = await deliver(
+      event(`evt-${run}-rr3`, no, 'submitted', '2023-08-17T05:00:00Z', {
+        employerKind: 'family_business',
+      }),
+    ).expect(400);
+    expect(bad.body.details).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^data\.employerKind: /)]),
+    );
   });
 
   it('refuses an invalid event with 400, naming fields but never echoing personal data', async () => {

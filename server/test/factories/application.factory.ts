@@ -24,6 +24,8 @@ export function buildApplicationEntity(
     statusChangedAt: new Date('2023-08-20T02:00:00Z'),
     submissionCount: null,
     isFeePaid: null,
+    returnReason: null,
+    platformFacts: null,
     createdAt: new Date('2023-07-20T03:00:00Z'),
     updatedAt: new Date('2023-08-20T02:00:00Z'),
     ...overrides,

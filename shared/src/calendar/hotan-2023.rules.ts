@@ -151,6 +151,8 @@ export const HOTAN_2023_RULES: NoticeRules = {
     { role: 'contact', name: '付永超', phone: '0903-2069736' },
     { role: 'supervision', name: null, phone: '0903-2069176' },
   ],
+  // The notice gives phone numbers but no street address for the paper materials.
+  officeAddress: null,
   attachmentTemplates: [
     '推荐单位公示（模板）',
     '单位推荐意见（模板）',

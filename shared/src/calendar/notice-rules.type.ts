@@ -117,6 +117,8 @@ export interface NoticeRules {
     interpretation: string;
   };
   contacts: readonly NoticeContact[];
+  // Where paper materials go, as the notice names it (null: the notice names no address).
+  officeAddress?: string | null;
   attachmentTemplates: readonly string[];
   alerts: {
     applicationWindowLeadHours: number;

@@ -40,6 +40,8 @@ export interface ApplicationProgressResponse {
   applicantName: string;
   // Oldest first.
   history: StatusHistoryItem[];
+  // The platform's 退回意见 while the application is returned; null otherwise or when it gave none.
+  returnReason: string | null;
   // A seeded demo application, never a real person's.
   isDemo: boolean;
 }

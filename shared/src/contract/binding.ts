@@ -21,6 +21,8 @@ export interface MyApplicationSummary {
   specialty: string;
   status: string;
   statusChangedAt: string;
+  // The platform's 退回意见 while the application is returned; else null.
+  returnReason: string | null;
 }
 
 export interface MyApplicationListResponse {

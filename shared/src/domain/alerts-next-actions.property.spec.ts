@@ -12,7 +12,7 @@ import type { ApplicationStatus } from './application-status';
 import { buildApplication } from './application.fixture';
 import { EMPLOYER_KIND, GRASSROOTS_SERVICE, TITLE_LEVEL } from './application.type';
 import type { Application } from './application.type';
-import { nextActions } from './next-actions';
+import { actionTarget, nextActions } from './next-actions';
 import type { ActionKind, NextAction } from './next-actions';
 import { deriveObligations } from './obligations';
 
@@ -238,6 +238,40 @@ describe('nextActions', () => {
           itemLine(a, a.deadline?.getTime() ?? null),
         );
         expect(actions.sort()).toEqual(obligations.sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leads each action where its kind goes, and dates only watch items as the office’s', () => {
+    fc.assert(
+      fc.property(anyCase, ([app, spec, now]) => {
+        const year = noticeYear(spec);
+        for (const action of nextActions(app, year, now)) {
+          const { kind, target, isTask, isOfficeDeadline } = action;
+          expect({ kind, target }).toEqual({ kind, target: actionTarget(kind, year.rules) });
+          // The office's steps are never the applicant's to do.
+          if (isOfficeDeadline) expect({ kind, isTask }).toEqual({ kind, isTask: false });
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shows no defence once a result is out or the applicant’s meeting day is over', () => {
+    fc.assert(
+      fc.property(anyCase, ([app, spec, now]) => {
+        const hasResult =
+          app.publicity !== null ||
+          app.qualificationDocumentIssuedOn !== null ||
+          app.certificateIssuedAt !== null;
+        const meetingOver =
+          app.evaluationMeetingOn !== null &&
+          now.getTime() >= beijingDayEndMs(app.evaluationMeetingOn);
+        if (!hasResult && !meetingOver) return;
+        const kinds = nextActions(app, noticeYear(spec), now).map((a) => a.kind);
+        expect(kinds).not.toContain('prepare_defence');
+        expect(kinds).not.toContain('note_defence_exemption');
       }),
       { numRuns: 500 },
     );

@@ -2,6 +2,7 @@ import { HOTAN_2023_RULES } from '../calendar/hotan-2023.rules';
 import {
   attachmentChecklist,
   blindReviewSteps,
+  checklistItemKey,
   continuingEducationCertificates,
   educationProofAttachments,
   otherAttachments,
@@ -153,5 +154,68 @@ describe('R5–R8 attachmentChecklist', () => {
       new Set(['R5', 'R6', 'R8']),
     );
     expect(checklist.blindReview).toHaveLength(4);
+  });
+
+  describe('item keys', () => {
+    const checklistFor = (
+      overrides: Partial<Parameters<typeof attachmentChecklist>[0]> = {},
+      rules = HOTAN_2023_RULES,
+    ) =>
+      attachmentChecklist(
+        {
+          year: 2023,
+          series: 'education',
+          hasChsiRecord: true,
+          hasClassifiedMaterial: false,
+          employerKind: 'public_institution',
+          isFirstApplication: false,
+          isExempt: false,
+          ...overrides,
+        },
+        rules,
+      ).attachments.map((i) => i.key);
+
+    it('gives every item its kind as key, with the year for a yearly certificate', () => {
+      expect(checklistFor()).toEqual([
+        'degree_certificates',
+        'chsi_record',
+        'unit_publicity',
+        'unit_publicity_result',
+        'recommendation_report',
+        'personal_commitment',
+        'wage_file',
+        'post_grade_change_form',
+        'ce_professional_certificate:2021',
+        'ce_public_certificate:2021',
+        'ce_professional_certificate:2022',
+        'ce_public_certificate:2022',
+        'ce_professional_certificate:2023',
+        'ce_public_certificate:2023',
+      ]);
+      expect(checklistItemKey('ce_exemption_form', null)).toBe('ce_exemption_form');
+    });
+
+    it.each([
+      ['a teacher', {}],
+      ['an engineer without a CHSI record', { series: 'engineering', hasChsiRecord: false }],
+      ['an exempt applicant', { isExempt: true }],
+      ['a private-enterprise applicant', { employerKind: 'private_enterprise' }],
+    ] as const)('keys are unique for %s', (_, overrides) => {
+      const keys = checklistFor(overrides);
+      expect(new Set(keys).size).toBe(keys.length);
+    });
+
+    it('keeps an item’s key whatever else is on the list or however the rules word it', () => {
+      // Stored ticks must still find their item when the series adds items or sections move.
+      const renumbered = {
+        ...HOTAN_2023_RULES,
+        sections: { ...HOTAN_2023_RULES.sections, R6: '四(一)9', R8: '四(一)7' },
+      };
+      const teacher = checklistFor();
+      const engineer = checklistFor({ series: 'engineering' });
+      expect(engineer.every((key) => teacher.includes(key))).toBe(true);
+      expect(checklistFor({}, renumbered)).toEqual(teacher);
+      expect(checklistFor()).toEqual(teacher);
+    });
   });
 });

@@ -40,11 +40,26 @@ export const ATTACHMENT_SOURCE = { UPLOAD: 'upload', SYSTEM: 'system' } as const
 export type AttachmentSource = (typeof ATTACHMENT_SOURCE)[keyof typeof ATTACHMENT_SOURCE];
 
 export interface ChecklistItem {
+  // Stable across calls and notice years: the kind, and the year for a yearly certificate
+  // ('ce_public_certificate:2021'). The server stores the applicant's ticks under it.
+  key: string;
   kind: AttachmentKind;
   ruleId: RuleId;
   section: string;
   source: AttachmentSource;
   year: number | null; // the certificate year, for continuing-education certificates
+}
+
+/**
+ * The key a checklist item is stored under: its kind, with the certificate year when it has one.
+ *
+ * @param kind - the attachment kind
+ * @param year - the certificate year, or null
+ * @example
+ * checklistItemKey('ce_public_certificate', 2021) // 'ce_public_certificate:2021'
+ */
+export function checklistItemKey(kind: AttachmentKind, year: number | null): string {
+  return year === null ? kind : `${kind}:${year}`;
 }
 
 const item = (
@@ -53,7 +68,14 @@ const item = (
   rules: NoticeRules,
   source: AttachmentSource = ATTACHMENT_SOURCE.UPLOAD,
   year: number | null = null,
-): ChecklistItem => ({ kind, ruleId, section: rules.sections[ruleId], source, year });
+): ChecklistItem => ({
+  key: checklistItemKey(kind, year),
+  kind,
+  ruleId,
+  section: rules.sections[ruleId],
+  source,
+  year,
+});
 
 /**
  * R5: the education proof: the degree certificates and the CHSI record, or, when the CHSI has

@@ -37,3 +37,5 @@ export * from './certificate';
 export * from '../calendar/notice-rules-from-parameters';
 export * from './applicant-facts';
 export * from './eligibility.type';
+export * from './facts-merge';
+export * from './eligibility';

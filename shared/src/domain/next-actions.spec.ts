@@ -9,6 +9,11 @@ import { NoticeMismatchError } from './notice-year';
 
 const TERMINAL = Object.values(APPLICATION_STATUS).filter(isTerminalStatus);
 const at = (iso: string) => new Date(iso);
+const NO_RESULT = {
+  publicity: null,
+  qualificationDocumentIssuedOn: null,
+  certificateIssuedAt: null,
+} as const;
 const summary = (app: Application, now: string) =>
   nextActions(app, HOTAN_2023, at(now)).map((a) => [
     a.kind,
@@ -28,6 +33,8 @@ describe('nextActions', () => {
         ruleId: 'R3',
         section: '三(一)',
         data: { opensAt: '2023-07-19T16:00:00.000Z', isOpen: true },
+        target: { kind: 'platform', url: 'http://ht.xjzcsq.com' },
+        isOfficeDeadline: false,
       });
     });
 
@@ -106,6 +113,8 @@ describe('nextActions', () => {
           ruleId: 'R9',
           section: '四(二)',
           data: { startsOn: '2023-09-28', endsOn: '2023-10-10', minWorkingDays: 5 },
+          target: { kind: 'platform', url: 'http://ht.xjzcsq.com' },
+          isOfficeDeadline: false,
         },
       ]);
     });
@@ -146,6 +155,8 @@ describe('nextActions', () => {
           ruleId: 'R4',
           section: '四(一)1',
           data: { returnedAt: '2023-08-15T02:00:00Z', submissionsUsed: 1, submissionsLeft: 2 },
+          target: { kind: 'platform', url: 'http://ht.xjzcsq.com' },
+          isOfficeDeadline: false,
         },
       ]);
     });
@@ -257,6 +268,120 @@ describe('nextActions', () => {
       ).map((a) => a.kind);
       expect(kinds).toEqual(['watch_evaluation_meeting']);
     });
+
+    // §三(四): the defence comes before the 10-12 — 11-10 meetings; once the applicant's meeting is
+    // over or a result is out, a status the mirror has not moved on yet must not keep asking.
+    it('R11 drops the defence once the applicant’s own meeting day is over', () => {
+      const app = buildApplication({
+        status: 'defence',
+        evaluationMeetingOn: '2023-10-20',
+        defence: { scheduledAt: null, serviceInApplicationYear: 'fang_hui_ju' },
+      });
+      const kindsAt = (now: string) => summary(app, now).map(([kind]) => kind);
+      expect(kindsAt('2023-10-20T15:59:59Z')).toEqual([
+        'watch_evaluation_meeting',
+        'note_defence_exemption',
+      ]);
+      expect(kindsAt('2023-10-20T16:00:00Z')).toEqual(['watch_evaluation_meeting']);
+      const required = { ...app, defence: { scheduledAt: null, serviceInApplicationYear: null } };
+      expect(
+        nextActions(required, HOTAN_2023, at('2023-10-21T00:00:00Z')).map((a) => a.kind),
+      ).toEqual(['watch_evaluation_meeting']);
+    });
+
+    it('R11 drops an unscheduled defence once the meetings window has closed', () => {
+      const app = buildApplication({ status: 'paper_materials_received' });
+      expect(summary(app, '2023-11-10T15:00:00Z').map(([kind]) => kind)).toEqual([
+        'watch_evaluation_meeting',
+        'prepare_defence',
+      ]);
+      expect(summary(app, '2023-11-10T16:00:00Z').map(([kind]) => kind)).not.toContain(
+        'prepare_defence',
+      );
+    });
+
+    it.each([
+      ['the publicity is out', { publicity: { startsOn: '2023-10-25', endsOn: null } }],
+      ['the qualification document is issued', { qualificationDocumentIssuedOn: '2023-10-30' }],
+      ['the certificate is issued', { certificateIssuedAt: '2023-10-30T02:00:00Z' }],
+    ] as const)('R11 shows no defence once %s', (_, result) => {
+      const app = buildApplication({
+        status: 'defence',
+        defence: { scheduledAt: '2023-11-05T02:00:00Z', serviceInApplicationYear: 'fang_hui_ju' },
+        ...result,
+      });
+      const kinds = nextActions(app, HOTAN_2023, at('2023-11-01T00:00:00Z')).map((a) => a.kind);
+      expect(kinds).not.toContain('prepare_defence');
+      expect(kinds).not.toContain('note_defence_exemption');
+      expect(
+        nextActions({ ...app, ...NO_RESULT }, HOTAN_2023, at('2023-11-01T00:00:00Z')).map(
+          (a) => a.kind,
+        ),
+      ).toContain('prepare_defence');
+    });
+  });
+
+  describe('where each action leads (target) and whose date it is (isOfficeDeadline)', () => {
+    const targetsAt = (app: Application, now: string) =>
+      nextActions(app, HOTAN_2023, at(now)).map((a) => [a.kind, a.target, a.isOfficeDeadline]);
+    const platform = { kind: 'platform', url: 'http://ht.xjzcsq.com' };
+
+    it('R3 R13 submitting leads to the platform, a continuing-education shortfall to the facts screen', () => {
+      const app = buildApplication({
+        continuingEducation: [{ year: 2023, totalHours: 90, professionalHours: 60 }],
+        employerKind: 'private_enterprise',
+      });
+      expect(targetsAt(app, '2023-08-01T00:00:00Z')).toEqual([
+        ['submit_application', platform, false],
+        ['complete_continuing_education', { kind: 'screen', screen: 'facts' }, false],
+      ]);
+    });
+
+    it('R17 R3 R11 the fee leads to its screen, paper materials to the office, the defence to the application', () => {
+      const app = buildApplication({
+        status: 'materials_received',
+        defence: { scheduledAt: '2023-10-09T02:00:00Z', serviceInApplicationYear: null },
+      });
+      expect(targetsAt(app, '2023-09-20T00:00:00Z')).toEqual([
+        ['pay_fee', { kind: 'screen', screen: 'fee' }, false],
+        ['send_paper_materials', { kind: 'office', address: null, phone: '0903-2069736' }, false],
+        ['prepare_defence', { kind: 'screen', screen: 'application' }, false],
+      ]);
+    });
+
+    it('R3 the paper materials name the office address when the notice gives one', () => {
+      const year = {
+        ...HOTAN_2023,
+        rules: { ...HOTAN_2023.rules, officeAddress: '和田市某路1号', contacts: [] },
+      };
+      const [, paper] = nextActions(
+        buildApplication({ status: 'materials_received', level: 'assistant' }),
+        year,
+        at('2023-09-20T00:00:00Z'),
+      );
+      expect(paper?.target).toEqual({ kind: 'office', address: '和田市某路1号', phone: null });
+    });
+
+    it('R3 R4 a notice naming no platform leads to the platform without an address', () => {
+      const year = { ...HOTAN_2023, rules: { ...HOTAN_2023.rules, platformUrl: null } };
+      const [action] = nextActions(buildApplication(), year, at('2023-08-01T00:00:00Z'));
+      expect(action?.target).toEqual({ kind: 'platform', url: null });
+    });
+
+    it.each([
+      ['submitted', '2023-08-20T00:00:00Z', 'await_review'],
+      ['evaluation_meeting', '2023-10-20T00:00:00Z', 'watch_evaluation_meeting'],
+      ['publicity', '2023-11-14T00:00:00Z', 'watch_publicity'],
+      ['passed', '2023-11-20T00:00:00Z', 'await_qualification_document'],
+      ['post_filed', '2023-12-05T00:00:00Z', 'await_certificate'],
+    ] as const)(
+      'R3 a %s application awaits the office’s step, dated as expected',
+      (status, now, kind) => {
+        expect(targetsAt(buildApplication({ status, submissionCount: 1 }), now)).toEqual([
+          [kind, { kind: 'none' }, true],
+        ]);
+      },
+    );
   });
 
   describe('R3 after the meeting', () => {
@@ -294,6 +419,8 @@ describe('nextActions', () => {
           ruleId: 'R3',
           section: '三(六)',
           data: { certificateIssuedAt: '2023-12-12T03:00:00Z' },
+          target: { kind: 'screen', screen: 'certificate' },
+          isOfficeDeadline: false,
         },
       ]);
     });

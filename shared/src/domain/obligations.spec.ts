@@ -145,6 +145,31 @@ describe('deriveObligations', () => {
         data: { scheduledAt: null },
       });
     });
+
+    // §三(四): answers come after the defence; a mirror that lags behind must not keep it open.
+    it('drops the defence and its exemption once the meeting is over or a result is out', () => {
+      const app = buildApplication({
+        status: 'paper_materials_received',
+        defence: { scheduledAt: null, serviceInApplicationYear: null },
+      });
+      const exempt = {
+        ...app,
+        defence: { scheduledAt: '2023-11-20T02:00:00Z', serviceInApplicationYear: 'fang_hui_ju' },
+      } as const;
+      // The meetings window (to 11-10 24:00) while the applicant's day is unknown.
+      expect(kinds(app, '2023-11-10T15:00:00Z')).toContain('prepare_defence');
+      expect(kinds(app, '2023-11-10T16:00:00Z')).toEqual(['watch_evaluation_meeting']);
+      expect(kinds(exempt, '2023-11-10T16:00:00Z')).toEqual(['watch_evaluation_meeting']);
+      // The applicant's own meeting day, when known, even inside the window.
+      const meetingDone = { ...app, evaluationMeetingOn: '2023-10-15' };
+      expect(kinds(meetingDone, '2023-10-15T15:00:00Z')).toContain('prepare_defence');
+      expect(kinds(meetingDone, '2023-10-16T00:00:00Z')).toEqual(['watch_evaluation_meeting']);
+      // A result recorded before the status moved on.
+      const resultOut = { ...exempt, publicity: { startsOn: '2023-10-20', endsOn: '2023-10-26' } };
+      expect(kinds(resultOut, '2023-10-21T00:00:00Z')).toEqual(['watch_evaluation_meeting']);
+      // Without a calendar and a meeting day nothing tells the meetings are over.
+      expect(kinds(app, '2024-01-10T00:00:00Z', WITHOUT_CALENDAR)).toContain('prepare_defence');
+    });
   });
 
   describe('R3 the meeting and after', () => {

@@ -248,8 +248,29 @@ function addFee(c: Context): void {
   );
 }
 
+// The defence comes before the evaluation meeting (§三(四)): once the applicant's meeting day, or
+// failing that the meetings window, is over, or a result is out (the publicity, the documents,
+// the certificate), there is no defence left to sit, whatever status the mirror still shows.
+function isDefenceOver(c: Context): boolean {
+  const { application, year, nowMs } = c;
+  if (
+    application.publicity !== null ||
+    application.qualificationDocumentIssuedOn !== null ||
+    application.certificateIssuedAt !== null
+  ) {
+    return true;
+  }
+  const meetingOn = application.evaluationMeetingOn;
+  const meetingEndMs =
+    meetingOn === null
+      ? calendarStep(year, CALENDAR_EVENT_KIND.EVALUATION_MEETINGS).deadlineMs
+      : beijingDayEndMs(meetingOn);
+  return meetingEndMs !== null && nowMs >= meetingEndMs;
+}
+
 function addDefence(c: Context): void {
   const { application, year, nowMs } = c;
+  if (isDefenceOver(c)) return;
   const { scheduledAt, serviceInApplicationYear } = application.defence;
   const requirement = defenceRequirement(application.level, serviceInApplicationYear, year.rules);
   if (requirement.kind === 'not_required') return;

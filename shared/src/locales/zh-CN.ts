@@ -8,6 +8,128 @@ export const zhCN = {
     title: '职称通',
     demoBadge: '演示数据，非真实申报',
   },
+  // "What I must do, from what is true about me": my facts, the eligibility check, where each
+  // to-do is done, the attachment checklist and return reasons.
+  guide: {
+    expectedBy: '预计 {time} 前（由职称办办理）',
+    officeStep: '职称办办理',
+    target: {
+      platform: '在评审系统办理，网址：',
+      platformUnnamed: '请登录评审系统办理（网址见通知原文）',
+      openUrl: '打开评审系统',
+      copyUrl: '复制网址',
+      screen: {
+        fee: '查看缴费',
+        certificate: '查看电子证书',
+        facts: '填写我的信息',
+        application: '查看我的申报',
+        checklist: '打开材料清单',
+      },
+      officeAddress: '报送地点：{address}',
+      officeNoAddress: '报送到职称办（地点以通知为准，可先电话询问）',
+      call: '拨打 {phone}',
+    },
+    checklist: {
+      title: '材料清单（已备齐 {done} / {total}）',
+    },
+    application: {
+      returnReason: '退回意见',
+      noReturnReason: '评审系统没有给出退回意见，请登录评审系统查看或致电职称办。',
+      lastSubmission: '最后一次提交机会：再被退回将不能参加本年度评审，请核对无误后再提交。',
+    },
+    fee: {
+      paidNothingToDo: '评审费已缴纳，无需再办理。',
+    },
+    certificate: {
+      notYet: '电子证书还没有签发',
+      whenItComes: '评审通过并印发任职资格文件后，职称办签发电子证书，签发后会在这里显示。',
+      seeProgress: '查看申报进度',
+    },
+    facts: {
+      title: '我的信息',
+      entryHint: '继续教育学时、基层服务等，规则据此判断你的待办',
+      intro:
+        '这些信息决定你的待办和能否申报。来自评审平台和职称办的信息不能在这里修改；本人填报的信息请与证书一致。',
+      name: {
+        continuingEducation: '继续教育学时',
+        isContinuingEducationExempt: '继续教育免修',
+        grassrootsService: '基层服务经历',
+        skilledWorkerCertificate: '技能人员职业资格',
+        isFirstApplication: '首次申报',
+        employerKind: '单位性质',
+        routeThisYear: '今年的申报渠道',
+        defenceScheduledAt: '答辩时间',
+      },
+      source: {
+        platform: '来自评审平台',
+        declared: '本人填报（{date}）',
+        office: '职称办设置',
+        none: '尚未填写',
+      },
+      ceRule: '每年不少于 {minHours} 学时，其中专业科目不少于 {minProfessional} 学时',
+      ceYear: '{year} 年',
+      cePublic: '公需科目学时',
+      ceProfessional: '专业科目学时',
+      yes: '是',
+      no: '否',
+      employer: {
+        public_institution: '事业单位',
+        state_enterprise: '国有企业',
+        private_enterprise: '民营企业',
+      },
+      route: {
+        prefecture_directed: '地区直报',
+        region: '自治区评审',
+      },
+      rating: {
+        excellent: '优秀',
+        competent: '合格',
+        basically_competent: '基本合格',
+        incompetent: '不合格',
+      },
+      skill: {
+        senior_worker: '高级工',
+        technician: '技师',
+        senior_technician: '高级技师',
+      },
+      skillObtainedOn: '取得日期（年-月-日）',
+      skillYears: '取得后从事技能工作年数',
+      serviceRow: '{year} 年 · {service} · 考核{rating}',
+      serviceYear: '服务年度',
+      addService: '添加这一年',
+      remove: '删除',
+      defenceUnknown: '尚未安排（由评审委员会通知）',
+      save: '保存',
+      saved: '已保存，待办已按新信息更新。',
+      fixErrors: '有填写错误，请按提示修改。',
+      invalid: {
+        hoursNotANumber: '请填写整数学时',
+        hoursOutOfRange: '学时应在 0 到 1000 之间',
+        yearOutOfRange: '请填写正确的年份',
+        dateInvalid: '请按 年-月-日 填写日期，例如 2019-06-30',
+        skilledYearsOutOfRange: '年数应在 0 到 60 之间',
+      },
+    },
+    eligibility: {
+      title: '我能申报吗',
+      entry: '我能申报吗？按通知逐条检查 ›',
+      entryHint: '不用绑定申报，选择级别和系列即可检查',
+      level: '申报级别',
+      series: '申报系列',
+      currentLevel: '现有职称',
+      noTitle: '没有',
+      obtainedYear: '取得年份',
+      check: '检查',
+      against: '依据 {notice}（{year} 年度）',
+      verdict: {
+        can_apply: '可以申报',
+        missing: '还差…',
+        cannot_apply: '不能申报，因为…',
+        unknown: '信息不足',
+      },
+      completeFacts: '去“我的信息”补全',
+    },
+  },
   nav: {
     home: '首页',
     application: '我的申报',
@@ -413,6 +535,42 @@ export const zhCN = {
       purpose_too_long: '用途最多 50 个字。',
       no_fields: '请至少选择一项要分享的信息。',
       certificate_revoked: '证书已撤销，不能分享。',
+    },
+  },
+  eligibility: {
+    // Reasons of checkEligibility (shared/src/domain/eligibility.ts), one per ELIGIBILITY_REASON.
+    reasons: {
+      inScope: '在和田地区从事专业技术工作，可申报相应系列（专业）职称评审',
+      outsideRegion: '本通知只适用于在和田地区从事专业技术工作的人员',
+      examReplaced: '该系列的这一级别国家实行以考代评，不参加评审',
+      barredByConditions: '评审条件规定本年度不得申报或须延迟申报',
+      routeChosen: '{year} 年度已选定申报方式，同一年度只能选择一种方式申报',
+      routeNotChosen:
+        '请选择 {year} 年度的申报方式：地区“定向评价”评审或推荐自治区评审，同一年度只能选一种',
+      fastTrackEligible:
+        '{firstYear}—{lastYear} 年连续参加基层服务且考核优秀，可直接认定现专业的高一级职称',
+      fastTrackNoHigherLevel: '已是正高级，没有更高一级可以认定',
+      fastTrackExamReplaced: '高一级职称实行以考代评，不能直接认定',
+      fastTrackNotEnoughService:
+        '需在 {sinceYear} 年起连续 {years} 年参加“访惠聚”驻村等基层服务，且每年考核优秀',
+      ceMet:
+        '{firstYear}—{lastYear} 年每年继续教育均达到 {minHours} 学时（专业科目 {minProfessional} 学时）',
+      ceExempt: '已批准免除继续教育学习（上传免学审批表）',
+      ceNotRequired: '首次申报职称的民营企业专业技术人员，继续教育学时不作要求',
+      ceShort:
+        '{year} 年继续教育还差 {totalShortBy} 学时（专业科目还差 {professionalShortBy} 学时）',
+      ceUnknown:
+        '请填报近年继续教育学时：每年不少于 {minHours} 学时，其中专业科目不少于 {minProfessional} 学时',
+      bridgeEligible:
+        '凭技能等级证书和 {yearsOfSkilledWork} 年技术技能工作，可按两类人才贯通申报（近 {appraisalYears} 年考核须合格），不受学历、论文、外语、计算机等条件限制',
+      bridgeLevelTooHigh: '凭现有技能等级证书和工作年限，贯通申报达不到所选级别',
+      bridgeSeriesNotBridged: '该系列未实行高技能人才与专业技术人才贯通',
+      bridgeNotEnoughYears:
+        '取得技能等级证书后须从事技术技能工作满 {minYears} 年，目前 {yearsOfSkilledWork} 年',
+      bridgeAppraisals: '近 {appraisalYears} 年考核须均为合格',
+      notBanned: '没有弄虚作假被查实的记录',
+      falsificationBanned:
+        '{sinceApplicationYear} 年度申报弄虚作假被查实，{firstBannedYear}—{lastBannedYear} 年度不得申报',
     },
   },
   errors: {

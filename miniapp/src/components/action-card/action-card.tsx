@@ -4,8 +4,12 @@ import { ACTION_KIND } from '@titletrack/shared/domain';
 
 import { useLocale, useT, directionOf } from '../../locales';
 import type { TodoItem } from '../../hooks/use-todo';
+import { screenUrl } from '../../utils/action-target';
+import { isLastSubmission } from '../../utils/application-view';
 import { formatDual } from '../../utils/format-time';
 import { messageValues } from '../../utils/message-values';
+import { callPhone, openPlatform, openScreen } from '../../utils/open-target';
+import { ActionTargetLink } from '../action-target';
 import { Countdown } from '../countdown';
 import './action-card.scss';
 
@@ -13,13 +17,15 @@ export interface ActionCardProps {
   item: TodoItem;
   now: Date;
   showDetails?: boolean;
+  // A tap on the card; by default it opens the to-do's target screen, if it has one.
   onOpen?: () => void;
 }
 
 const classPrefix = 'tt-action';
 
 // One to-do: what, by when (both clocks, live countdown for tasks), from which rule and notice
-// section, and, for material-gathering tasks, the attachment checklist.
+// section, and where it is done (the platform, a screen, the office). The office's own steps
+// read "expected by", never as the applicant's deadline.
 export function ActionCard({
   item,
   now,
@@ -31,23 +37,33 @@ export function ActionCard({
   const { action, year, checklist } = item;
   const values = messageValues(t, action.data, isRtl);
   const rules = year.rules;
+  const { target, isOfficeDeadline: isOffice } = action;
+  const openTargetScreen = (): void => {
+    if (target.kind === 'screen') openScreen(screenUrl(target.screen, item.applicationId));
+  };
+  const open = onOpen ?? (target.kind === 'screen' ? openTargetScreen : undefined);
   return (
     <View
-      className={`${classPrefix} ${classPrefix}--${action.urgency}`}
+      className={`${classPrefix} ${classPrefix}--${isOffice ? 'info' : action.urgency}`}
       id={`action-${action.kind}`}
       data-kind={action.kind}
-      onClick={onOpen}
+      data-office-deadline={isOffice ? 'true' : 'false'}
+      onClick={open}
     >
       <View className={`${classPrefix}__head`}>
         <View className={`${classPrefix}__title`}>{t(`action.kind.${action.kind}`, values)}</View>
-        <View className={`${classPrefix}__urgency`}>{t(`action.urgency.${action.urgency}`)}</View>
+        <View className={`${classPrefix}__urgency`}>
+          {isOffice ? t('guide.officeStep') : t(`action.urgency.${action.urgency}`)}
+        </View>
       </View>
       {action.deadline ? (
         <>
           <View className={`${classPrefix}__deadline`}>
-            {t('action.deadline', { time: formatDual(t, action.deadline, true, isRtl) })}
+            {isOffice
+              ? t('guide.expectedBy', { time: formatDual(t, action.deadline, true, isRtl) })
+              : t('action.deadline', { time: formatDual(t, action.deadline, true, isRtl) })}
           </View>
-          {action.isTask ? (
+          {action.isTask && !isOffice ? (
             <Countdown
               className={`${classPrefix}__countdown`}
               deadline={action.deadline}
@@ -62,6 +78,12 @@ export function ActionCard({
             used: action.data.submissionsUsed,
             left: action.data.submissionsLeft,
           })}
+        </View>
+      ) : null}
+      {action.kind === ACTION_KIND.REVISE_APPLICATION &&
+      isLastSubmission(action.data.submissionsLeft) ? (
+        <View className={`${classPrefix}__last`} id="action-last-submission" role="alert">
+          {t('guide.application.lastSubmission')}
         </View>
       ) : null}
       {action.kind === ACTION_KIND.COMPLETE_CONTINUING_EDUCATION ? (
@@ -81,31 +103,19 @@ export function ActionCard({
         })}
       </View>
       {showDetails && checklist ? (
-        <View className={`${classPrefix}__checklist`} id="checklist">
-          <View className={`${classPrefix}__checklist-title`}>{t('action.checklist')}</View>
-          {checklist.attachments.map((attachment) => {
-            const name = t(`attachment.${attachment.kind}`);
-            return (
-              <View
-                key={`${attachment.kind}-${attachment.year ?? ''}`}
-                className={`${classPrefix}__checklist-item`}
-              >
-                {attachment.year === null
-                  ? name
-                  : t('attachment.withYear', { name, year: attachment.year })}{' '}
-                · {t(attachment.source === 'system' ? 'action.systemSupplied' : 'action.upload')} (
-                {attachment.ruleId})
-              </View>
-            );
+        <View className={`${classPrefix}__detail`}>
+          {t('action.detail.continuingEducationRule', {
+            minHours: rules.continuingEducation.minHoursPerYear,
+            minProfessional: rules.continuingEducation.minProfessionalHours,
           })}
-          <View className={`${classPrefix}__detail`}>
-            {t('action.detail.continuingEducationRule', {
-              minHours: rules.continuingEducation.minHoursPerYear,
-              minProfessional: rules.continuingEducation.minProfessionalHours,
-            })}
-          </View>
         </View>
       ) : null}
+      <ActionTargetLink
+        target={target}
+        onOpenScreen={openTargetScreen}
+        onOpenPlatform={openPlatform}
+        onCall={callPhone}
+      />
     </View>
   );
 }

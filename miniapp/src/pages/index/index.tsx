@@ -19,6 +19,7 @@ import { useNow } from '../../hooks/use-now';
 import { useRoundView } from '../../hooks/use-round-view';
 import { todoItems } from '../../hooks/use-todo';
 import { useT } from '../../locales';
+import { screenUrl } from '../../utils/action-target';
 import { formatDual } from '../../utils/format-time';
 import { ROUTES } from '../../utils/routes';
 import './index.scss';
@@ -57,6 +58,13 @@ export default function HomePage(): JSX.Element {
   const calendar = round?.calendar ?? null;
   const urgent = mine.data ? (todoItems(mine.data.progress, now, yearOf)[0] ?? null) : null;
   const isDemo = mine.data?.progress.some((entry) => entry.isDemo) ?? false;
+  // The urgent card opens where the to-do is done (the fee card opens the fee page); a to-do done
+  // elsewhere (the platform, the office) opens the list, which says where.
+  const urgentTarget = urgent?.action.target ?? null;
+  const openUrgent =
+    urgent && urgentTarget?.kind === 'screen'
+      ? open(screenUrl(urgentTarget.screen, urgent.applicationId))
+      : open(ROUTES.todo);
   return (
     <PageRoot
       id="home"
@@ -80,7 +88,7 @@ export default function HomePage(): JSX.Element {
           {t('home.signInHint')}
         </View>
       ) : urgent ? (
-        <ActionCard item={urgent} now={now} onOpen={open(ROUTES.todo)} />
+        <ActionCard item={urgent} now={now} onOpen={openUrgent} />
       ) : mine.isLoading ? (
         <StateView state="loading" />
       ) : (
@@ -99,6 +107,9 @@ export default function HomePage(): JSX.Element {
           { key: 'me', onOpen: open(ROUTES.me) },
         ]}
       />
+      <View className="home__hint" id="eligibility-entry" onClick={open(ROUTES.eligibility)}>
+        {t('guide.eligibility.entry')}
+      </View>
       {mine.isSignedIn && unread !== null ? (
         <View className="home__unread" id="unread-count" onClick={open(ROUTES.inbox)}>
           {unread > 0 ? t('home.unread', { count: unread }) : t('home.noUnread')}

@@ -41,6 +41,8 @@ export async function seedDemoApplicants(
         statusChangedAt: new Date(last[1]),
         submissionCount: seed.submissionCount,
         isFeePaid: seed.isFeePaid,
+        returnReason: seed.returnReason ?? null,
+        platformFacts: seed.platformFacts ? JSON.stringify(seed.platformFacts) : null,
       });
       const applicationId = Number(result.identifiers[0]?.id);
       let fromStatus: string | null = null;

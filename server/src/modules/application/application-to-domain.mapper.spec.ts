@@ -202,3 +202,46 @@ describe(toDomainApplication.name, () => {
     expect(row).toEqual(before);
   });
 });
+
+describe('toDomainApplication with the person’s facts', () => {
+  const declared = <T>(value: T) => ({
+    value,
+    source: 'declared' as const,
+    recordedAt: '2023-08-01T02:00:00.000Z',
+  });
+
+  it('reads the neutral defaults when no fact is known', () => {
+    const application = toDomainApplication(buildApplicationEntity(), { facts: {} });
+    expect(application).toMatchObject({
+      continuingEducation: null,
+      isContinuingEducationExempt: false,
+      employerKind: 'public_institution',
+      isFirstApplication: false,
+      defence: { scheduledAt: null, serviceInApplicationYear: null },
+    });
+  });
+
+  it('lays the known facts over the mirrored row', () => {
+    const hours = [{ year: 2023, totalHours: 80, professionalHours: 60 }];
+    const application = toDomainApplication(buildApplicationEntity(), {
+      facts: {
+        continuingEducation: declared(hours),
+        employerKind: declared('private_enterprise' as const),
+        isFirstApplication: declared(true),
+        defenceScheduledAt: declared('2023-10-20T02:00:00.000Z'),
+        grassrootsService: declared([
+          { year: 2023, service: 'fang_hui_ju' as const, rating: 'excellent' as const },
+        ]),
+      },
+    });
+    expect(application).toMatchObject({
+      continuingEducation: hours,
+      employerKind: 'private_enterprise',
+      isFirstApplication: true,
+      defence: { scheduledAt: '2023-10-20T02:00:00.000Z', serviceInApplicationYear: 'fang_hui_ju' },
+      // The mirrored columns stay the row's.
+      status: 'returned',
+      id: '7',
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import {
   APPLICATION_STATUS,
   APPLICATION_STATUS_ORDER,
+  applyFacts,
   beijingDateOf,
   EMPLOYER_KIND,
   TITLE_LEVEL,
@@ -10,6 +11,7 @@ import {
   isApplicationStatus,
 } from '@titletrack/shared/domain';
 import type {
+  ApplicantFacts,
   Application,
   ApplicationStatus,
   TitleLevel,
@@ -40,8 +42,12 @@ import type { ApplicationEntity } from './application.entity';
 // |                               | status is qualification_document_issued   |                                               |
 // | certificateIssuedAt           | the e-certificate's issue date as printed  | null while no certificate is on record        |
 // |                               | (YYYY-MM-DD), given beside the row         |                                               |
-// | defence, employer publicity,  | not mirrored                               | null ("not known"), or the rules' neutral     |
-// | continuing education, …       |                                            | default (UNMIRRORED_FACTS below)              |
+// | defence time, employer kind,  | the person's facts (`related.facts`: the   | null ("not known"), or the rules' neutral     |
+// | first application, continuing | platform's, the office's, the applicant's  | default (UNMIRRORED_FACTS below)              |
+// | education and its exemption,  | declarations, merged; shared applyFacts)   |                                               |
+// | grassroots service            |                                            |                                               |
+// | employer publicity, meeting,  | not mirrored                               | null ("not known")                            |
+// | result publicity              |                                            |                                               |
 //
 // The status history is deliberately not an input. Every fact the rules read is about the
 // current status, and the row's statusChangedAt is the time of the last change to it (the mirror
@@ -65,16 +71,20 @@ export type MirroredRow = Pick<
   | 'statusChangedAt'
   | 'submissionCount'
   | 'isFeePaid'
->;
+> &
+  // The platform's facts (JSON), where the reader loaded them; merged into `related.facts`.
+  Partial<Pick<ApplicationEntity, 'platformFacts'>>;
 
 // Facts kept in other records than the application row.
 export interface RelatedFacts {
   // The issue date (YYYY-MM-DD) of the application's e-certificate, once one is on record.
   certificateIssuedOn?: string | null;
+  // The person's facts from every source, merged (mergeFactSources); absent: none known.
+  facts?: ApplicantFacts;
 }
 
-// The facts the rules can read but the mirror does not carry yet: "not known" (null) or the
-// rules' neutral default, so no to-do or alert is invented from them.
+// The facts the rules read before anyone states them: "not known" (null) or the rules' neutral
+// default, so no to-do or alert is invented from them.
 const UNMIRRORED_FACTS = {
   defence: { scheduledAt: null, serviceInApplicationYear: null },
   employerKind: EMPLOYER_KIND.PUBLIC_INSTITUTION,
@@ -100,12 +110,12 @@ const hasReached = (status: ApplicationStatus, milestone: ApplicationStatus): bo
   return order !== null && target !== null && order >= target;
 };
 
-export function toDomainApplication(row: MirroredRow, facts: RelatedFacts = {}): Application {
+export function toDomainApplication(row: MirroredRow, related: RelatedFacts = {}): Application {
   const status: ApplicationStatus = isApplicationStatus(row.status)
     ? row.status
     : APPLICATION_STATUS.REGISTERED;
   const statusChangedAt = row.statusChangedAt.toISOString();
-  return {
+  const application: Application = {
     id: String(row.id),
     year: row.year,
     route: oneOf<EvaluationRoute>(ROUTES, row.route, EVALUATION_ROUTE.PREFECTURE_DIRECTED),
@@ -123,6 +133,7 @@ export function toDomainApplication(row: MirroredRow, facts: RelatedFacts = {}):
       status === APPLICATION_STATUS.QUALIFICATION_DOCUMENT_ISSUED
         ? beijingDateOf(row.statusChangedAt)
         : null,
-    certificateIssuedAt: facts.certificateIssuedOn ?? null,
+    certificateIssuedAt: related.certificateIssuedOn ?? null,
   };
+  return related.facts ? applyFacts(application, related.facts) : application;
 }

@@ -64,6 +64,15 @@ export class ApplicationEntity {
   @Column({ type: 'boolean', nullable: true })
   isFeePaid: boolean | null;
 
+  // The platform's 退回意见 (why it was returned); null when it gave none.
+  @Column({ type: 'text', nullable: true })
+  returnReason: string | null;
+
+  // The facts the platform stated (ApplicantFacts as JSON, each with source 'platform'); null:
+  // none.
+  @Column({ type: 'text', nullable: true })
+  platformFacts: string | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -8,7 +8,13 @@ import type { StaffScopeFilter } from '../../common/staff-scope';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicationEntity } from './application.entity';
 
-export type NewApplication = Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt'>;
+// What the platform said beyond the status (its return reason, its facts) is optional: most
+// sources and tests have none.
+export type NewApplication = Omit<
+  ApplicationEntity,
+  'id' | 'createdAt' | 'updatedAt' | 'returnReason' | 'platformFacts'
+> &
+  Partial<Pick<ApplicationEntity, 'returnReason' | 'platformFacts'>>;
 
 // The columns a new mirrored application is written with; the database fills id and timestamps.
 const NEW_APPLICATION_COLUMNS = [
@@ -28,6 +34,8 @@ const NEW_APPLICATION_COLUMNS = [
   'statusChangedAt',
   'submissionCount',
   'isFeePaid',
+  'returnReason',
+  'platformFacts',
 ] as const satisfies ReadonlyArray<keyof NewApplication>;
 
 const NUMBERS_PER_QUERY = 500;
@@ -47,7 +55,9 @@ const STANDING_COLUMNS = [
   'submissionCount',
   'isFeePaid',
 ] as const;
-export type ApplicationStanding = Pick<ApplicationEntity, (typeof STANDING_COLUMNS)[number]>;
+export type ApplicationStanding = Pick<ApplicationEntity, (typeof STANDING_COLUMNS)[number]> &
+  // The facts the platform stated, which the rules read with the stored ones.
+  Partial<Pick<ApplicationEntity, 'platformFacts'>>;
 
 // The applications one notice governs: its year and route, and the prefecture (null: every
 // prefecture, for the autonomous region's notice of the 推荐自治区评审 route).
@@ -97,6 +107,7 @@ export class ApplicationRepository {
     if (branches.length === 0) return [];
     const query = this.applications.createQueryBuilder('application').select([]);
     for (const column of STANDING_COLUMNS) query.addSelect(`application.${column}`, column);
+    query.addSelect('application.platformFacts', 'platformFacts');
     query.where('application.id > :afterId', { afterId }).andWhere(`(${branches.join(' OR ')})`, {
       statuses: [...filter.statuses],
       recentStatuses: [...filter.recentStatuses],
@@ -125,6 +136,7 @@ export class ApplicationRepository {
       statusChangedAt: readTime(row.statusChangedAt) as Date,
       submissionCount: row.submissionCount === null ? null : Number(row.submissionCount),
       isFeePaid: row.isFeePaid === null ? null : Boolean(Number(row.isFeePaid)),
+      platformFacts: typeof row.platformFacts === 'string' ? row.platformFacts : null,
     }));
   }
 
@@ -195,7 +207,7 @@ export class ApplicationRepository {
         manager,
         'application',
         NEW_APPLICATION_COLUMNS,
-        applications.map((a) => NEW_APPLICATION_COLUMNS.map((c) => a[c])),
+        applications.map((a) => NEW_APPLICATION_COLUMNS.map((c) => a[c] ?? null)),
         ['id', 'applicationNo'],
       );
       const ids =

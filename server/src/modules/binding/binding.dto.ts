@@ -6,7 +6,7 @@ import type {
   MyApplicationListResponse,
   MyApplicationSummary,
 } from '@titletrack/shared/contract';
-import { maskIdCardNumber } from '@titletrack/shared/domain';
+import { APPLICATION_STATUS, maskIdCardNumber } from '@titletrack/shared/domain';
 
 import { ValidateId } from '../../common/validation';
 import type { ApplicationEntity } from '../application/application.entity';
@@ -75,6 +75,13 @@ export class MyApplicationSummaryDto implements MyApplicationSummary {
 
   @ApiProperty({ example: '2023-08-20T04:00:00.000Z' })
   statusChangedAt: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The platform's 退回意见 while the application is returned, else null",
+  })
+  returnReason: string | null;
 }
 
 export class MyApplicationListResponseDto implements MyApplicationListResponse {
@@ -100,5 +107,6 @@ export function mapMyApplication(
     specialty: entity.specialty,
     status: entity.status,
     statusChangedAt: entity.statusChangedAt.toISOString(),
+    returnReason: entity.status === APPLICATION_STATUS.RETURNED ? entity.returnReason : null,
   };
 }

@@ -1,7 +1,18 @@
 import { DEMO_PERSONA } from '@titletrack/shared/contract';
-import type { DemoPersona } from '@titletrack/shared/contract';
-import { APPLICATION_STATUS, TITLE_LEVEL, TITLE_SERIES } from '@titletrack/shared/domain';
-import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
+import type { DeclareFactsRequest, DemoPersona } from '@titletrack/shared/contract';
+import {
+  APPLICATION_STATUS,
+  EMPLOYER_KIND,
+  FACT_SOURCE,
+  TITLE_LEVEL,
+  TITLE_SERIES,
+} from '@titletrack/shared/domain';
+import type {
+  ApplicantFacts,
+  ApplicationStatus,
+  TitleLevel,
+  TitleSeries,
+} from '@titletrack/shared/domain';
 
 // The demo applicants seeded outside production: one per main state, each with the
 // status history the mirror would hold and a moment of 2023 at which its screens make sense.
@@ -23,7 +34,19 @@ export interface DemoApplicantSeed {
   // [status, ISO instant], oldest first; the last one is the current status.
   history: Array<[ApplicationStatus, string]>;
   demoNow: string;
+  // What the platform said beyond the status: its 退回意见 and the facts it stated.
+  returnReason?: string;
+  platformFacts?: ApplicantFacts;
+  // What the demo applicant declared in "my facts"; set again at each demo sign-in, so every
+  // visitor starts from the same state.
+  declaredFacts?: DeclareFactsRequest;
 }
+
+const platformFact = <T>(value: T, recordedAt: string) => ({
+  value,
+  source: FACT_SOURCE.PLATFORM,
+  recordedAt,
+});
 
 const S = APPLICATION_STATUS;
 
@@ -64,6 +87,15 @@ export const DEMO_APPLICANTS: readonly DemoApplicantSeed[] = [
       [S.DRAFTING, '2023-07-21T03:00:00Z'],
     ],
     demoNow: '2023-08-20T04:00:00Z',
+    // 80 hours this year: 10 short of R13's 90, a to-do until 10 more are declared.
+    declaredFacts: {
+      continuingEducation: [
+        { year: 2021, totalHours: 90, professionalHours: 60 },
+        { year: 2022, totalHours: 96, professionalHours: 64 },
+        { year: 2023, totalHours: 80, professionalHours: 60 },
+      ],
+      isFirstApplication: true,
+    },
   },
   {
     persona: DEMO_PERSONA.RETURNED,
@@ -90,6 +122,11 @@ export const DEMO_APPLICANTS: readonly DemoApplicantSeed[] = [
       [S.RETURNED, '2023-08-20T02:00:00Z'],
     ],
     demoNow: '2023-08-20T06:00:00Z',
+    returnReason:
+      '（演示）继续教育证书缺少2022年度专业科目学时证明；业绩材料请加盖单位公章后重新上传。',
+    platformFacts: {
+      employerKind: platformFact(EMPLOYER_KIND.PUBLIC_INSTITUTION, '2023-08-05T03:00:00Z'),
+    },
   },
   {
     persona: DEMO_PERSONA.AWAITING_FEE,
@@ -120,6 +157,10 @@ export const DEMO_APPLICANTS: readonly DemoApplicantSeed[] = [
     isFeePaid: true,
     history: THROUGH_PUBLICITY,
     demoNow: '2023-11-22T04:00:00Z',
+    platformFacts: {
+      // Defended before the meeting: long past at the demo moment.
+      defenceScheduledAt: platformFact('2023-10-10T03:00:00.000Z', '2023-10-08T03:00:00Z'),
+    },
   },
   {
     persona: DEMO_PERSONA.CERTIFICATE_ISSUED,

@@ -69,6 +69,8 @@ const toChange = (record: PlacedRecord): StatusChange => ({
     statusChangedAt: record.statusChangedAt,
     submissionCount: record.submissionCount,
     isFeePaid: record.feePaid,
+    returnReason: record.returnReason,
+    platformFacts: record.platformFacts,
     // An empty 证书编号 says nothing about a certificate: it never removes one.
     ...(record.certificate === null ? {} : { certificate: record.certificate }),
   },

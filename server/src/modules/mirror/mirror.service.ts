@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { CERTIFICATE_STATE, checkMirroredTransition } from '@titletrack/shared/domain';
-import type { ApplicationStatus } from '@titletrack/shared/domain';
+import { CERTIFICATE_STATE, FACT_SOURCE, checkMirroredTransition } from '@titletrack/shared/domain';
+import type { ApplicantFacts, ApplicationStatus, SourcedFact } from '@titletrack/shared/domain';
 import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -20,6 +20,7 @@ import type {
   ApplyOutcome,
   ChangeSource,
   MirroredApplication,
+  PlatformFactValues,
   StatusChange,
 } from './status-change.type';
 
@@ -61,6 +62,33 @@ function detailsOf(application: MirroredApplication): DetailFields {
   };
 }
 
+// The platform's facts after this change: those it states now replace what it said before
+// (recorded at the source's time, so saying it again writes nothing); the rest are kept.
+function mergedPlatformFacts(
+  storedJson: string | null,
+  application: MirroredApplication,
+): string | null {
+  const values = application.platformFacts ?? {};
+  const names = Object.keys(values) as Array<keyof PlatformFactValues>;
+  if (names.length === 0) return storedJson;
+  let stored: ApplicantFacts = {};
+  try {
+    stored = storedJson ? (JSON.parse(storedJson) as ApplicantFacts) : {};
+  } catch {
+    stored = {};
+  }
+  const recordedAt = application.statusChangedAt.toISOString();
+  const merged: Record<string, SourcedFact<unknown>> = { ...stored };
+  for (const name of names) {
+    const value = values[name];
+    const previous = merged[name];
+    // The same value keeps its first record, so an unchanged re-import writes nothing.
+    if (previous && JSON.stringify(previous.value) === JSON.stringify(value)) continue;
+    merged[name] = { value, source: FACT_SOURCE.PLATFORM, recordedAt };
+  }
+  return JSON.stringify(merged);
+}
+
 // The fields of `next` that differ from what is stored; a source that did not say (null
 // submission count or fee) never erases what another source said.
 function changedDetails(stored: ApplicationEntity, next: DetailFields): Partial<DetailFields> {
@@ -71,6 +99,23 @@ function changedDetails(stored: ApplicationEntity, next: DetailFields): Partial<
     if (value === null && (key === 'submissionCount' || key === 'isFeePaid')) continue;
     if (stored[key] !== value) (changed as Record<string, unknown>)[key] = value;
   }
+  return changed;
+}
+
+// What the platform said beyond the status that differs from what is stored. A return reason
+// belongs to one return: a status change replaces it (with none when the source gave none); in
+// the same status, only a reason given replaces it.
+function platformSaid(
+  stored: ApplicationEntity,
+  next: MirroredApplication,
+  isStatusChange: boolean,
+): Partial<Pick<ApplicationEntity, 'returnReason' | 'platformFacts'>> {
+  const changed: Partial<Pick<ApplicationEntity, 'returnReason' | 'platformFacts'>> = {};
+  const reason = next.returnReason ?? null;
+  if ((isStatusChange || reason !== null) && reason !== stored.returnReason)
+    changed.returnReason = reason;
+  const facts = mergedPlatformFacts(stored.platformFacts, next);
+  if (facts !== stored.platformFacts) changed.platformFacts = facts;
   return changed;
 }
 
@@ -129,7 +174,11 @@ export class MirrorService {
       }
       const idCard = this.idCardFields(next, current);
       if (next.status === current.status) {
-        const details = { ...changedDetails(current, detailsOf(next)), ...idCard };
+        const details = {
+          ...changedDetails(current, detailsOf(next)),
+          ...idCard,
+          ...platformSaid(current, next, false),
+        };
         if (Object.keys(details).length > 0) await this.applications.update(current.id, details);
         outcome.unchanged += 1;
         continue;
@@ -153,9 +202,11 @@ export class MirrorService {
         });
         continue;
       }
+      const said = platformSaid(current, next, true);
       await this.applications.update(current.id, {
         ...changedDetails(current, detailsOf(next)),
         ...idCard,
+        ...said,
         status: next.status,
         statusChangedAt: next.statusChangedAt,
       });
@@ -168,6 +219,7 @@ export class MirrorService {
       // A later change in the same batch sees this one.
       stored.set(next.applicationNo, {
         ...current,
+        ...said,
         status: next.status,
         statusChangedAt: next.statusChangedAt,
       });
@@ -215,6 +267,8 @@ export class MirrorService {
           statusChangedAt: a.statusChangedAt,
           submissionCount: a.submissionCount,
           isFeePaid: a.isFeePaid,
+          returnReason: a.returnReason ?? null,
+          platformFacts: mergedPlatformFacts(null, a),
         };
       });
       await writing;

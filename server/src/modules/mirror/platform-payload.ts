@@ -120,6 +120,14 @@ export function toMirroredApplication(
       statusChangedAt: new Date(item.statusChangedAt),
       submissionCount: item.submissionCount ?? null,
       isFeePaid: item.isFeePaid ?? null,
+      returnReason: item.returnReason?.trim() || null,
+      platformFacts: {
+        ...(item.employerKind == null ? {} : { employerKind: item.employerKind }),
+        ...(item.isFirstApplication == null ? {} : { isFirstApplication: item.isFirstApplication }),
+        ...(item.defenceScheduledAt == null
+          ? {}
+          : { defenceScheduledAt: new Date(item.defenceScheduledAt).toISOString() }),
+      },
       ...(item.certificate === undefined
         ? {}
         : {

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '@titletrack/shared/domain';
+import type { ApplicationStatus, EmployerKind } from '@titletrack/shared/domain';
 
 import type { SealedValue } from '../../common/crypto/field-cipher';
 
@@ -27,6 +27,18 @@ export interface MirroredApplication {
   isFeePaid: boolean | null;
   // The e-certificate, once the platform issued it (absent: the source said nothing of it).
   certificate?: MirroredCertificate | null;
+  // The platform's 退回意见 (absent or null: the source gave none).
+  returnReason?: string | null;
+  // Facts the platform stated (absent: none); stored with source 'platform'.
+  platformFacts?: PlatformFactValues;
+}
+
+// The facts an export row, a webhook or a poll item may state; a fact it does not state is
+// absent, never false.
+export interface PlatformFactValues {
+  employerKind?: EmployerKind;
+  isFirstApplication?: boolean;
+  defenceScheduledAt?: string; // ISO instant
 }
 
 // A certificate as the platform issues it; holder, series, specialty and level are the

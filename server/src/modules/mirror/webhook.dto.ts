@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { EMPLOYER_KIND } from '@titletrack/shared/domain';
+
 // A status event pushed by the platform. The application's fields are the export's, in the
 // API's own words (wire values), so both sources reach the mirror identically.
 export const platformEventSchema = z
@@ -30,6 +32,12 @@ export const platformEventSchema = z
         statusChangedAt: z.iso.datetime({ offset: true }),
         submissionCount: z.number().int().min(0).max(10).nullable().optional(),
         isFeePaid: z.boolean().nullable().optional(),
+        // The platform's 退回意见, shown to the applicant while the application is returned.
+        returnReason: z.string().max(2000).nullable().optional(),
+        // Facts the rules read (R11, R13); absent or null: the platform did not say.
+        employerKind: z.enum(Object.values(EMPLOYER_KIND)).nullable().optional(),
+        isFirstApplication: z.boolean().nullable().optional(),
+        defenceScheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
         certificate: z
           .object({
             certificateNo: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),

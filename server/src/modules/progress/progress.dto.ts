@@ -33,6 +33,14 @@ export class ApplicationProgressResponseDto implements ApplicationProgressRespon
   @ApiProperty({ type: [StatusHistoryItemDto], description: 'Oldest first' })
   history: StatusHistoryItemDto[];
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '继续教育学时证明不全，请补充2022年度专业科目学时证明',
+    description: "The platform's 退回意见 while the application is returned, else null",
+  })
+  returnReason: string | null;
+
   @ApiProperty({ description: 'A seeded demo application' })
   isDemo: boolean;
 }

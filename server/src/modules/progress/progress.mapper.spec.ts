@@ -49,4 +49,18 @@ describe(mapApplicationProgress.name, () => {
     ).toBe(true);
     expect(mapApplicationProgress(buildApplicationEntity(), []).isDemo).toBe(false);
   });
+
+  it('shows the return reason while the application is returned, and only then', () => {
+    const reason = '继续教育证明不全';
+    expect(
+      mapApplicationProgress(buildApplicationEntity({ returnReason: reason }), []).returnReason,
+    ).toBe(reason);
+    expect(
+      mapApplicationProgress(
+        buildApplicationEntity({ status: 'submitted', returnReason: reason }),
+        [],
+      ).returnReason,
+    ).toBeNull();
+    expect(mapApplicationProgress(buildApplicationEntity(), []).returnReason).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import type { ApplicationProgressResponse, StatusHistoryItem } from '@titletrack/shared/contract';
+import { APPLICATION_STATUS } from '@titletrack/shared/domain';
 
 import type { ApplicationEntity } from '../application/application.entity';
 import { toDomainApplication } from '../application/application-to-domain.mapper';
@@ -23,6 +24,8 @@ export function mapApplicationProgress(
     applicationNo: entity.applicationNo,
     applicantName: entity.applicantName,
     history: items,
+    // Shown while it explains the current return; an older one no longer applies.
+    returnReason: entity.status === APPLICATION_STATUS.RETURNED ? entity.returnReason : null,
     isDemo: entity.applicationNo.startsWith(DEMO_APPLICATION_NO_PREFIX),
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { FactPersistenceModule } from '../fact-store/fact-persistence.module';
 import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
 import { BindingModule } from '../binding/binding.module';
@@ -19,6 +20,7 @@ import { ProgressService } from './progress.service';
     CalendarModule,
     CertificatePersistenceModule,
     MirrorModule,
+    FactPersistenceModule,
   ],
   controllers: [ProgressController],
   providers: [ProgressService],

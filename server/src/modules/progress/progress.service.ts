@@ -15,6 +15,8 @@ import { buildIcs } from '../calendar/ics.util';
 import type { IcsEvent } from '../calendar/ics.util';
 import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { CertificateRepository } from '../certificate/certificate.repository';
+import { FactRepository } from '../fact-store/fact.repository';
+import { factsByApplication } from '../fact-store/facts.util';
 import { MirrorRepository } from '../mirror/mirror.repository';
 import type { ApplicationProgressResponseDto } from './progress.dto';
 import { mapApplicationProgress } from './progress.mapper';
@@ -48,6 +50,7 @@ export class ProgressService {
     private readonly mirrorRepository: MirrorRepository,
     private readonly certificateRepository: CertificateRepository,
     private readonly noticeYears: NoticeYearRegistry,
+    private readonly facts: FactRepository,
   ) {}
 
   async get(
@@ -55,12 +58,14 @@ export class ProgressService {
     applicationId: string,
   ): Promise<ApplicationProgressResponseDto> {
     const application = await this.bindings.getOwnApplication(applicant, applicationId);
-    const [history, issueDates] = await Promise.all([
+    const [history, issueDates, stored] = await Promise.all([
       this.mirrorRepository.getHistory(application.id),
       this.certificateRepository.getIssueDatesByApplicationIds([application.id]),
+      this.facts.getByApplications([application.id]),
     ]);
     return mapApplicationProgress(application, history, {
       certificateIssuedOn: issueDates.get(application.id) ?? null,
+      facts: factsByApplication([application], stored).get(application.id),
     });
   }
 
@@ -70,14 +75,17 @@ export class ProgressService {
     const ids = (await this.bindingRepository.getByApplicant(Number(applicant.id))).map(
       (binding) => binding.applicationId,
     );
-    const [entities, issueDates] = await Promise.all([
+    const [entities, issueDates, stored] = await Promise.all([
       this.applicationRepository.getByIds(ids),
       this.certificateRepository.getIssueDatesByApplicationIds(ids),
+      this.facts.getByApplications(ids),
     ]);
+    const facts = factsByApplication(entities, stored);
     const events: IcsEvent[] = [];
     for (const entity of [...entities].sort((a, b) => a.id - b.id)) {
       const application = toDomainApplication(entity, {
         certificateIssuedOn: issueDates.get(entity.id) ?? null,
+        facts: facts.get(entity.id),
       });
       const { applicationNo } = entity;
       // An application whose notice is not published has no to-dos.

@@ -15,6 +15,7 @@ import { ApplicationRepository } from '../application/application.repository';
 import { BindingRepository } from '../binding/binding.repository';
 import type { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { DomainEventRepository } from '../domain-event/domain-event.repository';
+import { FactRepository } from '../fact-store/fact.repository';
 import type { DomainEvent } from '../domain-event/domain-event.type';
 import type { MirroredRow } from '../application/application-to-domain.mapper';
 import type { InboxMessageRepository } from './inbox-message.repository';
@@ -32,6 +33,9 @@ const hotan2023Registry = (): NoticeYearRegistry =>
         ? HOTAN_2023
         : null,
   }) as unknown as NoticeYearRegistry;
+// Nobody stated any fact about the rows planned here.
+const noFacts = (): FactRepository =>
+  ({ getByApplications: () => Promise.resolve(new Map()) }) as unknown as FactRepository;
 const buildRow = (overrides: Partial<MirroredRow> = {}): MirroredRow => ({
   id: 7,
   regionCode: '6532',
@@ -115,6 +119,7 @@ describe(PlannerService.name, () => {
       inboxMessages,
       leases,
       hotan2023Registry(),
+      noFacts(),
       {
         holderId: 'test',
         leaseTtlMs: 60_000,
@@ -150,6 +155,7 @@ describe(PlannerService.name, () => {
         inboxMessages,
         leases,
         registry,
+        noFacts(),
         { holderId: 'test', leaseTtlMs: 60_000, chunkSize: 100 },
       );
 
@@ -275,6 +281,67 @@ describe(PlannerService.name, () => {
         [9],
         new Date('2023-08-16T03:00:00Z'),
       );
+    });
+  });
+
+  describe('planApplications with the stored facts', () => {
+    const drafting = buildRow({
+      id: 11,
+      status: 'drafting',
+      statusChangedAt: new Date('2023-07-21T03:00:00Z'),
+    });
+    const IN_WINDOW = new Date('2023-08-20T04:00:00Z');
+    const declaredHours = (total: number) => ({
+      office: [],
+      declared: [
+        {
+          name: 'continuingEducation',
+          value: JSON.stringify(
+            [2021, 2022, 2023].map((year) => ({
+              year,
+              totalHours: year === 2023 ? total : 90,
+              professionalHours: 60,
+            })),
+          ),
+          source: 'declared',
+          recordedAt: new Date('2023-08-01T02:00:00Z'),
+        },
+      ],
+    });
+    const withFacts = (stored: Awaited<ReturnType<FactRepository['getByApplications']>>) => {
+      const facts = mockMethods(FactRepository);
+      facts.getByApplications.mockResolvedValue(stored);
+      const planner = new PlannerService(
+        unitOfWork,
+        cursors,
+        domainEvents,
+        applications,
+        bindings,
+        alerts,
+        inboxMessages,
+        leases,
+        hotan2023Registry(),
+        facts,
+        { holderId: 'test', leaseTtlMs: 60_000, chunkSize: 100 },
+      );
+      return { planner, facts };
+    };
+
+    it('reads the facts of the chunk in one call and alerts a declared shortfall', async () => {
+      const { planner, facts } = withFacts(new Map([[11, declaredHours(80)]]));
+      await planner.planApplications([drafting], IN_WINDOW);
+      expect(facts.getByApplications).toHaveBeenCalledTimes(1);
+      expect(facts.getByApplications).toHaveBeenCalledWith([11]);
+      expect(plannedKinds()).toContain('continuing_education_short');
+    });
+
+    it('alerts no shortfall when the declared hours are met, or when none are known', async () => {
+      for (const stored of [new Map([[11, declaredHours(90)]]), new Map()]) {
+        alerts.createMany.mockClear();
+        const { planner } = withFacts(stored);
+        await planner.planApplications([drafting], IN_WINDOW);
+        expect(plannedKinds()).not.toContain('continuing_education_short');
+      }
     });
   });
 

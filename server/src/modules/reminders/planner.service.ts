@@ -6,7 +6,7 @@ import {
   NoticeMismatchError,
   alertsDue,
 } from '@titletrack/shared/domain';
-import type { Alert, NoticeYear } from '@titletrack/shared/domain';
+import type { Alert, ApplicantFacts, NoticeYear } from '@titletrack/shared/domain';
 
 import { LeaseService } from '../../common/lease/lease.service';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -19,6 +19,8 @@ import { DOMAIN_EVENT_KIND } from '../domain-event/domain-event.type';
 import type { DomainEvent, DomainEventKind } from '../domain-event/domain-event.type';
 import { toDomainApplication } from '../application/application-to-domain.mapper';
 import type { MirroredRow } from '../application/application-to-domain.mapper';
+import { FactRepository } from '../fact-store/fact.repository';
+import { factsByApplication } from '../fact-store/facts.util';
 import { ACTIVE_STATUSES, OUTCOME_STATUSES } from './planned-statuses.constant';
 import { InboxMessageRepository } from './inbox-message.repository';
 import { ReminderAlertRepository } from './reminder-alert.repository';
@@ -94,6 +96,7 @@ export class PlannerService {
     private readonly inboxMessages: InboxMessageRepository,
     private readonly leases: LeaseService,
     private readonly noticeYears: NoticeYearRegistry,
+    private readonly facts: FactRepository,
     @Inject(PLANNER_OPTIONS) private readonly options: PlannerOptions,
   ) {}
 
@@ -289,8 +292,12 @@ export class PlannerService {
     facts: PlanFacts = {},
   ): Promise<Omit<PlanSummary, 'isSkipped' | 'events'>> {
     if (rows.length === 0) return { applications: 0, alerts: 0, inboxMessages: 0 };
-    const planned =
-      facts.plannedKeys ?? (await this.alerts.getKeysByApplicationIds(rows.map((row) => row.id)));
+    const ids = rows.map((row) => row.id);
+    const [planned, stored] = await Promise.all([
+      facts.plannedKeys ?? this.alerts.getKeysByApplicationIds(ids),
+      // The chunk's stored facts in one read, so the rules see what the person stated.
+      this.facts.getByApplications(ids),
+    ]);
     const due = computeDueAlerts(
       rows,
       now,
@@ -298,6 +305,7 @@ export class PlannerService {
       (row) => this.noticeYears.forApplication(row),
       {
         certificateDates: facts.certificateDates,
+        personFacts: factsByApplication(rows, stored),
         onMismatch: (row, error) => this.logger.warn(`Application ${row.id}: ${error.message}`),
       },
     );
@@ -324,9 +332,12 @@ export function computeDueAlerts(
   noticeYearOf: NoticeYearLookup,
   {
     certificateDates = new Map<number, string>(),
+    personFacts = new Map<number, ApplicantFacts>(),
     onMismatch = () => undefined,
   }: {
     certificateDates?: CertificateDates;
+    // Each application's merged facts (declared, office, platform); absent: none known.
+    personFacts?: ReadonlyMap<number, ApplicantFacts>;
     onMismatch?: (row: MirroredRow, error: Error) => void;
   } = {},
 ): Alert[] {
@@ -337,7 +348,7 @@ export function computeDueAlerts(
     const certificateIssuedOn = certificateDates.get(row.id) ?? null;
     try {
       for (const alert of alertsDue(
-        toDomainApplication(row, { certificateIssuedOn }),
+        toDomainApplication(row, { certificateIssuedOn, facts: personFacts.get(row.id) }),
         year,
         now,
         planned,

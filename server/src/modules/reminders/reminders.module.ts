@@ -5,6 +5,7 @@ import { newLeaseHolderId } from '../../common/lease/lease.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { ApplicantModule } from '../applicant/applicant.module';
+import { FactPersistenceModule } from '../fact-store/fact-persistence.module';
 import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
 import { BindingModule } from '../binding/binding.module';
@@ -47,6 +48,7 @@ import { WechatPushListenerService } from './wechat-push-listener.service';
     DomainEventModule,
     WechatModule,
     CalendarModule,
+    FactPersistenceModule,
   ],
   controllers: [InboxController, SubscriptionController, StaffRemindersController],
   providers: [

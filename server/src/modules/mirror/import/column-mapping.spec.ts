@@ -12,11 +12,13 @@ import {
   IMPORT_COLUMNS,
   parseRegion,
   missingColumns,
+  parseEmployerKind,
   parseFeePaid,
   parseRoute,
   parseStatus,
   parseTitleLevel,
   parseTitleSeries,
+  parseYesNo,
   resolveColumns,
 } from './column-mapping';
 import { EXPORT_HEADERS } from './export.fixture';
@@ -33,7 +35,7 @@ const REQUIRED_HEADERS = [
 ];
 
 describe('IMPORT_COLUMNS', () => {
-  it('documents the eight required and fourteen optional columns (seven of them the e-certificate)', () => {
+  it('documents the eight required and eighteen optional columns (seven of them the e-certificate, four what the platform says beyond the status)', () => {
     const required = IMPORT_COLUMNS.filter((column) => column.isRequired);
     const optional = IMPORT_COLUMNS.filter((column) => !column.isRequired);
 
@@ -53,6 +55,10 @@ describe('IMPORT_COLUMNS', () => {
       'qualificationDocumentDate',
       'certificateState',
       'certificateRevokedReason',
+      'returnReason',
+      'employerKind',
+      'isFirstApplication',
+      'defenceScheduledAt',
     ]);
   });
 
@@ -195,5 +201,33 @@ describe('parseFeePaid', () => {
     expect(parseFeePaid('已缴费')).toBe(true);
     expect(parseFeePaid('未缴费')).toBe(false);
     expect(parseFeePaid('是')).toBeNull();
+  });
+});
+
+describe('resolveColumns for the return reason', () => {
+  it.each(['退回意见', '退回原因', '审核意见'])('reads %s as the return reason', (header) => {
+    expect(resolveColumns([header]).byField.returnReason).toBe(header);
+  });
+
+  it('refuses two names for the return reason as ambiguous', () => {
+    expect(resolveColumns(['退回意见', '审核意见']).ambiguous).toEqual(['退回意见']);
+  });
+});
+
+describe('parseEmployerKind', () => {
+  it('reads the three kinds by the platform’s words and by wire value', () => {
+    expect(parseEmployerKind('事业单位')).toBe('public_institution');
+    expect(parseEmployerKind(' 国有企业 ')).toBe('state_enterprise');
+    expect(parseEmployerKind('民营企业')).toBe('private_enterprise');
+    expect(parseEmployerKind('private_enterprise')).toBe('private_enterprise');
+    expect(parseEmployerKind('个体户')).toBeNull();
+  });
+});
+
+describe('parseYesNo', () => {
+  it('reads 是 and 否 only', () => {
+    expect(parseYesNo('是')).toBe(true);
+    expect(parseYesNo('否')).toBe(false);
+    expect(parseYesNo('已缴费')).toBeNull();
   });
 });

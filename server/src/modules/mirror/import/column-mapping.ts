@@ -2,10 +2,16 @@ import { EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import {
   APPLICATION_STATUS_LABEL,
+  EMPLOYER_KIND,
   TITLE_LEVEL_LABEL,
   TITLE_SERIES_LABEL,
 } from '@titletrack/shared/domain';
-import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
+import type {
+  ApplicationStatus,
+  EmployerKind,
+  TitleLevel,
+  TitleSeries,
+} from '@titletrack/shared/domain';
 import { REGIONS, findRegion } from '@titletrack/shared/region';
 
 export const IMPORT_FIELD = {
@@ -31,8 +37,19 @@ export const IMPORT_FIELD = {
   QUALIFICATION_DOCUMENT_DATE: 'qualificationDocumentDate',
   CERTIFICATE_STATE: 'certificateState',
   CERTIFICATE_REVOKED_REASON: 'certificateRevokedReason',
+  RETURN_REASON: 'returnReason',
+  EMPLOYER_KIND: 'employerKind',
+  FIRST_APPLICATION: 'isFirstApplication',
+  DEFENCE_AT: 'defenceScheduledAt',
 } as const;
 export type ImportField = (typeof IMPORT_FIELD)[keyof typeof IMPORT_FIELD];
+
+// The platform's words for the employer kinds R13 tells apart.
+export const EMPLOYER_KIND_LABEL: Readonly<Record<EmployerKind, string>> = {
+  [EMPLOYER_KIND.PUBLIC_INSTITUTION]: '事业单位',
+  [EMPLOYER_KIND.STATE_ENTERPRISE]: '国有企业',
+  [EMPLOYER_KIND.PRIVATE_ENTERPRISE]: '民营企业',
+};
 
 export interface ImportColumn {
   field: ImportField;
@@ -204,6 +221,36 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     isRequired: false,
     format: 'text (required when 证书状态 is 已撤销)',
   },
+  // What the platform says beyond the status: why it returned the application (shown to the
+  // applicant), and facts the rules read (R11, R13).
+  {
+    field: IMPORT_FIELD.RETURN_REASON,
+    header: '退回意见',
+    synonyms: ['退回原因', '审核意见'],
+    isRequired: false,
+    format: 'text, up to 2000 characters',
+  },
+  {
+    field: IMPORT_FIELD.EMPLOYER_KIND,
+    header: '单位性质',
+    synonyms: [],
+    isRequired: false,
+    format: `one of ${Object.values(EMPLOYER_KIND_LABEL).join(' / ')}`,
+  },
+  {
+    field: IMPORT_FIELD.FIRST_APPLICATION,
+    header: '是否首次申报',
+    synonyms: [],
+    isRequired: false,
+    format: '是 or 否',
+  },
+  {
+    field: IMPORT_FIELD.DEFENCE_AT,
+    header: '答辩时间',
+    synonyms: [],
+    isRequired: false,
+    format: 'YYYY-MM-DD HH:mm (Beijing time), or ISO 8601 with a zone',
+  },
 ];
 
 export interface ResolvedColumns {
@@ -295,6 +342,21 @@ const CERTIFICATE_REVOKED_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
 // True when revoked, false when valid, null when neither.
 export function parseCertificateRevoked(text: string): boolean | null {
   return CERTIFICATE_REVOKED_BY_TEXT.get(text.trim()) ?? null;
+}
+
+const EMPLOYER_KIND_BY_TEXT = byLabelOrValue(EMPLOYER_KIND_LABEL);
+const YES_NO_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['是', true],
+  ['否', false],
+]);
+
+export function parseEmployerKind(text: string): EmployerKind | null {
+  return EMPLOYER_KIND_BY_TEXT.get(text.trim()) ?? null;
+}
+
+// 是 / 否 → true / false; null when neither.
+export function parseYesNo(text: string): boolean | null {
+  return YES_NO_BY_TEXT.get(text.trim()) ?? null;
 }
 
 export function parseFeePaid(text: string): boolean | null {

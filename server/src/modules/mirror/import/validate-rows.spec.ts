@@ -55,8 +55,52 @@ describe('validateExportRows', () => {
         submissionCount: 1,
         feePaid: true,
         certificate: null,
+        returnReason: null,
+        platformFacts: {},
       },
     ]);
+  });
+
+  describe('what the platform says beyond the status', () => {
+    const HEADERS = [...EXPORT_HEADERS, '审核意见', '单位性质', '是否首次申报', '答辩时间'];
+
+    it('reads the return reason and the facts, the defence time as a Beijing wall time', () => {
+      const { records, errors } = validateOne(
+        {
+          审核意见: '继续教育证明不全',
+          单位性质: '民营企业',
+          是否首次申报: '否',
+          // After TEST_NOW: a defence is usually ahead.
+          答辩时间: '2099-10-20 10:00',
+        },
+        HEADERS,
+      );
+      expect(errors).toEqual([]);
+      expect(records[0]).toMatchObject({
+        returnReason: '继续教育证明不全',
+        platformFacts: {
+          employerKind: 'private_enterprise',
+          isFirstApplication: false,
+          defenceScheduledAt: '2099-10-20T02:00:00.000Z',
+        },
+      });
+    });
+
+    it('leaves facts out when their cells are empty', () => {
+      const { records } = validateOne({ 审核意见: '', 单位性质: '', 是否首次申报: '' }, HEADERS);
+      expect(records[0]).toMatchObject({ returnReason: null, platformFacts: {} });
+    });
+
+    it.each([
+      ['单位性质', '个体户', R.UNKNOWN_EMPLOYER_KIND],
+      ['是否首次申报', '不是', R.UNKNOWN_YES_NO],
+      ['答辩时间', '下周三', R.UNRECOGNISED_TIME],
+      ['审核意见', '意'.repeat(2001), `${R.TOO_LONG} (max 2000 characters)`],
+    ])('refuses %s when it reads %#', (column, value, reason) => {
+      expect(validateOne({ [column]: value }, HEADERS).errors).toEqual([
+        expect.objectContaining({ column, reason }),
+      ]);
+    });
   });
 
   describe('year, region and route as the row states them', () => {

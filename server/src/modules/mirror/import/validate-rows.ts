@@ -7,18 +7,20 @@ import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/sha
 import {
   IMPORT_FIELD,
   parseCertificateRevoked,
+  parseEmployerKind,
   parseFeePaid,
   parseRegion,
   parseRoute,
   parseStatus,
   parseTitleLevel,
   parseTitleSeries,
+  parseYesNo,
   resolveColumns,
 } from './column-mapping';
 import type { ImportField } from './column-mapping';
 import { IMPORT_FILE_ERROR_REASON, ImportFileError } from './import-file.error';
 import type { ExportRow, ExportTable } from './read-export';
-import type { MirroredCertificate } from '../status-change.type';
+import type { MirroredCertificate, PlatformFactValues } from '../status-change.type';
 
 // One valid row of a platform export, ready to upsert into the mirror.
 export interface ImportRecord {
@@ -43,6 +45,8 @@ export interface ImportRecord {
   submissionCount: number | null;
   feePaid: boolean | null;
   certificate: MirroredCertificate | null;
+  returnReason: string | null;
+  platformFacts: PlatformFactValues;
 }
 
 // `column` is the header as written in the file, so staff find the cell. `reason` is short
@@ -80,6 +84,7 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   issuingCommittee: 100,
   qualificationDocumentNo: 100,
   certificateRevokedReason: 200,
+  returnReason: 2000,
   specialty: 100,
   employer: 200,
   county: 50,
@@ -97,6 +102,8 @@ export const IMPORT_ROW_ERROR_REASON = {
   UNKNOWN_ROUTE: 'Unknown route',
   UNKNOWN_REGION: 'Unknown region (expected a prefecture code or name)',
   UNKNOWN_FEE_STATUS: 'Unknown fee status (expected 已缴费 or 未缴费)',
+  UNKNOWN_EMPLOYER_KIND: 'Unknown employer kind (expected 事业单位, 国有企业 or 民营企业)',
+  UNKNOWN_YES_NO: 'Expected 是 or 否',
   INVALID_YEAR: 'Invalid year',
   INVALID_SUBMISSION_COUNT: 'Invalid submission count',
   UNRECOGNISED_TIME: 'Unrecognised time (expected YYYY-MM-DD HH:mm)',
@@ -230,6 +237,20 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
   );
 
   const certificate = readCertificate(reader);
+  const returnReason = reader.optional(F.RETURN_REASON, asText);
+  const employerKind = reader.optional(F.EMPLOYER_KIND, (text) =>
+    acceptIfKnown(parseEmployerKind(text), R.UNKNOWN_EMPLOYER_KIND),
+  );
+  const isFirstApplication = reader.optional(F.FIRST_APPLICATION, (text) =>
+    acceptIfKnown(parseYesNo(text), R.UNKNOWN_YES_NO),
+  );
+  // A defence is usually ahead: its time may be in the future, unlike a status time.
+  const defenceAt = reader.optional(F.DEFENCE_AT, parseInstant);
+  const platformFacts: PlatformFactValues = {
+    ...(employerKind === null ? {} : { employerKind }),
+    ...(isFirstApplication === null ? {} : { isFirstApplication }),
+    ...(defenceAt === null ? {} : { defenceScheduledAt: defenceAt.toISOString() }),
+  };
 
   if (
     !reader.isValid ||
@@ -266,6 +287,8 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
       submissionCount,
       feePaid,
       certificate,
+      returnReason,
+      platformFacts,
     },
   };
 }
@@ -329,6 +352,14 @@ function parseYear(text: string): Parsed<number> {
 }
 
 function parseStatusTime(text: string, now: Date): Parsed<Date> {
+  const parsed = parseInstant(text);
+  if (!parsed.isValid) return parsed;
+  if (parsed.value.getTime() > now.getTime()) return refuse(IMPORT_ROW_ERROR_REASON.TIME_IN_FUTURE);
+  return parsed;
+}
+
+// A Beijing wall time or a zoned ISO time, from 2000 on.
+function parseInstant(text: string): Parsed<Date> {
   const R = IMPORT_ROW_ERROR_REASON;
   const wall = WALL_TIME_PATTERN.exec(text);
   const zoned = wall === null ? ZONED_TIME_PATTERN.exec(text) : null;
@@ -347,7 +378,6 @@ function parseStatusTime(text: string, now: Date): Parsed<Date> {
   );
   if (wallMs === null) return refuse(R.INVALID_TIME);
   const at = new Date(wallMs - offsetMinutes * 60_000);
-  if (at.getTime() > now.getTime()) return refuse(R.TIME_IN_FUTURE);
   if (at.getTime() < MIN_STATUS_TIME_MS) return refuse(R.TIME_TOO_EARLY);
   return accept(at);
 }

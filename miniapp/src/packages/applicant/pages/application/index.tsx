@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import {
   APPLICATION_STATUS,
@@ -18,8 +18,9 @@ import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
 import { directionOf, useLocale, useT } from '../../../../locales';
+import { isDefenceAhead, isLastSubmission } from '../../../../utils/application-view';
 import { formatDual } from '../../../../utils/format-time';
-import { ROUTES } from '../../../../utils/routes';
+import { TickableChecklist } from '../../components/tickable-checklist';
 import '../../applicant.scss';
 
 export default function ApplicationPage(): JSX.Element {
@@ -30,6 +31,12 @@ export default function ApplicationPage(): JSX.Element {
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>(params.id);
   const entry = progress.find((item) => item.application.id === selected) ?? progress[0];
+  // A to-do about attachments opens this page at its checklist.
+  const hasEntry = entry !== undefined;
+  useEffect(() => {
+    if (params.focus === 'checklist' && hasEntry)
+      void Taro.pageScrollTo({ selector: '#checklist', duration: 0 }).catch(() => undefined);
+  }, [params.focus, hasEntry]);
 
   return (
     <PageRoot id="application-page" title="nav.application" {...pageState}>
@@ -41,15 +48,18 @@ export default function ApplicationPage(): JSX.Element {
             const year = yearOf(application);
             const isReturned =
               application.status === APPLICATION_STATUS.RETURNED && application.returnedAt !== null;
-            const defence = year
-              ? defenceRequirement(
-                  application.level,
-                  application.defence.serviceInApplicationYear,
-                  year.rules,
-                )
-              : null;
+            const defence =
+              year && isDefenceAhead(application.status)
+                ? defenceRequirement(
+                    application.level,
+                    application.defence.serviceInApplicationYear,
+                    year.rules,
+                  )
+                : null;
             const levelLabel = t(`level.${application.level}`);
             const next = todoItems([entry], now, yearOf);
+            const checklist = next.find((item) => item.checklist)?.checklist ?? null;
+            const left = year ? submissionsLeft(application.submissionCount, year.rules) : null;
             return (
               <>
                 {progress.length > 1 ? (
@@ -93,6 +103,17 @@ export default function ApplicationPage(): JSX.Element {
                 </View>
                 {isReturned && year && application.returnedAt ? (
                   <View className="tt-screen__card" id="revision">
+                    <View className="tt-screen__title tt-return__title">
+                      {t('guide.application.returnReason')}
+                    </View>
+                    <View className="tt-return__reason" id="return-reason">
+                      {entry.returnReason ?? t('guide.application.noReturnReason')}
+                    </View>
+                    {left !== null && isLastSubmission(left) ? (
+                      <View className="tt-return__last" id="last-submission" role="alert">
+                        {t('guide.application.lastSubmission')}
+                      </View>
+                    ) : null}
                     <View>{t('application.revisionDeadline')}</View>
                     <View className="tt-screen__line">
                       {formatDual(t, revisionDeadline(application.returnedAt, year), true, isRtl)}
@@ -105,7 +126,7 @@ export default function ApplicationPage(): JSX.Element {
                     />
                     <View className="tt-screen__line" id="submissions-left">
                       {t('application.submissionsLeft', {
-                        left: submissionsLeft(application.submissionCount, year.rules),
+                        left: left ?? 0,
                         max: year.rules.revision.maxSubmissions,
                       })}
                     </View>
@@ -138,19 +159,15 @@ export default function ApplicationPage(): JSX.Element {
                 {next.length > 0 ? (
                   next
                     .slice(0, 2)
-                    .map((item) => (
-                      <ActionCard
-                        key={item.action.kind}
-                        item={item}
-                        now={now}
-                        onOpen={() => void Taro.navigateTo({ url: ROUTES.todo })}
-                      />
-                    ))
+                    .map((item) => <ActionCard key={item.action.kind} item={item} now={now} />)
                 ) : (
                   <View className="tt-screen__card" id="nothing-next">
                     {t('application.nothingNext')}
                   </View>
                 )}
+                {checklist ? (
+                  <TickableChecklist applicationId={application.id} checklist={checklist} />
+                ) : null}
                 <View className="tt-screen__title">{t('application.timeline')}</View>
                 <StatusTimeline history={entry.history} status={application.status} />
               </>

@@ -21,6 +21,7 @@ import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
 import { Button, Tag } from '../../../../components/ui';
 import { useMyCertificates } from '../../../../hooks/use-my-certificates';
+import { useMyProgress } from '../../../../hooks/use-my-progress';
 import { useT } from '../../../../locales';
 import { toApiError } from '../../../../services/http-client';
 import {
@@ -197,6 +198,10 @@ export default function CertificatePage(): JSX.Element {
     void Taro.stopPullDownRefresh();
   });
   const certificates = mine.data?.items ?? [];
+  // Bound but no certificate yet is a different answer from not bound: it comes after the
+  // qualification document, and binding again would not help.
+  const progress = useMyProgress();
+  const isBound = (progress.data?.summaries.length ?? 0) > 0;
   return (
     <PageRoot
       id="certificate-page"
@@ -209,83 +214,101 @@ export default function CertificatePage(): JSX.Element {
           isSignedIn={mine.isSignedIn}
           isLoading={mine.isLoading}
           hasData={mine.data !== null}
-          hasApplication={certificates.length > 0}
+          hasApplication={certificates.length > 0 || isBound}
           error={mine.error}
           onRetry={mine.reload}
           onGoToMe={() => void Taro.navigateTo({ url: ROUTES.me })}
         >
           {() =>
-            certificates.map((certificate) => (
-              <View key={certificate.id}>
-                <View
-                  className="tt-screen__card tt-certificate"
-                  id={`certificate-${certificate.id}`}
+            certificates.length === 0 ? (
+              <View className="tt-screen__card" id="no-certificate-yet">
+                <View className="tt-screen__big">{t('guide.certificate.notYet')}</View>
+                <View className="tt-screen__line">{t('guide.certificate.whenItComes')}</View>
+                <Button
+                  className="tt-screen__button"
+                  id="open-application"
+                  fill="outline"
+                  block
+                  onClick={() => void Taro.navigateTo({ url: ROUTES.application() })}
                 >
-                  <View className="tt-screen__title">{t('certificate.heading')}</View>
-                  <Tag type={certificate.state === CERTIFICATE_STATE.VALID ? 'success' : 'danger'}>
-                    {certificate.state === CERTIFICATE_STATE.VALID
-                      ? t('certificate.valid')
-                      : t('certificate.revoked')}
-                  </Tag>
-                  {certificate.revokedReason ? (
-                    <View className="tt-screen__error">{certificate.revokedReason}</View>
-                  ) : null}
-                  <View className="tt-screen__big" id="certificate-holder">
-                    {certificate.holderName}
-                  </View>
-                  <View className="tt-screen__line">
-                    {isOneOf(TITLE_LEVEL, certificate.level)
-                      ? t(`level.${certificate.level}`)
-                      : certificate.level}{' '}
-                    ·{' '}
-                    {isOneOf(TITLE_SERIES, certificate.series)
-                      ? t(`series.${certificate.series}`)
-                      : certificate.series}{' '}
-                    · {certificate.specialty}
-                  </View>
-                  <View className="tt-screen__line">
-                    {t('certificate.number', { no: certificate.certificateNo })}
-                  </View>
-                  {certificate.qualificationDocumentNo ? (
+                  {t('guide.certificate.seeProgress')}
+                </Button>
+              </View>
+            ) : (
+              certificates.map((certificate) => (
+                <View key={certificate.id}>
+                  <View
+                    className="tt-screen__card tt-certificate"
+                    id={`certificate-${certificate.id}`}
+                  >
+                    <View className="tt-screen__title">{t('certificate.heading')}</View>
+                    <Tag
+                      type={certificate.state === CERTIFICATE_STATE.VALID ? 'success' : 'danger'}
+                    >
+                      {certificate.state === CERTIFICATE_STATE.VALID
+                        ? t('certificate.valid')
+                        : t('certificate.revoked')}
+                    </Tag>
+                    {certificate.revokedReason ? (
+                      <View className="tt-screen__error">{certificate.revokedReason}</View>
+                    ) : null}
+                    <View className="tt-screen__big" id="certificate-holder">
+                      {certificate.holderName}
+                    </View>
                     <View className="tt-screen__line">
-                      {t('certificate.document', {
-                        no: certificate.qualificationDocumentNo,
-                        date: certificate.qualificationDocumentDate ?? '',
+                      {isOneOf(TITLE_LEVEL, certificate.level)
+                        ? t(`level.${certificate.level}`)
+                        : certificate.level}{' '}
+                      ·{' '}
+                      {isOneOf(TITLE_SERIES, certificate.series)
+                        ? t(`series.${certificate.series}`)
+                        : certificate.series}{' '}
+                      · {certificate.specialty}
+                    </View>
+                    <View className="tt-screen__line">
+                      {t('certificate.number', { no: certificate.certificateNo })}
+                    </View>
+                    {certificate.qualificationDocumentNo ? (
+                      <View className="tt-screen__line">
+                        {t('certificate.document', {
+                          no: certificate.qualificationDocumentNo,
+                          date: certificate.qualificationDocumentDate ?? '',
+                        })}
+                      </View>
+                    ) : null}
+                    <View className="tt-screen__line">
+                      {t('certificate.issued', {
+                        date: certificate.issuedOn,
+                        committee: certificate.issuingCommittee,
                       })}
                     </View>
-                  ) : null}
-                  <View className="tt-screen__line">
-                    {t('certificate.issued', {
-                      date: certificate.issuedOn,
-                      committee: certificate.issuingCommittee,
-                    })}
+                    <Image
+                      className="tt-certificate__qr"
+                      src={certificate.qrPngDataUrl}
+                      mode="aspectFit"
+                      id="certificate-qr"
+                    />
+                    <View className="tt-screen__muted">{t('certificate.qrHint')}</View>
+                    <Button
+                      onClick={() =>
+                        void saveQrImage(certificate.qrPngDataUrl, certificate.certificateNo).catch(
+                          () => undefined,
+                        )
+                      }
+                    >
+                      {t('certificate.saveQr')}
+                    </Button>
+                    <Button
+                      id="certificate-copy-verify-link"
+                      onClick={() => void Taro.setClipboardData({ data: certificate.verifyUrl })}
+                    >
+                      {t('certificate.shareVerifyLink')}
+                    </Button>
                   </View>
-                  <Image
-                    className="tt-certificate__qr"
-                    src={certificate.qrPngDataUrl}
-                    mode="aspectFit"
-                    id="certificate-qr"
-                  />
-                  <View className="tt-screen__muted">{t('certificate.qrHint')}</View>
-                  <Button
-                    onClick={() =>
-                      void saveQrImage(certificate.qrPngDataUrl, certificate.certificateNo).catch(
-                        () => undefined,
-                      )
-                    }
-                  >
-                    {t('certificate.saveQr')}
-                  </Button>
-                  <Button
-                    id="certificate-copy-verify-link"
-                    onClick={() => void Taro.setClipboardData({ data: certificate.verifyUrl })}
-                  >
-                    {t('certificate.shareVerifyLink')}
-                  </Button>
+                  <ShareLinks certificate={certificate} />
                 </View>
-                <ShareLinks certificate={certificate} />
-              </View>
-            ))
+              ))
+            )
           }
         </ApplicantGate>
       </View>

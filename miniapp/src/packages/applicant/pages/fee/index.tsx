@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
 
-import { feeAmountCny, feeDeadline, isFeePayable, levelTier } from '@titletrack/shared/domain';
+import { feeAmountCny, feeDeadline, isFeePayable } from '@titletrack/shared/domain';
 
+import { ActionTargetLink } from '../../../../components/action-target';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { Countdown } from '../../../../components/countdown';
 import { PageRoot } from '../../../../components/page-root';
@@ -9,7 +10,9 @@ import { Tag } from '../../../../components/ui';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { directionOf, useLocale, useT } from '../../../../locales';
+import { levelText } from '../../../../utils/fee-text';
 import { formatDual } from '../../../../utils/format-time';
+import { callPhone, openPlatform } from '../../../../utils/open-target';
 import '../../applicant.scss';
 
 export default function FeePage(): JSX.Element {
@@ -37,11 +40,8 @@ export default function FeePage(): JSX.Element {
                   <View className="tt-screen__big" id="fee-amount">
                     {t('fee.amount', { amount: feeAmountCny(application.level, year.rules) })}
                   </View>
-                  <View className="tt-screen__line">
-                    {t('fee.byLevel', {
-                      tier: t(`tier.${levelTier(application.level)}`),
-                      level: t(`level.${application.level}`),
-                    })}
+                  <View className="tt-screen__line" id="fee-level">
+                    {levelText(t, application.level)}
                   </View>
                   <View className="tt-screen__line" id="fee-state">
                     <Tag
@@ -51,8 +51,15 @@ export default function FeePage(): JSX.Element {
                     </Tag>{' '}
                     {!application.feePaid && !isPayableNow ? t('fee.notYet') : null}
                   </View>
-                  <View className="tt-screen__line">{t('fee.payableWhen')}</View>
-                  {deadline ? (
+                  {application.feePaid ? (
+                    <View className="tt-screen__line" id="fee-done">
+                      {t('guide.fee.paidNothingToDo')}
+                    </View>
+                  ) : null}
+                  {!application.feePaid && !isPayableNow ? (
+                    <View className="tt-screen__line">{t('fee.payableWhen')}</View>
+                  ) : null}
+                  {deadline && !application.feePaid ? (
                     <>
                       <View className="tt-screen__line" id="fee-deadline">
                         {t('fee.deadline', { time: formatDual(t, deadline, true, isRtl) })}
@@ -62,7 +69,19 @@ export default function FeePage(): JSX.Element {
                       ) : null}
                     </>
                   ) : null}
-                  <View className="tt-screen__line">{t('fee.howToPay')}</View>
+                  {isPayableNow ? (
+                    <View className="tt-screen__card tt-fee__how" id="fee-how">
+                      <View>{t('fee.howToPay')}</View>
+                      {year.rules.platformUrl ? (
+                        <ActionTargetLink
+                          target={{ kind: 'platform', url: year.rules.platformUrl }}
+                          onOpenScreen={() => undefined}
+                          onOpenPlatform={openPlatform}
+                          onCall={callPhone}
+                        />
+                      ) : null}
+                    </View>
+                  ) : null}
                   <View className="tt-screen__line tt-screen__muted">{t('fee.noMoney')}</View>
                   <View className="tt-screen__line tt-screen__muted">
                     {t('fee.table', {

@@ -164,6 +164,18 @@ export default function MePage(): JSX.Element {
 
         {mine.isSignedIn ? (
           <>
+            <Cell
+              title={t('guide.facts.title')}
+              description={t('guide.facts.entryHint')}
+              id="facts-entry"
+              onClick={() => void Taro.navigateTo({ url: ROUTES.facts })}
+            />
+            <Cell
+              title={t('guide.eligibility.title')}
+              description={t('guide.eligibility.entryHint')}
+              id="eligibility-entry"
+              onClick={() => void Taro.navigateTo({ url: ROUTES.eligibility })}
+            />
             <View className="tt-screen__title">{t('me.myApplications')}</View>
             {(mine.data?.summaries ?? []).map((summary) => (
               <Cell

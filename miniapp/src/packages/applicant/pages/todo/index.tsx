@@ -7,6 +7,7 @@ import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
 import { useT } from '../../../../locales';
+import { TickableChecklist } from '../../components/tickable-checklist';
 import '../../applicant.scss';
 
 export default function TodoPage(): JSX.Element {
@@ -15,6 +16,16 @@ export default function TodoPage(): JSX.Element {
   const now = useNow();
   const items = todoItems(progress, now, yearOf);
   const isDemo = progress.some((entry) => entry.isDemo);
+  // One tickable checklist per application, under its first to-do that gathers material.
+  const checklistUnder = new Set(
+    items.filter(
+      (item, index) =>
+        item.checklist !== null &&
+        items.findIndex(
+          (other) => other.applicationId === item.applicationId && other.checklist,
+        ) === index,
+    ),
+  );
   return (
     <PageRoot id="todo-page" title="nav.todo" {...pageState}>
       <View className="tt-screen">
@@ -34,6 +45,12 @@ export default function TodoPage(): JSX.Element {
                         <View className="tt-screen__muted">{item.applicationNo}</View>
                       ) : null}
                       <ActionCard item={item} now={now} showDetails />
+                      {item.checklist && checklistUnder.has(item) ? (
+                        <TickableChecklist
+                          applicationId={item.applicationId}
+                          checklist={item.checklist}
+                        />
+                      ) : null}
                     </View>
                   ))}
                 </View>

@@ -1,0 +1,2 @@
+export { ActionTargetLink } from './action-target';
+export type { ActionTargetProps } from './action-target';

@@ -1,0 +1,2 @@
+export { AttachmentChecklist } from './attachment-checklist';
+export type { AttachmentChecklistProps } from './attachment-checklist';
