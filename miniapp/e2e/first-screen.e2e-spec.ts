@@ -15,6 +15,11 @@ const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isM
 // What both drawings show (the live countdown aside), by the selector in each.
 const PARTS = [
   { name: 'nav', server: '#first-screen .tt-nav', app: '#home #nav-grid' },
+  {
+    name: 'eligibility entry',
+    server: '#first-screen .tt-first-screen__eligibility',
+    app: '#home #eligibility-entry',
+  },
   // On today's date this year's notice is not out: both say so above last year's dates.
   {
     name: 'round not published',

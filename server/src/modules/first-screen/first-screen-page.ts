@@ -188,6 +188,7 @@ export function renderFirstScreen(view: FirstScreenView): string {
         text('tt-state__text', t('state.loading')),
     ) +
     div('tt-nav', NAV_KEYS.map((key) => text('tt-nav__item', t(`nav.${key}`))).join('')) +
+    text('home__hint tt-first-screen__eligibility', t('guide.eligibility.entry')) +
     (round ? renderRound(round, view) : '') +
     (calendar && isCurrent
       ? renderCountdown(calendar.events, calendar.year, view) +
