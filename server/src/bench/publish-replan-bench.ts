@@ -12,19 +12,15 @@ import { draftNoticeCalendar } from '@titletrack/shared/notice-draft';
 import type { DraftParameter } from '@titletrack/shared/notice-draft';
 
 import { AuditLogRepository } from '../common/audit/audit-log.repository';
-import { LeaseRepository } from '../common/lease/lease.repository';
-import { LeaseService } from '../common/lease/lease.service';
 import { getConfig, resetConfigForTests } from '../config/env';
+import { benchPlanner } from './bench-planner';
 import { buildDataSourceOptions } from '../database/database.options';
 import { prepareDatabase } from '../database/prepare-database';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ApplicationRepository } from '../modules/application/application.repository';
-import { BindingRepository } from '../modules/binding/binding.repository';
 import { CalendarRepository } from '../modules/calendar/calendar.repository';
 import { NoticePublicationEvents } from '../modules/calendar/notice-publication-events.service';
-import { FactRepository } from '../modules/fact-store/fact.repository';
 import { NoticeYearRegistry } from '../modules/calendar/notice-year-registry.service';
-import { DomainEventRepository } from '../modules/domain-event/domain-event.repository';
 import { NoticeParameterRepository } from '../modules/notice-publication/notice-parameter.repository';
 import type {
   CorrectOfficeNoticeDto,
@@ -34,9 +30,7 @@ import { NoticePublicationService } from '../modules/notice-publication/notice-p
 import { NoticeWriter } from '../modules/notice-publication/notice-writer.service';
 import { NoticeRepository } from '../modules/notice/notice.repository';
 import { InboxMessageRepository } from '../modules/reminders/inbox-message.repository';
-import { PlannerService } from '../modules/reminders/planner.service';
 import { ReminderAlertRepository } from '../modules/reminders/reminder-alert.repository';
-import { ReminderCursorRepository } from '../modules/reminders/reminder-cursor.repository';
 
 // `npm run bench`: a region with 100,000 open applications gets its notice published, then
 // corrected, through the office service (re-planning every application each time), on SQLite
@@ -151,19 +145,7 @@ function buildService(dataSource: DataSource): NoticePublicationService {
   const alerts = new ReminderAlertRepository(unitOfWork);
   const inboxMessages = new InboxMessageRepository(unitOfWork);
   const parameters = new NoticeParameterRepository(unitOfWork);
-  const planner = new PlannerService(
-    unitOfWork,
-    new ReminderCursorRepository(unitOfWork),
-    new DomainEventRepository(unitOfWork),
-    applications,
-    new BindingRepository(unitOfWork),
-    alerts,
-    inboxMessages,
-    new LeaseService(new LeaseRepository(unitOfWork)),
-    noticeYears,
-    new FactRepository(unitOfWork),
-    { holderId: 'bench', leaseTtlMs: 600_000, chunkSize: Number(process.env.BENCH_CHUNK ?? 2000) },
-  );
+  const planner = benchPlanner(unitOfWork, noticeYears, Number(process.env.BENCH_CHUNK ?? 2000));
   const writer = new NoticeWriter(
     unitOfWork,
     calendars,

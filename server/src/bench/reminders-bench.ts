@@ -11,23 +11,16 @@ import { HOTAN_2023 } from '@titletrack/shared/domain';
 import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { getConfig } from '../config/env';
+import { benchPlanner } from './bench-planner';
 import { CalendarRepository } from '../modules/calendar/calendar.repository';
-import { FactRepository } from '../modules/fact-store/fact.repository';
 import { NoticeYearRegistry } from '../modules/calendar/notice-year-registry.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { buildDataSourceOptions } from '../database/database.options';
 import { prepareDatabase } from '../database/prepare-database';
-import { LeaseRepository } from '../common/lease/lease.repository';
-import { LeaseService } from '../common/lease/lease.service';
-import { ApplicationRepository } from '../modules/application/application.repository';
-import { BindingRepository } from '../modules/binding/binding.repository';
-import { DomainEventRepository } from '../modules/domain-event/domain-event.repository';
 import type { MirroredRow } from '../modules/application/application-to-domain.mapper';
 import { InboxMessageRepository } from '../modules/reminders/inbox-message.repository';
-import { PlannerService, computeDueAlerts } from '../modules/reminders/planner.service';
+import { computeDueAlerts } from '../modules/reminders/planner.service';
 import { PushWorkerService } from '../modules/reminders/push-worker.service';
-import { ReminderAlertRepository } from '../modules/reminders/reminder-alert.repository';
-import { ReminderCursorRepository } from '../modules/reminders/reminder-cursor.repository';
 import { SubscriptionRepository } from '../modules/reminders/subscription.repository';
 import { WechatAccessTokenStore } from '../modules/wechat/access-token.store';
 import { SubscribeMessageClient } from '../modules/wechat/subscribe-message.client';
@@ -241,22 +234,10 @@ async function plannerDbBench(dataSource: DataSource): Promise<void> {
   // The seeded 2023 Hotan notice, published, as the running server reads it.
   const noticeYears = new NoticeYearRegistry(new CalendarRepository(unitOfWork));
   await noticeYears.refresh();
-  const planner = new PlannerService(
+  const planner = benchPlanner(
     unitOfWork,
-    new ReminderCursorRepository(unitOfWork),
-    new DomainEventRepository(unitOfWork),
-    new ApplicationRepository(unitOfWork),
-    new BindingRepository(unitOfWork),
-    new ReminderAlertRepository(unitOfWork),
-    new InboxMessageRepository(unitOfWork),
-    new LeaseService(new LeaseRepository(unitOfWork)),
     noticeYears,
-    new FactRepository(unitOfWork),
-    {
-      holderId: 'bench',
-      leaseTtlMs: 600_000,
-      chunkSize: Number(process.env.BENCH_PLAN_CHUNK ?? 5000),
-    },
+    Number(process.env.BENCH_PLAN_CHUNK ?? 5000),
   );
   const started = Date.now();
   const summary = await planner.runOnce(NOW);

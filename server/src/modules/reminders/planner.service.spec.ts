@@ -109,7 +109,17 @@ describe(PlannerService.name, () => {
     alerts.getKeysInApplicationRange.mockResolvedValue(new Set());
     alerts.createMany.mockImplementation(async (created) => created.length);
     inboxMessages.createForApplications.mockResolvedValue(1);
-    sut = new PlannerService(
+    sut = plannerWith();
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  // The planner over this file's mocks; a test may give its own registry or facts.
+  const plannerWith = ({
+    registry = hotan2023Registry(),
+    facts = noFacts(),
+  }: { registry?: NoticeYearRegistry; facts?: FactRepository } = {}): PlannerService =>
+    new PlannerService(
       unitOfWork,
       cursors,
       domainEvents,
@@ -118,17 +128,10 @@ describe(PlannerService.name, () => {
       alerts,
       inboxMessages,
       leases,
-      hotan2023Registry(),
-      noFacts(),
-      {
-        holderId: 'test',
-        leaseTtlMs: 60_000,
-        chunkSize: 100,
-      },
+      registry,
+      facts,
+      { holderId: 'test', leaseTtlMs: 60_000, chunkSize: 100 },
     );
-  });
-
-  afterEach(() => jest.restoreAllMocks());
 
   const plannedKinds = (): string[] =>
     alerts.createMany.mock.calls.flatMap(([created]) => created.map((alert) => alert.kind));
@@ -145,19 +148,7 @@ describe(PlannerService.name, () => {
         order.push('plan');
         return [];
       });
-      const planner = new PlannerService(
-        unitOfWork,
-        cursors,
-        domainEvents,
-        applications,
-        bindings,
-        alerts,
-        inboxMessages,
-        leases,
-        registry,
-        noFacts(),
-        { holderId: 'test', leaseTtlMs: 60_000, chunkSize: 100 },
-      );
+      const planner = plannerWith({ registry });
 
       await planner.runOnce(NOW, { isFullScan: false });
 
@@ -311,19 +302,7 @@ describe(PlannerService.name, () => {
     const withFacts = (stored: Awaited<ReturnType<FactRepository['getByApplications']>>) => {
       const facts = mockMethods(FactRepository);
       facts.getByApplications.mockResolvedValue(stored);
-      const planner = new PlannerService(
-        unitOfWork,
-        cursors,
-        domainEvents,
-        applications,
-        bindings,
-        alerts,
-        inboxMessages,
-        leases,
-        hotan2023Registry(),
-        facts,
-        { holderId: 'test', leaseTtlMs: 60_000, chunkSize: 100 },
-      );
+      const planner = plannerWith({ facts });
       return { planner, facts };
     };
 

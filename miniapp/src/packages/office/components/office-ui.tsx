@@ -151,6 +151,33 @@ export function Loading(): JSX.Element {
   return <View className="tt-office-muted">{OFFICE_TEXT.common.loading}</View>;
 }
 
+// A section's title, with its actions (a refresh, a "new" button) beside it.
+export function SectionHeading({
+  title,
+  children,
+}: PropsWithChildren<{ title: string }>): JSX.Element {
+  return (
+    <View className="tt-office-heading">
+      <View className="tt-office-heading__title">{title}</View>
+      {children}
+    </View>
+  );
+}
+
+// While a load runs, and what went wrong if it failed.
+export function LoadState({
+  load,
+}: {
+  load: { isLoading: boolean; error: ApiError | null };
+}): JSX.Element {
+  return (
+    <>
+      {load.isLoading ? <Loading /> : null}
+      <ErrorMessage error={load.error} />
+    </>
+  );
+}
+
 export function Card({
   title,
   id,

@@ -15,8 +15,9 @@ import {
   Card,
   ErrorMessage,
   Field,
-  Loading,
+  LoadState,
   ResponsiveTable,
+  SectionHeading,
 } from '../components/office-ui';
 import { OFFICE_TEXT, levelText, seriesText, statusText } from '../office-text';
 
@@ -37,9 +38,7 @@ export function ApplicationsSection(): JSX.Element {
 
   return (
     <View id="office-applications">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
-      </View>
+      <SectionHeading title={TEXT.title} />
       <Card>
         <View className="tt-office-form-row">
           <Field id="office-application-query" label={TEXT.query} value={q} onChange={setQ} />
@@ -54,8 +53,7 @@ export function ApplicationsSection(): JSX.Element {
         </Button>
       </Card>
       <Card>
-        {list.isLoading ? <Loading /> : null}
-        <ErrorMessage error={list.error} />
+        <LoadState load={list} />
         {list.data ? (
           <>
             <ResponsiveTable<StaffApplicationSummary>
@@ -116,8 +114,7 @@ export function ApplicationsSection(): JSX.Element {
       </Card>
       {openId ? (
         <Card title={TEXT.detail} id="office-application-detail">
-          {detail.isLoading ? <Loading /> : null}
-          <ErrorMessage error={detail.error} />
+          <LoadState load={detail} />
           {detail.data ? (
             <>
               <View>

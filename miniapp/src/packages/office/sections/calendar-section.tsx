@@ -8,7 +8,14 @@ import type { CalendarEventResponse, StaffPrincipal } from '@titletrack/shared/c
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getPublishedCalendar } from '../../../services/office-api';
 import { formatBeijing } from '../../../services/office-notice-form';
-import { Card, Choice, ErrorMessage, Loading, ResponsiveTable } from '../components/office-ui';
+import {
+  Card,
+  Choice,
+  ErrorMessage,
+  Loading,
+  ResponsiveTable,
+  SectionHeading,
+} from '../components/office-ui';
 import type { TableColumn } from '../components/office-ui';
 import { OFFICE_TEXT, errorText, kindText } from '../office-text';
 import { RegionYear, currentBeijingYear } from './region-year';
@@ -39,9 +46,7 @@ export function CalendarSection({ staff }: { staff: StaffPrincipal }): JSX.Eleme
   );
   return (
     <View id="office-calendar">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
-      </View>
+      <SectionHeading title={TEXT.title} />
       <Card>
         <View className="tt-office-form-row">
           <RegionYear

@@ -12,9 +12,10 @@ import {
   Card,
   ErrorMessage,
   Field,
-  Loading,
+  LoadState,
   Message,
   ResponsiveTable,
+  SectionHeading,
 } from '../components/office-ui';
 import { OFFICE_TEXT, levelText } from '../office-text';
 
@@ -45,9 +46,7 @@ export function CertificatesSection(): JSX.Element {
 
   return (
     <View id="office-certificates">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
-      </View>
+      <SectionHeading title={TEXT.title} />
       <Card>
         <View className="tt-office-form-row">
           <Field
@@ -63,8 +62,7 @@ export function CertificatesSection(): JSX.Element {
       </Card>
       {done ? <Message tone="ok">{TEXT.revoked}</Message> : null}
       <Card>
-        {list.isLoading ? <Loading /> : null}
-        <ErrorMessage error={list.error} />
+        <LoadState load={list} />
         {list.data ? (
           <ResponsiveTable
             id="office-certificate-list"

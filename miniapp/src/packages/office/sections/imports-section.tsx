@@ -15,6 +15,7 @@ import {
   Field,
   Message,
   ResponsiveTable,
+  SectionHeading,
 } from '../components/office-ui';
 import { OFFICE_TEXT } from '../office-text';
 
@@ -64,9 +65,7 @@ export function ImportsSection(): JSX.Element {
 
   return (
     <View id="office-imports">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
-      </View>
+      <SectionHeading title={TEXT.title} />
       <Card>
         <View className="tt-office-muted">{TEXT.hint}</View>
         <View className="tt-office-form-row">

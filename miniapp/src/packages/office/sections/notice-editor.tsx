@@ -45,6 +45,7 @@ import {
   Field,
   Loading,
   Message,
+  SectionHeading,
   TextAreaField,
 } from '../components/office-ui';
 import { OFFICE_TEXT, kindText } from '../office-text';
@@ -291,16 +292,17 @@ export function NoticeEditor({
 
   return (
     <View id="office-notice-editor" data-state={state ?? 'new'}>
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">
-          {notice
+      <SectionHeading
+        title={
+          notice
             ? `${TEXT.editTitle} · ${OFFICE_TEXT.states[notice.state] ?? notice.state}`
-            : TEXT.newTitle}
-        </View>
+            : TEXT.newTitle
+        }
+      >
         <Button id="office-notice-back" size="small" onClick={onClose}>
           {OFFICE_TEXT.common.back}
         </Button>
-      </View>
+      </SectionHeading>
 
       <Card title={TEXT.basics}>
         <View className="tt-office-form-row">

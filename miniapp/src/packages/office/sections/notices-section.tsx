@@ -6,7 +6,7 @@ import type { OfficeNoticeSummary, StaffPrincipal } from '@titletrack/shared/con
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getOfficeNotices } from '../../../services/office-api';
 import { formatBeijing } from '../../../services/office-notice-form';
-import { Button, Card, ErrorMessage, Loading, ResponsiveTable } from '../components/office-ui';
+import { Button, Card, LoadState, ResponsiveTable, SectionHeading } from '../components/office-ui';
 import type { TableColumn } from '../components/office-ui';
 import { OFFICE_TEXT } from '../office-text';
 import { NoticeEditor } from './notice-editor';
@@ -80,8 +80,7 @@ export function NoticesSection({ staff }: { staff: StaffPrincipal }): JSX.Elemen
 
   return (
     <View id="office-notices">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
+      <SectionHeading title={TEXT.title}>
         <Button
           id="office-notice-new"
           type="primary"
@@ -90,7 +89,7 @@ export function NoticesSection({ staff }: { staff: StaffPrincipal }): JSX.Elemen
         >
           {TEXT.create}
         </Button>
-      </View>
+      </SectionHeading>
       <Card>
         <View className="tt-office-form-row">
           <RegionYear
@@ -103,8 +102,7 @@ export function NoticesSection({ staff }: { staff: StaffPrincipal }): JSX.Elemen
         </View>
       </Card>
       <Card>
-        {list.isLoading ? <Loading /> : null}
-        <ErrorMessage error={list.error} />
+        <LoadState load={list} />
         {list.data ? (
           <ResponsiveTable
             id="office-notice-list"

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getReminderSummary } from '../../../services/office-api';
-import { Button, Card, ErrorMessage, Loading, ResponsiveTable } from '../components/office-ui';
+import { Button, Card, LoadState, ResponsiveTable, SectionHeading } from '../components/office-ui';
 import { OFFICE_TEXT } from '../office-text';
 
 const TEXT = OFFICE_TEXT.reminders;
@@ -11,14 +11,12 @@ export function RemindersSection(): JSX.Element {
   const summary = useOfficeLoad(getReminderSummary, 'summary');
   return (
     <View id="office-reminders">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
+      <SectionHeading title={TEXT.title}>
         <Button size="small" onClick={summary.reload}>
           {OFFICE_TEXT.common.refresh}
         </Button>
-      </View>
-      {summary.isLoading ? <Loading /> : null}
-      <ErrorMessage error={summary.error} />
+      </SectionHeading>
+      <LoadState load={summary} />
       {summary.data ? (
         <>
           <Card title={TEXT.byState}>

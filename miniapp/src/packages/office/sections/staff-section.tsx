@@ -14,9 +14,10 @@ import {
   Choice,
   ErrorMessage,
   Field,
-  Loading,
+  LoadState,
   Message,
   ResponsiveTable,
+  SectionHeading,
 } from '../components/office-ui';
 import { OFFICE_TEXT } from '../office-text';
 import { REGION_OPTIONS } from './region-year';
@@ -68,12 +69,9 @@ export function StaffSection({ staff }: { staff: StaffPrincipal }): JSX.Element 
 
   return (
     <View id="office-staff">
-      <View className="tt-office-heading">
-        <View className="tt-office-heading__title">{TEXT.title}</View>
-      </View>
+      <SectionHeading title={TEXT.title} />
       <Card>
-        {list.isLoading ? <Loading /> : null}
-        <ErrorMessage error={list.error} />
+        <LoadState load={list} />
         {list.data ? (
           <ResponsiveTable
             id="office-staff-list"

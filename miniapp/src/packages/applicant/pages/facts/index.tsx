@@ -33,6 +33,14 @@ const YES_NO = [true, false] as const;
 
 // "我的信息": every fact the rules read, where it comes from, and the applicant's own ones to
 // change. A change reaches the to-dos at once (the server re-plans).
+
+// The facts answered by one choice (yes / no, an employer kind, a route).
+type ChoiceFactName =
+  | typeof FACT_NAME.CONTINUING_EDUCATION_EXEMPT
+  | typeof FACT_NAME.FIRST_APPLICATION
+  | typeof FACT_NAME.EMPLOYER_KIND
+  | typeof FACT_NAME.ROUTE_THIS_YEAR;
+
 export default function FactsPage(): JSX.Element {
   const t = useT();
   const mine = useMyProgress();
@@ -94,6 +102,23 @@ export default function FactsPage(): JSX.Element {
     label: value ? t('guide.facts.yes') : t('guide.facts.no'),
   }));
   const defence = facts.defenceScheduledAt;
+
+  // A fact answered by choosing one option: the form field and the fact share their name.
+  const choiceFact = <N extends ChoiceFactName>(
+    id: string,
+    name: N,
+    options: readonly { value: NonNullable<FactsForm[N]>; label: string }[],
+  ): JSX.Element => (
+    <FactRow id={id} title={t(`guide.facts.name.${name}`)} fact={facts[name]}>
+      <Choice
+        id={`${id}-choice`}
+        value={form?.[name] ?? null}
+        options={options}
+        isDisabled={locked(name)}
+        onChange={(value) => edit(name, value as FactsForm[N])}
+      />
+    </FactRow>
+  );
 
   return (
     <PageRoot id="facts-page" title="guide.facts.title">
@@ -157,64 +182,24 @@ export default function FactsPage(): JSX.Element {
                     );
                   })}
                 </FactRow>
-                <FactRow
-                  id="exempt"
-                  title={t('guide.facts.name.isContinuingEducationExempt')}
-                  fact={facts.isContinuingEducationExempt}
-                >
-                  <Choice
-                    id="exempt-choice"
-                    value={form.isContinuingEducationExempt}
-                    options={yesNo}
-                    isDisabled={locked(FACT_NAME.CONTINUING_EDUCATION_EXEMPT)}
-                    onChange={(value) => edit('isContinuingEducationExempt', value)}
-                  />
-                </FactRow>
-                <FactRow
-                  id="first"
-                  title={t('guide.facts.name.isFirstApplication')}
-                  fact={facts.isFirstApplication}
-                >
-                  <Choice
-                    id="first-choice"
-                    value={form.isFirstApplication}
-                    options={yesNo}
-                    isDisabled={locked(FACT_NAME.FIRST_APPLICATION)}
-                    onChange={(value) => edit('isFirstApplication', value)}
-                  />
-                </FactRow>
-                <FactRow
-                  id="employer"
-                  title={t('guide.facts.name.employerKind')}
-                  fact={facts.employerKind}
-                >
-                  <Choice
-                    id="employer-choice"
-                    value={form.employerKind}
-                    options={Object.values(EMPLOYER_KIND).map((value) => ({
-                      value,
-                      label: t(`guide.facts.employer.${value}`),
-                    }))}
-                    isDisabled={locked(FACT_NAME.EMPLOYER_KIND)}
-                    onChange={(value) => edit('employerKind', value)}
-                  />
-                </FactRow>
-                <FactRow
-                  id="route"
-                  title={t('guide.facts.name.routeThisYear')}
-                  fact={facts.routeThisYear}
-                >
-                  <Choice
-                    id="route-choice"
-                    value={form.routeThisYear}
-                    options={(['prefecture_directed', 'region'] as const).map((value) => ({
-                      value,
-                      label: t(`guide.facts.route.${value}`),
-                    }))}
-                    isDisabled={locked(FACT_NAME.ROUTE_THIS_YEAR)}
-                    onChange={(value) => edit('routeThisYear', value)}
-                  />
-                </FactRow>
+                {choiceFact('exempt', FACT_NAME.CONTINUING_EDUCATION_EXEMPT, yesNo)}
+                {choiceFact('first', FACT_NAME.FIRST_APPLICATION, yesNo)}
+                {choiceFact(
+                  'employer',
+                  FACT_NAME.EMPLOYER_KIND,
+                  Object.values(EMPLOYER_KIND).map((value) => ({
+                    value,
+                    label: t(`guide.facts.employer.${value}`),
+                  })),
+                )}
+                {choiceFact(
+                  'route',
+                  FACT_NAME.ROUTE_THIS_YEAR,
+                  (['prefecture_directed', 'region'] as const).map((value) => ({
+                    value,
+                    label: t(`guide.facts.route.${value}`),
+                  })),
+                )}
                 <GrassrootsEditor
                   rows={form.grassrootsService}
                   fact={facts.grassrootsService}
