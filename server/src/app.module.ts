@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
-import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
 
 import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
@@ -40,44 +35,22 @@ import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { ProgressModule } from './modules/progress/progress.module';
 import { FactsModule } from './modules/facts/facts.module';
 
-// Personal data must never reach a log: headers that carry credentials are cut out, and
-// request bodies are never logged.
-const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-];
+// Log lines are gathered up to this size, and written at least this often, in one write off the
+// event loop: a synchronous write per request cost as much as the request itself. pino writes
+// what is pending when the process exits.
+const LOG_BATCH_BYTES = 4096;
+const LOG_FLUSH_MS = 1000;
 
-function buildLoggerOptions(config: AppConfig): [PinoHttpOptions, pino.DestinationStream] {
-  const options: PinoHttpOptions = {
-    level: config.logLevel,
-    redact: { paths: REDACTED_PATHS, remove: true },
-    // The path without the query string: a query may one day carry personal data.
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
-    },
-  };
-  const destination = config.logFile
-    ? pino.destination({ dest: config.logFile, sync: true })
-    : pino.destination(1);
-  return [options, destination];
-}
-
-function serveH5(config: AppConfig): DynamicModule[] {
-  // Without a build (e.g. API-only tests) the API still runs; `npm start` always builds first.
-  if (!existsSync(join(config.h5Dir, 'index.html'))) return [];
-  return [
-    ServeStaticModule.forRoot({
-      rootPath: config.h5Dir,
-      // The certificate verification pages are the server's, not the H5 app's.
-      exclude: ['/api/{*path}', '/verify/{*path}'],
-      serveStaticOptions: { maxAge: '1h', index: ['index.html'] },
-    }),
-  ];
+// Personal data must never reach a log: request lines carry method, route and status only
+// (common/request-log.ts), and nothing logs request bodies or headers.
+export function buildAppLogger(config: AppConfig): pino.Logger {
+  const destination = pino.destination({
+    dest: config.logFile ?? 1,
+    sync: false,
+    minLength: LOG_BATCH_BYTES,
+  });
+  setInterval(() => destination.flush(), LOG_FLUSH_MS).unref();
+  return pino({ level: config.logLevel }, destination);
 }
 
 @Module({})
@@ -90,7 +63,12 @@ export class AppModule {
         CryptoModule,
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (appConfig: AppConfig) => ({ pinoHttp: buildLoggerOptions(appConfig) }),
+          // Nest's and the modules' logs go through this logger; request lines are written by a
+          // Fastify hook (app.setup.ts), not by a middleware on every route.
+          useFactory: (appConfig: AppConfig) => ({
+            pinoHttp: { logger: buildAppLogger(appConfig) },
+            forRoutes: [],
+          }),
         }),
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -108,9 +86,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
-        // Before the static files: "/" is the H5 page with its first screen drawn in.
         FirstScreenModule,
-        ...serveH5(config),
         HealthModule,
         NoticeModule,
         CalendarModule,

@@ -1,19 +1,28 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import compression from 'compression';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 
 import { API_PREFIX } from '@titletrack/shared/contract';
 
-import { AllExceptionsFilter, answerBodyParserRefusal } from './common/all-exceptions.filter';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { MULTIPART_LIMITS } from './common/multipart-file';
+import { logRequests } from './common/request-log';
 import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/env';
 import { VERIFY_PAGE_ROUTES } from './modules/certificate/verify-page.controller';
 import { FIRST_SCREEN_PAGE_ROUTES } from './modules/first-screen/first-screen.controller';
+import { serveH5Files } from './modules/first-screen/h5-files';
 
-const JSON_BODY_LIMIT = '256kb';
+// A pasted notice is up to 200 KB of text; every other JSON body is far smaller.
+const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 export const OPENAPI_UI_PATH = `${API_PREFIX}/docs`;
 export const OPENAPI_JSON_PATH = `/${API_PREFIX}/docs/openapi.json`;
@@ -30,18 +39,54 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
   return SwaggerModule.createDocument(app, config);
 }
 
-// Everything main.ts and the e2e tests share, so tests exercise the real pipeline.
-export function configureApp(app: INestApplication, version: string): void {
+// Fastify rather than Express: on a crowded notice day the HTTP layer's own cost per request
+// decides how many phones one instance serves (docs/operations.md, "Throughput").
+export function createHttpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    // Client addresses (rate limits) come from X-Forwarded-For only when the hop is the local
+    // load balancer.
+    trustProxy: 'loopback',
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    // Express matched "/api/health/" and "/api/health" alike, and took any length of path
+    // parameter (a certificate's signed code is longer than Fastify's default 100).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+}
+
+export interface CreateAppOptions {
+  abortOnError?: boolean;
+  logger?: false;
+}
+
+// The HTTP application exactly as main.ts serves it; e2e tests and benches build theirs here
+// too, so they exercise the real pipeline. Not yet listening.
+export async function createHttpApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    createHttpAdapter(),
+    {
+      bufferLogs: options.logger !== false,
+      // The platform webhook's and WeChat's signatures are over the exact bytes received.
+      rawBody: true,
+      ...(options.abortOnError === undefined ? {} : { abortOnError: options.abortOnError }),
+      ...(options.logger === false ? { logger: false } : {}),
+    },
+  );
+  await configureApp(app, config);
+  return app;
+}
+
+async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
-  // Client addresses (rate limits) come from X-Forwarded-For only when the hop is the local
-  // load balancer.
-  (app as NestExpressApplication).set('trust proxy', 'loopback');
+  logRequests(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
   // gzip for the H5 bundle and the API: on a 400 kbps phone link it divides the first screen's
-  // download by three (docs/miniapp.md).
-  app.use(compression());
-  // A pasted notice is up to 200 KB of text; every other body is far smaller.
-  (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  app.use(answerBodyParserRefusal);
+  // download by three (docs/miniapp.md). Brotli is left out: at a useful quality it costs more
+  // CPU per response than the link saves on these sizes.
+  await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'] });
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({
       path,
@@ -51,8 +96,9 @@ export function configureApp(app: INestApplication, version: string): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => buildOpenApiDocument(app, version), {
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => buildOpenApiDocument(app, config.version), {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: `/${API_PREFIX}/docs/openapi.yaml`,
   });
+  await serveH5Files(app, config.h5Dir);
 }

@@ -1,10 +1,6 @@
 import 'reflect-metadata';
 
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-
-import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { createHttpApp } from './app.setup';
 import { ConfigError, getConfig } from './config/env';
 
 // 1. Config: a bad variable stops the server here, naming the variable and never its value.
@@ -24,12 +20,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
 
   // 2. The app: migrations and seeds run while the database module starts.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
-    // The platform webhook's signature is over the exact bytes received.
-    rawBody: true,
-  });
-  configureApp(app, config.version);
+  const app = await createHttpApp(config);
 
   // 3. Listen, then say where: the one plain line a person starting the product looks for.
   await app.listen(config.http.port, config.http.host);

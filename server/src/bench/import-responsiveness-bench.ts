@@ -4,11 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { NestFactory } from '@nestjs/core';
-import type { INestApplication } from '@nestjs/common';
-
-import { AppModule } from '../app.module';
-import { configureApp } from '../app.setup';
+import { createHttpApp } from '../app.setup';
 import { getConfig, resetConfigForTests } from '../config/env';
 import { freshMysqlDatabase, generateExportCsv } from './generated-export';
 
@@ -69,11 +65,7 @@ async function benchOne(
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     IMPORT_MAX_ROWS: String(rows),
   });
-  const app: INestApplication = await NestFactory.create(AppModule.forRoot(config), {
-    logger: false,
-    rawBody: true,
-  });
-  configureApp(app, config.version);
+  const app = await createHttpApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   try {
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { getConfig } from '../config/env';
+import { ApplicationEntity } from '../modules/application/application.entity';
+import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
+import { StatusHistoryEntity } from '../modules/mirror/status-history.entity';
+import { buildDataSourceOptions } from './database.options';
+import { prepareDatabase } from './prepare-database';
 import { UnitOfWork } from './unit-of-work';
 
 // The one door for writes, on embedded SQLite (in memory: one connection; on a file: a writer
@@ -112,5 +118,160 @@ describe(UnitOfWork.name, () => {
       await dataSource.destroy();
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+// The raw read path against the real schema of the pass (in-memory SQLite, or the MariaDB of the
+// MySQL pass), migrated by the real migrations: it must hand back what TypeORM's find does.
+describe(`${UnitOfWork.name} raw reads`, () => {
+  const run = `uow-${Date.now().toString(36)}`;
+  let dataSource: DataSource;
+  let sut: UnitOfWork;
+  let ids: number[];
+
+  const newApplication = (n: number, isFeePaid: boolean | null): Partial<ApplicationEntity> => ({
+    applicationNo: `${run}-${n}`,
+    applicantName: '测试·申报人',
+    idCardCipher: 'v1:cipher',
+    idCardBlindIndex: 'ab'.repeat(32),
+    employer: n === 1 ? null : '和田市第一小学',
+    county: null,
+    year: 2024,
+    route: 'prefecture_directed',
+    level: 'intermediate',
+    series: 'education',
+    specialty: '小学语文',
+    status: 'submitted',
+    statusChangedAt: new Date('2024-07-21T03:04:05Z'),
+    submissionCount: n === 1 ? null : 2,
+    isFeePaid,
+    returnReason: n === 1 ? null : '材料不全',
+    platformFacts: n === 1 ? null : '{"hasDegree":{"value":true,"source":"platform"}}',
+  });
+
+  beforeAll(async () => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    dataSource = await new DataSource(
+      await buildDataSourceOptions(getConfig().database),
+    ).initialize();
+    await prepareDatabase(dataSource, 30);
+    sut = new UnitOfWork(dataSource);
+    const applications = dataSource.getRepository(ApplicationEntity);
+    ids = [];
+    for (const [n, isFeePaid] of [
+      [1, null],
+      [2, true],
+      [3, false],
+    ] as const) {
+      ids.push((await applications.save(applications.create(newApplication(n, isFeePaid)))).id);
+    }
+    await dataSource.getRepository(StatusHistoryEntity).insert([
+      {
+        applicationId: ids[1],
+        fromStatus: null,
+        toStatus: 'submitted',
+        changedAt: new Date('2024-07-01T00:00:00Z'),
+        source: 'import',
+        sourceRef: run,
+      },
+      {
+        applicationId: ids[1],
+        fromStatus: 'submitted',
+        toStatus: 'returned',
+        changedAt: new Date('2024-07-02T08:30:00Z'),
+        source: 'webhook',
+        sourceRef: run,
+      },
+    ]);
+    await dataSource.getRepository(AuthSessionEntity).insert({
+      tokenHash: run.padEnd(64, '0'),
+      subjectKind: 'applicant',
+      subjectId: 7,
+      expiresAt: new Date('2030-01-01T12:34:56Z'),
+    });
+    jest.restoreAllMocks();
+  });
+
+  afterAll(async () => {
+    await dataSource.getRepository(ApplicationEntity).delete(ids);
+    await dataSource.getRepository(AuthSessionEntity).delete({ tokenHash: run.padEnd(64, '0') });
+    await dataSource.destroy();
+  });
+
+  it('hydrates applications as TypeORM does: Date, boolean and null columns, numeric ids', async () => {
+    const raw = await sut.readEntities(
+      ApplicationEntity,
+      `SELECT * FROM application WHERE id IN (?, ?, ?) ORDER BY id`,
+      ids,
+    );
+    const typeorm = await dataSource
+      .getRepository(ApplicationEntity)
+      .find({ where: ids.map((id) => ({ id })), order: { id: 'ASC' } });
+    expect(raw).toStrictEqual(typeorm);
+    expect(raw.map((a) => a.isFeePaid)).toEqual([null, true, false]);
+    for (const application of raw) {
+      expect(application).toBeInstanceOf(ApplicationEntity);
+      expect(typeof application.id).toBe('number');
+      expect(application.statusChangedAt).toEqual(new Date('2024-07-21T03:04:05Z'));
+      expect(application.createdAt).toBeInstanceOf(Date);
+    }
+  });
+
+  it('hydrates history rows and sessions as TypeORM does', async () => {
+    await expect(
+      sut.readEntities(
+        StatusHistoryEntity,
+        'SELECT * FROM status_history WHERE applicationId = ? ORDER BY changedAt ASC, id ASC',
+        [ids[1]],
+      ),
+    ).resolves.toStrictEqual(
+      await dataSource.getRepository(StatusHistoryEntity).find({
+        where: { applicationId: ids[1] },
+        order: { changedAt: 'ASC', id: 'ASC' },
+      }),
+    );
+    const tokenHash = run.padEnd(64, '0');
+    const [session] = await sut.readEntities(
+      AuthSessionEntity,
+      'SELECT * FROM auth_session WHERE tokenHash = ? AND expiresAt > ?',
+      [tokenHash, new Date('2029-12-31T00:00:00Z')],
+    );
+    expect(session).toStrictEqual(
+      await dataSource.getRepository(AuthSessionEntity).findOneBy({ tokenHash }),
+    );
+    expect(session?.expiresAt).toEqual(new Date('2030-01-01T12:34:56Z'));
+  });
+
+  it('compares a bound Date with stored datetimes the way both databases store them', async () => {
+    const count = (at: string): Promise<number> =>
+      sut
+        .readRows('SELECT id FROM auth_session WHERE tokenHash = ? AND expiresAt > ?', [
+          run.padEnd(64, '0'),
+          new Date(at),
+        ])
+        .then((rows) => rows.length);
+    await expect(count('2030-01-01T12:34:55.999Z')).resolves.toBe(1);
+    await expect(count('2030-01-01T12:34:56.000Z')).resolves.toBe(0);
+  });
+
+  it('reads its own uncommitted writes inside a write, and nothing of them after a rollback', async () => {
+    const select = 'SELECT applicantName FROM application WHERE id = ?';
+    await expect(
+      sut.write(async (manager) => {
+        await manager.update(ApplicationEntity, { id: ids[0] }, { applicantName: '改过' });
+        const [row] = await sut.readRows<{ applicantName: string }>(select, [ids[0]]);
+        expect(row?.applicantName).toBe('改过');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await expect(sut.readRows(select, [ids[0]])).resolves.toEqual([
+      expect.objectContaining({ applicantName: '测试·申报人' }),
+    ]);
+  });
+
+  it('answers an empty list when nothing matches', async () => {
+    await expect(
+      sut.readEntities(ApplicationEntity, 'SELECT * FROM application WHERE id = ?', [-1]),
+    ).resolves.toEqual([]);
   });
 });

@@ -282,6 +282,7 @@ describe('office notices: draft → publish → correct → withdraw', () => {
   });
 
   it('publishes once confirmed: applicants see it, alerts are planned for its applications only', async () => {
+    const noticesBefore = String((await t.api.get('/api/notices').expect(200)).headers.etag);
     await t.api
       .put(`/api/office/notices/${noticeId}`)
       .set(bearer(kashgarOffice))
@@ -304,7 +305,9 @@ describe('office notices: draft → publish → correct → withdraw', () => {
       fee: { amountsCny: { senior: 450, intermediate: 280, primary: 140 } },
       continuingEducation: { countingYears: [YEAR - 2, YEAR - 1, YEAR] },
     });
-    const notices = await t.api.get('/api/notices').expect(200);
+    // The moment it is published: a phone asking with the list's old ETag gets the new list.
+    const notices = await t.api.get('/api/notices').set('If-None-Match', noticesBefore).expect(200);
+    expect(notices.headers.etag).not.toBe(noticesBefore);
     expect(notices.body.items.map((n: { documentNumber: string }) => n.documentNumber)).toContain(
       `喀地职称办〔${YEAR}〕1号`,
     );

@@ -1,11 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 
-import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { createHttpApp } from '../../src/app.setup';
 import { getConfig, resetConfigForTests } from '../../src/config/env';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import type { AppConfig } from '../../src/config/env';
@@ -26,15 +24,10 @@ export const isMysql = (): boolean => Boolean(process.env.DATABASE_URL?.startsWi
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   resetConfigForTests();
   const config = getConfig({ ...process.env, ...env });
-  // NestFactory rather than Test.createTestingModule: ServeStaticModule picks its loader from the
-  // HTTP adapter while providers are created, which the testing module does before it has one.
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    bufferLogs: true,
-    abortOnError: false,
-    rawBody: true,
-  });
-  configureApp(app, config.version);
+  const app = await createHttpApp(config, { abortOnError: false });
   await app.init();
+  // Fastify takes requests once its plugins are loaded.
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     api: request(app.getHttpServer()),

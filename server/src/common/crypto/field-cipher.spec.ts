@@ -1,3 +1,5 @@
+import { maskIdCardNumber } from '@titletrack/shared/domain';
+
 import { FIELD_CIPHER_FAILURE, FieldCipher, FieldCipherError } from './field-cipher';
 
 // Fixed, obviously fake keys: each byte repeated, so a failing test shows which key was used.
@@ -210,6 +212,24 @@ describe(FieldCipher.name, () => {
       const token = sut.encrypt(ID_CARD);
       key.fill(0);
       expect(sut.decrypt(token)).toBe(ID_CARD);
+    });
+  });
+
+  describe('maskedIdCardNumber', () => {
+    it('shows the masked number of a sealed one, and refuses a tampered token as decrypt does', () => {
+      const sut = newCipher();
+      const token = sut.encrypt(ID_CARD);
+      expect(sut.maskedIdCardNumber(token)).toBe(maskIdCardNumber(ID_CARD));
+      expect(sut.maskedIdCardNumber(token)).toBe(maskIdCardNumber(ID_CARD));
+      expect(() => sut.maskedIdCardNumber(flipBit(token, 4))).toThrow(FieldCipherError);
+    });
+
+    it('decrypts a sealed value once, however often it is shown', () => {
+      const sut = newCipher();
+      const token = sut.encrypt(ID_CARD);
+      const decrypt = jest.spyOn(sut, 'decrypt');
+      for (let i = 0; i < 5; i += 1) sut.maskedIdCardNumber(token);
+      expect(decrypt).toHaveBeenCalledTimes(1);
     });
   });
 });

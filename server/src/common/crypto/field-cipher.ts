@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
+import { maskIdCardNumber } from '@titletrack/shared/domain';
+
 // Encrypts personal data (ID-card numbers, PIPL) column by column. A token carries the id of the
 // key that sealed it, so keys can rotate: new writes use the current key, old rows stay readable
 // while any key in the ring can open them, and needsReencryption finds the rows to migrate.
@@ -26,6 +28,9 @@ export const FIELD_CIPHER_FAILURE = {
 export type FieldCipherFailure = (typeof FIELD_CIPHER_FAILURE)[keyof typeof FIELD_CIPHER_FAILURE];
 
 // Messages name key ids and token parts only: never key material, plaintext or the token itself.
+// Masked ID numbers kept in memory at most (a few MB).
+const MAX_MASKED_KEPT = 50_000;
+
 export class FieldCipherError extends Error {
   constructor(
     readonly reason: FieldCipherFailure,
@@ -53,6 +58,7 @@ export class FieldCipher {
   private readonly currentKeyId: string;
   private readonly blindIndexKey: Buffer;
   private readonly currentHeader: Buffer;
+  private readonly masked = new Map<string, string>();
   private ivPool = Buffer.alloc(0);
   private ivOffset = 0;
 
@@ -148,6 +154,20 @@ export class FieldCipher {
 
   // Deterministic, so equal values find each other; pass the normalized value, or '11…x' and
   // '11…X' will not match.
+  /**
+   * The masked form of a sealed ID number, as every screen shows it. Decrypting was the costliest
+   * step of answering "my application"; the masked form is not secret, so it is kept per sealed
+   * value (a re-encrypted number is a new sealed value), a bounded number of them.
+   */
+  maskedIdCardNumber(token: string): string {
+    const known = this.masked.get(token);
+    if (known !== undefined) return known;
+    const masked = maskIdCardNumber(this.decrypt(token));
+    if (this.masked.size >= MAX_MASKED_KEPT) this.masked.clear();
+    this.masked.set(token, masked);
+    return masked;
+  }
+
   blindIndex(normalizedValue: string): string {
     return createHmac('sha256', this.blindIndexKey).update(normalizedValue, 'utf8').digest('hex');
   }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
 import type { Repository } from 'typeorm';
 
 import { deleteExpiredBatch } from '../../database/expired-rows';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { AuthSessionEntity } from './auth-session.entity';
+
+// The lookup behind every signed-in request.
+const LIVE_BY_TOKEN_HASH_SQL = 'SELECT * FROM auth_session WHERE tokenHash = ? AND expiresAt > ?';
 
 @Injectable()
 export class AuthSessionRepository {
@@ -20,8 +22,13 @@ export class AuthSessionRepository {
     await this.unitOfWork.write(() => this.sessions.insert(session));
   }
 
-  getLiveByTokenHash(tokenHash: string, now: Date): Promise<AuthSessionEntity | null> {
-    return this.sessions.findOneBy({ tokenHash, expiresAt: MoreThan(now) });
+  async getLiveByTokenHash(tokenHash: string, now: Date): Promise<AuthSessionEntity | null> {
+    const [session] = await this.unitOfWork.readEntities(
+      AuthSessionEntity,
+      LIVE_BY_TOKEN_HASH_SQL,
+      [tokenHash, now],
+    );
+    return session ?? null;
   }
 
   async deleteByTokenHash(tokenHash: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 import { ERROR_CODE, PRINCIPAL_KIND } from '@titletrack/shared/contract';
 
@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '')?.[1];
     const resolved = token ? await this.authService.resolveToken(token) : null;
     if (!resolved) {
@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
           requirement.roles.includes(principal.role)));
     if (!isAllowed) {
       this.logger.debug(
-        `${principal.kind} ${principal.id} refused on ${request.method} ${request.route?.path}`,
+        `${principal.kind} ${principal.id} refused on ${request.method} ${request.routeOptions.url}`,
       );
       throw new AppException(ERROR_CODE.FORBIDDEN, 'Not allowed for this account');
     }

@@ -21,6 +21,7 @@ import {
 import type { WechatFailure } from '../wechat/wechat-session.client';
 import { AuthSessionRepository } from './auth-session.repository';
 import type { SessionResponseDto } from './auth.dto';
+import { SessionCache } from './session-cache.store';
 
 export const WECHAT_SESSION_CLIENT = Symbol('WECHAT_SESSION_CLIENT');
 
@@ -36,6 +37,7 @@ const WECHAT_FAILURE_CODE: Record<WechatFailure, ErrorCode> = {
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private readonly sessions = new SessionCache();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -91,17 +93,37 @@ export class AuthService {
 
   async logout(tokenHash: string): Promise<void> {
     await this.sessionRepository.deleteByTokenHash(tokenHash);
+    this.sessions.forgetToken(tokenHash);
   }
 
+  // Whoever deactivates a staff account or changes its role or scope calls this after the write,
+  // so this instance stops honouring the account's sessions at once (others: see SESSION_CACHE_MS).
+  forgetPrincipal(kind: PrincipalKind, id: string): void {
+    this.sessions.forgetPrincipal(kind, id);
+  }
+
+  // The principal is frozen: it may be the one the session cache hands to the next request.
   async resolveToken(token: string): Promise<{ principal: Principal; tokenHash: string } | null> {
     const tokenHash = hashToken(token);
-    const session = await this.sessionRepository.getLiveByTokenHash(tokenHash, new Date());
+    const readAt = Date.now();
+    const cached = this.sessions.get(tokenHash, readAt);
+    if (cached) return { principal: cached, tokenHash };
+    const generation = this.sessions.generation;
+    const session = await this.sessionRepository.getLiveByTokenHash(tokenHash, new Date(readAt));
     if (!session) return null;
     const principal = await this.loadPrincipal(
       session.subjectKind as PrincipalKind,
       session.subjectId,
     );
-    return principal ? { principal, tokenHash } : null;
+    if (!principal) return null;
+    return {
+      principal: this.sessions.remember(tokenHash, principal, {
+        sessionExpiresAt: session.expiresAt,
+        readAt,
+        generation,
+      }),
+      tokenHash,
+    };
   }
 
   private async loadPrincipal(kind: PrincipalKind, id: number): Promise<Principal | null> {

@@ -6,7 +6,7 @@ import type {
   MyApplicationListResponse,
   MyApplicationSummary,
 } from '@titletrack/shared/contract';
-import { APPLICATION_STATUS, maskIdCardNumber } from '@titletrack/shared/domain';
+import { APPLICATION_STATUS } from '@titletrack/shared/domain';
 
 import { ValidateId } from '../../common/validation';
 import type { ApplicationEntity } from '../application/application.entity';
@@ -89,16 +89,16 @@ export class MyApplicationListResponseDto implements MyApplicationListResponse {
   items: MyApplicationSummaryDto[];
 }
 
-// `idCardNumber` is the decrypted number, masked here and only here.
+// The ID number reaches a screen masked only (FieldCipher.maskedIdCardNumber).
 export function mapMyApplication(
   entity: ApplicationEntity,
-  idCardNumber: string,
+  idCardNumberMasked: string,
 ): MyApplicationSummaryDto {
   return {
     id: String(entity.id),
     applicationNo: entity.applicationNo,
     applicantName: entity.applicantName,
-    idCardNumberMasked: maskIdCardNumber(idCardNumber),
+    idCardNumberMasked,
     regionCode: entity.regionCode,
     year: entity.year,
     route: entity.route,

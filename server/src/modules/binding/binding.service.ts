@@ -108,19 +108,16 @@ export class BindingService {
     applicant: ApplicantPrincipal,
     applicationId: string,
   ): Promise<ApplicationEntity> {
-    const binding = await this.bindingRepository.getOne(
+    const application = await this.applicationRepository.getBoundTo(
       Number(applicant.id),
       Number(applicationId),
     );
-    const application = binding
-      ? await this.applicationRepository.getById(binding.applicationId)
-      : null;
     if (!application) throw this.notFound(applicationId);
     return application;
   }
 
   private toSummary(application: ApplicationEntity): MyApplicationSummaryDto {
-    return mapMyApplication(application, this.cipher.decrypt(application.idCardCipher));
+    return mapMyApplication(application, this.cipher.maskedIdCardNumber(application.idCardCipher));
   }
 
   private isSameBlindIndex(stored: string, computed: string): boolean {

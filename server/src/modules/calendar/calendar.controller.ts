@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -6,6 +6,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 
@@ -19,19 +20,25 @@ import {
   CalendarYearResponseDto,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import { PublishedReadCache } from './published-read-cache.service';
 
 @ApiTags('calendars')
 @Controller(API_ROUTES.calendars)
 export class CalendarController {
-  constructor(private readonly calendarService: CalendarService) {}
+  constructor(
+    private readonly calendarService: CalendarService,
+    private readonly publishedReads: PublishedReadCache,
+  ) {}
 
   @Get()
   @ApiOkResponse({
     type: CalendarListResponseDto,
     description: 'The published calendars of every region, newest first',
   })
-  getCalendars(): Promise<CalendarListResponseDto> {
-    return this.calendarService.getAll();
+  getCalendars(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.publishedReads.sendJson(request, reply, 'calendars', () =>
+      this.calendarService.getAll(),
+    );
   }
 
   // Declared before ':year', which would otherwise take "round" for a year.
@@ -43,8 +50,16 @@ export class CalendarController {
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, REGION_UNKNOWN' })
   getCalendarRound(
     @Query() { regionCode, year, route }: CalendarRoundQueryDto,
-  ): Promise<CalendarRoundResponseDto> {
-    return this.calendarService.getRound(regionCode, year, route);
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.publishedReads.sendJson(
+      request,
+      reply,
+      `round:${regionCode}:${year}:${String(route)}`,
+      (): Promise<CalendarRoundResponseDto> =>
+        this.calendarService.getRound(regionCode, year, route),
+    );
   }
 
   @Get(':year')
@@ -54,8 +69,15 @@ export class CalendarController {
   getCalendar(
     @Param() { year }: CalendarParamsDto,
     @Query() { route, regionCode }: CalendarQueryDto,
-  ): Promise<CalendarYearResponseDto> {
-    return this.calendarService.get(year, route, regionCode);
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.publishedReads.sendJson(
+      request,
+      reply,
+      `calendar:${year}:${String(route)}:${String(regionCode)}`,
+      (): Promise<CalendarYearResponseDto> => this.calendarService.get(year, route, regionCode),
+    );
   }
 
   @Get(':year/ics')

@@ -108,16 +108,21 @@ export class CalendarRepository {
   }
 
   /**
-   * A cheap fingerprint of every calendar's state: count, last change, and the sum of versions
-   * (a correction within the same second still changes it). Another instance's publication
-   * changes it, so a poll reloads only then.
+   * A cheap fingerprint of every calendar's state: count, last change, the sum of versions (a
+   * correction within the same second still changes it) and which are published. Another
+   * instance's publication changes it, so a check reloads only then.
    */
   async getChangeStamp(): Promise<string> {
     const [row] = await this.unitOfWork.manager.query<Array<Record<string, unknown>>>(
-      'SELECT COUNT(*) AS n, MAX(updatedAt) AS changedAt, SUM(version) AS versions FROM calendar_year',
+      "SELECT COUNT(*) AS n, MAX(updatedAt) AS changedAt, SUM(version) AS versions, SUM(CASE WHEN state = 'published' THEN id ELSE 0 END) AS published FROM calendar_year",
     );
     const changedAt = readTime(row?.changedAt);
-    return [Number(row?.n ?? 0), changedAt?.getTime() ?? 0, Number(row?.versions ?? 0)].join(':');
+    return [
+      Number(row?.n ?? 0),
+      changedAt?.getTime() ?? 0,
+      Number(row?.versions ?? 0),
+      Number(row?.published ?? 0),
+    ].join(':');
   }
 
   getById(id: number): Promise<CalendarYearEntity | null> {

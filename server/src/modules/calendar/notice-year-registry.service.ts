@@ -24,6 +24,10 @@ export interface PublishedNoticeYear extends NoticeYear {
 // Other instances on the same database publish too; this often the registry checks whether
 // anything changed (one aggregate query) and reloads only then.
 export const NOTICE_YEAR_POLL_MS = 30_000;
+// What applicants read (calendars, notices, the first screen) is served from memory; before
+// serving, the registry asks the database whether anything changed at most this often, so
+// another instance's publication shows here within a second, not a poll.
+export const PUBLIC_FRESHNESS_MS = 1_000;
 
 const keyOf = (regionCode: string, year: number, route: string): string =>
   `${regionCode}:${year}:${route}`;
@@ -66,6 +70,9 @@ export class NoticeYearRegistry implements OnModuleInit, OnModuleDestroy {
   private stamp: string | null = null;
   private loading: Promise<void> | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private loads = 0;
+  private checkedAt = 0;
+  private checking: Promise<void> | null = null;
 
   constructor(private readonly calendars: CalendarRepository) {}
 
@@ -101,6 +108,31 @@ export class NoticeYearRegistry implements OnModuleInit, OnModuleDestroy {
 
   all(): readonly PublishedNoticeYear[] {
     return this.years;
+  }
+
+  // Changes whenever the published notices were reloaded: what is made from them is made anew.
+  get generation(): string {
+    return String(this.loads);
+  }
+
+  /**
+   * Makes sure the published notices are at most PUBLIC_FRESHNESS_MS behind the database: one
+   * change-stamp query per interval for the whole instance, shared by every request that waits
+   * on it. A failed check keeps serving what is loaded (the next request checks again).
+   */
+  async ensureFresh(now = Date.now()): Promise<void> {
+    if (now - this.checkedAt < PUBLIC_FRESHNESS_MS) return;
+    this.checking ??= this.refreshIfChanged()
+      .then(() => {
+        this.checkedAt = Date.now();
+      })
+      .catch((error: unknown) => {
+        this.logger.warn(`Notice years not checked: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        this.checking = null;
+      });
+    await this.checking;
   }
 
   // Concurrent calls share one reload.
@@ -141,5 +173,7 @@ export class NoticeYearRegistry implements OnModuleInit, OnModuleDestroy {
       years.map((year) => [keyOf(year.regionCode, year.calendar.year, year.calendar.route), year]),
     );
     this.stamp = stamp;
+    this.loads += 1;
+    this.checkedAt = Date.now();
   }
 }

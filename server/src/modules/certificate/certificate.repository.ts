@@ -4,7 +4,7 @@ import type { Repository } from 'typeorm';
 
 import { CERTIFICATE_STATE } from '@titletrack/shared/domain';
 
-import { hasRowLocks } from '../../database/sql-dialect';
+import { hasRowLocks, placeholders } from '../../database/sql-dialect';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { newCertificatePublicId } from './certificate-code';
 import { CertificateEntity } from './certificate.entity';
@@ -61,13 +61,14 @@ export class CertificateRepository {
   async getIssueDatesByApplicationIds(applicationIds: number[]): Promise<Map<number, string>> {
     const dates = new Map<number, string>();
     if (applicationIds.length === 0) return dates;
-    const rows = await this.certificates.find({
-      select: { id: true, applicationId: true, issuedOn: true },
-      where: { applicationId: In(applicationIds) },
-      order: { id: 'ASC' },
-    });
-    for (const row of rows)
-      if (row.applicationId !== null) dates.set(row.applicationId, row.issuedOn);
+    const rows = await this.unitOfWork.readRows<{
+      applicationId: number | string;
+      issuedOn: string;
+    }>(
+      `SELECT applicationId, issuedOn FROM certificate WHERE applicationId IN (${placeholders(applicationIds.length)}) ORDER BY id ASC`,
+      applicationIds,
+    );
+    for (const row of rows) dates.set(Number(row.applicationId), row.issuedOn);
     return dates;
   }
 

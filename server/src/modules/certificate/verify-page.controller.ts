@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpStatus, Ip, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
@@ -22,9 +22,9 @@ export class VerifyPageController {
   async sharePage(
     @Param('token') token: string,
     @Ip() ip: string,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.render(response, () =>
+    await this.render(reply, () =>
       this.certificateVerificationService.verifyShare(String(token).slice(0, 200), ip),
     );
   }
@@ -34,25 +34,28 @@ export class VerifyPageController {
   async codePage(
     @Param('code') code: string,
     @Ip() ip: string,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.render(response, () =>
+    await this.render(reply, () =>
       this.certificateVerificationService.verifyCode(String(code).slice(0, 200), ip),
     );
   }
 
   private async render(
-    response: Response,
+    reply: FastifyReply,
     verify: () => Promise<VerifyCertificateResponseDto>,
   ): Promise<void> {
     try {
       const answer = await verify();
-      response.status(HttpStatus.OK).type('html').send(renderVerifyPage(answer));
+      await reply
+        .status(HttpStatus.OK)
+        .type('text/html; charset=utf-8')
+        .send(renderVerifyPage(answer));
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== ERROR_CODE.RATE_LIMITED) throw error;
-      response
+      await reply
         .status(HttpStatus.TOO_MANY_REQUESTS)
-        .type('html')
+        .type('text/html; charset=utf-8')
         .send(renderVerifyPage('rate_limited'));
     }
   }

@@ -75,7 +75,7 @@ export class FactRepository {
     for (let i = 0; i < applicationIds.length; i += IDS_PER_QUERY) {
       const chunk = applicationIds.slice(i, i + IDS_PER_QUERY);
       const list = placeholders(chunk.length);
-      const rows: Array<Record<string, unknown>> = await manager.query(
+      const rows = await this.unitOfWork.readRows(
         `SELECT f.${q('subjectId')} AS ${q('applicationId')}, ${columns} FROM ${q('fact')} f` +
           ` WHERE f.${q('subjectKind')} = ? AND f.${q('source')} = ? AND f.${q('subjectId')} IN (${list})` +
           ` UNION ALL SELECT b.${q('applicationId')} AS ${q('applicationId')}, ${columns} FROM ${q('fact')} f` +

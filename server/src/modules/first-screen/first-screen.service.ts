@@ -14,7 +14,10 @@ import { HOTAN_REGION_CODE } from '@titletrack/shared/region';
 
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
+import { cachedBody } from '../../common/http-cache/cached-body';
+import type { CachedBody } from '../../common/http-cache/cached-body';
 import { CalendarService } from '../calendar/calendar.service';
+import { PublishedReadCache } from '../calendar/published-read-cache.service';
 import { NoticeService } from '../notice/notice.service';
 import { injectFirstScreen, renderFirstScreen } from './first-screen-page';
 
@@ -28,14 +31,22 @@ const TRANSLATORS: Record<Locale, Translate> = {
   })(),
 };
 
+// The page's countdown counts minutes: it is drawn at most once a minute per language (and
+// again when the notices or the build change), then sent from memory.
+const DRAWN_FOR_MS = 60_000;
+// How often the build's index.html is looked at for a rebuild (`npm run dev:h5`).
+const BUILD_CHECK_MS = 2_000;
+
 @Injectable()
 export class FirstScreenService {
   private built: { mtimeMs: number; html: string } | null = null;
+  private builtCheckedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendarService: CalendarService,
     private readonly noticeService: NoticeService,
+    private readonly publishedReads: PublishedReadCache,
   ) {}
 
   // The default region's round this Beijing year, as GET /api/calendars/round answers it for a
@@ -61,18 +72,33 @@ export class FirstScreenService {
 
   // The H5 build's index.html with the first screen in it; null when there is no build.
   async renderIndex(locale: Locale, now = new Date()): Promise<string | null> {
-    const indexHtml = await this.readBuiltIndex();
+    const indexHtml = await this.readBuiltIndex(now.getTime());
     if (indexHtml === null) return null;
     const { data, round } = await this.getData(now);
     const firstScreen = renderFirstScreen({ data, round, now, locale, t: TRANSLATORS[locale] });
     return injectFirstScreen(indexHtml, firstScreen, data, locale);
   }
 
+  // The page as sent: drawn at the start of its minute, kept for that minute.
+  async page(locale: Locale, now = new Date()): Promise<CachedBody | null> {
+    if ((await this.readBuiltIndex(now.getTime())) === null) return null;
+    const drawnAt = new Date(Math.floor(now.getTime() / DRAWN_FOR_MS) * DRAWN_FOR_MS);
+    const key = `first-screen:${locale}:${drawnAt.getTime()}:${String(this.built?.mtimeMs)}`;
+    return this.publishedReads.body(key, async () =>
+      cachedBody((await this.renderIndex(locale, drawnAt)) ?? '', 'text/html; charset=utf-8'),
+    );
+  }
+
   // Read again only when the build changed (`npm run dev:h5` rewrites it).
-  private async readBuiltIndex(): Promise<string | null> {
+  private async readBuiltIndex(now: number): Promise<string | null> {
+    if (this.built && now - this.builtCheckedAt < BUILD_CHECK_MS) return this.built.html;
     const path = join(this.config.h5Dir, 'index.html');
     const info = await stat(path).catch(() => null);
-    if (!info) return null;
+    this.builtCheckedAt = now;
+    if (!info) {
+      this.built = null;
+      return null;
+    }
     if (this.built?.mtimeMs !== info.mtimeMs)
       this.built = { mtimeMs: info.mtimeMs, html: await readFile(path, 'utf8') };
     return this.built.html;

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 
@@ -15,10 +15,10 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'Database unreachable' })
-  async getHealth(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
+  async getHealth(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponseDto> {
     const health = await this.healthService.get();
     // Load balancers read the status code: 503 takes a degraded instance out of rotation.
-    if (health.status !== 'ok') response.status(503);
+    if (health.status !== 'ok') void reply.status(503);
     return health;
   }
 }

@@ -16,6 +16,9 @@ const HISTORY_COLUMNS = [
   'sourceRef',
 ] as const;
 
+const HISTORY_SQL =
+  'SELECT * FROM status_history WHERE applicationId = ? ORDER BY changedAt ASC, id ASC';
+
 // The mirror's own tables: the status history, the import batches and the webhook event ids.
 // Writes join the caller's open write (an apply is one transaction).
 @Injectable()
@@ -51,11 +54,9 @@ export class MirrorRepository {
     );
   }
 
+  // Oldest first (read on every progress screen).
   getHistory(applicationId: number): Promise<StatusHistoryEntity[]> {
-    return this.unitOfWork.repository(StatusHistoryEntity).find({
-      where: { applicationId },
-      order: { changedAt: 'ASC', id: 'ASC' },
-    });
+    return this.unitOfWork.readEntities(StatusHistoryEntity, HISTORY_SQL, [applicationId]);
   }
 
   insertImportBatch(

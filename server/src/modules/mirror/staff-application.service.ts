@@ -67,7 +67,7 @@ export class StaffApplicationService {
 
   private toSummary(application: ApplicationEntity): StaffApplicationSummary {
     return {
-      ...mapMyApplication(application, this.cipher.decrypt(application.idCardCipher)),
+      ...mapMyApplication(application, this.cipher.maskedIdCardNumber(application.idCardCipher)),
       employer: application.employer,
       county: application.county,
       submissionCount: application.submissionCount,

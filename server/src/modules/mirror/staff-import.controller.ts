@@ -5,10 +5,8 @@ import {
   HttpStatus,
   Post,
   Query,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
@@ -27,6 +25,8 @@ import type { ImportResult } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { ErrorBodyDto } from '../../common/error-body.dto';
+import { MultipartFileInterceptor, UploadedFormFileParam } from '../../common/multipart-file';
+import type { UploadedFormFile } from '../../common/multipart-file';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { DEFAULT_IMPORT_LIMITS } from './import/import-limits';
 import { ImportService } from './import.service';
@@ -64,11 +64,6 @@ export class ImportFormDto {
   year?: number;
 }
 
-interface UploadedExport {
-  originalname: string;
-  buffer: Buffer;
-}
-
 // The prefecture office imports its region's exports, a county HR bureau its county's rows.
 @ApiTags('staff')
 @StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU)
@@ -99,11 +94,11 @@ export class StaffImportController {
     description: 'OUT_OF_SCOPE: rows of another region (or county, for a county HR bureau)',
   })
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: DEFAULT_IMPORT_LIMITS.maxFileBytes, files: 1 } }),
+    MultipartFileInterceptor({ field: 'file', maxFileBytes: DEFAULT_IMPORT_LIMITS.maxFileBytes }),
   )
   importExport(
     @CurrentPrincipal() staff: StaffPrincipal,
-    @UploadedFile() file: UploadedExport | undefined,
+    @UploadedFormFileParam() file: UploadedFormFile | undefined,
     @Query() query: ImportQueryDto,
     @Body() form: ImportFormDto,
   ): Promise<ImportResult> {

@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 
@@ -35,7 +35,7 @@ export class WebhookController {
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'WEBHOOK_SIGNATURE_INVALID' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
   receivePlatformEvent(
-    @Req() request: RawBodyRequest<Request>,
+    @Req() request: RawBodyRequest<FastifyRequest>,
     @Headers(WEBHOOK_TIMESTAMP_HEADER) timestamp: string | undefined,
     @Headers(WEBHOOK_SIGNATURE_HEADER) signature: string | undefined,
   ): Promise<WebhookReceipt> {

@@ -1,13 +1,4 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -29,16 +20,12 @@ import type { StaffPrincipal } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { ErrorBodyDto } from '../../common/error-body.dto';
+import { MultipartFileInterceptor, UploadedFormFileParam } from '../../common/multipart-file';
+import type { UploadedFormFile } from '../../common/multipart-file';
 import { CurrentPrincipal, StaffOnly } from '../auth/auth.decorator';
 import { NoticeDraftDto, NoticeDraftFileDto, NoticeDraftResponseDto } from './notice-draft.dto';
 import { NoticeDraftService } from './notice-draft.service';
 import { noticeFileExtension } from './notice-file.util';
-import { NoticeFileLimitInterceptor } from './notice-file-limit.interceptor';
-
-interface UploadedNotice {
-  originalname: string;
-  buffer: Buffer;
-}
 
 @ApiTags('office: notice drafts')
 @StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE)
@@ -91,22 +78,24 @@ export class NoticeDraftController {
   @ApiUnsupportedMediaTypeResponse({ type: ErrorBodyDto, description: 'NOTICE_FILE_UNSUPPORTED' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'NOTICE_FILE_UNREADABLE' })
   @UseInterceptors(
-    NoticeFileLimitInterceptor,
-    FileInterceptor('file', {
-      limits: { fileSize: NOTICE_DRAFT_LIMITS.maxFileBytes, files: 1 },
+    MultipartFileInterceptor({
+      field: 'file',
+      maxFileBytes: NOTICE_DRAFT_LIMITS.maxFileBytes,
+      // The mini-app says what the limit is.
+      tooLarge: () =>
+        new AppException(ERROR_CODE.NOTICE_FILE_TOO_LARGE, 'The notice file is too large', {
+          details: { maxBytes: NOTICE_DRAFT_LIMITS.maxFileBytes },
+        }),
       // Refused before the bytes are buffered.
-      fileFilter: (_request, file, accept) =>
-        noticeFileExtension(file.originalname)
-          ? accept(null, true)
-          : accept(
-              new AppException(ERROR_CODE.NOTICE_FILE_UNSUPPORTED, 'Unsupported notice file type'),
-              false,
-            ),
+      refuseFileName: (fileName) =>
+        noticeFileExtension(fileName)
+          ? null
+          : new AppException(ERROR_CODE.NOTICE_FILE_UNSUPPORTED, 'Unsupported notice file type'),
     }),
   )
   draftNoticeCalendarFromFile(
     @CurrentPrincipal() staff: StaffPrincipal,
-    @UploadedFile() file: UploadedNotice | undefined,
+    @UploadedFormFileParam() file: UploadedFormFile | undefined,
     @Body() request: NoticeDraftFileDto,
   ): Promise<NoticeDraftResponseDto> {
     if (!file)

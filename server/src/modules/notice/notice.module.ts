@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import { CalendarModule } from '../calendar/calendar.module';
 import { NoticeController } from './notice.controller';
 import { NoticeRepository } from './notice.repository';
 import { NoticeService } from './notice.service';
 
 @Module({
+  imports: [CalendarModule],
   controllers: [NoticeController],
   providers: [NoticeRepository, NoticeService],
   exports: [NoticeService, NoticeRepository],

@@ -7,12 +7,16 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { WechatPushService } from './wechat-push.service';
+import type { PushQuery } from './wechat-push.type';
+
+// WeChat's query string, whatever it holds: the service checks every value it reads.
+type PushRequest = FastifyRequest<{ Querystring: PushQuery }>;
 
 // Query parameters are read raw: WeChat adds openid and others we do not declare, and the
 // global validation pipe would refuse unknown fields.
@@ -35,7 +39,7 @@ export class WechatPushController {
     type: ErrorBodyDto,
     description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)',
   })
-  verifyWechatPushUrl(@Req() request: Request): string {
+  verifyWechatPushUrl(@Req() request: PushRequest): string {
     return this.wechatPushService.verifyUrl(request.query);
   }
 
@@ -51,7 +55,7 @@ export class WechatPushController {
     type: ErrorBodyDto,
     description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)',
   })
-  receiveWechatPush(@Req() request: RawBodyRequest<Request>): Promise<string> {
+  receiveWechatPush(@Req() request: RawBodyRequest<PushRequest>): Promise<string> {
     return this.wechatPushService.receive(request.query, request.rawBody);
   }
 }
