@@ -10,16 +10,7 @@ module.exports = {
   moduleNameMapper: { '^@titletrack/shared(/.*)?$': resolve(__dirname, '../shared/src$1') },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-    // @fastify/static requires an ES-module-only package: Node loads it (require(esm)), jest's
-    // module system does not, so jest gets it compiled to CommonJS.
-    'content-disposition/dist/index\\.js$': [
-      'ts-jest',
-      { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false },
-    ],
   },
-  transformIgnorePatterns: [
-    '/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)',
-  ],
   setupFiles: ['<rootDir>/test/support/env.setup.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60_000,
