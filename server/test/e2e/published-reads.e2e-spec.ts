@@ -69,6 +69,10 @@ describe('published reads: from memory, conditional, fresh across instances', ()
     const [calendar] = await other.dataSource.query(
       "SELECT id, title, version FROM calendar_year WHERE regionCode = '6532' AND year = 2023 AND state = 'published'",
     );
+    const [notice] = await other.dataSource.query(
+      'SELECT title FROM notice WHERE calendarYearId = ?',
+      [calendar.id],
+    );
     const renamed = `${String(calendar.title)}（更正）`;
     try {
       // What a correction on the other instance writes: the row, its notice, a new version.
@@ -100,7 +104,7 @@ describe('published reads: from memory, conditional, fresh across instances', ()
           calendar.id,
         ]);
         await manager.query('UPDATE notice SET title = ? WHERE calendarYearId = ?', [
-          calendar.title,
+          notice.title,
           calendar.id,
         ]);
       });
