@@ -35,9 +35,10 @@ import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { ProgressModule } from './modules/progress/progress.module';
 import { FactsModule } from './modules/facts/facts.module';
 
-// Log lines are gathered up to this size, and written at least this often, in one write off the
-// event loop: a synchronous write per request cost as much as the request itself. pino writes
-// what is pending when the process exits.
+// Log lines are gathered up to this size, and written at least this often, in one write: a
+// write per request cost as much as the request itself, and handing writes to libuv's threads
+// took the second core from the clients' side. pino writes what is pending when the process
+// exits.
 const LOG_BATCH_BYTES = 4096;
 const LOG_FLUSH_MS = 1000;
 
@@ -46,7 +47,7 @@ const LOG_FLUSH_MS = 1000;
 export function buildAppLogger(config: AppConfig): pino.Logger {
   const destination = pino.destination({
     dest: config.logFile ?? 1,
-    sync: false,
+    sync: true,
     minLength: LOG_BATCH_BYTES,
   });
   setInterval(() => destination.flush(), LOG_FLUSH_MS).unref();

@@ -1,5 +1,4 @@
 import fastifyCompress from '@fastify/compress';
-import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -13,7 +12,7 @@ import { API_PREFIX } from '@titletrack/shared/contract';
 
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { MULTIPART_LIMITS } from './common/multipart-file';
+import { acceptMultipartBodies } from './common/multipart-file';
 import { logRequests } from './common/request-log';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
@@ -85,8 +84,12 @@ async function configureApp(app: NestFastifyApplication, config: AppConfig): Pro
   // gzip for the H5 bundle and the API: on a 400 kbps phone link it divides the first screen's
   // download by three (docs/miniapp.md). Brotli is left out: at a useful quality it costs more
   // CPU per response than the link saves on these sizes.
-  await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'] });
-  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
+  // Nothing sends us compressed request bodies: no decompression hook on every request.
+  await app.register(fastifyCompress, {
+    encodings: ['gzip', 'deflate'],
+    globalDecompression: false,
+  });
+  acceptMultipartBodies(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({
       path,

@@ -156,6 +156,40 @@ describe('notice → calendar draft (office)', () => {
         400,
         'FILE_REQUIRED',
       ],
+      [
+        upload(noticeText, 'notice.md').attach('file', Buffer.from('x'), 'b.md'),
+        413,
+        'BODY_TOO_LARGE',
+      ],
+      [
+        t.api
+          .post('/api/office/notice-drafts/file')
+          .set(bearer(office))
+          .field('regionCode', '6532')
+          .attach('document', Buffer.from(noticeText), 'notice.md'),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        t.api
+          .post('/api/office/notice-drafts/file')
+          .set(bearer(office))
+          .set('Content-Type', 'multipart/form-data; boundary=----x')
+          .send(
+            '------x\r\nContent-Disposition: form-data; name="file"; filename="a.md"\r\n\r\nunterminated',
+          ),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        t.api
+          .post('/api/office/notice-drafts/file')
+          .set(bearer(office))
+          .set('Content-Type', 'multipart/form-data')
+          .send('no boundary at all'),
+        400,
+        'VALIDATION_FAILED',
+      ],
     ];
     for (const [request, status, code] of refusals) {
       const res = await request;
