@@ -57,6 +57,19 @@ describe('the H5 page with its first screen drawn in (GET /)', () => {
     expect(html).toContain('<script defer="defer" src="/js/app.js"></script>');
   });
 
+  it('answers a browser revalidating with its ETag 304, per language', async () => {
+    const page = await t.api.get('/').expect(200);
+    const etag = String(page.headers.etag);
+    expect(page.headers.vary).toBe('Accept-Encoding, Cookie');
+    await t.api.get('/').set('If-None-Match', etag).expect(304);
+    const uyghur = await t.api
+      .get('/')
+      .set('Cookie', `${FIRST_SCREEN.localeCookie}=ug`)
+      .set('If-None-Match', etag);
+    expect(uyghur.status).toBe(200);
+    expect(uyghur.headers.etag).not.toBe(etag);
+  });
+
   it('embeds exactly what the round and notice APIs answer, for the app to start from', async () => {
     const data = embeddedData((await t.api.get('/').expect(200)).text);
     const round = await t.api

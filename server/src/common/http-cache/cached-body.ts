@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 /**
  * A response body made once and sent many times: its bytes, its gzip bytes (compressed once,
  * not per request) and its entity tag, a hash of the bytes, so every instance gives the same
- * answer the same tag and a phone's conditional request is answered 304 by any of them.
+ * answer the same tag and a phone's conditional request is answered 304 by any of them. The tag
+ * is weak: it stands for both codings of the same content (RFC 9110 §8.8.1).
  */
 export interface CachedBody {
   readonly contentType: string;
@@ -18,7 +19,7 @@ export interface CachedBody {
 export function cachedBody(content: string, contentType: string): CachedBody {
   const body = Buffer.from(content, 'utf8');
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-  return { contentType, body, gzip: gzipSync(body), etag: `"${hash}"` };
+  return { contentType, body, gzip: gzipSync(body), etag: `W/"${hash}"` };
 }
 
 export const cachedJson = (value: unknown): CachedBody =>
