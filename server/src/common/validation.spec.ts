@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ArgumentMetadata } from '@nestjs/common';
-import { IsOptional, IsString } from 'class-validator';
+import { IsArray, IsOptional, IsString } from 'class-validator';
 
 import { AppException } from './app.exception';
 import { ValidateId, ValidateYear, createValidationPipe } from './validation';
@@ -19,6 +19,13 @@ class NoteBody {
   @IsOptional()
   @IsString()
   note?: string;
+}
+
+class ListQuery {
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  kinds?: string[];
 }
 
 const param = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({
@@ -69,5 +76,15 @@ describe('the validation pipe', () => {
     expect(second).not.toBe(first);
     expect(Object.isFrozen(first)).toBe(false);
     expect(validate).toHaveBeenCalledTimes(2);
+  });
+
+  it('shares no result that holds a list, which a handler could change in place', async () => {
+    const pipe = createValidationPipe();
+    const query: ArgumentMetadata = { type: 'query', metatype: ListQuery };
+    const first = (await pipe.transform({ kinds: ['b', 'a'] }, query)) as ListQuery;
+    first.kinds?.sort();
+    const second = (await pipe.transform({ kinds: ['b', 'a'] }, query)) as ListQuery;
+    expect(second).not.toBe(first);
+    expect(second.kinds).toEqual(['b', 'a']);
   });
 });

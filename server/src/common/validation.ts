@@ -25,6 +25,11 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 const MAX_KEPT_INPUTS = 1_000;
 const MAX_KEPT_INPUT_LENGTH = 512;
 
+const isFlat = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((field) => field === null || typeof field !== 'object');
+
 /**
  * Route parameters and query strings repeat: on notice day the same `/calendars/2023` and the
  * same application ids arrive thousands of times, and class-transformer + class-validator's
@@ -48,9 +53,12 @@ export class RepeatedInputValidationPipe extends ValidationPipe {
       this.validated.set(metatype, byInput);
     }
     if (byInput.has(input)) return byInput.get(input);
-    const result = Object.freeze(await super.transform(value, metadata));
+    const result: unknown = await super.transform(value, metadata);
+    // Only flat results are shared: freezing is shallow, and a list a handler sorted in place
+    // would reach the next request.
+    if (!isFlat(result)) return result;
     if (byInput.size >= MAX_KEPT_INPUTS) byInput.clear();
-    byInput.set(input, result);
+    byInput.set(input, Object.freeze(result));
     return result;
   }
 }
