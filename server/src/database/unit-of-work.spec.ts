@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { getConfig } from '../config/env';
 import { ApplicationEntity } from '../modules/application/application.entity';
 import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
 import { StatusHistoryEntity } from '../modules/mirror/status-history.entity';
-import { buildDataSourceOptions } from './database.options';
-import { prepareDatabase } from './prepare-database';
 import { UnitOfWork } from './unit-of-work';
+import {
+  openMigratedDataSource,
+  storedApplicationFields,
+} from '../../test/support/migrated-data-source';
 
 // The one door for writes, on embedded SQLite (in memory: one connection; on a file: a writer
 // connection and a read-only one), with a table of its own.
@@ -129,32 +130,17 @@ describe(`${UnitOfWork.name} raw reads`, () => {
   let sut: UnitOfWork;
   let ids: number[];
 
-  const newApplication = (n: number, isFeePaid: boolean | null): Partial<ApplicationEntity> => ({
-    applicationNo: `${run}-${n}`,
-    applicantName: '测试·申报人',
-    idCardCipher: 'v1:cipher',
-    idCardBlindIndex: 'ab'.repeat(32),
-    employer: n === 1 ? null : '和田市第一小学',
-    county: null,
-    year: 2024,
-    route: 'prefecture_directed',
-    level: 'intermediate',
-    series: 'education',
-    specialty: '小学语文',
-    status: 'submitted',
-    statusChangedAt: new Date('2024-07-21T03:04:05Z'),
-    submissionCount: n === 1 ? null : 2,
-    isFeePaid,
-    returnReason: n === 1 ? null : '材料不全',
-    platformFacts: n === 1 ? null : '{"hasDegree":{"value":true,"source":"platform"}}',
-  });
+  const newApplication = (n: number, isFeePaid: boolean | null): Partial<ApplicationEntity> =>
+    storedApplicationFields(`${run}-${n}`, {
+      employer: n === 1 ? null : '和田市第一小学',
+      submissionCount: n === 1 ? null : 2,
+      isFeePaid,
+      returnReason: n === 1 ? null : '材料不全',
+      platformFacts: n === 1 ? null : '{"hasDegree":{"value":true,"source":"platform"}}',
+    });
 
   beforeAll(async () => {
-    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    dataSource = await new DataSource(
-      await buildDataSourceOptions(getConfig().database),
-    ).initialize();
-    await prepareDatabase(dataSource, 30);
+    dataSource = await openMigratedDataSource();
     sut = new UnitOfWork(dataSource);
     const applications = dataSource.getRepository(ApplicationEntity);
     ids = [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -35,16 +36,9 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
     .some((tag) => tag === '*' || tag === wanted);
 }
 
-// gzip when the client lists it without q=0 (RFC 9110 §12.5.3).
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((entry) => {
-    const [coding = '', ...parameters] = entry.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const quality = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return quality === undefined || Number(quality.slice(2)) > 0;
-  });
-}
+// gzip when the client's Accept-Encoding takes it (q > 0), as @fastify/compress negotiates.
+export const acceptsGzip = (header: string | undefined): boolean =>
+  header !== undefined && negotiate(header, ['gzip']) === 'gzip';
 
 export interface SendCachedOptions {
   cacheControl: string;

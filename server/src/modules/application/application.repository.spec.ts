@@ -1,14 +1,14 @@
-import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
-import { getConfig } from '../../config/env';
-import { buildDataSourceOptions } from '../../database/database.options';
-import { prepareDatabase } from '../../database/prepare-database';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ApplicantEntity } from '../applicant/applicant.entity';
 import { ApplicationBindingEntity } from '../binding/application-binding.entity';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationRepository } from './application.repository';
+import {
+  openMigratedDataSource,
+  storedApplicationFields,
+} from '../../../test/support/migrated-data-source';
 
 // Against the real database of the pass, migrated by the real migrations.
 describe(ApplicationRepository.name, () => {
@@ -20,12 +20,7 @@ describe(ApplicationRepository.name, () => {
   let applicationId: number;
 
   beforeAll(async () => {
-    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    dataSource = await new DataSource(
-      await buildDataSourceOptions(getConfig().database),
-    ).initialize();
-    await prepareDatabase(dataSource, 30);
-    jest.restoreAllMocks();
+    dataSource = await openMigratedDataSource();
     sut = new ApplicationRepository(new UnitOfWork(dataSource));
     const applicants = dataSource.getRepository(ApplicantEntity);
     owner = (await applicants.save({ openId: `${run}-owner`, unionId: null })).id;
@@ -33,23 +28,12 @@ describe(ApplicationRepository.name, () => {
     const applications = dataSource.getRepository(ApplicationEntity);
     applicationId = (
       await applications.save(
-        applications.create({
-          applicationNo: run,
-          applicantName: '测试',
-          idCardCipher: 'v1:cipher',
-          idCardBlindIndex: 'cd'.repeat(32),
-          employer: null,
-          county: null,
-          year: 2024,
-          route: 'prefecture_directed',
-          level: 'intermediate',
-          series: 'education',
-          specialty: '小学语文',
-          status: 'submitted',
-          statusChangedAt: new Date('2024-07-21T03:04:05Z'),
-          submissionCount: null,
-          isFeePaid: true,
-        }),
+        applications.create(
+          storedApplicationFields(run, {
+            applicantName: '测试',
+            idCardBlindIndex: 'cd'.repeat(32),
+          }),
+        ),
       )
     ).id;
     await dataSource

@@ -70,23 +70,27 @@ export class FirstScreenService {
     };
   }
 
-  // The H5 build's index.html with the first screen in it; null when there is no build.
-  async renderIndex(locale: Locale, now = new Date()): Promise<string | null> {
+  // The H5 build's index.html with the first screen in it, as sent: drawn at the start of its
+  // minute and kept for that minute; null when there is no build.
+  async page(locale: Locale, now = new Date()): Promise<CachedBody | null> {
     const indexHtml = await this.readBuiltIndex(now.getTime());
     if (indexHtml === null) return null;
-    const { data, round } = await this.getData(now);
-    const firstScreen = renderFirstScreen({ data, round, now, locale, t: TRANSLATORS[locale] });
-    return injectFirstScreen(indexHtml, firstScreen, data, locale);
-  }
-
-  // The page as sent: drawn at the start of its minute, kept for that minute.
-  async page(locale: Locale, now = new Date()): Promise<CachedBody | null> {
-    if ((await this.readBuiltIndex(now.getTime())) === null) return null;
     const drawnAt = new Date(Math.floor(now.getTime() / DRAWN_FOR_MS) * DRAWN_FOR_MS);
     const key = `first-screen:${locale}:${drawnAt.getTime()}:${String(this.built?.mtimeMs)}`;
-    return this.publishedReads.body(key, async () =>
-      cachedBody((await this.renderIndex(locale, drawnAt)) ?? '', 'text/html; charset=utf-8'),
-    );
+    return this.publishedReads.body(key, async () => {
+      const { data, round } = await this.getData(drawnAt);
+      const firstScreen = renderFirstScreen({
+        data,
+        round,
+        now: drawnAt,
+        locale,
+        t: TRANSLATORS[locale],
+      });
+      return cachedBody(
+        injectFirstScreen(indexHtml, firstScreen, data, locale),
+        'text/html; charset=utf-8',
+      );
+    });
   }
 
   // Read again only when the build changed (`npm run dev:h5` rewrites it).
