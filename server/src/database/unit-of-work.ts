@@ -6,6 +6,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Pool } from 'mysql2';
 import { DataSource } from 'typeorm';
 import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 import { isSqlite, toBindable } from './sql-dialect';
 
@@ -14,6 +16,25 @@ import { isSqlite, toBindable } from './sql-dialect';
 const MAX_PREPARED_STATEMENTS = 200;
 
 type Row = Record<string, unknown>;
+
+// A statement prepared once in raw mode: better-sqlite3 then hands back each row as an array,
+// instead of naming every column of every row through V8's string table (on a 21-column row that
+// was most of the statement's time under load). `columns` names the array's positions.
+interface PreparedRead {
+  statement: Statement<unknown[], unknown[]>;
+  columns: string[];
+}
+
+interface HydratedColumn {
+  index: number;
+  property: string;
+  // null when the driver would hand the value back unchanged.
+  convert: ((value: unknown) => unknown) | null;
+}
+
+// Column types whose stored value TypeORM's drivers return as they are (no transformer): the
+// hydrators skip the driver's per-value type dispatch for them.
+const UNCONVERTED_COLUMN_TYPES = new Set(['varchar', 'text', 'int', 'integer']);
 
 export interface WriteOptions {
   // MySQL/MariaDB only: SQLite transactions are serializable by construction.
@@ -41,8 +62,12 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
   private openWrites = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private writer: DataSource;
-  private readonly prepared = new Map<string, Statement<unknown[], Row>>();
+  private readonly prepared = new Map<string, PreparedRead>();
   private readonly hydrators = new Map<EntityTarget<ObjectLiteral>, (row: Row) => ObjectLiteral>();
+  private readonly arrayHydrators = new Map<
+    string,
+    { entity: EntityTarget<ObjectLiteral>; hydrate: (row: unknown[]) => ObjectLiteral }
+  >();
 
   constructor(private readonly dataSource: DataSource) {
     this.writer = dataSource;
@@ -93,7 +118,14 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
     const bound = parameters.map(toBindable);
     const open = this.current.getStore();
     if (open) return open.query<T[]>(sql, bound);
-    if (this.isSqlite) return this.statement(sql).all(...bound) as T[];
+    if (this.isSqlite) {
+      const { statement, columns } = this.statement(sql);
+      return statement.all(...bound).map((values) => {
+        const row: Row = {};
+        for (let i = 0; i < columns.length; i += 1) row[columns[i] as string] = values[i];
+        return row as T;
+      });
+    }
     const pool = (this.dataSource.driver as unknown as { pool: Pool }).pool;
     return new Promise<T[]>((resolve, reject) =>
       pool.query(sql, bound, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
@@ -107,6 +139,11 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
     sql: string,
     parameters: readonly unknown[],
   ): Promise<T[]> {
+    if (this.isSqlite && !this.current.getStore()) {
+      const { statement, columns } = this.statement(sql);
+      const hydrate = this.arrayHydrator(entity, sql, columns);
+      return statement.all(...parameters.map(toBindable)).map((values) => hydrate(values) as T);
+    }
     const rows = await this.readRows(sql, parameters);
     const hydrate = this.hydrator(entity);
     return rows.map((row) => hydrate(row) as T);
@@ -160,38 +197,82 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private statement(sql: string): Statement<unknown[], Row> {
-    let statement = this.prepared.get(sql);
-    if (statement) return statement;
+  private statement(sql: string): PreparedRead {
+    const known = this.prepared.get(sql);
+    if (known) return known;
     const database = (this.dataSource.driver as unknown as { databaseConnection: Database })
       .databaseConnection;
-    statement = database.prepare<unknown[], Row>(sql);
+    const statement = database.prepare<unknown[], unknown[]>(sql).raw(true);
+    const read = { statement, columns: statement.columns().map((column) => column.name) };
     if (this.prepared.size >= MAX_PREPARED_STATEMENTS) {
       const oldest = this.prepared.keys().next().value;
-      if (oldest !== undefined) this.prepared.delete(oldest);
+      if (oldest !== undefined) {
+        this.prepared.delete(oldest);
+        this.arrayHydrators.delete(oldest);
+      }
     }
-    this.prepared.set(sql, statement);
-    return statement;
+    this.prepared.set(sql, read);
+    return read;
   }
 
-  private hydrator(entity: EntityTarget<ObjectLiteral>): (row: Row) => ObjectLiteral {
-    const known = this.hydrators.get(entity);
-    if (known) return known;
+  // Each selected column of `entity` by its position in the statement's rows.
+  private arrayHydrator(
+    entity: EntityTarget<ObjectLiteral>,
+    sql: string,
+    columns: string[],
+  ): (row: unknown[]) => ObjectLiteral {
+    const known = this.arrayHydrators.get(sql);
+    if (known?.entity === entity) return known.hydrate;
+    const metadata = this.entityMetadata(entity);
+    const selected: HydratedColumn[] = [];
+    for (const column of metadata.columns) {
+      const index = columns.indexOf(column.databaseName);
+      if (index >= 0) selected.push({ index, ...this.columnHydration(column) });
+    }
+    const hydrate = (row: unknown[]): ObjectLiteral => {
+      const target = metadata.create() as Record<string, unknown>;
+      for (const { index, property, convert } of selected) {
+        target[property] = convert ? convert(row[index]) : row[index];
+      }
+      return target;
+    };
+    this.arrayHydrators.set(sql, { entity, hydrate });
+    return hydrate;
+  }
+
+  private columnHydration(column: ColumnMetadata): Omit<HydratedColumn, 'index'> {
     const { driver } = this.dataSource;
+    const isUnconverted =
+      !column.transformer &&
+      typeof column.type === 'string' &&
+      UNCONVERTED_COLUMN_TYPES.has(column.type);
+    return {
+      property: column.propertyName,
+      convert: isUnconverted ? null : (value) => driver.prepareHydratedValue(value, column),
+    };
+  }
+
+  private entityMetadata(entity: EntityTarget<ObjectLiteral>): EntityMetadata {
     const metadata = this.dataSource.getMetadata(entity);
     // Plain columns only: an embedded column would need TypeORM's nesting, which no hot read has.
     if (metadata.columns.some((column) => column.embeddedMetadata)) {
       throw new Error(`${metadata.name} has embedded columns, which readEntities does not hydrate`);
     }
+    return metadata;
+  }
+
+  private hydrator(entity: EntityTarget<ObjectLiteral>): (row: Row) => ObjectLiteral {
+    const known = this.hydrators.get(entity);
+    if (known) return known;
+    const metadata = this.entityMetadata(entity);
     const columns = metadata.columns.map((column) => ({
-      column,
       name: column.databaseName,
-      property: column.propertyName,
+      ...this.columnHydration(column),
     }));
     const hydrate = (row: Row): ObjectLiteral => {
       const target = metadata.create() as Record<string, unknown>;
-      for (const { column, name, property } of columns) {
-        if (name in row) target[property] = driver.prepareHydratedValue(row[name], column);
+      for (const { name, property, convert } of columns) {
+        if (name in row) target[property] = convert ? convert(row[name]) : row[name];
       }
       return target;
     };

@@ -21,6 +21,7 @@ import {
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 import { PublishedReadCache } from './published-read-cache.service';
+import { SkipCompression } from '../../common/http-cache/skip-compression';
 
 @ApiTags('calendars')
 @Controller(API_ROUTES.calendars)
@@ -31,6 +32,7 @@ export class CalendarController {
   ) {}
 
   @Get()
+  @SkipCompression()
   @ApiOkResponse({
     type: CalendarListResponseDto,
     description: 'The published calendars of every region, newest first',
@@ -43,6 +45,7 @@ export class CalendarController {
 
   // Declared before ':year', which would otherwise take "round" for a year.
   @Get('round')
+  @SkipCompression()
   @ApiOkResponse({
     type: CalendarRoundResponseDto,
     description: "This year's published calendar of a region, else last year's",
@@ -63,6 +66,7 @@ export class CalendarController {
   }
 
   @Get(':year')
+  @SkipCompression()
   @ApiOkResponse({ type: CalendarYearResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED (not a year)' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CALENDAR_NOT_FOUND' })

@@ -6,6 +6,7 @@ import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { HealthResponseDto } from './health.dto';
 import { HealthService } from './health.service';
+import { SkipCompression } from '../../common/http-cache/skip-compression';
 
 @ApiTags('health')
 @Controller(API_ROUTES.health)
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(private readonly healthService: HealthService) {}
 
   @Get()
+  @SkipCompression()
   @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'Database unreachable' })
   async getHealth(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponseDto> {

@@ -8,6 +8,7 @@ import { ErrorBodyDto } from '../../common/error-body.dto';
 import { PublishedReadCache } from '../calendar/published-read-cache.service';
 import { NoticeDetailDto, NoticeListResponseDto, NoticeParamsDto } from './notice.dto';
 import { NoticeService } from './notice.service';
+import { SkipCompression } from '../../common/http-cache/skip-compression';
 
 @ApiTags('notices')
 @Controller(API_ROUTES.notices)
@@ -18,6 +19,7 @@ export class NoticeController {
   ) {}
 
   @Get()
+  @SkipCompression()
   @ApiOkResponse({ type: NoticeListResponseDto })
   getNotices(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.publishedReads.sendJson(
@@ -29,6 +31,7 @@ export class NoticeController {
   }
 
   @Get(':id')
+  @SkipCompression()
   @ApiOkResponse({ type: NoticeDetailDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOTICE_NOT_FOUND' })
   getNotice(
