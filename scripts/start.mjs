@@ -13,9 +13,12 @@ try {
 }
 if (process.argv.includes('--build-only')) process.exit(0);
 
+// The server alone runs as production unless told otherwise; `npm start` is the local demo, so
+// it says development (an APP_ENV already set, e.g. production on a server, is kept).
 const server = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
   cwd: ROOT,
   stdio: 'inherit',
+  env: { ...process.env, APP_ENV: process.env.APP_ENV || 'development' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

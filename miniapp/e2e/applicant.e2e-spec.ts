@@ -142,18 +142,17 @@ describe('H5 applicant screens with the demo applicants', () => {
     const page = suite.track(
       await signInAsDemo(suite.browser(), suite.server().baseUrl, 'returned'),
     );
-    const applicationId = await page.evaluate(async () => {
-      // The session the app stored (Taro keeps storage values as JSON inside localStorage).
-      const raw =
-        Object.values(localStorage).find(
-          (value) => value.includes('\\"token\\"') || value.includes('"token"'),
-        ) ?? '';
-      const token = /"token\\?":\\?"([^"\\]+)/.exec(raw)?.[1] ?? '';
-      const answer = await fetch('/api/me/applications', {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      return ((await answer.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+    const { applicationId, isTokenReachable } = await page.evaluate(async () => {
+      // The session lives in an HttpOnly cookie: no script on the page can read it, and the
+      // browser sends it with the page's own requests.
+      const isTokenReachable =
+        Object.values(localStorage).some((value) => value.includes('token')) ||
+        document.cookie.includes('tt_session');
+      const answer = await fetch('/api/me/applications', { credentials: 'same-origin' });
+      const body = (await answer.json()) as { items: Array<{ id: string }> };
+      return { applicationId: body.items[0]?.id ?? '', isTokenReachable };
     });
+    expect(isTokenReachable).toBe(false);
     expect(applicationId).not.toBe('');
     const message = (id: string, kind: string, data: object, readAt: string | null) => ({
       id,

@@ -96,13 +96,7 @@ describe('the current round on the H5 home screen, against the real server', () 
     await page.reload();
     expect(await text(page, '#home #notice-watching')).toBe('已订阅，发布时提醒你');
     const watches = await page.evaluate(async () => {
-      const stored = JSON.parse(localStorage.getItem('titletrack.session') ?? '{}') as {
-        data?: string;
-      };
-      const token = (JSON.parse(stored.data ?? '{}') as { token?: string }).token;
-      const response = await fetch('/api/me/notice-watches', {
-        headers: { Authorization: `Bearer ${token ?? ''}` },
-      });
+      const response = await fetch('/api/me/notice-watches', { credentials: 'same-origin' });
       return (await response.json()) as { items: Array<{ regionCode: string; year: number }> };
     });
     expect(watches.items).toEqual([

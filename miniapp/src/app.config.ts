@@ -14,6 +14,7 @@ export default defineAppConfig({
         'pages/certificate/index',
         'pages/facts/index',
         'pages/eligibility/index',
+        'pages/feedback/index',
       ],
     },
     // The title office's console: staff only, never preloaded, so applicants never download it.

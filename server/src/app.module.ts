@@ -9,6 +9,7 @@ import { APP_ENVIRONMENT } from '@titletrack/shared/contract';
 
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { getConfig } from './config/env';
+import { logSafeError } from './common/request-log';
 import type { AppConfig } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { buildDataSourceOptions } from './database/database.options';
@@ -34,6 +35,7 @@ import { FirstScreenModule } from './modules/first-screen/first-screen.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { ProgressModule } from './modules/progress/progress.module';
 import { FactsModule } from './modules/facts/facts.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
 
 // Log lines are gathered up to this size, and written at least this often, in one write: a
 // write per request cost as much as the request itself, and handing writes to libuv's threads
@@ -51,7 +53,12 @@ export function buildAppLogger(config: AppConfig): pino.Logger {
     minLength: LOG_BATCH_BYTES,
   });
   setInterval(() => destination.flush(), LOG_FLUSH_MS).unref();
-  return pino({ level: config.logLevel }, destination);
+  // Anything logged under `err` goes through the same scrubbing as the exception filter's lines:
+  // a failed query's parameters and the driver's SQL with values never reach the log.
+  return pino(
+    { level: config.logLevel, serializers: { err: (error: unknown) => logSafeError(error) } },
+    destination,
+  );
 }
 
 @Module({})
@@ -106,6 +113,7 @@ export class AppModule {
         NoticePublicationModule,
         NoticeWatchModule,
         FactsModule,
+        FeedbackModule,
       ],
     };
   }

@@ -6,15 +6,19 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 
-import { API_PREFIX } from '@titletrack/shared/contract';
+import { API_PREFIX, ERROR_CODE } from '@titletrack/shared/contract';
+import type { ErrorBody } from '@titletrack/shared/contract';
 
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { acceptMultipartBodies } from './common/multipart-file';
+import { exemptRoutesFromCompression } from './common/http-cache/skip-compression';
 import { logRequests } from './common/request-log';
-import { createValidationPipe } from './common/validation';
+import { registerSecurityHeaders } from './common/security-headers';
+import { createValidationPipe, refuseDeeplyNestedBodies } from './common/validation';
 import type { AppConfig } from './config/env';
 import { VERIFY_PAGE_ROUTES } from './modules/certificate/verify-page.controller';
 import { FIRST_SCREEN_PAGE_ROUTES } from './modules/first-screen/first-screen.controller';
@@ -49,6 +53,15 @@ export function createHttpAdapter(): FastifyAdapter {
     // Express matched "/api/health/" and "/api/health" alike, and took any length of path
     // parameter (a certificate's signed code is longer than Fastify's default 100).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // A URL the router cannot even read (a broken escape, a path parameter over the length
+    // above) is refused before any route, hook or exception filter runs: Fastify would answer
+    // it with its own error body, whose code the client cannot know.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status =
+        error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400;
+      const body: ErrorBody = { code: ERROR_CODE.VALIDATION_FAILED, message: 'Malformed URL' };
+      void reply.status(status).type('application/json; charset=utf-8').send(body);
+    },
   });
 }
 
@@ -80,16 +93,23 @@ export async function createHttpApp(
 
 async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
+  // Nest holds what was logged during start-up until listen(); from here on the app logger
+  // writes it. An app that never listens (tests, benches driving it in-process) would otherwise
+  // keep every later line in memory and never write its errors.
+  app.flushLogs();
   logRequests(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
+  await registerSecurityHeaders(app, config);
   // gzip for the H5 bundle and the API: on a 400 kbps phone link it divides the first screen's
   // download by three (docs/miniapp.md). Brotli is left out: at a useful quality it costs more
   // CPU per response than the link saves on these sizes.
   // Nothing sends us compressed request bodies: no decompression hook on every request.
+  exemptRoutesFromCompression(app.getHttpAdapter().getInstance());
   await app.register(fastifyCompress, {
     encodings: ['gzip', 'deflate'],
     globalDecompression: false,
   });
   acceptMultipartBodies(app.getHttpAdapter().getInstance());
+  refuseDeeplyNestedBodies(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [...Object.values(VERIFY_PAGE_ROUTES), ...FIRST_SCREEN_PAGE_ROUTES].map((path) => ({
       path,

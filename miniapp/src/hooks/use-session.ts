@@ -1,14 +1,13 @@
 import { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
-import type { SessionResponse } from '@titletrack/shared/contract';
-
 import { session } from '../services/session';
 import { onSessionChanged } from '../services/session-events';
+import type { StoredSession } from '../services/session-store';
 
 // The signed-in applicant, or null; re-read when a page shows and when the session changes.
-export function useSession(): SessionResponse | null {
-  const read = (): SessionResponse | null =>
+export function useSession(): StoredSession | null {
+  const read = (): StoredSession | null =>
     session.isExpired(new Date()) ? null : session.getSession();
   const [value, setValue] = useState(read);
   useEffect(() => onSessionChanged(() => setValue(read())), []);

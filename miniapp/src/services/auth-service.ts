@@ -8,7 +8,7 @@ import type {
 
 import { ApiError } from './api-error';
 import type { HttpClient } from './http-client';
-import type { SessionStore } from './session-store';
+import type { SessionStore, StoredSession } from './session-store';
 import { createDeviceId } from '../utils/device-id';
 
 // Where the H5 device id is kept; injected so tests can use memory instead of Taro storage.
@@ -28,7 +28,7 @@ export interface AuthServiceDeps {
 }
 
 export interface AuthService {
-  signIn(): Promise<SessionResponse>;
+  signIn(): Promise<StoredSession>;
   signOut(): Promise<void>;
   getMe(): Promise<MeResponse>;
 }
@@ -45,7 +45,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return created;
   };
 
-  const requestSession = async (): Promise<SessionResponse> => {
+  // On H5 the answer holds no token (it came as a cookie).
+  const requestSession = async (): Promise<StoredSession> => {
     if (deps.isWeapp()) {
       const { code } = await deps.platformLogin();
       const body: WechatLoginRequest = { code };
@@ -54,7 +55,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     // No WeChat outside weapp: H5 demos use the development login, which production refuses
     // with DEV_LOGIN_DISABLED (left to the caller to show).
     const body: DevLoginRequest = { devUserId: deviceId() };
-    return deps.http.post<SessionResponse>(API_ROUTES.authDev, body);
+    return deps.http.post<StoredSession>(API_ROUTES.authDev, body);
   };
 
   return {
@@ -69,7 +70,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     // an error; any other failure is still reported after clearing.
     async signOut() {
       try {
-        if (deps.store.getToken()) await deps.http.post<void>(API_ROUTES.authLogout);
+        // getSession, not getToken: on H5 the token is in a cookie the page cannot read.
+        if (deps.store.getSession()) await deps.http.post<void>(API_ROUTES.authLogout);
       } catch (error) {
         if (!(error instanceof ApiError && error.code === ERROR_CODE.UNAUTHENTICATED)) throw error;
       } finally {

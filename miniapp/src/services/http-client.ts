@@ -18,7 +18,40 @@ export interface HttpClientOptions {
   getToken?: () => string | null;
   // Called when the server says the token is gone or expired, so the app can drop it.
   onUnauthenticated?: () => void;
+  // H5: the session travels in an HttpOnly cookie the browser adds by itself.
+  cookieSession?: CookieSessionOptions;
 }
+
+export interface CookieSessionOptions {
+  // X-Session-Transport: which of the browser's sessions the request means.
+  transport: string;
+  // The page-readable CSRF cookie of that session, echoed on writes.
+  readCsrfToken: () => string | null;
+}
+
+const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
+
+// The headers that carry the session: a Bearer token, or (H5) the cookie session's name and, on
+// writes, its CSRF proof.
+export function sessionHeaders(
+  options: Pick<HttpClientOptions, 'getToken' | 'cookieSession'>,
+  method: string,
+): Record<string, string> {
+  const token = options.getToken?.() ?? null;
+  if (token) return { Authorization: `Bearer ${token}` };
+  const cookie = options.cookieSession;
+  if (!cookie) return {};
+  const csrf = WRITE_METHODS.has(method.toLowerCase()) ? cookie.readCsrfToken() : null;
+  return {
+    'X-Session-Transport': cookie.transport,
+    ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
+  };
+}
+
+// Which session a request went out with: the token, or on H5 the CSRF cookie (one per session).
+export const sessionIdentity = (
+  options: Pick<HttpClientOptions, 'getToken' | 'cookieSession'>,
+): string | null => options.getToken?.() ?? options.cookieSession?.readCsrfToken() ?? null;
 
 export type QueryParams = Record<string, string | number | undefined>;
 
@@ -68,7 +101,7 @@ export function toApiError(error: unknown): ApiError {
 }
 
 // The one HTTP client of the mini-app: axios over Taro.request, the session token as a Bearer
-// header, errors as ApiError codes, and idempotent GETs retried with backoff when the failure is
+// header (or on H5 the cookie session with its CSRF proof), errors as ApiError codes, and idempotent GETs retried with backoff when the failure is
 // transient. POST and DELETE are never retried: a lost response may hide a write that happened.
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const instance: AxiosInstance = axios.create({
@@ -79,30 +112,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const delays = options.retryDelaysMs ?? [500, 1500];
   const sleep = options.sleep ?? defaultSleep;
-  const currentToken = (): string | null => options.getToken?.() ?? null;
-
   async function send<T>(
     method: Method,
     path: string,
     extra: { params?: QueryParams; data?: unknown },
   ): Promise<T> {
-    const token = currentToken();
+    const sentWith = sessionIdentity(options);
     try {
       const response = await instance.request<T>({
         method,
         url: path,
         ...extra,
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        headers: sessionHeaders(options, method),
       });
       return response.data;
     } catch (error) {
       const apiError = toApiError(error);
-      // Only drop the token this request was refused with: if a sign-in saved a new one while the
-      // request was in flight, the late 401 must not sign the user out again.
+      // Only drop the session this request was refused with: if a sign-in saved a new one while
+      // the request was in flight, the late 401 must not sign the user out again.
       if (
         apiError.status === 401 &&
         apiError.code === ERROR_CODE.UNAUTHENTICATED &&
-        currentToken() === token
+        sessionIdentity(options) === sentWith
       ) {
         options.onUnauthenticated?.();
       }

@@ -11,6 +11,7 @@ export const OFFICE_SECTION = {
   REMINDERS: 'reminders',
   CERTIFICATES: 'certificates',
   STAFF: 'staff',
+  FEEDBACK: 'feedback',
 } as const;
 export type OfficeSection = (typeof OFFICE_SECTION)[keyof typeof OFFICE_SECTION];
 
@@ -25,6 +26,8 @@ const ROLES_OF_SECTION: Record<OfficeSection, readonly StaffRole[]> = {
   reminders: ALL_ROLES,
   certificates: OFFICE_ONLY,
   staff: OFFICE_ONLY,
+  // 投诉建议 are answered by the prefecture office of the region they are addressed to.
+  feedback: OFFICE_ONLY,
 };
 
 export const canUseSection = (role: StaffRole, section: OfficeSection): boolean =>

@@ -10,7 +10,6 @@ import type {
   OfficeNoticeListResponse,
   OfficeNoticeResponse,
   PublishOfficeNoticeResponse,
-  SessionResponse,
   StaffApplicationAlerts,
   StaffApplicationDetail,
   StaffApplicationPage,
@@ -27,9 +26,11 @@ import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import { officeHttp } from './office-http';
 import type { PickedFile } from './office-http-client';
 import { officeSession } from './office-session';
+import type { StoredSession } from './session-store';
 
-export async function signInStaff(username: string, password: string): Promise<SessionResponse> {
-  const session = await officeHttp.post<SessionResponse>(API_ROUTES.authStaff, {
+// On H5 the answer holds no token (it came as an HttpOnly cookie).
+export async function signInStaff(username: string, password: string): Promise<StoredSession> {
+  const session = await officeHttp.post<StoredSession>(API_ROUTES.authStaff, {
     username,
     password,
   });

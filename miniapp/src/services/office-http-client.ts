@@ -1,5 +1,12 @@
 import type { ApiError } from './api-error';
-import { createHttpClient, refusalOf, parseBody, toApiError } from './http-client';
+import {
+  createHttpClient,
+  refusalOf,
+  parseBody,
+  sessionHeaders,
+  sessionIdentity,
+  toApiError,
+} from './http-client';
 import type { HttpClient, HttpClientOptions } from './http-client';
 
 // A file as both platforms hand it over: an object URL on H5, a temporary path on weapp.
@@ -13,7 +20,8 @@ export interface OfficeUploadOptions {
   url: string;
   file: PickedFile;
   fields: Record<string, string>;
-  token: string | null;
+  // The session's headers (Bearer token, or the cookie session's name and CSRF proof).
+  header: Record<string, string>;
   onProgress?: (percent: number) => void;
 }
 
@@ -49,14 +57,14 @@ export function createOfficeHttpClient(options: OfficeHttpClientOptions): Office
       fields: Record<string, string>,
       onProgress?: (percent: number) => void,
     ): Promise<T> {
-      const token = options.getToken();
+      const sentWith = sessionIdentity(options);
       let result: { statusCode: number; data: unknown };
       try {
         result = await options.upload({
           url: `${options.baseURL}${path}`,
           file,
           fields,
-          token,
+          header: sessionHeaders(options, 'post'),
           onProgress,
         });
       } catch (error) {
@@ -64,7 +72,9 @@ export function createOfficeHttpClient(options: OfficeHttpClientOptions): Office
       }
       if (result.statusCode >= 200 && result.statusCode < 300) return parseBody(result.data) as T;
       const refusal: ApiError = refusalOf(result.statusCode, result.data);
-      if (refusal.status === 401 && options.getToken() === token) options.onUnauthenticated();
+      if (refusal.status === 401 && sessionIdentity(options) === sentWith) {
+        options.onUnauthenticated();
+      }
       throw refusal;
     },
   };

@@ -4,18 +4,19 @@ import { API_BASE_URL, REQUEST_TIMEOUT_MS } from '../config';
 import { createOfficeHttpClient } from './office-http-client';
 import type { OfficeUpload } from './office-http-client';
 import { officeSession } from './office-session';
+import { OFFICE_COOKIE_SESSION, cookieSessionFor } from './session-cookie';
 import { taroRequest } from './http';
 
 // Taro.uploadFile on both platforms: wx.uploadFile on weapp, an XHR with FormData on H5 (where
 // the path is an object URL of the picked file).
-const taroUpload: OfficeUpload = ({ url, file, fields, token, onProgress }) => {
+const taroUpload: OfficeUpload = ({ url, file, fields, header, onProgress }) => {
   const task = Taro.uploadFile({
     url,
     filePath: file.path,
     name: 'file',
     fileName: file.name,
     formData: fields,
-    header: token ? { Authorization: `Bearer ${token}` } : {},
+    header,
     timeout: 120_000,
   });
   task.progress?.((progress) => onProgress?.(progress.progress));
@@ -32,4 +33,5 @@ export const officeHttp = createOfficeHttpClient({
   upload: taroUpload,
   getToken: officeSession.getToken,
   onUnauthenticated: officeSession.clear,
+  cookieSession: cookieSessionFor(OFFICE_COOKIE_SESSION),
 });

@@ -1,3 +1,4 @@
+import { usesCookieSession } from './session-cookie';
 import { createSessionStore } from './session-store';
 import type { SessionStore } from './session-store';
 import { taroStorage } from './taro-storage';
@@ -30,5 +31,7 @@ function withAnnouncements(store: SessionStore): SessionStore {
 }
 
 export const officeSession = withAnnouncements(
-  createSessionStore(taroStorage, OFFICE_SESSION_STORAGE_KEY),
+  createSessionStore(taroStorage, OFFICE_SESSION_STORAGE_KEY, {
+    keepsToken: !usesCookieSession(),
+  }),
 );

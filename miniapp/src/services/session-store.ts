@@ -7,10 +7,15 @@ export interface KeyValueStorage {
   remove(key: string): void;
 }
 
+// What the app keeps about a sign-in. On weapp the whole answer, token included; on H5 the token
+// lives in an HttpOnly cookie and only this "signed in as …, until …" marker is kept.
+export type StoredSession = Omit<SessionResponse, 'token'> & { token?: string };
+
 export interface SessionStore {
-  getSession(): SessionResponse | null;
+  getSession(): StoredSession | null;
+  // The Bearer token, on platforms that keep one (weapp); always null on H5.
   getToken(): string | null;
-  save(session: SessionResponse): void;
+  save(session: StoredSession): void;
   clear(): void;
   // True when there is no session or its expiry has passed; the server stays the judge either way.
   isExpired(now: Date): boolean;
@@ -18,29 +23,46 @@ export interface SessionStore {
 
 export const SESSION_STORAGE_KEY = 'titletrack.session';
 
-function parseSession(raw: string | null): SessionResponse | null {
+function parseSession(raw: string | null, keepsToken: boolean): StoredSession | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<SessionResponse> | null;
     const complete =
-      typeof value?.token === 'string' && typeof value.expiresAt === 'string' && !!value.principal;
-    return complete ? (value as SessionResponse) : null;
+      (keepsToken ? typeof value?.token === 'string' : value?.token === undefined) &&
+      typeof value?.expiresAt === 'string' &&
+      !!value.principal;
+    return complete ? (value as StoredSession) : null;
   } catch {
     return null;
   }
+}
+
+export interface SessionStoreOptions {
+  // False on H5: a token never reaches storage any script could read, and one an earlier version
+  // left there is wiped (that browser signs in again and gets a cookie).
+  keepsToken?: boolean;
 }
 
 // One JSON entry, so token, expiry and principal are always written and dropped together.
 export function createSessionStore(
   storage: KeyValueStorage,
   key: string = SESSION_STORAGE_KEY,
+  { keepsToken = true }: SessionStoreOptions = {},
 ): SessionStore {
-  const getSession = (): SessionResponse | null => parseSession(storage.get(key));
+  const getSession = (): StoredSession | null => {
+    const raw = storage.get(key);
+    const session = parseSession(raw, keepsToken);
+    if (!session && raw !== null && !keepsToken) storage.remove(key);
+    return session;
+  };
 
   return {
     getSession,
-    getToken: () => getSession()?.token ?? null,
-    save: (session) => storage.set(key, JSON.stringify(session)),
+    getToken: () => (keepsToken ? (getSession()?.token ?? null) : null),
+    save: (session) => {
+      const { token, ...marker } = session;
+      storage.set(key, JSON.stringify(keepsToken ? { ...marker, token } : marker));
+    },
     clear: () => storage.remove(key),
     isExpired: (now) => {
       const expiresAt = Date.parse(getSession()?.expiresAt ?? '');

@@ -1,3 +1,4 @@
+import { INBOX_ONLY_KIND } from '@titletrack/shared/contract';
 import type { InboxMessage } from '@titletrack/shared/contract';
 import { ALERT_KIND, beijingDateOf } from '@titletrack/shared/domain';
 import type { AlertKind } from '@titletrack/shared/domain';
@@ -14,6 +15,16 @@ export interface AlertText {
 
 // Inbox messages are facts (kind + data); the sentence is made on the phone, in its language.
 export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): AlertText {
+  // The office's own words: shown as typed, not run through the date and number formatting.
+  if (message.kind === INBOX_ONLY_KIND.FEEDBACK_REPLIED) {
+    const { data } = message;
+    return {
+      title: t('inbox.message.feedback_replied.title', {
+        category: t(`feedback.category.${data.category}`),
+      }),
+      body: t('inbox.message.feedback_replied.body', { replyExcerpt: data.replyExcerpt }),
+    };
+  }
   const values = messageValues(t, message.data, isRtl);
   // The result has a body per outcome; every other kind has one body.
   if (message.kind === ALERT_KIND.EVALUATION_RESULT) {
@@ -89,8 +100,10 @@ const CALENDAR_KINDS: ReadonlySet<AlertKind> = new Set([
 ]);
 
 // The screen a message is about: the calendar, the fee, the application's progress, or the
-// to-do list. A message without an application opens the calendar or the list of applications.
+// to-do list. A message without an application opens the calendar or the list of applications;
+// an office's reply to feedback opens the 投诉建议 page.
 export function alertTarget(message: InboxMessage): string {
+  if (message.kind === INBOX_ONLY_KIND.FEEDBACK_REPLIED) return ROUTES.feedback;
   if (CALENDAR_KINDS.has(message.kind)) return ROUTES.calendar;
   if (FEE_KINDS.has(message.kind)) return ROUTES.fee;
   // The inbox contract is moving to `applicationId: string | null`.

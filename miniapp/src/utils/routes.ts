@@ -14,6 +14,7 @@ export const ROUTES = {
   me: `${SUB}/me/index`,
   certificate: `${SUB}/certificate/index`,
   facts: `${SUB}/facts/index`,
+  feedback: `${SUB}/feedback/index`,
   eligibility: `${SUB}/eligibility/index`,
   // The office console's door, in its own subpackage (packages/office).
   officeSignIn: '/packages/office/pages/sign-in/index',

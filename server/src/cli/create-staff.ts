@@ -11,6 +11,7 @@ import { AppModule } from '../app.module';
 import { getConfig } from '../config/env';
 import { StaffService } from '../modules/staff/staff.service';
 import { USERNAME_PATTERN } from '../modules/staff/staff.dto';
+import { PASSWORD_MAX_BYTES, isPasswordTooLong } from '../modules/staff/password.util';
 
 export interface CreateStaffArgs {
   username: string;
@@ -43,6 +44,8 @@ export function parseCreateStaffArgs(
     throw new Error(`A valid --role is required. ${USAGE}`);
   if (!password || password.length < 12)
     throw new Error(`STAFF_PASSWORD must hold at least 12 characters. ${USAGE}`);
+  if (isPasswordTooLong(password))
+    throw new Error(`STAFF_PASSWORD must fit in ${PASSWORD_MAX_BYTES} bytes (UTF-8). ${USAGE}`);
   const regionCode = value('--region');
   if (regionCode !== undefined && !findRegion(regionCode))
     throw new Error(`--region must be a region code such as 6532. ${USAGE}`);

@@ -1,12 +1,18 @@
 import 'reflect-metadata';
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 import { NestFactory } from '@nestjs/core';
 
+import { ERROR_CODE } from '@titletrack/shared/contract';
+import type {
+  ImportResult,
+  ImportRowError,
+  ImportRowsInvalidDetails,
+} from '@titletrack/shared/contract';
 import { findRegion } from '@titletrack/shared/region';
-import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
 
 import { AppModule } from '../app.module';
 import { AppException } from '../common/app.exception';
@@ -51,7 +57,7 @@ export function parseImportArgs(argv: string[]): ImportCliArgs {
 // The office's report of a refused file: one line per bad cell, written beside the file. Cells
 // that spreadsheet programs would run as formulas are neutralised.
 export function writeErrorReport(file: string, errors: readonly ImportRowError[]): string {
-  const target = `${file}.errors.csv`;
+  const target = errorReportPath(file);
   writeFileSync(
     target,
     toCsv([
@@ -62,14 +68,33 @@ export function writeErrorReport(file: string, errors: readonly ImportRowError[]
   return target;
 }
 
+const errorReportPath = (file: string): string => `${file}.errors.csv`;
+
+// A file refused for its rows, with where its report of every bad cell was written.
+export class ImportRefusedError extends Error {
+  constructor(
+    readonly refusal: AppException,
+    readonly errorCount: number,
+    readonly reportPath: string,
+  ) {
+    super(`Nothing was imported: ${errorCount} problems. Report: ${reportPath}`);
+  }
+}
+
+const rowsInvalidDetails = (error: unknown): Partial<ImportRowsInvalidDetails> | null =>
+  error instanceof AppException && error.code === ERROR_CODE.IMPORT_ROWS_INVALID
+    ? ((error.details as Partial<ImportRowsInvalidDetails> | undefined) ?? null)
+    : null;
+
 export async function importFromCli(args: ImportCliArgs): Promise<ImportResult> {
   const config = getConfig();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: false,
   });
+  const importService = app.get(ImportService);
   try {
     // The server's operator: any region, no staff scope.
-    return await app.get(ImportService).importFile({
+    return await importService.importFile({
       bytes: readFileSync(args.file),
       fileName: args.file,
       encoding: args.encoding,
@@ -78,6 +103,24 @@ export async function importFromCli(args: ImportCliArgs): Promise<ImportResult> 
       staff: null,
       staffUserId: null,
     });
+  } catch (error) {
+    const details = rowsInvalidDetails(error);
+    if (details === null || !(error instanceof AppException)) throw error;
+    // The answer holds only the first bad cells; the operator's report holds them all.
+    const reportPath = errorReportPath(args.file);
+    if (details.reportId) {
+      await pipeline(
+        await importService.openErrorReport(null, details.reportId),
+        createWriteStream(reportPath),
+      );
+    } else {
+      writeErrorReport(args.file, details.errors ?? []);
+    }
+    throw new ImportRefusedError(
+      error,
+      details.errorCount ?? details.errors?.length ?? 0,
+      reportPath,
+    );
   } finally {
     await app.close();
   }
@@ -86,28 +129,16 @@ export async function importFromCli(args: ImportCliArgs): Promise<ImportResult> 
 if (require.main === module) {
   const run = async (): Promise<void> => {
     const args = parseImportArgs(process.argv.slice(2));
-    try {
-      const result = await importFromCli(args);
+    const result = await importFromCli(args);
+    process.stdout.write(
+      `Imported ${result.rowCount} rows from ${args.file}: ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped.\n`,
+    );
+    for (const skip of result.skipped)
       process.stdout.write(
-        `Imported ${result.rowCount} rows from ${args.file}: ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged, ${result.skipped.length} skipped.\n`,
+        `  ${skip.ref} ${skip.applicationNo}: ${skip.reason} (${skip.detail})\n`,
       );
-      for (const skip of result.skipped)
-        process.stdout.write(
-          `  ${skip.ref} ${skip.applicationNo}: ${skip.reason} (${skip.detail})\n`,
-        );
-    } catch (error) {
-      const errors =
-        (error instanceof AppException
-          ? (error.details as { errors?: ImportRowError[] } | undefined)?.errors
-          : undefined) ?? [];
-      if (errors.length > 0) {
-        process.stderr.write(
-          `Nothing was imported: ${errors.length} problems. Report: ${writeErrorReport(args.file, errors)}\n`,
-        );
-      }
-      throw error;
-    }
   };
+  // A refusal for bad rows (ImportRefusedError) names its report in its message.
   run().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

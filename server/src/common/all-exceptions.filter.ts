@@ -12,6 +12,7 @@ import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ErrorBody } from '@titletrack/shared/contract';
 
 import { AppException } from './app.exception';
+import { logSafeError, unmatchedRoute } from './request-log';
 
 // The client's fault as HTTP states it: Nest's HttpExceptions, and Fastify's own refusals (body
 // limits, unreadable JSON, unsupported media types, multipart limits), which carry a status.
@@ -65,8 +66,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     this.logger.error(
       {
-        err: exception,
-        route: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+        // Never the error object itself: a failed query's parameters and driver SQL carry
+        // personal data (see logSafeError). Not under pino's `err` key either, whose serializer
+        // would rewrite the safe copy's type as "Object".
+        error: logSafeError(exception),
+        route: `${request.method} ${request.routeOptions.url ?? unmatchedRoute(request.url)}`,
       },
       'Unhandled error',
     );

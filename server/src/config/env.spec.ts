@@ -1,13 +1,25 @@
+import { randomBytes } from 'node:crypto';
+
 import { ConfigError, ENV_VARIABLES, getConfig, resetConfigForTests } from './env';
+
+// What production must bring (the development keys are public).
+const PRODUCTION_KEYS = {
+  ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
+  ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  CERTIFICATE_SIGNING_KEY: randomBytes(32).toString('base64'),
+  PUBLIC_BASE_URL: 'https://titletrack.example.cn',
+};
 
 describe('getConfig', () => {
   beforeEach(resetConfigForTests);
   afterAll(resetConfigForTests);
 
-  it('applies the defaults: development, port 3000, SQLite under ./data', () => {
-    const config = getConfig({});
+  it('applies the defaults in development: port 3000, SQLite under ./data, localhost links', () => {
+    const config = getConfig({ APP_ENV: 'development' });
     expect(config).toMatchObject({
       environment: 'development',
+      publicBaseUrl: 'http://localhost:3000',
       http: { port: 3000, host: '0.0.0.0' },
       database: { type: 'sqlite', sqlitePath: './data/titletrack.sqlite' },
       logLevel: 'info',
@@ -17,7 +29,8 @@ describe('getConfig', () => {
 
   it('selects MySQL from a mysql:// URL', () => {
     expect(
-      getConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/titletrack' }).database,
+      getConfig({ APP_ENV: 'test', DATABASE_URL: 'mysql://root@127.0.0.1:3306/titletrack' })
+        .database,
     ).toMatchObject({
       type: 'mysql',
       sqlitePath: null,
@@ -37,9 +50,51 @@ describe('getConfig', () => {
     expect((failure as ConfigError).message).not.toContain('hunter2');
   });
 
-  it('refuses to start in production without ID-protection and certificate-signing keys, naming them', () => {
+  it('refuses to start in production without ID-protection and certificate-signing keys and the public origin, naming them', () => {
     expect(() => getConfig({ APP_ENV: 'production' })).toThrow(
-      'Invalid environment variables: ID_ENCRYPTION_KEYS, ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY, CERTIFICATE_SIGNING_KEY',
+      'Invalid environment variables: ID_ENCRYPTION_KEYS, ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY, CERTIFICATE_SIGNING_KEY, PUBLIC_BASE_URL',
+    );
+  });
+
+  describe('without APP_ENV', () => {
+    it('runs as production: with no keys it refuses, naming the variables and saying why', () => {
+      let failure: unknown;
+      try {
+        getConfig({ APP_ENV: '' });
+      } catch (error) {
+        failure = error;
+      }
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect((failure as ConfigError).variableNames).toEqual([
+        'ID_ENCRYPTION_KEYS',
+        'ID_ENCRYPTION_CURRENT_KEY_ID',
+        'ID_BLIND_INDEX_KEY',
+        'CERTIFICATE_SIGNING_KEY',
+        'PUBLIC_BASE_URL',
+      ]);
+      expect((failure as ConfigError).message).toContain('APP_ENV is not set');
+    });
+
+    it('with its keys it is production, and never prints them', () => {
+      const config = getConfig(PRODUCTION_KEYS);
+      expect(config.environment).toBe('production');
+      expect(config.publicBaseUrl).toBe('https://titletrack.example.cn');
+      resetConfigForTests();
+      let failure: unknown;
+      try {
+        getConfig({ ...PRODUCTION_KEYS, PUBLIC_BASE_URL: '' });
+      } catch (error) {
+        failure = error;
+      }
+      expect((failure as ConfigError).variableNames).toEqual(['PUBLIC_BASE_URL']);
+      for (const value of Object.values(PRODUCTION_KEYS))
+        expect((failure as ConfigError).message).not.toContain(value);
+    });
+  });
+
+  it('says nothing about APP_ENV when it was chosen', () => {
+    expect(() => getConfig({ APP_ENV: 'production' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('APP_ENV') }),
     );
   });
 
@@ -47,6 +102,7 @@ describe('getConfig', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(() =>
       getConfig({
+        APP_ENV: 'development',
         ID_ENCRYPTION_KEYS: `k1:${key}`,
         ID_ENCRYPTION_CURRENT_KEY_ID: 'k2',
         ID_BLIND_INDEX_KEY: 'c2hvcnQ=',
@@ -54,6 +110,7 @@ describe('getConfig', () => {
     ).toThrow('Invalid environment variables: ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY');
     resetConfigForTests();
     const config = getConfig({
+      APP_ENV: 'development',
       ID_ENCRYPTION_KEYS: `k0:${Buffer.alloc(32, 1).toString('base64')},k1:${key}`,
       ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
       ID_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
@@ -63,10 +120,10 @@ describe('getConfig', () => {
   });
 
   it('reads once and caches until reset', () => {
-    const first = getConfig({ PORT: '4000' });
-    expect(getConfig({ PORT: '5000' })).toBe(first);
+    const first = getConfig({ APP_ENV: 'test', PORT: '4000' });
+    expect(getConfig({ APP_ENV: 'test', PORT: '5000' })).toBe(first);
     resetConfigForTests();
-    expect(getConfig({ PORT: '5000' }).http.port).toBe(5000);
+    expect(getConfig({ APP_ENV: 'test', PORT: '5000' }).http.port).toBe(5000);
   });
 
   it('keeps tests quiet unless asked', () => {

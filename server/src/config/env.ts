@@ -48,11 +48,12 @@ const booleanText = z
 
 const VARIABLES = {
   APP_ENV: {
-    description: 'development, test or production; production refuses demo-only features',
+    description:
+      'development, test or production (the default when unset: a server started without it must not open the demo logins or use the public development keys); production refuses demo-only features and needs its own keys and PUBLIC_BASE_URL. `npm start` sets development',
     isSensitive: false,
     schema: z
       .enum(Object.values(APP_ENVIRONMENT) as [AppEnvironment, ...AppEnvironment[]])
-      .default('development'),
+      .default('production'),
   },
   PORT: {
     description: 'HTTP port',
@@ -269,7 +270,7 @@ const VARIABLES = {
     description:
       'Largest total uncompressed size of an xlsx export, in MiB (a guard against zip bombs)',
     isSensitive: false,
-    schema: z.coerce.number().min(0.001).max(16_384).default(1024),
+    schema: z.coerce.number().min(0.001).max(16_384).default(64),
   },
   REMINDER_PUSH_BATCH_SIZE: {
     description: 'Outbox rows one worker claims at a time',
@@ -307,7 +308,7 @@ const VARIABLES = {
   },
   PUBLIC_BASE_URL: {
     description:
-      'Public origin of this service, e.g. https://titletrack.example.cn; certificate QR codes and share links point at it (default http://localhost:<PORT>)',
+      'Public origin of this service, e.g. https://titletrack.example.cn; certificate QR codes and share links point at it. Required in production (elsewhere http://localhost:<PORT>)',
     isSensitive: false,
     schema: z.string().url().optional(),
   },
@@ -374,10 +375,17 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variableNames: string[]) {
-    super(`Invalid environment variables: ${variableNames.join(', ')}`);
+  constructor(
+    readonly variableNames: string[],
+    hint = '',
+  ) {
+    super(`Invalid environment variables: ${variableNames.join(', ')}${hint}`);
   }
 }
+
+// Said when a production start fails only because nobody chose the environment.
+const UNSET_APP_ENV_HINT =
+  ' (APP_ENV is not set, so the server runs as production; a local demo sets APP_ENV=development, as `npm start` does)';
 
 export const ENV_VARIABLES: ReadonlyArray<{
   name: string;
@@ -430,9 +438,16 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const idProtection = readIdProtection(values, bad);
-  if (values.APP_ENV === 'production' && values.CERTIFICATE_SIGNING_KEY === undefined)
-    bad.push('CERTIFICATE_SIGNING_KEY');
-  if (bad.length > 0 || idProtection === null) throw new ConfigError(bad);
+  if (values.APP_ENV === 'production') {
+    if (values.CERTIFICATE_SIGNING_KEY === undefined) bad.push('CERTIFICATE_SIGNING_KEY');
+    // Certificate QR codes and share links carry this origin; localhost would print codes that
+    // nobody can open.
+    if (values.PUBLIC_BASE_URL === undefined) bad.push('PUBLIC_BASE_URL');
+  }
+  if (bad.length > 0 || idProtection === null) {
+    const isAppEnvUnset = env.APP_ENV === undefined || env.APP_ENV === '';
+    throw new ConfigError(bad, isAppEnvUnset ? UNSET_APP_ENV_HINT : '');
+  }
 
   const environment = values.APP_ENV as AppEnvironment;
   const url = values.DATABASE_URL as string;

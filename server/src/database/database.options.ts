@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+import { Logger } from '@nestjs/common';
 import { createConnection } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 
+import { logSafeError } from '../common/request-log';
 import type { AppConfig } from '../config/env';
 import { CalendarEventEntity } from '../modules/calendar/calendar-event.entity';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
@@ -25,6 +27,8 @@ import { ChecklistTickEntity } from '../modules/facts/checklist-tick.entity';
 import { FactEntity } from '../modules/fact-store/fact.entity';
 import { NoticeParameterEntity } from '../modules/calendar/notice-parameter.entity';
 import { NoticeWatchEntity } from '../modules/notice-watch/notice-watch.entity';
+import { FeedbackEntity } from '../modules/feedback/feedback.entity';
+import { Feedback1764440000000 } from './migrations/1764440000000-Feedback';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { CertificateEntity } from '../modules/certificate/certificate.entity';
 import { ShareLinkEntity } from '../modules/certificate/share-link.entity';
@@ -46,7 +50,12 @@ import {
   SubscriptionCreditEntity,
   SubscriptionSwitchEntity,
 } from '../modules/reminders/reminder.entities';
-import { WechatAccessTokenEntity, WechatEventEntity } from '../modules/wechat/wechat.entities';
+import {
+  WechatAccessTokenEntity,
+  WechatEventEntity,
+  WechatPushNonceEntity,
+} from '../modules/wechat/wechat.entities';
+import { CreateWechatPushNonce1764420000000 } from './migrations/1764420000000-CreateWechatPushNonce';
 
 export const ENTITIES = [
   NoticeEntity,
@@ -54,6 +63,7 @@ export const ENTITIES = [
   CalendarEventEntity,
   NoticeParameterEntity,
   NoticeWatchEntity,
+  FeedbackEntity,
   ApplicantEntity,
   StaffUserEntity,
   AuthSessionEntity,
@@ -73,6 +83,7 @@ export const ENTITIES = [
   ReminderCursorEntity,
   WechatAccessTokenEntity,
   WechatEventEntity,
+  WechatPushNonceEntity,
   CertificateEntity,
   ShareLinkEntity,
   VerificationEntity,
@@ -93,6 +104,8 @@ export const MIGRATIONS = [
   RenameCertificateReadyEvent1764100000000,
   RegionalNotices1764200000000,
   ApplicantFacts1764300000000,
+  CreateWechatPushNonce1764420000000,
+  Feedback1764440000000,
 ];
 
 // TypeORM reads MariaDB's information schema differently from MySQL's (quoted defaults since
@@ -105,6 +118,41 @@ async function detectMysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
     return /mariadb/i.test(String(rows[0]?.version)) ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
+  }
+}
+
+// TypeORM hands its logger every statement with its parameters: applicants' names, ID blind
+// indexes, session token hashes. This one never reads them. A failed statement is logged at
+// debug with its text (placeholders only) and the driver's error code: the exception filter
+// logs the failure itself once, and a handled one (a duplicate key a service expects) is noise.
+export class ParameterFreeTypeOrmLogger implements TypeOrmLogger {
+  private readonly logger = new Logger('TypeORM');
+
+  logQuery(): void {
+    // Every statement would be a line per query: nothing is logged.
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    // A message handed over as a bare string can echo a value as well; only errors are kept.
+    const safe = typeof error === 'string' ? undefined : logSafeError(error);
+    this.logger.debug({ error: safe, query }, 'Query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ query, durationMs: time }, 'Slow query');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+    else this.logger.debug(String(message));
   }
 }
 
@@ -121,6 +169,7 @@ export async function buildDataSourceOptions(
     migrationsRun: false,
     synchronize: false,
     migrationsTransactionMode: 'each' as const,
+    logger: new ParameterFreeTypeOrmLogger(),
   };
   if (config.sqlitePath === null) {
     return {

@@ -8,6 +8,9 @@ import {
   exportRow,
   EXPORT_HEADERS,
 } from '../../src/modules/mirror/import/export.fixture';
+import { newCertificatePublicId } from '../../src/modules/certificate/certificate-code';
+import { QrImageRenderer } from '../../src/modules/certificate/qr-image.store';
+import { ShareLinkRepository } from '../../src/modules/certificate/share-link.repository';
 import { PlannerService } from '../../src/modules/reminders/planner.service';
 import { ID_BOB, certificateIssuedEvent } from '../support/factories';
 import { callerFrom, deliverPlatformEvent } from '../support/requests';
@@ -48,6 +51,36 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
   const pathOf = (url: string) => url.slice(PUBLIC_BASE_URL.length);
   const myCertificate = async (token: string) =>
     (await t.api.get('/api/me/certificates').set(from(token)).expect(200)).body.items[0];
+  // A holder of their own, with one certificate, so limits and caps start from nothing.
+  const newHolder = async (label: string): Promise<{ token: string; id: string }> => {
+    await issue(`CERT${run}-${label}`, `HTZC-${run}-${label}`);
+    const token = (
+      await t.api
+        .post('/api/auth/dev')
+        .send({ devUserId: `holder-${label}-${run}` })
+        .expect(200)
+    ).body.token;
+    await t.api
+      .post('/api/me/bindings')
+      .set(from(token))
+      .send({ name: '王建国', idCardNumber: ID_BOB, applicationNo: `CERT${run}-${label}` })
+      .expect(200);
+    return { token, id: (await myCertificate(token)).id };
+  };
+  const share = (token: string, id: string, purpose = '入职审核') =>
+    t.api
+      .post(`/api/me/certificates/${id}/shares`)
+      .set(from(token))
+      .send({ purpose, expiresInDays: 30, fields: ['series'] });
+  const activeLinks = async (id: string): Promise<number> =>
+    Number(
+      (
+        await t.dataSource.query(
+          'SELECT COUNT(*) AS n FROM certificate_share_link WHERE certificateId = ? AND revokedAt IS NULL',
+          [id],
+        )
+      )[0].n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -77,6 +110,7 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
       .expect(200);
   });
   afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
 
   it('mirrors an issued certificate once, with its holder encrypted, and records that it is ready', async () => {
     await issue(`CERT${run}-1`, `HTZC-${run}-1`); // the platform says it again
@@ -258,6 +292,117 @@ describe('e-certificates: mirror, my certificate, verification, share links, rev
     ).body.items;
     expect(links.map((link: { isActive: boolean }) => link.isActive)).toEqual([true, true, false]);
     expect(links.every((link: { url: string | null }) => link.url === null)).toBe(true);
+  });
+
+  it('keeps at most 3 active links when 10 creations arrive at once', async () => {
+    const { token, id } = await newHolder('C');
+    // Each creation pauses between counting the active links and writing its own, so without
+    // the certificate's lock the creations would all count the same links and all write.
+    const links = t.app.get(ShareLinkRepository);
+    const count = links.getByCertificate.bind(links);
+    jest.spyOn(links, 'getByCertificate').mockImplementation(async (certificateId) => {
+      const counted = await count(certificateId);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return counted;
+    });
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => share(token, id, `并发 ${index}`)),
+    );
+
+    const created = answers.filter((answer) => answer.status === 201);
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(created).toHaveLength(3);
+    expect(refused).toHaveLength(7);
+    for (const answer of refused) {
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({
+        code: 'SHARE_LINK_REFUSED',
+        details: { reason: 'too_many_active' },
+      });
+    }
+    expect(await activeLinks(id)).toBe(3);
+  });
+
+  it('limits share links per holder: 10 creations and 20 revocations an hour', async () => {
+    const { token, id } = await newHolder('R');
+    // Fixed windows: within twice the limit plus one, one window must overflow, wherever the hour
+    // boundary falls. Refused creations (past the cap of 3) count as attempts too.
+    const firstRefusal = async (
+      attempt: () => Promise<{ status: number; body: Record<string, unknown> }>,
+      limit: number,
+    ) => {
+      for (let index = 1; index <= 2 * limit + 1; index += 1) {
+        const answer = await attempt();
+        if (answer.status === 429) return { index, body: answer.body };
+        expect([201, 204, 422]).toContain(answer.status);
+      }
+      return { index: -1, body: {} };
+    };
+
+    const firstLink = (await share(token, id).expect(201)).body.id;
+    const creations = await firstRefusal(() => share(token, id), 10);
+    expect(creations.index).toBeGreaterThan(9);
+    expect(creations.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
+    const { retryAfterSeconds } = creations.body.details as { retryAfterSeconds: number };
+    expect(retryAfterSeconds).toBeGreaterThan(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(await activeLinks(id)).toBe(3);
+
+    // Revoking a revoked link again is an attempt as well.
+    const revocations = await firstRefusal(
+      () => t.api.delete(`/api/me/certificates/${id}/shares/${firstLink}`).set(from(token)),
+      20,
+    );
+    expect(revocations.index).toBeGreaterThan(20);
+    expect(revocations.body).toMatchObject({ code: 'RATE_LIMITED' });
+    // Another holder is not held back by this one.
+    await share(holder, (await myCertificate(holder)).id, '评审').expect((res) => {
+      expect(res.status).not.toBe(429);
+    });
+  });
+
+  it('renders a QR once and keeps it, and never shows the image of an old code', async () => {
+    const { token, id } = await newHolder('Q');
+    const first = await myCertificate(token);
+    const render = jest.spyOn(t.app.get(QrImageRenderer), 'render');
+
+    const second = await myCertificate(token);
+    expect(render).not.toHaveBeenCalled();
+    expect(second.qrPngDataUrl).toBe(first.qrPngDataUrl);
+
+    // The certificate's code changes (its public id is drawn again): a new image for the new URL.
+    await t.unitOfWork.write((manager) =>
+      manager.query('UPDATE certificate SET publicId = ? WHERE id = ?', [
+        newCertificatePublicId(),
+        id,
+      ]),
+    );
+    const changed = await myCertificate(token);
+    expect(changed.verifyUrl).not.toBe(first.verifyUrl);
+    expect(decodeQr(changed.qrPngDataUrl)).toBe(changed.verifyUrl);
+    expect(render).toHaveBeenCalledTimes(1);
+
+    // Revoked: the holder sees the state at once, and the QR still leads to the live answer.
+    await t.api
+      .post(`/api/staff/certificates/${id}/revoke`)
+      .set(from(staff))
+      .send({ reason: '提供虚假材料' })
+      .expect(200);
+    const revoked = await myCertificate(token);
+    expect(revoked.state).toBe('revoked');
+    expect(decodeQr(revoked.qrPngDataUrl)).toBe(revoked.verifyUrl);
+    expect(
+      (
+        await t.api
+          .get(`/api/certificates${pathOf(revoked.verifyUrl)}`)
+          .set(from())
+          .expect(200)
+      ).body.result,
+    ).toBe('revoked');
   });
 
   it('shows the holder who checked the certificate, and how, never an address', async () => {

@@ -2,8 +2,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { importFromCli, parseImportArgs, writeErrorReport } from '../../src/cli/import-export';
-import { exportCsv, exportRow } from '../../src/modules/mirror/import/export.fixture';
+import {
+  ImportRefusedError,
+  importFromCli,
+  parseImportArgs,
+  writeErrorReport,
+} from '../../src/cli/import-export';
+import {
+  exportCsv,
+  exportRow,
+  exportRowsNumbered,
+} from '../../src/modules/mirror/import/export.fixture';
 import { createTestApp, isMysql } from '../support/test-app';
 
 describe('npm run import -- FILE', () => {
@@ -44,6 +53,42 @@ describe('npm run import -- FILE', () => {
         [`CLI${run}-%`],
       );
       expect(rows).toHaveLength(2);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('writes every bad cell of a refused file beside it, beyond the 1,000 the answer holds', async () => {
+    const t = await createTestApp(
+      isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'cli-bad.sqlite')}` },
+    );
+    try {
+      const run = Date.now().toString(36);
+      const badRowCount = 1500;
+      const file = join(dir, 'many-bad.csv');
+      writeFileSync(
+        file,
+        exportCsv(exportRowsNumbered(`CLIBAD${run}`, badRowCount, () => ({ 状态: '审核中' }))),
+      );
+      const refusal = importFromCli(parseImportArgs([file, '--year', '2023']));
+      await expect(refusal).rejects.toBeInstanceOf(ImportRefusedError);
+      await expect(refusal).rejects.toMatchObject({
+        errorCount: badRowCount,
+        reportPath: `${file}.errors.csv`,
+        refusal: { code: 'IMPORT_ROWS_INVALID', details: { isTruncated: true } },
+      });
+      const lines = readFileSync(`${file}.errors.csv`, 'utf8')
+        .slice(1)
+        .split('\r\n')
+        .filter((line) => line !== '');
+      expect(lines[0]).toBe('行号,列,原因');
+      expect(lines).toHaveLength(1 + badRowCount);
+      expect(lines[badRowCount]).toMatch(new RegExp(`^${badRowCount + 1},状态,"?Unknown status`));
+      const stored = await t.dataSource.query(
+        'SELECT applicationNo FROM application WHERE applicationNo LIKE ?',
+        [`CLIBAD${run}-%`],
+      );
+      expect(stored).toEqual([]);
     } finally {
       await t.close();
     }

@@ -1,5 +1,7 @@
 import * as iconv from 'iconv-lite';
 
+import { API_PREFIX, API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
+
 import {
   EXPORT_HEADERS,
   exportCsv,
@@ -7,6 +9,12 @@ import {
   exportXlsx,
 } from '../../src/modules/mirror/import/export.fixture';
 import type { ExportCells } from '../../src/modules/mirror/import/export.fixture';
+import {
+  MINIMAL_XLSX_PARTS,
+  deflateBody,
+  writeZip,
+} from '../../src/modules/mirror/import/zip.fixture';
+import { StaffService } from '../../src/modules/staff/staff.service';
 import { createTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -15,6 +23,8 @@ const run = Date.now().toString(36);
 
 const rows = (prefix: string, count: number, overrides?: (i: number) => ExportCells) =>
   exportRowsNumbered(`${prefix}${run}`, count, overrides);
+// What the platform writes above the header of its exports.
+const TITLE = '和田地区2023年度职称申报人员名单';
 
 describe('importing platform exports (staff)', () => {
   let t: TestApp;
@@ -285,6 +295,214 @@ describe('importing platform exports (staff)', () => {
       .expect(403);
   });
 
+  describe('exports as the platform writes them', () => {
+    const statusesLike = async (prefix: string) =>
+      (
+        await t.dataSource.query(
+          'SELECT applicationNo, status FROM application WHERE applicationNo LIKE ? ORDER BY applicationNo',
+          [`${prefix}${run}-%`],
+        )
+      ).map((row: { status: string }) => row.status);
+
+    it('finds the header below a title row and a blank row of a GBK csv, numbering rows as Excel does', async () => {
+      const csv = `${TITLE}\r\n\r\n${exportCsv(rows('TITLED', 3))}`;
+      const res = await upload(iconv.encode(csv, 'gbk'), 'titled.csv').expect(200);
+      expect(res.body).toMatchObject({ encoding: 'gb18030', rowCount: 3, created: 3 });
+
+      const bad = `${TITLE}\r\n\r\n${exportCsv(
+        rows('TITLEDBAD', 2, (i): ExportCells => (i === 1 ? { 级别: '特级' } : {})),
+      )}`;
+      const refused = await upload(iconv.encode(bad, 'gbk'), 'titled-bad.csv').expect(422);
+      // Title 1, blank 2, header 3: the second data row is row 5.
+      expect(refused.body.details.errors).toEqual([
+        { rowNumber: 5, column: '级别', reason: 'Unknown level' },
+      ]);
+    });
+
+    it('finds the header below a title row in an xlsx sheet', async () => {
+      const xlsx = await exportXlsx(rows('XTITLED', 2), EXPORT_HEADERS, (sheet) => {
+        sheet.spliceRows(1, 0, [TITLE], []);
+      });
+      const res = await upload(xlsx, 'titled.xlsx').expect(200);
+      expect(res.body).toMatchObject({ format: 'xlsx', rowCount: 2, created: 2 });
+    });
+
+    it('still refuses a file whose first rows name no header, saying which columns it lacks', async () => {
+      const res = await upload(`${TITLE}\r\n申报编号,姓名\r\nX-1,张三\r\n`, 'no-header.csv').expect(
+        400,
+      );
+      expect(res.body).toMatchObject({
+        code: 'IMPORT_FILE_REJECTED',
+        details: { reason: 'MISSING_COLUMNS', columns: expect.arrayContaining(['身份证号']) },
+      });
+      expect(res.body.details.columns).not.toContain('申报编号');
+    });
+
+    it('reads the platform’s status labels and their synonyms, in full- or half-width forms', async () => {
+      const labels = ['单位审核中', '评审中', '【评审阶段】', '待单位审核', '已接收材料'];
+      const res = await upload(
+        exportCsv(rows('LABEL', labels.length, (i) => ({ 状态: labels[i] ?? '' }))),
+        'labels.csv',
+      ).expect(200);
+      expect(res.body).toMatchObject({ created: labels.length, skipped: [] });
+      await expect(statusesLike('LABEL')).resolves.toEqual([
+        'employer_review',
+        'evaluation_meeting',
+        'evaluation_meeting',
+        'employer_review',
+        'materials_received',
+      ]);
+    });
+
+    it('names the known labels when a status is unknown', async () => {
+      const res = await upload(
+        exportCsv(rows('NOLABEL', 1, () => ({ 状态: '审核中' }))),
+        'unknown-label.csv',
+      ).expect(422);
+      const [error] = res.body.details.errors;
+      expect(error).toMatchObject({ rowNumber: 2, column: '状态' });
+      expect(error.reason).toMatch(/^Unknown status \(known: .*单位审核公示.*评审会/);
+      expect(res.body.details.counts).toEqual({ 'Unknown status': 1 });
+    });
+
+    it('stores names without invisible characters and refuses names that start like a formula', async () => {
+      await upload(
+        exportCsv(rows('NAMES', 1, () => ({ 姓名: '\u202e王\u200b建国\u2069' }))),
+        'names.csv',
+      ).expect(200);
+      const stored = await t.dataSource.query(
+        'SELECT applicantName FROM application WHERE applicationNo = ?',
+        [`NAMES${run}-1`],
+      );
+      expect(stored).toEqual([{ applicantName: '王建国' }]);
+
+      const res = await upload(
+        exportCsv(
+          rows('BADNAMES', 3, (i) => ({ 姓名: ['+86王建国', '\u200b@SUM(A1)', '-1'][i] ?? '' })),
+        ),
+        'bad-names.csv',
+      ).expect(422);
+      expect(res.body.details.errors).toEqual(
+        [2, 3, 4].map((rowNumber) => ({
+          rowNumber,
+          column: '姓名',
+          reason: 'Name starts with = + - or @',
+        })),
+      );
+    });
+  });
+
+  describe('packages that would exhaust memory', () => {
+    // Each part inflates to just under 1 MiB, below the per-part ratio check.
+    const almostMiB = deflateBody(Buffer.alloc(1024 * 1024 - 1, 0x20));
+    const packageOf = (count: number, folder: string): Buffer =>
+      writeZip([
+        ...MINIMAL_XLSX_PARTS,
+        ...Array.from({ length: count }, (_unused, i) => ({
+          name: `${folder}/part${i}.xml`,
+          deflated: almostMiB,
+        })),
+      ]);
+
+    it('refuses 990 parts of just under 1 MiB each before inflating any', async () => {
+      const res = await upload(packageOf(990, 'xl/worksheets'), 'parts.xlsx').expect(400);
+      expect(res.body).toMatchObject({
+        code: 'IMPORT_FILE_REJECTED',
+        details: { reason: 'ZIP_TOO_MANY_ENTRIES', entryCount: 991 },
+      });
+    });
+
+    it('refuses sheets that unpack to more than the reader can hold, whatever the part count', async () => {
+      const res = await upload(packageOf(60, 'xl/worksheets'), 'sheets.xlsx').expect(400);
+      expect(res.body).toMatchObject({
+        code: 'IMPORT_FILE_REJECTED',
+        details: { reason: 'WORKBOOK_TOO_LARGE' },
+      });
+    });
+  });
+
+  describe('the error report of a file with many bad rows', () => {
+    let reportId: string;
+    const badRowCount = 20_000;
+
+    it('answers the first 1,000 bad cells, the count of each kind and the total', async () => {
+      const file = exportCsv(
+        rows('MANYBAD', badRowCount, (i): ExportCells => ({
+          状态: '审核中',
+          ...(i % 4 === 0 ? { 身份证号: '653201199005171232' } : {}),
+        })),
+      );
+      const res = await upload(file, 'many-bad.csv').expect(422);
+      expect(res.body.code).toBe('IMPORT_ROWS_INVALID');
+      const { details } = res.body;
+      expect(details.errors).toHaveLength(1000);
+      expect(details.errors[0]).toMatchObject({ rowNumber: 2, column: '身份证号' });
+      expect(details).toMatchObject({
+        errorCount: badRowCount + badRowCount / 4,
+        isTruncated: true,
+        counts: {
+          'Unknown status': badRowCount,
+          'ID number: BAD_CHECK_DIGIT': badRowCount / 4,
+        },
+        reportId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+      reportId = details.reportId;
+    });
+
+    it('lets the uploader download every bad cell as csv whose cells cannot run as formulas', async () => {
+      const res = await t.api
+        .get(`/${API_PREFIX}${API_ROUTES.staffImportReport(reportId)}`)
+        .set('Authorization', `Bearer ${staff}`)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      const text = (res.body as Buffer).toString('utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const lines = text
+        .slice(1)
+        .split('\r\n')
+        .filter((line) => line !== '');
+      expect(lines[0]).toBe('行号,列,原因');
+      expect(lines).toHaveLength(1 + badRowCount + badRowCount / 4);
+      expect(lines[1]).toMatch(/^2,身份证号,ID number: BAD_CHECK_DIGIT$/);
+      expect(lines.some((line) => /(^|,)"?[=+\-@]/.test(line))).toBe(false);
+    });
+
+    it('refuses the report to other accounts, and unknown ids', async () => {
+      const password = 'a long enough password for tests';
+      await t.app.get(StaffService).create({
+        username: `other${run}`,
+        displayName: 'other',
+        role: STAFF_ROLE.PREFECTURE_OFFICE,
+        regionCode: '6532',
+        password,
+      });
+      const other = (
+        await t.api
+          .post('/api/auth/staff')
+          .send({ username: `other${run}`, password })
+          .expect(200)
+      ).body.token;
+      await t.api
+        .get(`/${API_PREFIX}${API_ROUTES.staffImportReport(reportId)}`)
+        .set('Authorization', `Bearer ${other}`)
+        .expect(404);
+      await t.api
+        .get('/api/staff/imports/reports/00000000-0000-4000-8000-000000000000')
+        .set('Authorization', `Bearer ${staff}`)
+        .expect(404);
+      await t.api
+        .get('/api/staff/imports/reports/..%2F..%2Fetc%2Fpasswd')
+        .set('Authorization', `Bearer ${staff}`)
+        .expect(400);
+    });
+  });
+
   describe('the year and region of rows', () => {
     const applicationsLike = async (prefix: string) =>
       t.dataSource.query(
@@ -376,6 +594,54 @@ describe('importing platform exports (staff)', () => {
         'unknown-region.csv',
       ).expect(422);
       expect(unknown.body).toMatchObject({ code: 'IMPORT_ROWS_INVALID' });
+    });
+
+    it('refuses another region’s office a file naming this region’s applications, applying none of it', async () => {
+      const password = 'a long enough password for tests';
+      await t.app.get(StaffService).create({
+        username: `kashgar${run}`,
+        displayName: 'kashgar',
+        role: STAFF_ROLE.PREFECTURE_OFFICE,
+        regionCode: '6531',
+        password,
+      });
+      const kashgar = (
+        await t.api
+          .post('/api/auth/staff')
+          .send({ username: `kashgar${run}`, password })
+          .expect(200)
+      ).body.token;
+      const stored = async (prefix: string) =>
+        t.dataSource.query(
+          'SELECT applicationNo, regionCode, county, status, statusChangedAt FROM application WHERE applicationNo LIKE ? ORDER BY applicationNo',
+          [`${prefix}${run}-%`],
+        );
+      await upload(exportCsv(rows('HOTANOWN', 2)), 'hotan.csv').expect(200);
+      const hotanOwn = await stored('HOTANOWN');
+      const [first, second] = rows('HOTANOWN', 2, () => ({
+        状态: '已缴费',
+        状态时间: '2023-08-01 09:00:00',
+      }));
+      const kashgarOwn = rows('KASHGAROWN', 1000, () => ({ 县市: '喀什市' }));
+      // Kashgar's own rows fill the first chunk of 500, so it is applied before the Hotan
+      // application numbers (rows 502 and 1003, in later chunks; without 地区 they take the
+      // importer's region) are met.
+      const claim = [...kashgarOwn.slice(0, 500), first, ...kashgarOwn.slice(500), second].filter(
+        (cells): cells is ExportCells => cells !== undefined,
+      );
+      const before = await count('import_batch');
+      const res = await t.api
+        .post('/api/staff/imports?year=2023')
+        .set('Authorization', `Bearer ${kashgar}`)
+        .attach('file', Buffer.from(exportCsv(claim)), 'claim.csv')
+        .expect(403);
+      expect(res.body).toMatchObject({
+        code: 'OUT_OF_SCOPE',
+        details: { rowCount: 2, rows: [502, 1003] },
+      });
+      await expect(stored('HOTANOWN')).resolves.toEqual(hotanOwn);
+      await expect(stored('KASHGAROWN')).resolves.toEqual([]);
+      await expect(count('import_batch')).resolves.toBe(before);
     });
   });
 });

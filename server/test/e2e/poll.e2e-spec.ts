@@ -117,7 +117,10 @@ describe('platform polling', () => {
     logs = [];
     for (const level of ['log', 'warn', 'error', 'debug'] as const) {
       jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => {
-        logs.push(args.map(String).join(' '));
+        // Objects as JSON: a job's failure is logged as { error } with its safe fields.
+        logs.push(
+          args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '),
+        );
       });
     }
   });
@@ -437,6 +440,37 @@ describe('platform polling', () => {
           true,
         );
       }
+    });
+
+    it('reads the platform’s status labels and neutralises names as imports and webhooks do', async () => {
+      const [labelled, formula] = [newApplicationNo(), newApplicationNo()];
+      platform.standIn.changes.push(
+        change('label', labelled, '单位审核中', '2023-08-01T04:00:00Z', {
+          applicantName: '\u202e王\u200b建国',
+        }),
+        change('formula', formula, 'submitted', '2023-08-01T04:00:00Z', {
+          applicantName: '@SUM(A1)',
+        }),
+      );
+
+      await expect(newPoller({ pageSize: 10 }).runOnce()).resolves.toMatchObject({
+        applied: 1,
+        skipped: 1,
+      });
+      expect(await statusOf(labelled)).toBe('employer_review');
+      await expect(
+        dataSource.query('SELECT applicantName FROM application WHERE applicationNo = ?', [
+          labelled,
+        ]),
+      ).resolves.toEqual([{ applicantName: '王建国' }]);
+      expect(await statusOf(formula)).toBeUndefined();
+      expect(
+        logs.some(
+          (line) =>
+            line.includes(`Platform change ${run}-formula skipped`) &&
+            line.includes('data.applicantName: FORMULA_TRIGGER'),
+        ),
+      ).toBe(true);
     });
 
     it('applies an application created and moved on within one page, step by step', async () => {

@@ -161,6 +161,13 @@ describe('npm run staff:create', () => {
     expect(() =>
       parseCreateStaffArgs(['--username', 'ok_name', '--role', 'series_authority'], 'short'),
     ).toThrow(/STAFF_PASSWORD/);
+    // 25 three-byte characters: 75 bytes, which bcrypt would cut to its first 72.
+    expect(() =>
+      parseCreateStaffArgs(
+        ['--username', 'ok_name', '--role', 'prefecture_office'],
+        '职'.repeat(25),
+      ),
+    ).toThrow(/72 bytes/);
     expect(() =>
       parseCreateStaffArgs(
         ['--username', 'ok_name', '--role', 'county_hr_bureau'],

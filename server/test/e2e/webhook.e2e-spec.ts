@@ -181,10 +181,33 @@ describe('POST /api/platform/events (signed webhooks)', () => {
     const res = await deliver(bad).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details).toEqual(
-      expect.arrayContaining(['data.idCardNumber: BAD_CHECK_DIGIT', 'data.status: unknown status']),
+      expect.arrayContaining([
+        'data.idCardNumber: BAD_CHECK_DIGIT',
+        expect.stringMatching(/^data\.status: unknown status \(known: 已注册, .*已取消资格\)$/),
+      ]),
     );
     expect(JSON.stringify(res.body)).not.toContain('653201199005171232');
     await deliver({ hello: 'world' }).expect(400);
+  });
+
+  it('reads the platform’s status labels, stores names without invisible characters and refuses formula-like names', async () => {
+    const no = `WH${run}-LBL`;
+    await deliver(
+      event(`evt-${run}-lbl1`, no, '评审中', '2023-08-01T04:00:00Z', {
+        applicantName: '\u2066王建国\u2069\ufeff',
+      }),
+    ).expect(200);
+    expect(await statusOf(no)).toBe('evaluation_meeting');
+    await expect(
+      t.dataSource.query('SELECT applicantName FROM application WHERE applicationNo = ?', [no]),
+    ).resolves.toEqual([{ applicantName: '王建国' }]);
+
+    const formula = event(`evt-${run}-lbl2`, `WH${run}-LBL2`, 'submitted', '2023-08-01T04:00:00Z', {
+      applicantName: '+86 王建国',
+    });
+    const refused = await deliver(formula).expect(400);
+    expect(refused.body.details).toEqual(['data.applicantName: FORMULA_TRIGGER']);
+    expect(await statusOf(`WH${run}-LBL2`)).toBeUndefined();
   });
 
   it('completes an event without a year from the notice window, and without a region from PLATFORM_REGION_CODE', async () => {

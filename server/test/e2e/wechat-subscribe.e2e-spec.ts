@@ -1,14 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { WechatAccessTokenStore } from '../../src/modules/wechat/access-token.store';
+import { wechatPushSignature } from '../../src/modules/wechat/push-signature';
 import { SubscribeMessageClient } from '../../src/modules/wechat/subscribe-message.client';
 import { SEND_OUTCOME } from '../../src/modules/wechat/subscribe-sender.type';
 import type { SubscribeMessage } from '../../src/modules/wechat/subscribe-sender.type';
 import { WechatAccessTokenRepository } from '../../src/modules/wechat/wechat-access-token.repository';
 import { WechatHttp } from '../../src/modules/wechat/wechat-api.http';
 import { WechatAccessTokenEntity } from '../../src/modules/wechat/wechat.entities';
-import { createTestApp } from '../support/test-app';
+import { createTestApp, isMysql } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 import {
   STAND_IN_APP_ID,
@@ -134,5 +138,141 @@ describe('WeChat subscribe/send and stable_token', () => {
     await expect(
       new SubscribeMessageClient(nowhere, tokens).send(message, NOW),
     ).resolves.toMatchObject({ outcome: SEND_OUTCOME.RETRY });
+  });
+});
+
+// WeChat's message push in plaintext mode signs the query, not the body: a signed URL must be
+// fresh, taken once across every instance, and carry a small body. Two instances share one
+// database (a file on the SQLite pass, the pass's MariaDB otherwise).
+describe('WeChat message push: freshness, one use per nonce, bounded body', () => {
+  const PUSH_TOKEN = 'pushToken123';
+  const TEMPLATE = 'tmpl-fee-due-push-01';
+  const dir = mkdtempSync(join(tmpdir(), 'titletrack-wechat-push-'));
+  let a: TestApp;
+  let b: TestApp;
+  let token: string;
+  let openId: string;
+
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const signedAt = (timestamp: number) => {
+    const nonce = `n${Math.random().toString(36).slice(2)}`;
+    return {
+      signature: wechatPushSignature(PUSH_TOKEN, String(timestamp), nonce),
+      timestamp: String(timestamp),
+      nonce,
+    };
+  };
+  const change = (status: 'accept' | 'reject', extra: Record<string, unknown> = {}) => ({
+    ToUserName: 'gh_123',
+    FromUserName: openId,
+    CreateTime: nowSeconds(),
+    MsgType: 'event',
+    Event: 'subscribe_msg_change_event',
+    List: { TemplateId: TEMPLATE, SubscribeStatusString: status },
+    ...extra,
+  });
+  const remaining = async (): Promise<number | null> => {
+    const res = await a.api
+      .get('/api/me/subscriptions')
+      .set({ Authorization: `Bearer ${token}` })
+      .expect(200);
+    return (res.body.credits as Array<{ templateId: string; remaining: number | null }>).find(
+      (credit) => credit.templateId === TEMPLATE,
+    )?.remaining as number | null;
+  };
+  const recordedChanges = async (): Promise<number> => {
+    const rows = await a.dataSource.query<Array<{ n: number | string }>>(
+      "SELECT COUNT(*) AS n FROM wechat_event WHERE openId = ? AND event = 'subscribe_msg_change_event'",
+      [openId],
+    );
+    return Number(rows[0]?.n);
+  };
+
+  beforeAll(async () => {
+    const env = {
+      ...(isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'push.sqlite')}` }),
+      WECHAT_PUSH_TOKEN: PUSH_TOKEN,
+      WECHAT_TEMPLATE_FEE_DUE: TEMPLATE,
+    };
+    a = await createTestApp(env);
+    b = await createTestApp(env);
+    const devUserId = `push-${Date.now().toString(36)}`;
+    openId = `dev:${devUserId}`;
+    token = (await a.api.post('/api/auth/dev').send({ devUserId }).expect(200)).body.token;
+    await a.api
+      .post('/api/me/subscriptions')
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ results: { errMsg: 'requestSubscribeMessage:ok', [TEMPLATE]: 'accept' } })
+      .expect(200);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a signed push from 2020, one an hour old and one an hour ahead, changing nothing', async () => {
+    expect(await remaining()).toBe(1);
+    for (const timestamp of [1590000000, nowSeconds() - 3600, nowSeconds() + 3600]) {
+      const res = await a.api
+        .post('/api/wechat/push')
+        .query(signedAt(timestamp))
+        .send(change('reject'))
+        .expect(401);
+      expect(res.body).toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
+    }
+    await a.api
+      .get('/api/wechat/push')
+      .query({ ...signedAt(nowSeconds() - 3600), echostr: 'x' })
+      .expect(401);
+    expect(await remaining()).toBe(1);
+    expect(await recordedChanges()).toBe(0);
+  });
+
+  it('refuses a body over 64 KB with 413, changing nothing', async () => {
+    const res = await a.api
+      .post('/api/wechat/push')
+      .query(signedAt(nowSeconds()))
+      .send(change('reject', { Padding: 'x'.repeat(70 * 1024) }))
+      .expect(413);
+    expect(res.body).toMatchObject({ code: 'BODY_TOO_LARGE' });
+    expect(await remaining()).toBe(1);
+    expect(await recordedChanges()).toBe(0);
+  });
+
+  it('takes a fresh push once: the same timestamp and nonce again, on either instance, is refused', async () => {
+    const query = signedAt(nowSeconds());
+    const res = await a.api
+      .post('/api/wechat/push')
+      .query(query)
+      .send(change('reject'))
+      .expect(200);
+    expect(res.text).toBe('success');
+    expect(await remaining()).toBe(0);
+
+    // A captured URL replayed with another body: switching the template back on.
+    for (const instance of [a, b]) {
+      const replay = await instance.api
+        .post('/api/wechat/push')
+        .query(query)
+        .send(change('accept', { CreateTime: nowSeconds() + 1 }))
+        .expect(401);
+      expect(replay.body).toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
+    }
+    expect(await remaining()).toBe(0);
+    expect(await recordedChanges()).toBe(1);
+
+    // The second instance takes its own fresh pushes (switching on again; the credits stay spent).
+    await b.api
+      .post('/api/wechat/push')
+      .query(signedAt(nowSeconds()))
+      .send(change('accept', { CreateTime: nowSeconds() + 2 }))
+      .expect(200);
+    expect(await recordedChanges()).toBe(2);
+    const [credit] = await a.dataSource.query<Array<{ isSwitchedOff: number | boolean }>>(
+      'SELECT c.isSwitchedOff FROM subscription_credit c JOIN applicant p ON p.id = c.applicantId WHERE p.openId = ? AND c.templateId = ?',
+      [openId, TEMPLATE],
+    );
+    expect(Number(credit?.isSwitchedOff)).toBe(0);
   });
 });

@@ -19,11 +19,15 @@ export interface TestApp {
 
 export const isMysql = (): boolean => Boolean(process.env.DATABASE_URL?.startsWith('mysql://'));
 
+// Production refuses to start without its public origin; a test that starts one as production
+// gets this one unless it brings its own (or `PUBLIC_BASE_URL: ''` to see the refusal).
+export const TEST_PUBLIC_BASE_URL = 'https://titletrack.test';
+
 // The real application (config, migrations, seeds, pipes, filter) on the database the test pass
 // was started with (an in-memory SQLite, or the MariaDB of the MySQL pass).
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   resetConfigForTests();
-  const config = getConfig({ ...process.env, ...env });
+  const config = getConfig({ PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL, ...process.env, ...env });
   const app = await createHttpApp(config, { abortOnError: false });
   await app.init();
   // Fastify takes requests once its plugins are loaded.

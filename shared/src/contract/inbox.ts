@@ -1,4 +1,5 @@
 import type { AlertDataByKind, AlertKind } from '../domain/alerts';
+import type { FeedbackRepliedData } from './feedback';
 
 // The in-app inbox: every alert the planner creates lands here, whatever happens to its push.
 // Texts are rendered on the device from `kind` + `data` (in the applicant's language); the
@@ -16,7 +17,32 @@ export const PUSH_STATE = {
 } as const;
 export type PushState = (typeof PUSH_STATE)[keyof typeof PUSH_STATE];
 
-export type InboxMessage = {
+// Inbox kinds that are not planned alerts: written by an office's action, never pushed by WeChat.
+export const INBOX_ONLY_KIND = {
+  FEEDBACK_REPLIED: 'feedback_replied',
+} as const;
+export type InboxOnlyKind = (typeof INBOX_ONLY_KIND)[keyof typeof INBOX_ONLY_KIND];
+export type InboxMessageKind = AlertKind | InboxOnlyKind;
+
+export interface InboxOnlyDataByKind {
+  feedback_replied: FeedbackRepliedData;
+}
+
+// The office answered a complaint or suggestion: no application, no rule, no deadline.
+export interface FeedbackRepliedMessage {
+  id: string;
+  applicationId: null;
+  kind: typeof INBOX_ONLY_KIND.FEEDBACK_REPLIED;
+  ruleId: '';
+  section: '';
+  deadline: null;
+  data: InboxOnlyDataByKind['feedback_replied'];
+  createdAt: string;
+  readAt: string | null;
+  pushState: PushState;
+}
+
+export type AlertInboxMessage = {
   [K in AlertKind]: {
     id: string;
     // Null for an alert about no application (a notice was published).
@@ -33,6 +59,8 @@ export type InboxMessage = {
     pushState: PushState;
   };
 }[AlertKind];
+
+export type InboxMessage = AlertInboxMessage | FeedbackRepliedMessage;
 
 export interface InboxPageQuery {
   // 1-based.

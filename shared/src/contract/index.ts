@@ -13,3 +13,4 @@ export * from './notice-draft';
 export * from './office-notice';
 export * from './staff-office';
 export * from './facts';
+export * from './feedback';

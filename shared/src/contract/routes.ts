@@ -15,6 +15,9 @@ export const API_ROUTES = {
   me: '/me',
   staffUsers: '/staff/users',
   staffImports: '/staff/imports',
+  // Every bad cell of a refused import (text/csv), for the account that uploaded it, for a day.
+  staffImportReport: (reportId: string): string =>
+    `/staff/imports/reports/${encodeURIComponent(reportId)}`,
   staffApplications: '/staff/applications',
   platformEvents: '/platform/events',
   myApplications: '/me/applications',
@@ -65,6 +68,12 @@ export const API_ROUTES = {
   myInboxUnreadCount: '/me/inbox/unread-count',
   myInboxRead: (messageId: string): string => `/me/inbox/${encodeURIComponent(messageId)}/read`,
   myInboxReadAll: '/me/inbox/read-all',
+  // 投诉建议: the applicant writes and reads their own; the region's office lists and replies.
+  myFeedback: '/me/feedback',
+  staffFeedback: '/staff/feedback',
+  staffFeedbackItem: (id: string): string => `/staff/feedback/${encodeURIComponent(id)}`,
+  staffFeedbackReply: (id: string): string => `/staff/feedback/${encodeURIComponent(id)}/reply`,
+  staffFeedbackHandled: (id: string): string => `/staff/feedback/${encodeURIComponent(id)}/handled`,
   subscriptionTemplates: '/subscriptions/templates',
   mySubscriptions: '/me/subscriptions',
   wechatPush: '/wechat/push',

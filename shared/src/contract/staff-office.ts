@@ -11,6 +11,19 @@ export interface ImportRowError {
   reason: string;
 }
 
+// What an IMPORT_ROWS_INVALID refusal carries: the first bad cells (at most
+// IMPORT_ERRORS_ANSWERED), how many of each kind (the reason without its parenthesised detail),
+// the total, and the id of the report that lists every one (API_ROUTES.staffImportReport).
+export interface ImportRowsInvalidDetails {
+  errorCount: number;
+  errors: ImportRowError[];
+  isTruncated: boolean;
+  counts: Record<string, number>;
+  reportId: string;
+}
+
+export const IMPORT_ERRORS_ANSWERED = 1000;
+
 export interface ImportSkippedChange {
   ref: string;
   applicationNo: string;

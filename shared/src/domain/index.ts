@@ -31,6 +31,8 @@ export * from '../calendar/beijing-day';
 export * from '../calendar/notice-rules.type';
 export * from '../calendar/hotan-2023.rules';
 export * from './id-card';
+export * from './person-name';
+export * from './platform-status';
 export * from './mirror-transition';
 export * from './mirror-year';
 export * from './certificate';

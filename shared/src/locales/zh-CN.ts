@@ -139,6 +139,7 @@ export const zhCN = {
     calendar: '日程',
     me: '我的',
     certificate: '电子证书',
+    feedback: '投诉建议',
   },
   time: {
     dual: '{date} {time} 北京时间（新疆时间 {xjTime}）',
@@ -422,6 +423,10 @@ export const zhCN = {
         title: '{year} 年度通知已发布',
         body: '{regionName} {year} 年度职称评审通知已发布：{title}。点此查看新的日程。',
       },
+      feedback_replied: {
+        title: '职称办回复了你的{category}',
+        body: '{replyExcerpt}',
+      },
     },
     unknownDate: '待定',
   },
@@ -488,6 +493,44 @@ export const zhCN = {
       hint: '模板随通知发布，请在评审系统或通知原文中下载。',
     },
     officeEntry: '职称办工作人员登录',
+    feedbackEntry: '投诉建议',
+    feedbackEntryHint: '向职称办反映问题、提出建议，查看答复',
+  },
+  // 投诉建议: the form, and my submissions with the office's replies.
+  feedback: {
+    title: '投诉建议',
+    intro: '你的意见将送达{regionName}职称办，答复会发到“消息”里。',
+    category: {
+      complaint: '投诉',
+      suggestion: '建议',
+      question: '咨询',
+      other: '其他',
+    },
+    categoryLabel: '类别',
+    text: '内容',
+    textPlaceholder: '请写明事情经过、涉及的环节和你的诉求（不超过 {max} 字）',
+    contact: '联系方式（选填）',
+    contactPlaceholder: '手机号或其他联系方式，仅职称办处理时查看',
+    count: '{count}/{max}',
+    submit: '提交',
+    submitted: '已提交，职称办答复后会通知你',
+    problem: {
+      empty: '请填写内容',
+      too_long: '内容超过 {max} 字',
+      refused_character: '内容含有不可见的控制字符，请删除后再提交',
+      contact_too_long: '联系方式不超过 {max} 字',
+      contact_refused_character: '联系方式含有不可见的控制字符',
+    },
+    mine: '我的投诉建议',
+    empty: '还没有提交过投诉建议',
+    state: {
+      open: '待答复',
+      replied: '已答复',
+      handled: '已办结',
+    },
+    submittedAt: '提交于 {time}',
+    reply: '职称办答复：{reply}',
+    repliedAt: '答复于 {time}',
   },
   series: {
     // The series names, from shared/src/domain/application.type.ts.

@@ -22,9 +22,11 @@ const json = (statusCode: number, body: unknown): TaroRequestResult => ({
 function setup(options: {
   weapp: boolean;
   answer?: (request: TaroRequestOptions) => TaroRequestResult;
+  csrfCookie?: () => string | null;
 }) {
   const storage = memoryStorage();
-  const store = createSessionStore(storage);
+  const isCookieSession = options.csrfCookie !== undefined;
+  const store = createSessionStore(storage, undefined, { keepsToken: !isCookieSession });
   const sent: TaroRequestOptions[] = [];
   const http = createHttpClient({
     baseURL: '/api',
@@ -36,6 +38,9 @@ function setup(options: {
     },
     getToken: store.getToken,
     onUnauthenticated: store.clear,
+    ...(options.csrfCookie
+      ? { cookieSession: { transport: 'cookie', readCsrfToken: options.csrfCookie } }
+      : {}),
   });
   let deviceId: string | null = null;
   const deps: AuthServiceDeps = {
@@ -124,6 +129,46 @@ describe('createAuthService', () => {
       await sut.signIn();
       await expect(sut.getMe()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
       expect(store.getToken()).toBeNull();
+    });
+  });
+
+  describe('on H5, with the session in a cookie', () => {
+    // What the server answers a cookie sign-in: no token in the JSON.
+    const { token: _token, ...cookieAnswer } = session('tok-1');
+
+    it('should ask for a cookie session and keep no token anywhere', async () => {
+      let csrf: string | null = null;
+      const { sut, sent, store, storage } = setup({
+        weapp: false,
+        csrfCookie: () => csrf,
+        answer: () => {
+          csrf = 'proof-1';
+          return json(200, cookieAnswer);
+        },
+      });
+      await sut.signIn();
+      expect(sent[0]?.header).toMatchObject({ 'X-Session-Transport': 'cookie' });
+      expect(sent[0]?.header).not.toHaveProperty('Authorization');
+      expect(store.getToken()).toBeNull();
+      expect(store.getSession()).toEqual(cookieAnswer);
+      expect([...storage.entries.values()].join()).not.toContain('tok-1');
+    });
+
+    it('should sign out on the server with the CSRF proof, then clear', async () => {
+      const { sut, sent, store } = setup({
+        weapp: false,
+        csrfCookie: () => 'proof-1',
+        answer: (request) =>
+          request.url === '/api/auth/logout' ? json(204, undefined) : json(200, cookieAnswer),
+      });
+      await sut.signIn();
+      await expect(sut.signOut()).resolves.toBeUndefined();
+      expect(sent[1]).toMatchObject({ url: '/api/auth/logout', method: 'POST' });
+      expect(sent[1]?.header).toMatchObject({
+        'X-Session-Transport': 'cookie',
+        'X-CSRF-Token': 'proof-1',
+      });
+      expect(store.getSession()).toBeNull();
     });
   });
 

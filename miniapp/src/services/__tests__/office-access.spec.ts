@@ -10,6 +10,7 @@ describe('sectionsFor', () => {
       'reminders',
       'certificates',
       'staff',
+      'feedback',
     ]);
   });
 

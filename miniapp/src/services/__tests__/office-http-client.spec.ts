@@ -70,8 +70,8 @@ describe('createOfficeHttpClient', () => {
     const percents: number[] = [];
     const { client, dropped } = clientWith(
       async () => answer(200, {}),
-      async ({ onProgress, token, url }) => {
-        expect(token).toBe('staff-token');
+      async ({ onProgress, header, url }) => {
+        expect(header).toEqual({ Authorization: 'Bearer staff-token' });
         expect(url).toBe('/api/office/notice-drafts/file');
         onProgress?.(50);
         onProgress?.(100);
@@ -88,5 +88,44 @@ describe('createOfficeHttpClient', () => {
     ).rejects.toMatchObject({ code: 'NOTICE_FILE_UNSUPPORTED', status: 400 });
     expect(percents).toEqual([50, 100]);
     expect(dropped()).toBe(0);
+  });
+
+  it('on H5 sends the office cookie session, with its CSRF proof on writes and uploads', async () => {
+    const sent: TaroRequestOptions[] = [];
+    const uploads: Array<Record<string, string>> = [];
+    let dropped = 0;
+    const client = createOfficeHttpClient({
+      baseURL: '/api',
+      timeoutMs: 1000,
+      request: async (options) => {
+        sent.push(options);
+        return answer(200, {});
+      },
+      upload: async ({ header }) => {
+        uploads.push(header);
+        return answer(401, { code: 'UNAUTHENTICATED' });
+      },
+      getToken: () => null,
+      onUnauthenticated: () => {
+        dropped += 1;
+      },
+      cookieSession: { transport: 'office-cookie', readCsrfToken: () => 'office-proof' },
+    });
+    await client.get('/office/notices');
+    await client.post('/office/notices', {});
+    expect(sent[0]?.header).toMatchObject({ 'X-Session-Transport': 'office-cookie' });
+    expect(sent[0]?.header).not.toHaveProperty('X-CSRF-Token');
+    expect(sent[0]?.header).not.toHaveProperty('Authorization');
+    expect(sent[1]?.header).toMatchObject({
+      'X-Session-Transport': 'office-cookie',
+      'X-CSRF-Token': 'office-proof',
+    });
+    await expect(
+      client.upload('/office/notice-drafts/file', { path: 'blob:1', name: 'a.pdf', size: 3 }, {}),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(uploads).toEqual([
+      { 'X-Session-Transport': 'office-cookie', 'X-CSRF-Token': 'office-proof' },
+    ]);
+    expect(dropped).toBe(1);
   });
 });

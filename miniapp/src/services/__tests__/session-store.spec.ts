@@ -65,6 +65,36 @@ describe('createSessionStore', () => {
   });
 });
 
+describe('createSessionStore without tokens (H5)', () => {
+  it('should keep only the signed-in marker, never the token', () => {
+    const storage = memoryStorage();
+    const sut = createSessionStore(storage, SESSION_STORAGE_KEY, { keepsToken: false });
+    sut.save(session);
+    expect(storage.entries.get(SESSION_STORAGE_KEY)).not.toContain('tok-1');
+    expect(sut.getToken()).toBeNull();
+    expect(sut.getSession()).toEqual({
+      expiresAt: session.expiresAt,
+      principal: session.principal,
+    });
+    expect(sut.isExpired(new Date('2025-01-01T00:00:00Z'))).toBe(false);
+  });
+
+  it('should keep a marker saved without a token', () => {
+    const sut = createSessionStore(memoryStorage(), SESSION_STORAGE_KEY, { keepsToken: false });
+    const { token: _token, ...marker } = session;
+    sut.save(marker);
+    expect(sut.getSession()).toEqual(marker);
+  });
+
+  it('should wipe a token an earlier version left in storage, and count as signed out', () => {
+    const storage = memoryStorage({ [SESSION_STORAGE_KEY]: JSON.stringify(session) });
+    const sut = createSessionStore(storage, SESSION_STORAGE_KEY, { keepsToken: false });
+    expect(sut.getSession()).toBeNull();
+    expect(sut.getToken()).toBeNull();
+    expect(storage.entries.size).toBe(0);
+  });
+});
+
 describe('withApplicantData', () => {
   function setup() {
     const storage = memoryStorage();

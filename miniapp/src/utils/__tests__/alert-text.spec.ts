@@ -161,3 +161,40 @@ describe('alertTarget', () => {
     ).toBe('/packages/applicant/pages/todo/index');
   });
 });
+
+const FEEDBACK_REPLIED: InboxMessage = {
+  id: '9',
+  applicationId: null,
+  kind: 'feedback_replied',
+  ruleId: '',
+  section: '',
+  deadline: null,
+  data: {
+    feedbackId: '7',
+    category: 'complaint',
+    replyExcerpt: '已核实：纸质材料报送到地区人社局三楼职称科。',
+  },
+  createdAt: '2026-11-29T08:00:00.000Z',
+  readAt: null,
+  pushState: 'not_applicable',
+};
+
+describe('alertText and alertTarget for an office reply to feedback', () => {
+  afterEach(() => changeLocale(LOCALE.ZH_CN));
+
+  it('should show the category and the office’s words as typed', () => {
+    expect(alertText(t, FEEDBACK_REPLIED, false)).toEqual({
+      title: '职称办回复了你的投诉',
+      body: '已核实：纸质材料报送到地区人社局三楼职称科。',
+    });
+  });
+
+  it('should name the category in Uyghur when Uyghur is chosen', async () => {
+    await changeLocale(LOCALE.UG);
+    expect(alertText(t, FEEDBACK_REPLIED, true).title).toBe('ئۇنۋان ئىشخانىسى جاۋاب بەردى (ئەرز)');
+  });
+
+  it('should open the feedback page, where the whole reply is', () => {
+    expect(alertTarget(FEEDBACK_REPLIED)).toBe('/packages/applicant/pages/feedback/index');
+  });
+});

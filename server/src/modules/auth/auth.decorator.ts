@@ -3,14 +3,19 @@ import type { ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 
 import { PRINCIPAL_KIND } from '@titletrack/shared/contract';
-import type { Principal, StaffRole } from '@titletrack/shared/contract';
+import type { Principal, PrincipalKind, StaffRole } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { AUTH_REQUIREMENT } from './auth.constant';
 import type { AuthRequirement } from './auth.constant';
 import { AuthGuard } from './auth.guard';
 
-export type AuthenticatedRequest = { principal?: Principal; sessionTokenHash?: string };
+export type AuthenticatedRequest = {
+  principal?: Principal;
+  sessionTokenHash?: string;
+  // Set when the session came in a cookie (H5), not in the Authorization header.
+  sessionCookieKind?: PrincipalKind;
+};
 
 function requireAuth(requirement: AuthRequirement | null): MethodDecorator & ClassDecorator {
   return applyDecorators(
@@ -18,7 +23,10 @@ function requireAuth(requirement: AuthRequirement | null): MethodDecorator & Cla
     UseGuards(AuthGuard),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'UNAUTHENTICATED' }),
-    ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN' }),
+    ApiForbiddenResponse({
+      type: ErrorBodyDto,
+      description: 'FORBIDDEN (also a cookie-session write without X-CSRF-Token)',
+    }),
   );
 }
 

@@ -31,6 +31,7 @@ export class StaffLoginDto implements StaffLoginRequest {
   @Length(1, 32)
   username: string;
 
+  // Longer than bcrypt's 72 bytes is accepted here and can never match (no silent truncation).
   @ApiProperty({ format: 'password' })
   @IsString()
   @Length(1, 200)
@@ -55,7 +56,11 @@ export class PrincipalDto {
 }
 
 export class SessionResponseDto implements SessionResponse {
-  @ApiProperty({ description: 'Send as Authorization: Bearer <token>' })
+  @ApiProperty({
+    required: false,
+    description:
+      'Send as Authorization: Bearer <token>. Absent when the request carried X-Session-Transport (H5): the session is then in an HttpOnly cookie',
+  })
   token: string;
 
   @ApiProperty({ example: '2023-09-01T00:00:00.000Z' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { ApplicantModule } from '../applicant/applicant.module';
@@ -9,14 +10,20 @@ import { AuthSessionRepository } from './auth-session.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, WECHAT_SESSION_CLIENT } from './auth.service';
+import {
+  ClearSessionCookieInterceptor,
+  IssueSessionCookieInterceptor,
+} from './session-cookie.interceptor';
 
 @Module({
-  imports: [ApplicantModule, StaffModule],
+  imports: [ApplicantModule, StaffModule, RateLimitModule],
   controllers: [AuthController],
   providers: [
     AuthSessionRepository,
     AuthService,
     AuthGuard,
+    IssueSessionCookieInterceptor,
+    ClearSessionCookieInterceptor,
     {
       provide: WECHAT_SESSION_CLIENT,
       inject: [APP_CONFIG],
@@ -30,6 +37,6 @@ import { AuthService, WECHAT_SESSION_CLIENT } from './auth.service';
           : null,
     },
   ],
-  exports: [AuthService, AuthGuard, AuthSessionRepository],
+  exports: [AuthService, AuthGuard, AuthSessionRepository, IssueSessionCookieInterceptor],
 })
 export class AuthModule {}

@@ -1,7 +1,9 @@
 import { PRINCIPAL_KIND, STAFF_ROLE } from '@titletrack/shared/contract';
 
 import { mockMethods } from '../../../test/mocks/mock-methods';
+import { AppException } from '../../common/app.exception';
 import { hashToken } from '../../common/crypto/token-hash';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../../config/env';
 import type { ApplicantEntity } from '../applicant/applicant.entity';
 import { ApplicantRepository } from '../applicant/applicant.repository';
@@ -10,7 +12,11 @@ import { StaffRepository } from '../staff/staff.repository';
 import { StaffService } from '../staff/staff.service';
 import type { AuthSessionEntity } from './auth-session.entity';
 import { AuthSessionRepository } from './auth-session.repository';
-import { AuthService } from './auth.service';
+import {
+  AuthService,
+  STAFF_SIGN_IN_ACCOUNT_LIMIT,
+  STAFF_SIGN_IN_ADDRESS_LIMIT,
+} from './auth.service';
 import { SESSION_CACHE_MS } from './session-cache.store';
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
@@ -46,6 +52,8 @@ describe(AuthService.name, () => {
   let sessions: jest.Mocked<AuthSessionRepository>;
   let applicants: jest.Mocked<ApplicantRepository>;
   let staff: jest.Mocked<StaffRepository>;
+  let staffService: jest.Mocked<StaffService>;
+  let rateLimit: jest.Mocked<RateLimitService>;
 
   beforeEach(() => {
     jest.useFakeTimers({ now: T0 });
@@ -61,13 +69,17 @@ describe(AuthService.name, () => {
     });
     applicants.getById.mockResolvedValue({ id: 7 } as ApplicantEntity);
     staff.getById.mockResolvedValue(staffUser());
+    staffService = mockMethods(StaffService);
+    rateLimit = mockMethods(RateLimitService);
+    rateLimit.consumeWithBackoff.mockResolvedValue();
     sut = new AuthService(
-      {} as AppConfig,
+      { sessionTtlHours: 24 } as AppConfig,
       null,
       sessions,
       applicants,
       staff,
-      mockMethods(StaffService),
+      staffService,
+      rateLimit,
     );
   });
 
@@ -123,6 +135,71 @@ describe(AuthService.name, () => {
       expect(() => Object.assign(first?.principal ?? {}, { role: 'other' })).toThrow(TypeError);
       const second = await sut.resolveToken(STAFF_TOKEN);
       expect(second?.principal).toMatchObject({ role: STAFF_ROLE.PREFECTURE_OFFICE });
+    });
+  });
+
+  describe('loginAsStaff', () => {
+    const IP = '10.0.0.7';
+    const ACCOUNT = hashToken('office');
+
+    it('counts the attempt for the address and the account before checking the password', async () => {
+      staffService.verify.mockResolvedValue(null);
+      await expect(sut.loginAsStaff('Office ', 'wrong', IP)).rejects.toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+      });
+      expect(rateLimit.consumeWithBackoff).toHaveBeenNthCalledWith(1, STAFF_SIGN_IN_ADDRESS_LIMIT, [
+        IP,
+      ]);
+      expect(rateLimit.consumeWithBackoff).toHaveBeenNthCalledWith(2, STAFF_SIGN_IN_ACCOUNT_LIMIT, [
+        ACCOUNT,
+      ]);
+      expect(rateLimit.refund).not.toHaveBeenCalled();
+      expect(rateLimit.reset).not.toHaveBeenCalled();
+    });
+
+    it('refuses at once, counting nothing, while this instance has too many checks queued', async () => {
+      staffService.assertRoomForPasswordCheck.mockImplementation(() => {
+        throw new AppException('RATE_LIMITED', 'Too many sign-ins in progress');
+      });
+      await expect(sut.loginAsStaff('office', 'right', IP)).rejects.toMatchObject({
+        code: 'RATE_LIMITED',
+      });
+      expect(rateLimit.consumeWithBackoff).not.toHaveBeenCalled();
+      expect(staffService.verify).not.toHaveBeenCalled();
+    });
+
+    it('refuses without checking the password while the limit holds', async () => {
+      rateLimit.consumeWithBackoff.mockRejectedValueOnce(
+        new AppException('RATE_LIMITED', 'Too many attempts', {
+          details: { retryAfterSeconds: 900 },
+        }),
+      );
+      await expect(sut.loginAsStaff('office', 'right', IP)).rejects.toMatchObject({
+        code: 'RATE_LIMITED',
+      });
+      expect(staffService.verify).not.toHaveBeenCalled();
+      expect(sessions.create).not.toHaveBeenCalled();
+    });
+
+    it('forgets the account’s failures and gives the address its attempt back on success', async () => {
+      staffService.verify.mockResolvedValue(staffUser());
+      await expect(sut.loginAsStaff('office', 'right', IP)).resolves.toMatchObject({
+        principal: { kind: 'staff', id: '3' },
+      });
+      expect(rateLimit.reset).toHaveBeenCalledWith(STAFF_SIGN_IN_ACCOUNT_LIMIT, ACCOUNT);
+      expect(rateLimit.refund).toHaveBeenCalledWith(STAFF_SIGN_IN_ADDRESS_LIMIT, IP);
+    });
+
+    it('gives both attempts back when the check could not be made', async () => {
+      staffService.verify.mockRejectedValue(
+        new AppException('RATE_LIMITED', 'Too many sign-ins in progress'),
+      );
+      await expect(sut.loginAsStaff('office', 'right', IP)).rejects.toMatchObject({
+        code: 'RATE_LIMITED',
+      });
+      expect(rateLimit.refund).toHaveBeenCalledWith(STAFF_SIGN_IN_ADDRESS_LIMIT, IP);
+      expect(rateLimit.refund).toHaveBeenCalledWith(STAFF_SIGN_IN_ACCOUNT_LIMIT, ACCOUNT);
+      expect(sessions.create).not.toHaveBeenCalled();
     });
   });
 

@@ -7,6 +7,8 @@ import type { ErrorCode, Principal, PrincipalKind, StaffRole } from '@titletrack
 
 import { AppException } from '../../common/app.exception';
 import { hashToken } from '../../common/crypto/token-hash';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import type { BackoffRule } from '../../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { ApplicantRepository } from '../applicant/applicant.repository';
@@ -34,6 +36,26 @@ const WECHAT_FAILURE_CODE: Record<WechatFailure, ErrorCode> = {
   [WECHAT_FAILURE.UNEXPECTED]: ERROR_CODE.WECHAT_UNAVAILABLE,
 };
 
+// Failed staff sign-ins per account (whoever tries) and per address (whichever accounts). Five
+// guesses per quarter hour per account; then the wait doubles with every attempt, up to an hour.
+// An office behind one NAT address shares the address's twenty.
+export const STAFF_SIGN_IN_ACCOUNT_LIMIT: BackoffRule = {
+  scope: 'staff-sign-in:account',
+  limit: 5,
+  windowSeconds: 15 * 60,
+  maxWaitSeconds: 60 * 60,
+};
+export const STAFF_SIGN_IN_ADDRESS_LIMIT: BackoffRule = {
+  scope: 'staff-sign-in:address',
+  limit: 20,
+  windowSeconds: 15 * 60,
+  maxWaitSeconds: 60 * 60,
+};
+
+// Usernames are counted by hash: what people type there is sometimes their password, and an
+// unknown name is counted exactly like a real one.
+const accountSubject = (username: string): string => hashToken(username.trim().toLowerCase());
+
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
@@ -46,6 +68,7 @@ export class AuthService {
     private readonly applicantRepository: ApplicantRepository,
     private readonly staffRepository: StaffRepository,
     private readonly staffService: StaffService,
+    private readonly rateLimit: RateLimitService,
   ) {}
 
   async loginWithWechat(code: string): Promise<SessionResponseDto> {
@@ -81,13 +104,29 @@ export class AuthService {
     return this.openSession({ kind: PRINCIPAL_KIND.APPLICANT, id: String(applicant.id) });
   }
 
-  async loginAsStaff(username: string, password: string): Promise<SessionResponseDto> {
-    const user = await this.staffService.verify(username, password);
+  // Attempts are counted before the password is checked, so parallel guesses cannot pass the
+  // limit together; a success gives its attempt back.
+  async loginAsStaff(username: string, password: string, ip: string): Promise<SessionResponseDto> {
+    this.staffService.assertRoomForPasswordCheck();
+    const account = accountSubject(username);
+    await this.rateLimit.consumeWithBackoff(STAFF_SIGN_IN_ADDRESS_LIMIT, [ip]);
+    await this.rateLimit.consumeWithBackoff(STAFF_SIGN_IN_ACCOUNT_LIMIT, [account]);
+    let user: StaffUserEntity | null;
+    try {
+      user = await this.staffService.verify(username, password);
+    } catch (error) {
+      // Not checked (the queue filled up meanwhile): the attempt was never made.
+      await this.rateLimit.refund(STAFF_SIGN_IN_ADDRESS_LIMIT, ip);
+      await this.rateLimit.refund(STAFF_SIGN_IN_ACCOUNT_LIMIT, account);
+      throw error;
+    }
     if (!user) {
       // The same answer for an unknown user, a wrong password and a disabled account.
       this.logger.debug('Staff sign-in refused');
       throw new AppException(ERROR_CODE.INVALID_CREDENTIALS, 'Invalid username or password');
     }
+    await this.rateLimit.reset(STAFF_SIGN_IN_ACCOUNT_LIMIT, account);
+    await this.rateLimit.refund(STAFF_SIGN_IN_ADDRESS_LIMIT, ip);
     return this.openSession(toStaffPrincipal(user));
   }
 

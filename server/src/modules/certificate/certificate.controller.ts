@@ -5,6 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 
@@ -48,6 +49,10 @@ export class CertificateController {
     type: ErrorBodyDto,
     description: 'SHARE_LINK_REFUSED, details.reason (too_many_active, certificate_revoked, …)',
   })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'RATE_LIMITED, details.retryAfterSeconds (10 creations an hour per applicant)',
+  })
   createShareLink(
     @CurrentPrincipal() applicant: ApplicantPrincipal,
     @Param() { id }: CertificateParamsDto,
@@ -72,6 +77,10 @@ export class CertificateController {
   @ApiNotFoundResponse({
     type: ErrorBodyDto,
     description: 'CERTIFICATE_NOT_FOUND or SHARE_LINK_NOT_FOUND',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'RATE_LIMITED, details.retryAfterSeconds (20 revocations an hour per applicant)',
   })
   revokeShareLink(
     @CurrentPrincipal() applicant: ApplicantPrincipal,

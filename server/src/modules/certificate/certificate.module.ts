@@ -12,6 +12,7 @@ import { CertificatePersistenceModule } from './certificate-persistence.module';
 import { CertificateController } from './certificate.controller';
 import { CertificateVerificationService } from './certificate-verification.service';
 import { CertificateService } from './certificate.service';
+import { QrImageRenderer, QrImageStore } from './qr-image.store';
 import { ShareLinkRepository } from './share-link.repository';
 import { StaffCertificateController } from './staff-certificate.controller';
 import { StaffCertificateService } from './staff-certificate.service';
@@ -39,6 +40,8 @@ import { VerifyController } from './verify.controller';
     VerificationRepository,
     CertificateService,
     CertificateVerificationService,
+    QrImageRenderer,
+    QrImageStore,
     StaffCertificateService,
     {
       provide: CERTIFICATE_SIGNER,

@@ -80,6 +80,14 @@ export class CertificateRepository {
     return query.getOne();
   }
 
+  // Locked like getByNoForUpdate: the holder's share links of one certificate are made one at
+  // a time.
+  getByIdForUpdate(id: number): Promise<CertificateEntity | null> {
+    const query = this.certificates.createQueryBuilder('certificate').where({ id });
+    if (hasRowLocks(this.unitOfWork.manager)) query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
   // With the application it was issued for (its number is what staff search by).
   getByIdWithApplication(id: number): Promise<CertificateEntity | null> {
     return this.certificates.findOne({ where: { id }, relations: { application: true } });

@@ -14,15 +14,24 @@ import {
 import {
   newBindingRepositoryMock,
   newCertificateRepositoryMock,
+  newRateLimitServiceMock,
   newShareLinkRepositoryMock,
   newVerificationRepositoryMock,
 } from '../../../test/mocks/certificate.mock';
+import { newUnitOfWorkStub } from '../../../test/mocks/unit-of-work.mock';
+import type { UnitOfWorkStub } from '../../../test/mocks/unit-of-work.mock';
 import { AppException } from '../../common/app.exception';
+import type { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../../config/env';
 import type { BindingRepository } from '../binding/binding.repository';
 import { CertificateCodeSigner } from './certificate-code';
 import type { CertificateRepository } from './certificate.repository';
-import { CertificateService } from './certificate.service';
+import {
+  CertificateService,
+  SHARE_LINK_CREATE_RATE_LIMIT,
+  SHARE_LINK_REVOKE_RATE_LIMIT,
+} from './certificate.service';
+import { QrImageRenderer, QrImageStore } from './qr-image.store';
 import type { ShareLinkRepository } from './share-link.repository';
 import type { VerificationRepository } from './verification.repository';
 
@@ -31,6 +40,10 @@ const CONFIG = { publicBaseUrl: PUBLIC_BASE_URL } as AppConfig;
 const HOLDER: ApplicantPrincipal = { kind: PRINCIPAL_KIND.APPLICANT, id: '5' };
 const NOW = new Date('2024-01-10T00:00:00Z');
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const rateLimited = () =>
+  new AppException(ERROR_CODE.RATE_LIMITED, 'Too many attempts', {
+    details: { retryAfterSeconds: 60 },
+  });
 
 describe(CertificateService.name, () => {
   let sut: CertificateService;
@@ -39,6 +52,9 @@ describe(CertificateService.name, () => {
   let shareLinkRepository: jest.Mocked<ShareLinkRepository>;
   let verificationRepository: jest.Mocked<VerificationRepository>;
   let bindingRepository: jest.Mocked<BindingRepository>;
+  let rateLimit: jest.Mocked<RateLimitService>;
+  let unitOfWork: UnitOfWorkStub;
+  let renderer: QrImageRenderer;
 
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
@@ -47,13 +63,19 @@ describe(CertificateService.name, () => {
     shareLinkRepository = newShareLinkRepositoryMock();
     verificationRepository = newVerificationRepositoryMock();
     bindingRepository = newBindingRepositoryMock();
+    rateLimit = newRateLimitServiceMock();
+    unitOfWork = newUnitOfWorkStub();
+    renderer = new QrImageRenderer();
     sut = new CertificateService(
+      unitOfWork.unitOfWork,
+      rateLimit,
       certificateRepository,
       shareLinkRepository,
       verificationRepository,
       bindingRepository,
       signer,
       CONFIG,
+      new QrImageStore(renderer),
     );
   });
 
@@ -63,6 +85,7 @@ describe(CertificateService.name, () => {
   const givenOwnCertificate = (overrides: Parameters<typeof buildCertificateEntity>[0] = {}) => {
     const certificate = buildCertificateEntity(overrides);
     certificateRepository.getById.mockResolvedValue(certificate);
+    certificateRepository.getByIdForUpdate.mockResolvedValue(certificate);
     bindingRepository.getOne.mockResolvedValue(
       buildBindingEntity({ applicantId: 5, applicationId: certificate.applicationId ?? 0 }),
     );
@@ -94,6 +117,39 @@ describe(CertificateService.name, () => {
       );
       expect(signer.publicIdOf(code)).toBe('AAAAAAAAAAAAAAAAAAAAAA');
       expect(mine[0]?.qrPngDataUrl).toMatch(/^data:image\/png;base64,/);
+    });
+
+    it('renders each QR once: the next listing shows the same image without drawing it again', async () => {
+      bindingRepository.getByApplicant.mockResolvedValue([
+        buildBindingEntity({ applicationId: 7 }),
+      ]);
+      certificateRepository.getByApplicationIds.mockResolvedValue([buildCertificateEntity()]);
+      const render = jest.spyOn(renderer, 'render');
+
+      const first = await sut.myCertificates(HOLDER);
+      const second = await sut.myCertificates(HOLDER);
+
+      expect(render).toHaveBeenCalledTimes(1);
+      expect(second[0]?.qrPngDataUrl).toBe(first[0]?.qrPngDataUrl);
+    });
+
+    it('draws a new QR when the certificate’s code changed, never the image of the old one', async () => {
+      bindingRepository.getByApplicant.mockResolvedValue([
+        buildBindingEntity({ applicationId: 7 }),
+      ]);
+      certificateRepository.getByApplicationIds.mockResolvedValueOnce([buildCertificateEntity()]);
+      certificateRepository.getByApplicationIds.mockResolvedValueOnce([
+        buildCertificateEntity({ publicId: 'BBBBBBBBBBBBBBBBBBBBBB' }),
+      ]);
+      const render = jest.spyOn(renderer, 'render');
+
+      const [before] = await sut.myCertificates(HOLDER);
+      const [after] = await sut.myCertificates(HOLDER);
+
+      expect(render).toHaveBeenCalledTimes(2);
+      expect(render).toHaveBeenLastCalledWith(after?.verifyUrl);
+      expect(after?.verifyUrl).not.toBe(before?.verifyUrl);
+      expect(after?.qrPngDataUrl).not.toBe(before?.qrPngDataUrl);
     });
 
     it('has nothing for a holder without bindings', async () => {
@@ -134,6 +190,56 @@ describe(CertificateService.name, () => {
         fields: ['fullName', 'series'],
         isActive: true,
       });
+    });
+
+    it('counts the active links and writes the new one in one unit of work, under the certificate’s lock', async () => {
+      givenOwnCertificate();
+      const order: string[] = [];
+      certificateRepository.getByIdForUpdate.mockImplementation(async () => {
+        order.push(`lock:${unitOfWork.opened()}`);
+        return buildCertificateEntity();
+      });
+      shareLinkRepository.getByCertificate.mockImplementation(async () => {
+        order.push(`count:${unitOfWork.opened()}`);
+        return [];
+      });
+      shareLinkRepository.create.mockImplementation(async (link) => {
+        order.push(`create:${unitOfWork.opened()}`);
+        return buildShareLinkEntity({ ...link, id: 22, createdAt: NOW });
+      });
+
+      await sut.createShareLink(HOLDER, '11', request, NOW);
+
+      expect(order).toEqual(['lock:1', 'count:1', 'create:1']);
+      expect(certificateRepository.getByIdForUpdate).toHaveBeenCalledWith(11);
+      expect(unitOfWork.committed()).toBe(1);
+    });
+
+    it('counts the attempt per applicant first, and past the limit reads and writes nothing', async () => {
+      givenOwnCertificate();
+      rateLimit.consume.mockRejectedValue(rateLimited());
+
+      await expect(sut.createShareLink(HOLDER, '11', request, NOW)).rejects.toMatchObject({
+        code: ERROR_CODE.RATE_LIMITED,
+        details: { retryAfterSeconds: 60 },
+      });
+      expect(rateLimit.consume).toHaveBeenCalledWith(
+        SHARE_LINK_CREATE_RATE_LIMIT,
+        ['applicant:5'],
+        NOW,
+      );
+      expect(certificateRepository.getById).not.toHaveBeenCalled();
+      expect(shareLinkRepository.create).not.toHaveBeenCalled();
+    });
+
+    it('refuses when the certificate is gone by the time it is locked, and writes nothing', async () => {
+      givenOwnCertificate();
+      certificateRepository.getByIdForUpdate.mockResolvedValue(null);
+
+      await expect(sut.createShareLink(HOLDER, '11', request, NOW)).rejects.toMatchObject({
+        code: ERROR_CODE.CERTIFICATE_NOT_FOUND,
+      });
+      expect(shareLinkRepository.create).not.toHaveBeenCalled();
     });
 
     it('refuses a link to a revoked certificate and writes nothing', async () => {
@@ -193,6 +299,22 @@ describe(CertificateService.name, () => {
       await expect(sut.revokeShareLink(HOLDER, '11', '21', NOW)).resolves.toBeUndefined();
       expect(shareLinkRepository.getOne).toHaveBeenCalledWith(11, 21);
       expect(shareLinkRepository.revoke).toHaveBeenCalledWith(21, NOW);
+    });
+
+    it('counts the attempt per applicant first, and past the limit writes nothing', async () => {
+      givenOwnCertificate();
+      shareLinkRepository.getOne.mockResolvedValue(buildShareLinkEntity());
+      rateLimit.consume.mockRejectedValue(rateLimited());
+
+      await expect(sut.revokeShareLink(HOLDER, '11', '21', NOW)).rejects.toMatchObject({
+        code: ERROR_CODE.RATE_LIMITED,
+      });
+      expect(rateLimit.consume).toHaveBeenCalledWith(
+        SHARE_LINK_REVOKE_RATE_LIMIT,
+        ['applicant:5'],
+        NOW,
+      );
+      expect(shareLinkRepository.revoke).not.toHaveBeenCalled();
     });
 
     it('keeps the first revocation of a link revoked before', async () => {

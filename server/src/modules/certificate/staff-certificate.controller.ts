@@ -16,7 +16,7 @@ import {
 import { StaffCertificateService } from './staff-certificate.service';
 
 @ApiTags('staff: certificates')
-@StaffOnly()
+@StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU, STAFF_ROLE.SERIES_AUTHORITY)
 @Controller()
 export class StaffCertificateController {
   constructor(private readonly staffCertificateService: StaffCertificateService) {}

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
+import { IssueSessionCookieInterceptor } from '../auth/session-cookie.interceptor';
 import { DemoLoginDto, DemoLoginResponseDto } from './demo.dto';
 import { DemoService } from './demo.service';
 
@@ -14,6 +15,7 @@ export class DemoController {
 
   @Post(API_ROUTES.authDemo)
   @HttpCode(HttpStatus.OK)
+  @UseInterceptors(IssueSessionCookieInterceptor)
   @ApiOkResponse({ type: DemoLoginResponseDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'DEV_LOGIN_DISABLED (production)' })
   @ApiNotFoundResponse({

@@ -6,7 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import { API_ROUTES } from '@titletrack/shared/contract';
+import { API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { ApplicantPrincipal, StaffPrincipal } from '@titletrack/shared/contract';
 
 import { ErrorBodyDto } from '../../common/error-body.dto';
@@ -83,7 +83,7 @@ export class MyFactsController {
 }
 
 @ApiTags('staff')
-@StaffOnly()
+@StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU, STAFF_ROLE.SERIES_AUTHORITY)
 @Controller()
 export class StaffApplicationFactsController {
   constructor(private readonly factsService: FactsService) {}
@@ -102,6 +102,7 @@ export class StaffApplicationFactsController {
   }
 
   @Put(`${API_ROUTES.staffApplications}/:id/facts`)
+  @StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU)
   @ApiOkResponse({ type: StaffApplicationFactsResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED; nothing written' })
   @ApiNotFoundResponse({

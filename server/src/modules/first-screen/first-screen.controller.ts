@@ -17,8 +17,18 @@ function localeOf(request: FastifyRequest): Locale {
     .split(';')
     .map((part) => part.trim().split('='))
     .find(([name]) => name === FIRST_SCREEN.localeCookie);
-  const value = cookie ? decodeURIComponent(cookie[1] ?? '') : '';
+  const value = cookie ? decodeCookieValue(cookie[1] ?? '') : '';
   return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+// A cookie is whatever the browser (or anyone) sends: a broken escape like "%E0%A4%A" makes
+// decodeURIComponent throw, and such a cookie is ignored rather than answered with a 500.
+function decodeCookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
 }
 
 @ApiExcludeController()

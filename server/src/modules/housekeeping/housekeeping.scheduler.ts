@@ -3,6 +3,7 @@ import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 
 import { HousekeepingService } from './housekeeping.service';
+import { logSafeError } from '../../common/request-log';
 
 export const HOUSEKEEPING_SCHEDULE = Symbol('HOUSEKEEPING_SCHEDULE');
 const HOUSEKEEPING_JOB = 'housekeeping';
@@ -38,10 +39,7 @@ export class HousekeepingScheduler implements OnApplicationBootstrap, OnModuleDe
       .runOnce(new Date())
       .then(() => undefined)
       .catch((error: unknown) => {
-        this.logger.error(
-          `Housekeeping run failed: ${(error as Error).message}`,
-          (error as Error).stack,
-        );
+        this.logger.error({ error: logSafeError(error) }, 'Housekeeping run failed');
       })
       .finally(() => {
         this.running = null;

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { ReadStream } from 'node:fs';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
-import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
+import type {
+  ImportResult,
+  ImportRowError,
+  ImportRowsInvalidDetails,
+} from '@titletrack/shared/contract';
+import { ERROR_CODE, IMPORT_ERRORS_ANSWERED, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
 import { resolveMirrorYear } from '@titletrack/shared/domain';
 import type { MirrorYearOption } from '@titletrack/shared/domain';
@@ -14,6 +19,7 @@ import { isRegionInStaffScope } from '../../common/staff-scope';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
+import type { ApplicationEntity } from '../application/application.entity';
 import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import type { CsvEncoding, ForcedCsvEncoding } from './import/decode-csv';
 import { ImportFileError } from './import/import-file.error';
@@ -22,6 +28,8 @@ import type { ImportLimits } from './import/import-limits';
 import type { SealedImportRecord } from './import/prepare-export';
 import { prepareExportInWorker } from './import/prepare-export.runner';
 import type { ExportFormat } from './import/read-export';
+import { ImportReportService } from './import-report.service';
+import type { ImportErrorReportWriter } from './import-report.service';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
 import { CHANGE_SOURCE } from './status-change.type';
@@ -87,8 +95,58 @@ interface PreparedExport {
 
 // Turned into the API error by refusal().
 class RowsInvalid extends Error {
-  constructor(readonly errors: ImportRowError[]) {
-    super(`${errors.length} problems in the file; nothing was applied`);
+  constructor(readonly details: ImportRowsInvalidDetails) {
+    super(`${details.errorCount} problems in the file; nothing was applied`);
+  }
+}
+
+// A reason's kind is the reason without its parenthesised detail (the first row of a duplicate,
+// a length limit, the known values), so a million duplicates count as one kind.
+function errorKind(reason: string): string {
+  const detailAt = reason.indexOf(' (');
+  return detailAt === -1 ? reason : reason.slice(0, detailAt);
+}
+
+// Bad cells as the worker reports them: the first few kept for the answer, every one counted
+// and written to the report, so memory stays bounded however many rows are bad.
+class RowErrorCollector {
+  readonly first: ImportRowError[] = [];
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+  private report: ImportErrorReportWriter | null = null;
+
+  constructor(private readonly openReport: () => Promise<ImportErrorReportWriter>) {}
+
+  get hasErrors(): boolean {
+    return this.total > 0;
+  }
+
+  async add(errors: readonly ImportRowError[]): Promise<void> {
+    if (errors.length === 0) return;
+    this.report ??= await this.openReport();
+    await this.report.append(errors);
+    for (const error of errors) {
+      this.total += 1;
+      if (this.first.length < IMPORT_ERRORS_ANSWERED) this.first.push(error);
+      const kind = errorKind(error.reason);
+      this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    }
+  }
+
+  async finish(): Promise<ImportRowsInvalidDetails | null> {
+    if (this.report === null) return null;
+    await this.report.close();
+    return {
+      errorCount: this.total,
+      errors: this.first,
+      isTruncated: this.total > this.first.length,
+      counts: Object.fromEntries(this.counts),
+      reportId: this.report.id,
+    };
+  }
+
+  async discard(): Promise<void> {
+    await this.report?.discard();
   }
 }
 
@@ -101,8 +159,20 @@ export class ImportService {
     private readonly mirrorRepository: MirrorRepository,
     private readonly mirrorService: MirrorService,
     private readonly noticeYears: NoticeYearRegistry,
+    private readonly importReports: ImportReportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  // The whole error report of an import the same account made; reports are per instance and
+  // kept for a day.
+  async openErrorReport(staffUserId: number | null, reportId: string): Promise<ReadStream> {
+    const report = await this.importReports.open(reportId, staffUserId);
+    if (report === null) {
+      this.logger.debug(`Import error report ${reportId} not found for its requester`);
+      throw new AppException(ERROR_CODE.NOT_FOUND, 'No such import error report');
+    }
+    return report;
+  }
 
   private get limits(): ImportLimits {
     return { ...DEFAULT_IMPORT_LIMITS, ...this.config.importLimits };
@@ -135,6 +205,8 @@ export class ImportService {
         });
         const sourceRef = `import_batch:${batch.id}`;
         const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
+        const staff = request.staff ?? null;
+        const takenOver: number[] = [];
         for (const chunk of prepared.chunks) {
           const applied = await this.mirrorService.apply(
             chunk.map(toChange),
@@ -142,6 +214,15 @@ export class ImportService {
             sourceRef,
             {
               isPartOfLargerApply: true,
+              // Once one row would take over an application, the rest is only checked, so the
+              // refusal names every such row.
+              mayOverwrite:
+                staff === null
+                  ? undefined
+                  : (stored) => {
+                      takenOver.push(...this.rowsTakingOver(staff, chunk, stored));
+                      return takenOver.length === 0;
+                    },
             },
           );
           outcome.created += applied.created;
@@ -150,6 +231,8 @@ export class ImportService {
           outcome.skipped.push(...applied.skipped);
           await UnitOfWork.yieldToOtherRequests();
         }
+        // Thrown inside the write, so the chunks applied before are rolled back.
+        if (takenOver.length > 0) throw this.takeOverRefusal(request, takenOver);
         await this.mirrorRepository.updateImportBatch(batch.id, {
           createdCount: outcome.created,
           changedCount: outcome.changed,
@@ -177,29 +260,35 @@ export class ImportService {
   // The whole file, read, checked and sealed by the worker; throws when any row is bad.
   private async prepare(request: ImportRequest): Promise<PreparedExport> {
     const chunks: SealedImportRecord[][] = [];
-    const errors: ImportRowError[] = [];
+    const errors = new RowErrorCollector(() => this.importReports.create(request.staffUserId));
     let table: { format: ExportFormat; encoding: CsvEncoding | null; rowCount: number } | null =
       null;
-    for await (const message of prepareExportInWorker({
-      bytes: request.bytes,
-      fileName: request.fileName,
-      encoding: request.encoding,
-      limits: this.limits,
-      year: request.year,
-      now: new Date(),
-      cipher: this.config.idProtection,
-    })) {
-      if (message.kind === 'refused')
-        throw new ImportFileError(message.reason, message.message, message.details);
-      if (message.kind === 'end') {
-        table = message;
-        continue;
+    try {
+      for await (const message of prepareExportInWorker({
+        bytes: request.bytes,
+        fileName: request.fileName,
+        encoding: request.encoding,
+        limits: this.limits,
+        year: request.year,
+        now: new Date(),
+        cipher: this.config.idProtection,
+      })) {
+        if (message.kind === 'refused')
+          throw new ImportFileError(message.reason, message.message, message.details);
+        if (message.kind === 'end') {
+          table = message;
+          continue;
+        }
+        await errors.add(message.errors);
+        // Once a row is bad nothing will be applied: the rest is only checked, not kept.
+        if (!errors.hasErrors) chunks.push(message.records);
       }
-      errors.push(...message.errors);
-      // Once a row is bad nothing will be applied: the rest is only checked, not kept.
-      if (errors.length === 0) chunks.push(message.records);
+    } catch (error) {
+      await errors.discard();
+      throw error;
     }
-    if (errors.length > 0) throw new RowsInvalid(errors);
+    const invalid = await errors.finish();
+    if (invalid !== null) throw new RowsInvalid(invalid);
     if (table === null) throw new Error('The import worker ended before the end of the file');
     // Another instance may have published a notice since this one last looked.
     await this.noticeYears.refreshIfChanged();
@@ -279,6 +368,35 @@ export class ImportService {
     return placed;
   }
 
+  // A row's region and county are what the file says; the application it names may already be
+  // stored elsewhere. Overwriting it would move another county's (or region's) application into
+  // the importer's scope, so the stored one must be in scope too.
+  private rowsTakingOver(
+    staff: ImportingStaff,
+    chunk: readonly PlacedRecord[],
+    stored: ReadonlyMap<string, ApplicationEntity>,
+  ): number[] {
+    return chunk
+      .filter((record) => {
+        const current = stored.get(record.applicationNo);
+        return (
+          current !== undefined && !this.isRowInScope(staff, current.regionCode, current.county)
+        );
+      })
+      .map((record) => record.rowNumber);
+  }
+
+  private takeOverRefusal(request: ImportRequest, rows: readonly number[]): AppException {
+    this.logger.debug(
+      `Import of ${request.fileName} refused: ${rows.length} rows name applications outside the importer's scope`,
+    );
+    return new AppException(
+      ERROR_CODE.OUT_OF_SCOPE,
+      `${rows.length} rows name applications outside the importing account's scope; nothing was applied`,
+      { details: { rowCount: rows.length, rows: rows.slice(0, ROWS_LISTED) } },
+    );
+  }
+
   // A county HR bureau imports its own county's rows only; everyone their own region's.
   private isRowInScope(staff: ImportingStaff, regionCode: string, county: string | null): boolean {
     if (!isRegionInStaffScope(staff, regionCode)) return false;
@@ -301,9 +419,11 @@ export class ImportService {
   // A whole-file refusal or bad rows become API errors the office can act on.
   private refusal(request: ImportRequest, error: unknown): unknown {
     if (error instanceof RowsInvalid) {
-      this.logger.debug(`Import of ${request.fileName} refused: ${error.errors.length} bad cells`);
+      this.logger.debug(
+        `Import of ${request.fileName} refused: ${error.details.errorCount} bad cells (report ${error.details.reportId})`,
+      );
       return new AppException(ERROR_CODE.IMPORT_ROWS_INVALID, error.message, {
-        details: { errorCount: error.errors.length, errors: error.errors },
+        details: error.details,
       });
     }
     if (error instanceof ImportFileError) {

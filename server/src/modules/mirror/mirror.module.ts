@@ -5,6 +5,7 @@ import { ApplicationModule } from '../application/application.module';
 import { AuthModule } from '../auth/auth.module';
 import { CertificatePersistenceModule } from '../certificate/certificate-persistence.module';
 import { DomainEventModule } from '../domain-event/domain-event.module';
+import { ImportReportService } from './import-report.service';
 import { ImportService } from './import.service';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
@@ -27,6 +28,7 @@ import { WebhookService } from './webhook.service';
     MirrorRepository,
     MirrorService,
     ImportService,
+    ImportReportService,
     WebhookService,
     StaffApplicationService,
   ],

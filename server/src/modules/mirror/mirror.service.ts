@@ -26,6 +26,16 @@ import type {
 
 const FRESH_CHUNK = 500;
 
+export interface ApplyOptions {
+  // An import applies its file in chunks and logs once for the file.
+  isPartOfLargerApply?: boolean;
+  // Sees the stored applications the changes would overwrite, locked, before anything is
+  // written; false: write nothing of this batch (the caller refuses it). A source whose rows
+  // may name someone else's application (a staff import) decides here, where the stored
+  // application cannot move under it.
+  mayOverwrite?: (stored: ReadonlyMap<string, ApplicationEntity>) => boolean;
+}
+
 interface HistoryRow {
   applicationId: number;
   fromStatus: string | null;
@@ -141,18 +151,17 @@ export class MirrorService {
     changes: StatusChange[],
     source: ChangeSource,
     sourceRef: string,
-    options: { isPartOfLargerApply?: boolean } = {},
+    options: ApplyOptions = {},
   ): Promise<ApplyOutcome> {
     // Joins the caller's write when there is one (an import's, a webhook's, a poll page's).
     return this.unitOfWork.write(() => this.applyIn(changes, source, sourceRef, options));
   }
 
-  // `isPartOfLargerApply`: an import applies its file in chunks and logs once for the file.
   private async applyIn(
     changes: StatusChange[],
     source: ChangeSource,
     sourceRef: string,
-    { isPartOfLargerApply = false } = {},
+    { isPartOfLargerApply = false, mayOverwrite }: ApplyOptions,
   ): Promise<ApplyOutcome> {
     const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0, skipped: [] };
     const stored = new Map(
@@ -162,6 +171,7 @@ export class MirrorService {
         )
       ).map((a) => [a.applicationNo, a]),
     );
+    if (mayOverwrite && !mayOverwrite(stored)) return outcome;
     const history: HistoryRow[] = [];
     const fresh: StatusChange[] = [];
 

@@ -1,4 +1,9 @@
-import { checkIdCardNumber, resolveMirrorYear } from '@titletrack/shared/domain';
+import {
+  KNOWN_PLATFORM_STATUS_LABELS,
+  checkIdCardNumber,
+  checkPersonName,
+  resolveMirrorYear,
+} from '@titletrack/shared/domain';
 import type { MirrorYearNotice } from '@titletrack/shared/domain';
 import { findRegion } from '@titletrack/shared/region';
 
@@ -68,6 +73,8 @@ export function toMirroredApplication(
   }
   const item = parsed.data;
   const idCard = checkIdCardNumber(item.idCardNumber, now);
+  // The same rule as an export's 姓名: invisible characters removed, formula triggers refused.
+  const name = checkPersonName(item.applicantName);
   const status = parseStatus(item.status);
   const level = parseTitleLevel(item.level);
   const series = parseTitleSeries(item.series);
@@ -82,6 +89,7 @@ export function toMirroredApplication(
         : { problem: 'data.year: required' };
   if (
     !idCard.isValid ||
+    !name.isValid ||
     !status ||
     !level ||
     !series ||
@@ -93,7 +101,10 @@ export function toMirroredApplication(
       isValid: false,
       problems: [
         ...(idCard.isValid ? [] : [`data.idCardNumber: ${idCard.reason}`]),
-        ...(status ? [] : ['data.status: unknown status']),
+        ...(name.isValid ? [] : [`data.applicantName: ${name.reason}`]),
+        ...(status
+          ? []
+          : [`data.status: unknown status (known: ${KNOWN_PLATFORM_STATUS_LABELS.join(', ')})`]),
         ...(level ? [] : ['data.level: unknown level']),
         ...(series ? [] : ['data.series: unknown series']),
         ...(route ? [] : ['data.route: unknown route']),
@@ -106,7 +117,7 @@ export function toMirroredApplication(
     isValid: true,
     application: {
       applicationNo: item.applicationNo,
-      applicantName: item.applicantName,
+      applicantName: name.name,
       idCardNumber: idCard.normalized,
       employer: item.employer ?? null,
       county: item.county ?? null,

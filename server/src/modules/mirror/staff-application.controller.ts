@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
-import { API_ROUTES } from '@titletrack/shared/contract';
+import { API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
 import type { StaffApplicationDetail, StaffApplicationPage } from '@titletrack/shared/contract';
 
@@ -42,7 +42,7 @@ export class StaffApplicationQueryDto {
 }
 
 @ApiTags('staff')
-@StaffOnly()
+@StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU, STAFF_ROLE.SERIES_AUTHORITY)
 @Controller(API_ROUTES.staffApplications)
 export class StaffApplicationController {
   constructor(private readonly staffApplicationService: StaffApplicationService) {}

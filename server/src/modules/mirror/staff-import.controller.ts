@@ -1,23 +1,30 @@
 import {
   Body,
   Controller,
+  Get,
+  Header,
   HttpCode,
   HttpStatus,
+  Param,
   Post,
   Query,
+  StreamableFile,
   UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
   ApiPropertyOptional,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 import { API_ROUTES, ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
 import type { StaffPrincipal } from '@titletrack/shared/contract';
@@ -64,6 +71,12 @@ export class ImportFormDto {
   year?: number;
 }
 
+export class ImportReportParamsDto {
+  @ApiProperty({ format: 'uuid', description: 'details.reportId of an IMPORT_ROWS_INVALID answer' })
+  @IsUUID()
+  reportId!: string;
+}
+
 // The prefecture office imports its region's exports, a county HR bureau its county's rows.
 @ApiTags('staff')
 @StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU)
@@ -87,7 +100,7 @@ export class StaffImportController {
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyDto,
     description:
-      'IMPORT_ROWS_INVALID: details.errors lists every bad row; IMPORT_YEAR_UNKNOWN: rows without a year match no single published notice (details: rows, candidates, publishedYears)',
+      'IMPORT_ROWS_INVALID: details.errors lists the first 1,000 bad cells, details.counts how many of each kind, details.reportId the whole list (GET reports/:reportId); IMPORT_YEAR_UNKNOWN: rows without a year match no single published notice (details: rows, candidates, publishedYears)',
   })
   @ApiForbiddenResponse({
     type: ErrorBodyDto,
@@ -113,5 +126,22 @@ export class StaffImportController {
       staff,
       staffUserId: Number(staff.id),
     });
+  }
+
+  @Get('reports/:reportId')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="import-errors.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description:
+      'Every bad cell of a refused import (行号, 列, 原因), as csv whose cells cannot run as formulas; only for the account that uploaded the file, for a day',
+  })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND: no such report of yours' })
+  async getImportErrorReport(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Param() { reportId }: ImportReportParamsDto,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.importService.openErrorReport(Number(staff.id), reportId));
   }
 }

@@ -486,6 +486,18 @@ export class InboxMessageRepository {
     return inserted;
   }
 
+  // A message no push is planned for (an office's reply to feedback): written as not_applicable,
+  // so no push worker claims it. Idempotent (unique alert and applicant).
+  createInboxOnly(
+    message: { alertId: number; applicantId: number; kind: string },
+    now: Date,
+  ): Promise<number> {
+    return this.unitOfWork.affected(
+      `${insertIgnore(this.unitOfWork.manager)} inbox_message (alertId, applicantId, applicationId, kind, pushState, pushAttempts, pushNotBefore) VALUES (?, ?, NULL, ?, 'not_applicable', 0, ?)`,
+      [message.alertId, message.applicantId, message.kind, sqlTime(now)],
+    );
+  }
+
   /**
    * Withdraws what a notice's applications were told about dates that no longer hold (the old
    * dates of corrected events; every dated alert when null): their messages that were never

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { API_ROUTES } from '@titletrack/shared/contract';
+import { API_ROUTES, STAFF_ROLE } from '@titletrack/shared/contract';
 import type {
   ApplicantPrincipal,
   InboxMessage,
@@ -110,7 +110,7 @@ export class SubscriptionController {
 }
 
 @ApiTags('staff')
-@StaffOnly()
+@StaffOnly(STAFF_ROLE.PREFECTURE_OFFICE, STAFF_ROLE.COUNTY_HR_BUREAU, STAFF_ROLE.SERIES_AUTHORITY)
 @Controller()
 export class StaffRemindersController {
   constructor(private readonly staffRemindersService: StaffRemindersService) {}

@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 
 import { PlannerService } from './planner.service';
 import { PushWorkerService } from './push-worker.service';
+import { logSafeError } from '../../common/request-log';
 
 export const REMINDER_SCHEDULE = Symbol('REMINDER_SCHEDULE');
 export interface ReminderSchedule {
@@ -58,10 +59,7 @@ export class RemindersScheduler implements OnApplicationBootstrap, OnModuleDestr
           this.logger.log(`Reminder planning: ${JSON.stringify(summary)}`);
       })
       .catch((error: unknown) =>
-        this.logger.error(
-          `Reminder planning failed: ${(error as Error).message}`,
-          (error as Error).stack,
-        ),
+        this.logger.error({ error: logSafeError(error) }, 'Reminder planning failed'),
       )
       .finally(() => {
         this.planning = null;
@@ -80,7 +78,7 @@ export class RemindersScheduler implements OnApplicationBootstrap, OnModuleDestr
       }
     })()
       .catch((error: unknown) =>
-        this.logger.error(`Push round failed: ${(error as Error).message}`, (error as Error).stack),
+        this.logger.error({ error: logSafeError(error) }, 'Push round failed'),
       )
       .finally(() => {
         this.pushing = null;

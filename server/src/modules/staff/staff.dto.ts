@@ -30,7 +30,12 @@ export class CreateStaffUserDto implements CreateStaffUserRequest {
   @IsIn(Object.values(STAFF_ROLE))
   role: StaffRole;
 
-  @ApiProperty({ format: 'password', minLength: 12 })
+  // The 72-byte limit of bcrypt is counted in UTF-8 by the service (password.util.ts).
+  @ApiProperty({
+    format: 'password',
+    minLength: 12,
+    description: 'At most 72 bytes in UTF-8 (bcrypt reads no further)',
+  })
   @IsString()
   @Length(12, 200)
   password: string;

@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
+
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { ERROR_CODE, STAFF_ROLE } from '@titletrack/shared/contract';
-import type { StaffPrincipal, StaffRole } from '@titletrack/shared/contract';
+import type { RateLimitedDetails, StaffPrincipal, StaffRole } from '@titletrack/shared/contract';
 import { TITLE_SERIES } from '@titletrack/shared/domain';
 import { XINJIANG, findRegion } from '@titletrack/shared/region';
 
@@ -9,6 +11,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env';
 import { AppException } from '../../common/app.exception';
 import { isRegionInStaffScope, isRegionWide } from '../../common/staff-scope';
+import { ConcurrencyLimit } from './concurrency-limit.util';
 import { hashPassword, verifyPassword } from './password.util';
 import { mapStaffUser } from './staff.dto';
 import type { StaffUserListResponseDto, StaffUserResponseDto } from './staff.dto';
@@ -31,9 +34,20 @@ export type StaffCreator = Pick<StaffPrincipal, 'role' | 'regionCode' | 'county'
 
 const SERIES_VALUES: readonly string[] = Object.values(TITLE_SERIES);
 
+// bcrypt runs on libuv's thread pool, not on the event loop, but each check still takes a core for
+// a quarter of a second: at most one core fewer than the machine has (one on two cores, at most
+// two, which also leaves the pool's other threads to file reads and gzip), so the event loop
+// keeps a core for every other request. Up to four checks per slot (about a second of work) wait.
+const MAX_RUNNING_PASSWORD_CHECKS = Math.max(1, Math.min(2, availableParallelism() - 1));
+const MAX_WAITING_PASSWORD_CHECKS = 4 * MAX_RUNNING_PASSWORD_CHECKS;
+
 @Injectable()
 export class StaffService {
   private readonly logger = new Logger(StaffService.name);
+  private readonly passwordChecks = new ConcurrencyLimit(
+    MAX_RUNNING_PASSWORD_CHECKS,
+    MAX_WAITING_PASSWORD_CHECKS,
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -131,9 +145,22 @@ export class StaffService {
     this.logger.log(`Created the first admin account ${admin.username}`);
   }
 
+  // A flood of sign-ins waits its turn for the hash instead of starving the instance, and beyond
+  // the queue is refused at once: better a quick 429 than a wait without end. Sign-in asks this
+  // before any other work, so a refused attempt costs next to nothing.
+  assertRoomForPasswordCheck(): void {
+    if (!this.passwordChecks.isFull) return;
+    this.logger.debug('Password checks queue full');
+    const details: RateLimitedDetails = { retryAfterSeconds: 1 };
+    throw new AppException(ERROR_CODE.RATE_LIMITED, 'Too many sign-ins in progress', { details });
+  }
+
   async verify(username: string, password: string): Promise<StaffUserEntity | null> {
     const user = await this.staffRepository.getByUsername(username);
-    const isMatch = await verifyPassword(password, user?.isActive ? user.passwordHash : null);
+    this.assertRoomForPasswordCheck();
+    const isMatch = await this.passwordChecks.run(() =>
+      verifyPassword(password, user?.isActive ? user.passwordHash : null),
+    );
     return isMatch ? user : null;
   }
 }

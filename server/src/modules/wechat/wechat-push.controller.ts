@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpCode, HttpStatus, Post, Req } from '@nestj
 import type { RawBodyRequest } from '@nestjs/common';
 import {
   ApiOkResponse,
+  ApiPayloadTooLargeResponse,
   ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -34,7 +35,11 @@ export class WechatPushController {
   @ApiOkResponse({
     description: 'echostr, when the signature over WECHAT_PUSH_TOKEN, timestamp and nonce is right',
   })
-  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'WEBHOOK_SIGNATURE_INVALID' })
+  @ApiUnauthorizedResponse({
+    type: ErrorBodyDto,
+    description:
+      'WEBHOOK_SIGNATURE_INVALID (wrong signature, or timestamp more than 5 minutes off)',
+  })
   @ApiServiceUnavailableResponse({
     type: ErrorBodyDto,
     description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)',
@@ -50,7 +55,12 @@ export class WechatPushController {
     description:
       '"success": subscribe_msg_popup_event, subscribe_msg_change_event and subscribe_msg_sent_event recorded',
   })
-  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'WEBHOOK_SIGNATURE_INVALID' })
+  @ApiUnauthorizedResponse({
+    type: ErrorBodyDto,
+    description:
+      'WEBHOOK_SIGNATURE_INVALID (wrong signature, timestamp more than 5 minutes off, or timestamp and nonce received before)',
+  })
+  @ApiPayloadTooLargeResponse({ type: ErrorBodyDto, description: 'BODY_TOO_LARGE (over 64 KB)' })
   @ApiServiceUnavailableResponse({
     type: ErrorBodyDto,
     description: 'WECHAT_NOT_CONFIGURED (no WECHAT_PUSH_TOKEN)',

@@ -6,14 +6,30 @@ import { ERROR_CODE } from '@titletrack/shared/contract';
 
 import { AppException } from '../../common/app.exception';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { isValidWechatPushSignature } from './push-signature';
+import {
+  WECHAT_PUSH_WINDOW_SECONDS,
+  isFreshWechatPushTimestamp,
+  isValidWechatPushSignature,
+  wechatPushNonceKey,
+} from './push-signature';
 import { WechatEventRepository } from './wechat-event.repository';
+import { WechatPushNonceRepository } from './wechat-push-nonce.repository';
 import { WECHAT_PUSH_EVENT, WECHAT_PUSH_TOKEN } from './wechat-push.type';
 import type { PushQuery, SubscribePushListener } from './wechat-push.type';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(WECHAT_PUSH_EVENT));
 
+// A subscribe-message push is a few hundred bytes; the bound keeps a body nobody signs (plaintext
+// mode signs the query only) from costing more than that to parse.
+export const WECHAT_PUSH_MAX_BODY_BYTES = 64 * 1024;
+
 type Item = Record<string, unknown>;
+
+// `List` is an object for one item, an array for several.
+const listItems = (list: unknown): Item[] =>
+  (Array.isArray(list) ? list : list === undefined || list === null ? [] : [list]).filter(
+    (item): item is Item => typeof item === 'object' && item !== null,
+  );
 
 // WeChat sends its fields as strings or numbers; anything else is treated as absent.
 const text = (value: unknown): string | null =>
@@ -28,6 +44,11 @@ const text = (value: unknown): string | null =>
  * events, one row per List item (`List` is an object for one item, an array for several), tells
  * the listeners what changed, and ignores the rest. A push WeChat repeats (it retries when we
  * are slow) is recorded, and told, once.
+ *
+ * Plaintext mode signs only the timestamp and nonce, not the body, so a signed URL is a bearer
+ * ticket: it is taken only within minutes of its timestamp and only once across all instances
+ * (the nonce is claimed in the database, in the write that records the push), and its body is
+ * bounded.
  */
 @Injectable()
 export class WechatPushService {
@@ -37,6 +58,7 @@ export class WechatPushService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly events: WechatEventRepository,
+    private readonly nonces: WechatPushNonceRepository,
     @Inject(WECHAT_PUSH_TOKEN) private readonly token: string | null,
   ) {}
 
@@ -44,13 +66,18 @@ export class WechatPushService {
     this.listeners.push(listener);
   }
 
-  verifyUrl(query: PushQuery): string {
-    this.checkSignature(query);
+  // The echo changes nothing, so its nonce is not claimed; the timestamp must still be fresh.
+  verifyUrl(query: PushQuery, now = new Date()): string {
+    this.checkSignature(query, now);
     return query.echostr ?? '';
   }
 
-  async receive(query: PushQuery, rawBody: Buffer | undefined): Promise<string> {
-    this.checkSignature(query);
+  async receive(query: PushQuery, rawBody: Buffer | undefined, now = new Date()): Promise<string> {
+    const { timestamp, nonce } = this.checkSignature(query, now);
+    if (rawBody !== undefined && rawBody.length > WECHAT_PUSH_MAX_BODY_BYTES) {
+      this.logger.debug('WeChat push refused: the body is over the limit');
+      throw new AppException(ERROR_CODE.BODY_TOO_LARGE, 'WeChat push body is too large');
+    }
     let body: Record<string, unknown>;
     try {
       const parsed = JSON.parse((rawBody ?? Buffer.alloc(0)).toString('utf8')) as unknown;
@@ -63,12 +90,25 @@ export class WechatPushService {
     }
     const event = text(body.Event);
     const openId = text(body.FromUserName);
-    if (event === null || openId === null || !KNOWN_EVENTS.has(event)) return 'success';
-    const list = body.List;
-    const items: Item[] = (
-      Array.isArray(list) ? list : list === undefined || list === null ? [] : [list]
-    ).filter((item): item is Item => typeof item === 'object' && item !== null);
-    for (const item of items) await this.record(event, openId, text(body.CreateTime) ?? '', item);
+    const createTime = text(body.CreateTime) ?? '';
+    // Events we do not handle are answered "success" too; their nonce is taken all the same.
+    const handled =
+      event !== null && openId !== null && KNOWN_EVENTS.has(event)
+        ? { event, openId, items: listItems(body.List) }
+        : null;
+    const expiresAt = new Date((Number(timestamp) + WECHAT_PUSH_WINDOW_SECONDS + 1) * 1000);
+    await this.unitOfWork.write(async () => {
+      if (!(await this.nonces.claim(wechatPushNonceKey(timestamp, nonce), expiresAt, now))) {
+        this.logger.warn('WeChat push refused: its timestamp and nonce were taken before');
+        throw new AppException(
+          ERROR_CODE.WEBHOOK_SIGNATURE_INVALID,
+          'WeChat push was received before (replayed nonce)',
+        );
+      }
+      if (handled === null) return;
+      for (const item of handled.items)
+        await this.record(handled.event, handled.openId, createTime, item);
+    });
     return 'success';
   }
 
@@ -114,15 +154,24 @@ export class WechatPushService {
     });
   }
 
-  private checkSignature(query: PushQuery): void {
+  private checkSignature(query: PushQuery, now: Date): { timestamp: string; nonce: string } {
     if (this.token === null)
       throw new AppException(ERROR_CODE.WECHAT_NOT_CONFIGURED, 'WECHAT_PUSH_TOKEN is not set');
-    if (!isValidWechatPushSignature(this.token, query)) {
+    const { timestamp, nonce } = query;
+    if (!isValidWechatPushSignature(this.token, query) || !timestamp || !nonce) {
       this.logger.warn('WeChat push refused: bad signature');
       throw new AppException(
         ERROR_CODE.WEBHOOK_SIGNATURE_INVALID,
         'WeChat push signature is not valid',
       );
     }
+    if (!isFreshWechatPushTimestamp(timestamp, now)) {
+      this.logger.warn('WeChat push refused: its timestamp is outside the window');
+      throw new AppException(
+        ERROR_CODE.WEBHOOK_SIGNATURE_INVALID,
+        'WeChat push timestamp is too old or in the future',
+      );
+    }
+    return { timestamp, nonce };
   }
 }

@@ -50,3 +50,24 @@ export class WechatEventEntity {
   @CreatedAtColumn()
   createdAt: Date;
 }
+
+// A message push already taken, by its timestamp and nonce: kept while that timestamp would still
+// pass the freshness window, so a captured push URL is refused on every instance, not only the
+// one that saw it first.
+@Entity('wechat_push_nonce')
+export class WechatPushNonceEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  // sha256 hex of timestamp and nonce: WeChat does not bound the nonce's length.
+  @Index('IDX_wechat_push_nonce_key', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  nonceKey: string;
+
+  @Index('IDX_wechat_push_nonce_expires_at')
+  @Column({ type: 'datetime' })
+  expiresAt: Date;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+}

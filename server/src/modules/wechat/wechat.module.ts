@@ -10,6 +10,7 @@ import { WechatAccessTokenRepository } from './wechat-access-token.repository';
 import { createWechatHttp } from './wechat-api.http';
 import type { WechatHttp } from './wechat-api.http';
 import { WechatEventRepository } from './wechat-event.repository';
+import { WechatPushNonceRepository } from './wechat-push-nonce.repository';
 import { WechatPushController } from './wechat-push.controller';
 import { WechatPushService } from './wechat-push.service';
 import { WECHAT_PUSH_TOKEN } from './wechat-push.type';
@@ -31,6 +32,7 @@ const SEND_TIMEOUT_MS = 10_000;
   providers: [
     WechatAccessTokenRepository,
     WechatEventRepository,
+    WechatPushNonceRepository,
     WechatPushService,
     {
       provide: WECHAT_API_HTTP,

@@ -1,13 +1,15 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 
-import { ERROR_CODE } from '@titletrack/shared/contract';
-import type { ImportResult, ImportRowError } from '@titletrack/shared/contract';
+import { API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
+import type { ImportResult, ImportRowsInvalidDetails } from '@titletrack/shared/contract';
 
 import { importExport } from '../../../services/office-api';
 import { pickOfficeFile } from '../../../services/office-files';
+import { officeHttp } from '../../../services/office-http';
 import { toApiError } from '../../../services/http-client';
 import type { ApiError } from '../../../services/api-error';
+import { isH5 } from '../../../utils/platform';
 import {
   Button,
   Card,
@@ -22,10 +24,107 @@ import { OFFICE_TEXT } from '../office-text';
 const TEXT = OFFICE_TEXT.imports;
 const EXPORT_EXTENSIONS = ['.csv', '.xlsx', '.xls'] as const;
 
-const rowErrorsOf = (error: ApiError | null): ImportRowError[] =>
-  error?.code === ERROR_CODE.IMPORT_ROWS_INVALID && Array.isArray(error.details?.errors)
-    ? (error.details.errors as ImportRowError[])
-    : [];
+// What the office is told about a file refused for its rows beyond the shared office texts.
+export const IMPORT_REPORT_TEXT = {
+  kinds: '按原因统计：',
+  kindCount: (kind: string, count: number): string => `${kind}：${count} 处`,
+  firstShown: (shown: number): string => `仅显示前 ${shown} 条，完整清单请下载错误报告。`,
+  download: '下载完整错误报告（CSV）',
+  downloading: '正在下载…',
+  downloadOnComputer: '完整错误报告请在电脑浏览器中打开办公台下载。',
+  fileName: 'import-errors.csv',
+} as const;
+
+// The refusal of a file for its rows, when the answer has its expected shape.
+export function rowsInvalidOf(error: ApiError | null): ImportRowsInvalidDetails | null {
+  if (error?.code !== ERROR_CODE.IMPORT_ROWS_INVALID || !Array.isArray(error.details?.errors))
+    return null;
+  const details = error.details as Partial<ImportRowsInvalidDetails>;
+  const errors = details.errors ?? [];
+  return {
+    errors,
+    errorCount: typeof details.errorCount === 'number' ? details.errorCount : errors.length,
+    isTruncated: details.isTruncated === true,
+    counts: details.counts && typeof details.counts === 'object' ? details.counts : {},
+    reportId: typeof details.reportId === 'string' ? details.reportId : '',
+  };
+}
+
+// The report is behind the office session (Bearer token, or the cookie session on H5), so a
+// plain link would be refused: it is fetched through the console's client instead.
+export const fetchImportReport = (reportId: string): Promise<string> =>
+  officeHttp.get<string>(API_ROUTES.staffImportReport(reportId)).then(String);
+
+// H5 only: hands the csv to the browser as a download. The BOM lets Excel read it as UTF-8
+// (the browser's decoder drops the server's).
+export function saveCsvInBrowser(text: string, fileName: string): void {
+  const body = text.startsWith('\ufeff') ? text : `\ufeff${text}`;
+  const url = URL.createObjectURL(new Blob([body], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface ImportRowsRefusalProps {
+  details: ImportRowsInvalidDetails;
+  // A mini-program cannot save a csv for the office to open: the report is an H5 download.
+  canDownload: boolean;
+  isDownloading: boolean;
+  downloadError: ApiError | null;
+  onDownload: () => void;
+}
+
+export function ImportRowsRefusal({
+  details,
+  canDownload,
+  isDownloading,
+  downloadError,
+  onDownload,
+}: ImportRowsRefusalProps): JSX.Element {
+  const kinds = Object.entries(details.counts).sort(([, a], [, b]) => b - a);
+  return (
+    <>
+      <View className="tt-office-subtitle">{TEXT.errors(details.errorCount)}</View>
+      {kinds.length > 0 ? (
+        <View id="office-import-error-kinds" className="tt-office-muted">
+          {IMPORT_REPORT_TEXT.kinds}
+          {kinds.map(([kind, count]) => (
+            <View key={kind}>{IMPORT_REPORT_TEXT.kindCount(kind, count)}</View>
+          ))}
+        </View>
+      ) : null}
+      {details.isTruncated ? (
+        <Message tone="warn" id="office-import-errors-truncated">
+          {IMPORT_REPORT_TEXT.firstShown(details.errors.length)}
+        </Message>
+      ) : null}
+      {details.reportId && canDownload ? (
+        <Button id="office-import-report" disabled={isDownloading} onClick={onDownload}>
+          {isDownloading ? IMPORT_REPORT_TEXT.downloading : IMPORT_REPORT_TEXT.download}
+        </Button>
+      ) : null}
+      {details.reportId && !canDownload ? (
+        <View className="tt-office-muted">{IMPORT_REPORT_TEXT.downloadOnComputer}</View>
+      ) : null}
+      <ErrorMessage error={downloadError} id="office-import-report-error" />
+      <ResponsiveTable
+        id="office-import-errors"
+        columns={[
+          { key: 'row', title: TEXT.row, render: (row) => row.rowNumber },
+          { key: 'column', title: TEXT.column, render: (row) => row.column },
+          { key: 'reason', title: TEXT.reason, isWide: true, render: (row) => row.reason },
+        ]}
+        rows={details.errors}
+        rowKey={(row) => `${row.rowNumber}-${row.column}-${row.reason}`}
+        empty=""
+      />
+    </>
+  );
+}
 
 const yearOptionsOf = (error: ApiError | null): string[] => {
   const options =
@@ -40,12 +139,15 @@ export function ImportsSection(): JSX.Element {
   const [percent, setPercent] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [isDownloading, setIsDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
 
   const start = (): void => {
     void pickOfficeFile(EXPORT_EXTENSIONS).then((file) => {
       if (!file) return;
       setResult(null);
       setError(null);
+      setDownloadError(null);
       setPercent(0);
       const yearNumber = Number(year);
       importExport(file, year && Number.isInteger(yearNumber) ? yearNumber : null, setPercent).then(
@@ -60,8 +162,22 @@ export function ImportsSection(): JSX.Element {
       );
     });
   };
-  const rowErrors = rowErrorsOf(error);
+  const rowsInvalid = rowsInvalidOf(error);
   const yearOptions = yearOptionsOf(error);
+  const downloadReport = (reportId: string): void => {
+    setIsDownloading(true);
+    setDownloadError(null);
+    fetchImportReport(reportId).then(
+      (text) => {
+        setIsDownloading(false);
+        saveCsvInBrowser(text, IMPORT_REPORT_TEXT.fileName);
+      },
+      (failure: unknown) => {
+        setIsDownloading(false);
+        setDownloadError(toApiError(failure));
+      },
+    );
+  };
 
   return (
     <View id="office-imports">
@@ -133,21 +249,14 @@ export function ImportsSection(): JSX.Element {
               {yearOptions.join('、')}
             </View>
           ) : null}
-          {rowErrors.length > 0 ? (
-            <>
-              <View className="tt-office-subtitle">{TEXT.errors(rowErrors.length)}</View>
-              <ResponsiveTable
-                id="office-import-errors"
-                columns={[
-                  { key: 'row', title: TEXT.row, render: (row) => row.rowNumber },
-                  { key: 'column', title: TEXT.column, render: (row) => row.column },
-                  { key: 'reason', title: TEXT.reason, isWide: true, render: (row) => row.reason },
-                ]}
-                rows={rowErrors}
-                rowKey={(row) => `${row.rowNumber}-${row.column}-${row.reason}`}
-                empty=""
-              />
-            </>
+          {rowsInvalid ? (
+            <ImportRowsRefusal
+              details={rowsInvalid}
+              canDownload={isH5()}
+              isDownloading={isDownloading}
+              downloadError={downloadError}
+              onDownload={() => downloadReport(rowsInvalid.reportId)}
+            />
           ) : null}
         </Card>
       ) : null}

@@ -5,6 +5,7 @@ import {
   EMPLOYER_KIND,
   TITLE_LEVEL_LABEL,
   TITLE_SERIES_LABEL,
+  parsePlatformStatus,
 } from '@titletrack/shared/domain';
 import type {
   ApplicationStatus,
@@ -289,7 +290,6 @@ function headerKey(header: string): string {
 }
 
 // Label lookups also accept the wire value itself, so a sheet exported from TitleTrack imports.
-const STATUS_BY_TEXT = byLabelOrValue(APPLICATION_STATUS_LABEL);
 const LEVEL_BY_TEXT = byLabelOrValue(TITLE_LEVEL_LABEL);
 const SERIES_BY_TEXT = byLabelOrValue(TITLE_SERIES_LABEL);
 const ROUTE_BY_TEXT = byLabelOrValue<EvaluationRoute>({
@@ -301,8 +301,10 @@ const FEE_PAID_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
   ['未缴费', false],
 ]);
 
+// The platform's label table (shared/src/domain/platform-status.ts), the same for webhooks and
+// polls.
 export function parseStatus(text: string): ApplicationStatus | null {
-  return STATUS_BY_TEXT.get(text.trim()) ?? null;
+  return parsePlatformStatus(text);
 }
 
 export function parseTitleLevel(text: string): TitleLevel | null {

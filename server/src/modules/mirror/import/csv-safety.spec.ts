@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import { neutralizeCell, toCsv } from './csv-safety';
+import { neutralizeCell, toCsv, toCsvLines } from './csv-safety';
 
 describe('neutralizeCell', () => {
   it.each([
@@ -72,5 +72,17 @@ describe('toCsv', () => {
     toCsv(rows);
 
     expect(rows).toEqual([['=1+1']]);
+  });
+});
+
+describe('toCsvLines', () => {
+  it('writes the same lines as toCsv, with the BOM only when asked', () => {
+    const rows = [
+      ['2', '=cmd', 'a,b'],
+      ['3', '姓名', '@x'],
+    ];
+
+    expect(toCsvLines(rows).toString('utf8')).toBe(`2,'=cmd,"a,b"\r\n3,姓名,'@x\r\n`);
+    expect(toCsvLines(rows, { withBom: true })).toEqual(toCsv(rows));
   });
 });

@@ -13,8 +13,19 @@ export function neutralizeCell(value: string): string {
 // RFC 4180 csv with CRLF line ends, as bytes: UTF-8 with a BOM, because without the BOM
 // Chinese Excel reads the file as GBK and shows mojibake.
 export function toCsv(rows: readonly (readonly string[])[]): Buffer {
+  return toCsvLines(rows, { withBom: true });
+}
+
+// The same lines, for a report written a chunk at a time: only its first chunk has the BOM.
+export function toCsvLines(
+  rows: readonly (readonly string[])[],
+  { withBom = false }: { withBom?: boolean } = {},
+): Buffer {
   const lines = rows.map((row) => row.map((value) => quote(neutralizeCell(value))).join(','));
-  return Buffer.from(UTF_8_BOM + lines.map((line) => `${line}\r\n`).join(''), 'utf8');
+  return Buffer.from(
+    (withBom ? UTF_8_BOM : '') + lines.map((line) => `${line}\r\n`).join(''),
+    'utf8',
+  );
 }
 
 function quote(value: string): string {

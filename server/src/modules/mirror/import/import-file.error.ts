@@ -7,6 +7,9 @@ export const IMPORT_FILE_ERROR_REASON = {
   ZIP_TOO_MANY_ENTRIES: 'ZIP_TOO_MANY_ENTRIES',
   ZIP_TOO_LARGE_UNPACKED: 'ZIP_TOO_LARGE_UNPACKED',
   ZIP_SUSPICIOUS_RATIO: 'ZIP_SUSPICIOUS_RATIO',
+  // The sheets are more than exceljs can hold in memory: the same export as csv is read as a
+  // stream.
+  WORKBOOK_TOO_LARGE: 'WORKBOOK_TOO_LARGE',
   NOT_A_VALID_XLSX: 'NOT_A_VALID_XLSX',
   // A csv that cannot be parsed: a ragged row, an unclosed quote.
   MALFORMED_CSV: 'MALFORMED_CSV',

@@ -113,6 +113,54 @@ describe('readExportTable', () => {
       });
     });
 
+    describe('the header', () => {
+      const title = '和田地区2023年度职称申报人员名单';
+
+      it('is the first row naming every required column, below a title and blank rows', async () => {
+        const csv = `${title}\r\n\r\n,,\r\n${text}`;
+
+        const table = await read(iconv.encode(csv, 'gbk'), 'export.csv');
+
+        expect(table.headers).toEqual([...EXPORT_HEADERS]);
+        expect(table.rows.map((row) => row.rowNumber)).toEqual([5, 6, 7]);
+        expect(table.rows[0]?.cells).toEqual(rows[0]);
+      });
+
+      it('is searched in the first 10 rows only', async () => {
+        // Excel writes a title merged across the columns with the row's other cells empty.
+        const titleRow = `${title}${','.repeat(EXPORT_HEADERS.length - 1)}`;
+        const tenTitles = `${Array.from({ length: 10 }, () => titleRow).join('\r\n')}\r\n`;
+
+        const table = await read(Buffer.from(tenTitles + text), 'export.csv');
+
+        expect(table.headers).toEqual([title]);
+      });
+
+      it('is, when no row names every required column, the row naming the most', async () => {
+        const csv = `${title}\r\n申报编号,姓名,专业\r\nA001,王建国,x\r\n`;
+
+        const table = await read(Buffer.from(csv), 'export.csv');
+
+        expect(table.headers).toEqual(['申报编号', '姓名', '专业']);
+        expect(table.rows).toEqual([
+          {
+            rowNumber: 3,
+            cells: { 申报编号: 'A001', 姓名: '王建国', 专业: 'x' },
+            longNumberColumns: [],
+          },
+        ]);
+      });
+
+      it('lets a title row have fewer cells than the header, but no row below it', async () => {
+        const ragged = `${title}\r\n${text}A001,王建国\r\n`;
+
+        await expect(read(Buffer.from(ragged), 'export.csv')).rejects.toMatchObject({
+          reason: IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
+          details: { rowNumber: 6, cellCount: 2, headerCellCount: EXPORT_HEADERS.length },
+        });
+      });
+    });
+
     it('refuses an unclosed quote without quoting the cell', async () => {
       const csv = '申报编号,身份证号\r\nA001,"653201199005171231\r\n';
 
@@ -306,6 +354,17 @@ describe('readExportTable', () => {
 
       expect(table.headers).toEqual([...EXPORT_HEADERS]);
       expect(table.rows.map((row) => row.rowNumber)).toEqual([3]);
+    });
+
+    it('finds the header below a title row and a blank row', async () => {
+      const bytes = await exportXlsx(exportRows(2), EXPORT_HEADERS, (sheet) => {
+        sheet.spliceRows(1, 0, ['和田地区2023年度职称申报人员名单'], []);
+      });
+
+      const table = await read(bytes, 'export.xlsx');
+
+      expect(table.headers).toEqual([...EXPORT_HEADERS]);
+      expect(table.rows.map((row) => row.rowNumber)).toEqual([4, 5]);
     });
 
     it('refuses a workbook with a header and no data', async () => {

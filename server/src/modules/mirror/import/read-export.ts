@@ -1,6 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
+import { missingColumns } from './column-mapping';
 import { decodeCsvBytes } from './decode-csv';
 import type { CsvEncoding, ForcedCsvEncoding } from './decode-csv';
 import { IMPORT_FILE_ERROR_REASON, ImportFileError } from './import-file.error';
@@ -14,7 +15,7 @@ export const EXPORT_FORMAT = {
 export type ExportFormat = (typeof EXPORT_FORMAT)[keyof typeof EXPORT_FORMAT];
 
 export interface ExportRow {
-  rowNumber: number; // the row staff see in Excel: the header is 1, the first data row 2
+  rowNumber: number; // the row staff see in Excel (the header is 1 unless a title sits above it)
   cells: Record<string, string>; // by header, as written (untrimmed); absent cells are ''
   // Headers whose xlsx cell held a number of 15+ digits. Excel keeps 15 significant digits, so an
   // ID number typed as a number has already lost its tail; validation refuses these cells.
@@ -82,8 +83,8 @@ export async function streamExportRows(
   if (bytes.length === 0) {
     throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The file is empty');
   }
-  const builder = new TableBuilder(limits, onRows, chunkRows);
   const format = detectFormat(bytes, options.fileName);
+  const builder = new TableBuilder(limits, onRows, chunkRows, format === EXPORT_FORMAT.CSV);
   if (format === EXPORT_FORMAT.XLSX) {
     await readXlsx(bytes, limits, builder);
     return builder.finish(format);
@@ -127,7 +128,6 @@ function readCsv(
   // third of a 1,000,000-row import. Excel shows each record as one row and each empty line as
   // an empty row, so records are counted with empty lines (a record of one empty cell) kept.
   let recordCount = 0;
-  let headerCellCount = -1;
   Papa.parse<string[]>(text, {
     delimiter: detectDelimiter(text),
     skipEmptyLines: false,
@@ -136,15 +136,6 @@ function readCsv(
       const firstError = errors[0];
       if (firstError !== undefined) throw malformedCsv(firstError.code, recordCount);
       if (record.length === 1 && record[0] === '') return; // an empty line
-      if (headerCellCount === -1) {
-        headerCellCount = record.length;
-      } else if (record.length !== headerCellCount) {
-        throw new ImportFileError(
-          IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
-          `Row ${recordCount} has ${record.length} cells; the header has ${headerCellCount}`,
-          { rowNumber: recordCount, cellCount: record.length, headerCellCount },
-        );
-      }
       builder.add(recordCount, record.map(textCell));
     },
   });
@@ -253,28 +244,85 @@ function formatDate(date: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
-// Collects rows for both formats: takes the first non-empty row (row 1 in a platform export) as
-// the header, skips rows whose cells are all blank (Excel writes ",,,," for formatted empty
-// rows) and enforces the row cap as it goes, so a csv over the cap is refused before it is all
-// in memory. Rows leave in chunks through `onRows`.
+// The platform writes a title row (和田地区2023年度职称申报人员名单) above the header, often with a
+// blank row between them, so the header is looked for in the first rows: the first that names
+// every required column.
+export const HEADER_SEARCH_ROWS = 10;
+
+// Collects rows for both formats: finds the header (above), skips rows whose cells are all blank
+// (Excel writes ",,,," for formatted empty rows) and enforces the row cap as it goes, so a csv
+// over the cap is refused before it is all in memory. Rows leave in chunks through `onRows`.
 class TableBuilder {
   private headers: string[] | null = null;
   private columns: Array<{ index: number; header: string }> = [];
   private rows: ExportRow[] = [];
   private rowCount = 0;
+  // Non-blank rows of the first HEADER_SEARCH_ROWS that name too few columns to be the header.
+  private candidates: Array<{ rowNumber: number; cells: readonly CellText[] }> = [];
+  private isSearchOver = false;
+  private headerCellCount = 0;
 
   constructor(
     private readonly limits: ImportLimits,
     private readonly onRows: (rows: ExportRow[], headers: string[]) => void,
     private readonly chunkRows: number,
+    // csv: every row below the header has its cell count (rows above it, a title in one cell,
+    // may be shorter); an xlsx row ends at its last filled cell.
+    private readonly isRectangular: boolean,
   ) {}
 
   add(rowNumber: number, cells: readonly CellText[]): void {
-    if (this.headers === null) {
-      this.setHeader(cells);
+    if (this.headers === null && !this.isSearchOver && rowNumber > HEADER_SEARCH_ROWS) {
+      this.endHeaderSearch();
+    }
+    if (this.headers !== null) {
+      this.addData(rowNumber, cells);
       return;
     }
-    if (cells.every((cell) => cell.text.trim() === '')) return;
+    if (isBlank(cells)) return;
+    // Only blank rows in the search window: the first row with anything is the header.
+    if (this.isSearchOver || missingColumns(headerNames(cells)).length === 0) {
+      this.setHeader(cells);
+      this.candidates = [];
+      return;
+    }
+    this.candidates.push({ rowNumber, cells });
+  }
+
+  // No row of the window names every required column: the one naming the most (the first of
+  // equals) is taken as the header, so the refusal lists what it lacks, and the rows below it
+  // become data again.
+  private endHeaderSearch(): void {
+    this.isSearchOver = true;
+    const candidates = this.candidates;
+    this.candidates = [];
+    let bestIndex = -1;
+    let fewestMissing = Number.POSITIVE_INFINITY;
+    candidates.forEach(({ cells }, index) => {
+      const missing = missingColumns(headerNames(cells)).length;
+      if (missing < fewestMissing) {
+        fewestMissing = missing;
+        bestIndex = index;
+      }
+    });
+    const best = candidates[bestIndex];
+    if (best === undefined) return;
+    this.setHeader(best.cells);
+    for (const { rowNumber, cells } of candidates.slice(bestIndex + 1)) {
+      this.addData(rowNumber, cells);
+    }
+  }
+
+  private addData(rowNumber: number, cells: readonly CellText[]): void {
+    if (this.isRectangular && cells.length !== this.headerCellCount) {
+      const { headerCellCount } = this;
+      throw new ImportFileError(
+        IMPORT_FILE_ERROR_REASON.MALFORMED_CSV,
+        `Row ${rowNumber} has ${cells.length} cells; the header has ${headerCellCount}`,
+        { rowNumber, cellCount: cells.length, headerCellCount },
+      );
+    }
+    if (isBlank(cells)) return;
     if (this.rowCount >= this.limits.maxRows) {
       throw new ImportFileError(
         IMPORT_FILE_ERROR_REASON.TOO_MANY_ROWS,
@@ -299,6 +347,7 @@ class TableBuilder {
   }
 
   finish(format: ExportFormat): ExportFileInfo {
+    if (this.headers === null && !this.isSearchOver) this.endHeaderSearch();
     if (this.headers === null || this.rowCount === 0) {
       throw new ImportFileError(IMPORT_FILE_ERROR_REASON.EMPTY_FILE, 'The file has no data rows');
     }
@@ -332,7 +381,16 @@ class TableBuilder {
       );
     }
     this.headers = this.columns.map((column) => column.header);
+    this.headerCellCount = cells.length;
   }
+}
+
+function isBlank(cells: readonly CellText[]): boolean {
+  return cells.every((cell) => cell.text.trim() === '');
+}
+
+function headerNames(cells: readonly CellText[]): string[] {
+  return cells.map((cell) => cell.text.trim()).filter((name) => name !== '');
 }
 
 function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {

@@ -272,8 +272,31 @@ describe('validateExportRows', () => {
     ['身份证号', '6.53201E+17', R.NUMBER_LOST_DIGITS],
     ['姓名', '王'.repeat(101), `${R.TOO_LONG} (max 100 characters)`],
     ['单位', '院'.repeat(201), `${R.TOO_LONG} (max 200 characters)`],
+    ['姓名', '+86王建国', R.NAME_FORMULA_TRIGGER],
+    ['姓名', '\u200b@SUM(A1)', R.NAME_FORMULA_TRIGGER],
+    ['姓名', '-王建国', R.NAME_FORMULA_TRIGGER],
+    ['姓名', '\u202e\u200b', R.NAME_EMPTY],
   ])('reports %s = %s as "%s"', (column, value, reason) => {
     expect(errorsOf({ [column]: value })).toEqual([{ rowNumber: 2, column, reason }]);
+  });
+
+  it('stores a name without its bidi controls and zero-width characters', () => {
+    const { records, errors } = validateOne({ 姓名: '\u202e王\u200b建国\u2069' });
+
+    expect(errors).toEqual([]);
+    expect(records[0]?.applicantName).toBe('王建国');
+  });
+
+  it.each([
+    ['单位审核中', 'employer_review'],
+    ['评审中', 'evaluation_meeting'],
+    ['〔正在评审〕', 'evaluation_meeting'],
+  ])('reads the platform status %s as %s', (value, status) => {
+    expect(validateOne({ 状态: value }).records[0]?.status).toBe(status);
+  });
+
+  it('names the known status labels when a status is unknown', () => {
+    expect(R.UNKNOWN_STATUS).toMatch(/^Unknown status \(known: 已注册, 填报中, .*已取消资格\)$/);
   });
 
   it.each([

@@ -1,7 +1,12 @@
 import type { ImportRowError } from '@titletrack/shared/contract';
 import { BEIJING_UTC_OFFSET_MINUTES, EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
-import { checkIdCardNumber } from '@titletrack/shared/domain';
+import {
+  KNOWN_PLATFORM_STATUS_LABELS,
+  PERSON_NAME_REFUSAL,
+  checkIdCardNumber,
+  checkPersonName,
+} from '@titletrack/shared/domain';
 import type { ApplicationStatus, TitleLevel, TitleSeries } from '@titletrack/shared/domain';
 
 import {
@@ -19,6 +24,7 @@ import {
 } from './column-mapping';
 import type { ImportField } from './column-mapping';
 import { IMPORT_FILE_ERROR_REASON, ImportFileError } from './import-file.error';
+import { HEADER_SEARCH_ROWS } from './read-export';
 import type { ExportRow, ExportTable } from './read-export';
 import type { MirroredCertificate, PlatformFactValues } from '../status-change.type';
 
@@ -96,7 +102,9 @@ export const IMPORT_ROW_ERROR_REASON = {
   NUMBER_LOST_DIGITS: 'Long number lost digits in Excel; store the column as text',
   TOO_LONG: 'Too long',
   INVALID_APPLICATION_NO: 'Invalid application number (4–64 letters, digits or -)',
-  UNKNOWN_STATUS: 'Unknown status',
+  UNKNOWN_STATUS: `Unknown status (known: ${KNOWN_PLATFORM_STATUS_LABELS.join(', ')})`,
+  NAME_FORMULA_TRIGGER: 'Name starts with = + - or @',
+  NAME_EMPTY: 'Name has no visible characters',
   UNKNOWN_LEVEL: 'Unknown level',
   UNKNOWN_SERIES: 'Unknown series',
   UNKNOWN_ROUTE: 'Unknown route',
@@ -143,7 +151,7 @@ export class ExportRowValidator {
     if (missing.length > 0) {
       throw new ImportFileError(
         IMPORT_FILE_ERROR_REASON.MISSING_COLUMNS,
-        `The file lacks ${missing.length} required column(s)`,
+        `The file lacks ${missing.length} required column(s): no row of the first ${HEADER_SEARCH_ROWS} names them all`,
         { columns: missing },
       );
     }
@@ -200,7 +208,7 @@ function validateRow(reader: RowReader, options: ValidateExportOptions): RowResu
   const applicationNo = reader.required(F.APPLICATION_NO, (text) =>
     APPLICATION_NO_PATTERN.test(text) ? accept(text) : refuse(R.INVALID_APPLICATION_NO),
   );
-  const applicantName = reader.required(F.APPLICANT_NAME, asText);
+  const applicantName = reader.required(F.APPLICANT_NAME, parsePersonName);
   const idCardNumber = reader.required(F.ID_CARD_NUMBER, (text) => {
     const check = checkIdCardNumber(text, options.now);
     // The reason names the failed rule only; the number itself never enters a report or log.
@@ -343,6 +351,17 @@ function readCertificate(reader: RowReader): MirroredCertificate | null {
     isRevoked,
     revokedReason: isRevoked ? revokedReason : null,
   };
+}
+
+// Invisible characters are removed, a formula trigger refused: the rule webhooks and polls share.
+function parsePersonName(text: string): Parsed<string> {
+  const check = checkPersonName(text);
+  if (check.isValid) return accept(check.name);
+  return refuse(
+    check.reason === PERSON_NAME_REFUSAL.EMPTY
+      ? IMPORT_ROW_ERROR_REASON.NAME_EMPTY
+      : IMPORT_ROW_ERROR_REASON.NAME_FORMULA_TRIGGER,
+  );
 }
 
 function parseYear(text: string): Parsed<number> {

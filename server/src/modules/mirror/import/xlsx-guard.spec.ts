@@ -3,6 +3,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { exportRows, exportXlsx, TEST_LIMITS } from './export.fixture';
 import { IMPORT_FILE_ERROR_REASON } from './import-file.error';
 import { assertSafeXlsx } from './xlsx-guard';
+import { MINIMAL_XLSX_PARTS, deflateBody, writeZip } from './zip.fixture';
 
 interface ZipPart {
   name: string;
@@ -98,6 +99,51 @@ describe('assertSafeXlsx', () => {
     const zip = zipOf([CONTENT_TYPES, { name: 'xl/styles.xml', data: Buffer.alloc(100_000) }]);
 
     await expect(assertSafeXlsx(zip, TEST_LIMITS)).resolves.toBeUndefined();
+  });
+
+  it('refuses a part that unpacks past maxPartUnpackedBytes, whatever its ratio', async () => {
+    const zip = zipOf([CONTENT_TYPES, { name: 'docProps/custom.xml', data: Buffer.alloc(5000) }]);
+
+    await expect(
+      assertSafeXlsx(zip, { ...TEST_LIMITS, maxPartUnpackedBytes: 4096 }),
+    ).rejects.toMatchObject({
+      reason: IMPORT_FILE_ERROR_REASON.ZIP_TOO_LARGE_UNPACKED,
+      details: { part: 'docProps/custom.xml', unpackedBytes: 5000, maxPartUnpackedBytes: 4096 },
+    });
+  });
+
+  it('refuses parts under xl/ that together unpack past maxWorkbookXmlBytes', async () => {
+    // Each part is small and under the ratio check; together they are more than exceljs can hold.
+    const sheets = [1, 2, 3].map((n) => ({
+      name: `xl/worksheets/sheet${n}.xml`,
+      data: Buffer.alloc(2000),
+    }));
+    const outside = { name: 'docProps/app.xml', data: Buffer.alloc(5000) };
+    const limits = { ...TEST_LIMITS, maxWorkbookXmlBytes: 5000 };
+
+    await expect(assertSafeXlsx(zipOf([CONTENT_TYPES, ...sheets]), limits)).rejects.toMatchObject({
+      reason: IMPORT_FILE_ERROR_REASON.WORKBOOK_TOO_LARGE,
+      details: { workbookXmlBytes: 6000, maxWorkbookXmlBytes: 5000 },
+    });
+    await expect(
+      assertSafeXlsx(zipOf([CONTENT_TYPES, outside, ...sheets.slice(0, 2)]), limits),
+    ).resolves.toBeUndefined();
+  });
+
+  it('refuses many parts of just under the ratio check’s size by their count', async () => {
+    const almostMiB = deflateBody(Buffer.alloc(1024 * 1024 - 1, 0x20));
+    const zip = writeZip([
+      ...MINIMAL_XLSX_PARTS,
+      ...Array.from({ length: 990 }, (_unused, n) => ({
+        name: `xl/part${n}.xml`,
+        deflated: almostMiB,
+      })),
+    ]);
+
+    await expect(assertSafeXlsx(zip, TEST_LIMITS)).rejects.toMatchObject({
+      reason: IMPORT_FILE_ERROR_REASON.ZIP_TOO_MANY_ENTRIES,
+      details: { entryCount: 991, maxZipEntries: TEST_LIMITS.maxZipEntries },
+    });
   });
 
   it('refuses a part that inflates past the size its headers declare', async () => {

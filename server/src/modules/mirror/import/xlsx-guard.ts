@@ -12,7 +12,10 @@ const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 const CONTENT_TYPES_PART = '[Content_Types].xml';
 
 // exceljs (through JSZip) inflates every part of the package into memory before it reads a cell,
-// so a zip bomb would crash the process. This runs first and refuses a package that is too big.
+// and holds a model of every sheet, so a zip bomb, or a package of many parts each just under the
+// ratio check (990 parts of 1 MiB drove a server past 4 GB), would crash the process. This runs
+// first and refuses a package that is too big: too many parts, too much unpacked in all, in one
+// part, or in the parts exceljs models (see ImportLimits).
 // Step 1 reads only the central directory: entry count, declared sizes, ratios. Step 2 inflates
 // each part as a stream and discards it, because the declared sizes are the sender's claim:
 // yauzl's validateEntrySizes fails a part that inflates past its declared size, so a lying
@@ -63,8 +66,18 @@ function checkDeclaredSizes(entries: readonly DeclaredEntry[], limits: ImportLim
     );
   }
   let unpackedBytes = 0;
+  let workbookXmlBytes = 0;
   for (const entry of entries) {
     unpackedBytes += entry.uncompressedSize;
+    if (isWorkbookPart(entry.fileName)) workbookXmlBytes += entry.uncompressedSize;
+    const { maxPartUnpackedBytes } = limits;
+    if (entry.uncompressedSize > maxPartUnpackedBytes) {
+      throw new ImportFileError(
+        IMPORT_FILE_ERROR_REASON.ZIP_TOO_LARGE_UNPACKED,
+        `An xlsx part unpacks to ${entry.uncompressedSize} bytes; at most ${maxPartUnpackedBytes} are allowed per part`,
+        { part: entry.fileName, unpackedBytes: entry.uncompressedSize, maxPartUnpackedBytes },
+      );
+    }
     const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
     const { maxCompressionRatio } = limits;
     if (entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES && ratio > maxCompressionRatio) {
@@ -75,7 +88,14 @@ function checkDeclaredSizes(entries: readonly DeclaredEntry[], limits: ImportLim
       );
     }
   }
-  const { maxUnpackedBytes } = limits;
+  const { maxUnpackedBytes, maxWorkbookXmlBytes } = limits;
+  if (workbookXmlBytes > maxWorkbookXmlBytes) {
+    throw new ImportFileError(
+      IMPORT_FILE_ERROR_REASON.WORKBOOK_TOO_LARGE,
+      `The workbook's sheets unpack to ${workbookXmlBytes} bytes; at most ${maxWorkbookXmlBytes} are read from an xlsx (upload a larger export as csv)`,
+      { workbookXmlBytes, maxWorkbookXmlBytes },
+    );
+  }
   if (unpackedBytes > maxUnpackedBytes) {
     throw new ImportFileError(
       IMPORT_FILE_ERROR_REASON.ZIP_TOO_LARGE_UNPACKED,
@@ -83,6 +103,11 @@ function checkDeclaredSizes(entries: readonly DeclaredEntry[], limits: ImportLim
       { unpackedBytes, maxUnpackedBytes },
     );
   }
+}
+
+// exceljs builds its model from the parts under xl/; it reads the rest and drops it.
+function isWorkbookPart(fileName: string): boolean {
+  return fileName.replace(/^\/+/, '').startsWith('xl/');
 }
 
 async function checkActualSizes(bytes: Buffer): Promise<void> {

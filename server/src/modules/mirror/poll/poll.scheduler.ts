@@ -3,6 +3,7 @@ import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 
 import { PLATFORM_POLL_NAME, PollerService } from './poller.service';
+import { logSafeError } from '../../../common/request-log';
 
 export const POLL_SCHEDULE = Symbol('POLL_SCHEDULE');
 
@@ -46,10 +47,7 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       })
       .catch((error: unknown) => {
         // A job's failure: logged once, here, with its stack; the next tick tries again.
-        this.logger.error(
-          `Platform poll run failed: ${(error as Error).message}`,
-          (error as Error).stack,
-        );
+        this.logger.error({ error: logSafeError(error) }, 'Platform poll run failed');
       })
       .finally(() => {
         this.running = null;

@@ -14,6 +14,7 @@ import {
 } from './platform-status.client';
 import type { PlatformChange, PlatformChangePage } from './platform-status.client';
 import { PollCursorRepository } from './poll-cursor.repository';
+import { logSafeError } from '../../../common/request-log';
 
 export const PLATFORM_POLL_NAME = 'platform-poll';
 export const PLATFORM_STATUS_CLIENT = Symbol('PLATFORM_STATUS_CLIENT');
@@ -201,10 +202,7 @@ export class PollerService {
       } catch (error) {
         if (!(error instanceof PlatformRetryableError)) {
           // A job's failure: logged once, here, with its stack.
-          this.logger.error(
-            `Platform poll failed: ${(error as Error).message}`,
-            (error as Error).stack,
-          );
+          this.logger.error({ error: logSafeError(error) }, 'Platform poll failed');
           return POLL_STOP.FAILED;
         }
         const delayMs = this.retryDelayMs(error, retries);

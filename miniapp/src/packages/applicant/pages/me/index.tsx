@@ -225,6 +225,14 @@ export default function MePage(): JSX.Element {
           </>
         ) : null}
 
+        {/* 投诉建议 is offered to everyone (国办函〔2026〕12号); the page asks for sign-in itself. */}
+        <Cell
+          title={t('me.feedbackEntry')}
+          description={t('me.feedbackEntryHint')}
+          id="feedback-entry"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.feedback })}
+        />
+
         {rules ? (
           <>
             <View className="tt-screen__title">{t('me.contacts.title')}</View>

@@ -11,6 +11,7 @@ import { OFFICE_TEXT } from '../../office-text';
 import { ApplicationsSection } from '../../sections/applications-section';
 import { CalendarSection } from '../../sections/calendar-section';
 import { CertificatesSection } from '../../sections/certificates-section';
+import { FeedbackSection } from '../../sections/feedback-section';
 import { ImportsSection } from '../../sections/imports-section';
 import { NoticesSection } from '../../sections/notices-section';
 import { RemindersSection } from '../../sections/reminders-section';
@@ -67,6 +68,7 @@ export default function OfficeConsolePage(): JSX.Element | null {
         {current === 'reminders' ? <RemindersSection /> : null}
         {current === 'certificates' ? <CertificatesSection /> : null}
         {current === 'staff' ? <StaffSection staff={staff} /> : null}
+        {current === 'feedback' ? <FeedbackSection /> : null}
       </View>
     </View>
   );
