@@ -50,6 +50,35 @@ describe('getConfig', () => {
     expect((failure as ConfigError).message).not.toContain('hunter2');
   });
 
+  it('refuses a first-admin password longer than bcrypt reads, without printing it', () => {
+    // 25 three-byte characters: 75 bytes; bcrypt would compare only the first 72.
+    const password = '职'.repeat(25);
+    expect(() =>
+      getConfig({
+        APP_ENV: 'development',
+        BOOTSTRAP_ADMIN_USERNAME: 'admin',
+        BOOTSTRAP_ADMIN_PASSWORD: password,
+      }),
+    ).toThrow(ConfigError);
+    try {
+      getConfig({
+        APP_ENV: 'development',
+        BOOTSTRAP_ADMIN_USERNAME: 'admin',
+        BOOTSTRAP_ADMIN_PASSWORD: password,
+      });
+    } catch (error) {
+      expect((error as ConfigError).variableNames).toEqual(['BOOTSTRAP_ADMIN_PASSWORD']);
+      expect((error as ConfigError).message).not.toContain(password);
+    }
+    expect(
+      getConfig({
+        APP_ENV: 'development',
+        BOOTSTRAP_ADMIN_USERNAME: 'admin',
+        BOOTSTRAP_ADMIN_PASSWORD: '职'.repeat(24),
+      }),
+    ).toBeDefined();
+  });
+
   it('refuses to start in production without ID-protection and certificate-signing keys and the public origin, naming them', () => {
     expect(() => getConfig({ APP_ENV: 'production' })).toThrow(
       'Invalid environment variables: ID_ENCRYPTION_KEYS, ID_ENCRYPTION_CURRENT_KEY_ID, ID_BLIND_INDEX_KEY, CERTIFICATE_SIGNING_KEY, PUBLIC_BASE_URL',

@@ -140,9 +140,15 @@ const VARIABLES = {
       .optional(),
   },
   BOOTSTRAP_ADMIN_PASSWORD: {
-    description: 'Password of the first admin (at least 12 characters); there is never a default',
+    description:
+      'Password of the first admin (at least 12 characters, at most 72 bytes in UTF-8); there is never a default',
     isSensitive: true,
-    schema: z.string().min(12).max(200).optional(),
+    // bcrypt reads 72 bytes: a longer password would be cut silently.
+    schema: z
+      .string()
+      .min(12)
+      .refine((password) => Buffer.byteLength(password, 'utf8') <= 72, 'at most 72 bytes in UTF-8')
+      .optional(),
   },
   PLATFORM_WEBHOOK_SECRETS: {
     description:
@@ -446,7 +452,8 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (bad.length > 0 || idProtection === null) {
     const isAppEnvUnset = env.APP_ENV === undefined || env.APP_ENV === '';
-    throw new ConfigError(bad, isAppEnvUnset ? UNSET_APP_ENV_HINT : '');
+    // A variable can fail twice (its own rule, then its pair's): named once.
+    throw new ConfigError([...new Set(bad)], isAppEnvUnset ? UNSET_APP_ENV_HINT : '');
   }
 
   const environment = values.APP_ENV as AppEnvironment;

@@ -192,6 +192,13 @@ export const OFFICE_TEXT = {
     version: (version: number): string => `第 ${version} 版`,
   },
   imports: {
+    kinds: '按原因统计：',
+    kindCount: (kind: string, count: number): string => `${kind}：${count} 处`,
+    firstShown: (shown: number): string => `仅显示前 ${shown} 条，完整清单请下载错误报告。`,
+    download: '下载完整错误报告（CSV）',
+    downloading: '正在下载…',
+    downloadOnComputer: '完整错误报告请在电脑浏览器中打开办公台下载。',
+    fileName: 'import-errors.csv',
     title: '导入平台导出数据',
     hint: '支持评审平台导出的 .csv / .xlsx 文件。有错误的行时整份文件都不会导入。',
     year: '年度（文件中没有“年度”列时使用）',

@@ -24,17 +24,6 @@ import { OFFICE_TEXT } from '../office-text';
 const TEXT = OFFICE_TEXT.imports;
 const EXPORT_EXTENSIONS = ['.csv', '.xlsx', '.xls'] as const;
 
-// What the office is told about a file refused for its rows beyond the shared office texts.
-export const IMPORT_REPORT_TEXT = {
-  kinds: '按原因统计：',
-  kindCount: (kind: string, count: number): string => `${kind}：${count} 处`,
-  firstShown: (shown: number): string => `仅显示前 ${shown} 条，完整清单请下载错误报告。`,
-  download: '下载完整错误报告（CSV）',
-  downloading: '正在下载…',
-  downloadOnComputer: '完整错误报告请在电脑浏览器中打开办公台下载。',
-  fileName: 'import-errors.csv',
-} as const;
-
 // The refusal of a file for its rows, when the answer has its expected shape.
 export function rowsInvalidOf(error: ApiError | null): ImportRowsInvalidDetails | null {
   if (error?.code !== ERROR_CODE.IMPORT_ROWS_INVALID || !Array.isArray(error.details?.errors))
@@ -91,24 +80,24 @@ export function ImportRowsRefusal({
       <View className="tt-office-subtitle">{TEXT.errors(details.errorCount)}</View>
       {kinds.length > 0 ? (
         <View id="office-import-error-kinds" className="tt-office-muted">
-          {IMPORT_REPORT_TEXT.kinds}
+          {TEXT.kinds}
           {kinds.map(([kind, count]) => (
-            <View key={kind}>{IMPORT_REPORT_TEXT.kindCount(kind, count)}</View>
+            <View key={kind}>{TEXT.kindCount(kind, count)}</View>
           ))}
         </View>
       ) : null}
       {details.isTruncated ? (
         <Message tone="warn" id="office-import-errors-truncated">
-          {IMPORT_REPORT_TEXT.firstShown(details.errors.length)}
+          {TEXT.firstShown(details.errors.length)}
         </Message>
       ) : null}
       {details.reportId && canDownload ? (
         <Button id="office-import-report" disabled={isDownloading} onClick={onDownload}>
-          {isDownloading ? IMPORT_REPORT_TEXT.downloading : IMPORT_REPORT_TEXT.download}
+          {isDownloading ? TEXT.downloading : TEXT.download}
         </Button>
       ) : null}
       {details.reportId && !canDownload ? (
-        <View className="tt-office-muted">{IMPORT_REPORT_TEXT.downloadOnComputer}</View>
+        <View className="tt-office-muted">{TEXT.downloadOnComputer}</View>
       ) : null}
       <ErrorMessage error={downloadError} id="office-import-report-error" />
       <ResponsiveTable
@@ -170,7 +159,7 @@ export function ImportsSection(): JSX.Element {
     fetchImportReport(reportId).then(
       (text) => {
         setIsDownloading(false);
-        saveCsvInBrowser(text, IMPORT_REPORT_TEXT.fileName);
+        saveCsvInBrowser(text, TEXT.fileName);
       },
       (failure: unknown) => {
         setIsDownloading(false);

@@ -4,12 +4,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { ERROR_CODE } from '@titletrack/shared/contract';
 import type { ImportRowError, ImportRowsInvalidDetails } from '@titletrack/shared/contract';
 
+import { OFFICE_TEXT } from '../../office-text';
 import { ApiError } from '../../../../services/api-error';
 import { officeSession } from '../../../../services/office-session';
 import { scriptServer } from '../../../../test/taro.mock';
 import type { MockRequest } from '../../../../test/taro.mock';
 import {
-  IMPORT_REPORT_TEXT,
   ImportRowsRefusal,
   fetchImportReport,
   rowsInvalidOf,
@@ -111,19 +111,19 @@ describe('ImportRowsRefusal', () => {
 
   it('should offer the full report for download on H5', () => {
     const markup = render();
-    expect(markup).toContain(`id="office-import-report">${IMPORT_REPORT_TEXT.download}`);
-    expect(markup).not.toContain(IMPORT_REPORT_TEXT.downloadOnComputer);
+    expect(markup).toContain(`id="office-import-report">${OFFICE_TEXT.imports.download}`);
+    expect(markup).not.toContain(OFFICE_TEXT.imports.downloadOnComputer);
   });
 
   it('should point to the computer when the mini-program cannot save the report', () => {
     const markup = render({ canDownload: false });
     expect(markup).not.toContain('office-import-report"');
-    expect(markup).toContain(IMPORT_REPORT_TEXT.downloadOnComputer);
+    expect(markup).toContain(OFFICE_TEXT.imports.downloadOnComputer);
   });
 
   it('should show the download in progress and why it failed', () => {
     expect(render({ isDownloading: true })).toContain(
-      `<button id="office-import-report" disabled="">${IMPORT_REPORT_TEXT.downloading}</button>`,
+      `<button id="office-import-report" disabled="">${OFFICE_TEXT.imports.downloading}</button>`,
     );
     expect(render({ downloadError: new ApiError(ERROR_CODE.NOT_FOUND, 404) })).toContain(
       '<p id="office-import-report-error">NOT_FOUND</p>',
