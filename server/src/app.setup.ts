@@ -98,7 +98,7 @@ async function configureApp(app: NestFastifyApplication, config: AppConfig): Pro
   // keep every later line in memory and never write its errors.
   app.flushLogs();
   logRequests(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   // gzip for the H5 bundle and the API: on a 400 kbps phone link it divides the first screen's
   // download by three (docs/miniapp.md). Brotli is left out: at a useful quality it costs more
   // CPU per response than the link saves on these sizes.

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import {
   H5PolicySource,
+  helmetHeaderPairs,
   RESPONSE_KIND,
   cspHash,
   h5Policy,
@@ -96,5 +97,23 @@ describe(H5PolicySource.name, () => {
       /; upgrade-insecure-requests$/,
     );
     expect(h5Policy([], options)).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('helmetHeaderPairs', () => {
+  it("takes helmet's headers for the options once, HSTS only when asked", () => {
+    const options = {
+      contentSecurityPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' as const },
+    };
+    const plain = new Map(helmetHeaderPairs({ ...options, strictTransportSecurity: false }));
+    expect(plain.get('x-content-type-options')).toBe('nosniff');
+    expect(plain.get('referrer-policy')).toBe('no-referrer');
+    expect(plain.has('strict-transport-security')).toBe(false);
+    expect(plain.has('content-security-policy')).toBe(false);
+    const strict = new Map(
+      helmetHeaderPairs({ ...options, strictTransportSecurity: { maxAge: 60 } }),
+    );
+    expect(strict.get('strict-transport-security')).toBe('max-age=60; includeSubDomains');
   });
 });
