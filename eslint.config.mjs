@@ -10,6 +10,7 @@ const SOURCES = [
   'server/test/**/*.ts',
   'miniapp/src/**/*.{ts,tsx}',
   'miniapp/e2e/**/*.ts',
+  'miniapp/weapp-test/**/*.ts',
 ];
 const TESTS = [
   '**/*.spec.{ts,tsx}',
@@ -17,6 +18,7 @@ const TESTS = [
   '**/__tests__/**',
   'server/test/**',
   'miniapp/e2e/**',
+  'miniapp/weapp-test/**',
   'miniapp/src/test/**',
   '**/*.fixture.ts',
 ];

@@ -156,11 +156,14 @@ describe('sign-in', () => {
         BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       });
       await first.close();
-      const again = await createTestApp({
-        ...env,
-        BOOTSTRAP_ADMIN_USERNAME: 'admin2',
-        BOOTSTRAP_ADMIN_PASSWORD: 'another long password',
-      });
+      const again = await createTestApp(
+        {
+          ...env,
+          BOOTSTRAP_ADMIN_USERNAME: 'admin2',
+          BOOTSTRAP_ADMIN_PASSWORD: 'another long password',
+        },
+        { isAdminEnsured: false },
+      );
       try {
         const usernames: Array<{ username: string }> = await again.dataSource.query(
           'SELECT username FROM staff_user',

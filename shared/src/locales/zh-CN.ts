@@ -616,6 +616,17 @@ export const zhCN = {
         '{sinceApplicationYear} 年度申报弄虚作假被查实，{firstBannedYear}—{lastBannedYear} 年度不得申报',
     },
   },
+  // WeChat's privacy consent (用户隐私保护指引): shown when a feature first needs a scoped permission.
+  privacy: {
+    title: '用户隐私保护提示',
+    body: '使用此功能前，请阅读并同意{guide}。只在你操作时使用所需的权限，不收集与此功能无关的信息。',
+    guide: '《职称通隐私保护指引》',
+    agree: '同意',
+    disagree: '拒绝',
+    refused:
+      '你已拒绝，这个功能暂时不能使用，其他功能照常使用。需要时请再次点击，约 10 秒后会再次询问。',
+    close: '知道了',
+  },
   errors: {
     VALIDATION_FAILED: '请求有误，请返回重试',
     NOT_FOUND: '没有找到相关内容',
@@ -660,6 +671,20 @@ export const zhCN = {
     NETWORK_ERROR: '网络连接失败，请检查网络后重试',
     TIMEOUT: '网络较慢，请求超时，请重试',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
+  tabBar: {
+    label: '主要页面',
+    home: '首页',
+    progress: '进度',
+    inbox: '消息',
+    me: '我的',
+    unread_one: '{count} 条未读',
+    unread_other: '{count} 条未读',
+  },
+  header: {
+    back: '返回',
+    home: '回到首页',
+    notice: '通知详情',
+  },
 };
 
 export type Messages = typeof zhCN;

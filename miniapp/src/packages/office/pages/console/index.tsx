@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
+import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { useOfficeStaff } from '../../../../hooks/use-office-session';
 import { sectionsFor } from '../../../../services/office-access';
 import type { OfficeSection } from '../../../../services/office-access';
@@ -70,6 +71,8 @@ export default function OfficeConsolePage(): JSX.Element | null {
         {current === 'staff' ? <StaffSection staff={staff} /> : null}
         {current === 'feedback' ? <FeedbackSection /> : null}
       </View>
+      {/* Picking a file to import is a privacy-scoped call on weapp: WeChat asks consent here. */}
+      <PrivacySheet />
     </View>
   );
 }
