@@ -1,6 +1,8 @@
 import { defineConfig } from '@tarojs/cli';
 import webpack from 'webpack';
 
+import { ServiceWorkerPlugin } from './service-worker-plugin';
+
 // Written by hand: `taro init` fetches templates from the internet. See ../shared/TOOLCHAIN.md §3.
 // chinese-days ships its ES module as .js inside a "type": "commonjs" package, which webpack then
 // refuses to parse as a module; tell webpack what the file really is.
@@ -45,9 +47,15 @@ function dropUnusedH5Runtime(chain: any): void {
     ]);
 }
 
+// The offline service worker (src/sw/service-worker.js), registered by index.html.
+function emitServiceWorker(chain: any): void {
+  chain.plugin('service-worker').use(ServiceWorkerPlugin, [{ publicPath: '/' }]);
+}
+
 function configureH5Webpack(chain: any): void {
   configureWebpack(chain);
   dropUnusedH5Runtime(chain);
+  emitServiceWorker(chain);
 }
 
 export default defineConfig<'webpack5'>(async () => ({

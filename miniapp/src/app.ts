@@ -4,6 +4,7 @@ import type { PropsWithChildren } from 'react';
 import './locales';
 // Applies the remembered language (and, on H5, <html dir>) before the first page renders.
 import './services/preferences';
+import './utils/follow-system-font';
 import { restoreDemoClock } from './services/demo';
 import { adoptFirstScreen } from './first-screen';
 import { registerPrivacyConsent } from './components/privacy-sheet/privacy-consent';

@@ -9,6 +9,7 @@ import { isLastSubmission } from '../../utils/application-view';
 import { formatDual } from '../../utils/format-time';
 import { messageValues } from '../../utils/message-values';
 import { callPhone, openPlatform, openScreen } from '../../utils/open-target';
+import { pressable } from '../a11y';
 import { ActionTargetLink } from '../action-target';
 import { Countdown } from '../countdown';
 import './action-card.scss';
@@ -42,6 +43,9 @@ export function ActionCard({
     if (target.kind === 'screen') openScreen(screenUrl(target.screen, item.applicationId));
   };
   const open = onOpen ?? (target.kind === 'screen' ? openTargetScreen : undefined);
+  // The whole card takes a tap, but only its title is the link for screen readers and keyboards:
+  // the card holds controls of its own, and a link may not contain them.
+  const titleLink = open ? { ...pressable('link', open), onClick: undefined } : {};
   return (
     <View
       className={`${classPrefix} ${classPrefix}--${isOffice ? 'info' : action.urgency}`}
@@ -51,7 +55,9 @@ export function ActionCard({
       onClick={open}
     >
       <View className={`${classPrefix}__head`}>
-        <View className={`${classPrefix}__title`}>{t(`action.kind.${action.kind}`, values)}</View>
+        <View className={`${classPrefix}__title`} {...titleLink}>
+          {t(`action.kind.${action.kind}`, values)}
+        </View>
         <View className={`${classPrefix}__urgency`}>
           {isOffice ? t('guide.officeStep') : t(`action.urgency.${action.urgency}`)}
         </View>

@@ -4,6 +4,7 @@ import type { ITouchEvent } from '@tarojs/components';
 import type { ActionTarget } from '@titletrack/shared/domain';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import { canOpenExternalUrl } from '../../utils/platform';
 import './action-target.scss';
 
@@ -47,7 +48,7 @@ export function ActionTargetLink({
               <View
                 className={`${classPrefix}__button`}
                 id="open-platform"
-                role="button"
+                {...pressable('button', () => onOpenPlatform(target.url ?? ''))}
                 onClick={only(() => onOpenPlatform(target.url ?? ''))}
               >
                 {canOpenExternalUrl() ? t('guide.target.openUrl') : t('guide.target.copyUrl')}
@@ -64,7 +65,7 @@ export function ActionTargetLink({
           <View
             className={`${classPrefix}__button`}
             id={`open-${target.screen}`}
-            role="button"
+            {...pressable('button', onOpenScreen)}
             onClick={only(onOpenScreen)}
           >
             {t(`guide.target.screen.${target.screen}`)}
@@ -83,7 +84,7 @@ export function ActionTargetLink({
             <View
               className={`${classPrefix}__button`}
               id="call-office"
-              role="button"
+              {...pressable('button', () => onCall(target.phone ?? ''))}
               onClick={only(() => onCall(target.phone ?? ''))}
             >
               {t('guide.target.call', { phone: `\u2066${target.phone}\u2069` })}

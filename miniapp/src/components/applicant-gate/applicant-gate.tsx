@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import type { ApiError } from '../../services/api-error';
 import { StateView } from '../state-view';
 import './applicant-gate.scss';
@@ -26,7 +27,7 @@ export function ApplicantGate(props: ApplicantGateProps): JSX.Element {
   const prompt = (message: string, action: string, id: string): JSX.Element => (
     <View className={classPrefix} id={id}>
       <View className={`${classPrefix}__text`}>{message}</View>
-      <Button className={`${classPrefix}__button`} onClick={props.onGoToMe}>
+      <Button className={`${classPrefix}__button`} {...pressable('link', props.onGoToMe)}>
         {action}
       </Button>
     </View>

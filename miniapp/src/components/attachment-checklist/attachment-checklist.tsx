@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import type { AttachmentChecklist as Checklist } from '@titletrack/shared/domain';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import './attachment-checklist.scss';
 
 export interface AttachmentChecklistProps {
@@ -40,9 +41,8 @@ export function AttachmentChecklist({
             className={`${classPrefix}__item${isDone ? ` ${classPrefix}__item--done` : ''}`}
             id={`tick-${key.replace(/[^a-z0-9_-]/gi, '-')}`}
             data-key={key}
-            role="checkbox"
             aria-checked={isDone}
-            onClick={() => onTick(key, !isDone)}
+            {...pressable('checkbox', () => onTick(key, !isDone))}
           >
             <View className={`${classPrefix}__box`}>{isDone ? '✓' : ''}</View>
             <View className={`${classPrefix}__name`}>

@@ -7,6 +7,7 @@ import type { BindApplicationRequest } from '@titletrack/shared/contract';
 import { useT } from '../../locales';
 import type { BindFormErrors } from '../../utils/bind-validation';
 import { Button } from '../ui';
+import { GROUPED_ID_CARD_LENGTH, groupIdCardNumber, idCardCharacters } from './id-card-display';
 import './bind-form.scss';
 
 export interface BindFormProps {
@@ -35,7 +36,10 @@ export function BindForm({
   const set =
     (field: keyof BindApplicationRequest) =>
     (event: { detail: { value: string } }): void => {
-      setForm((previous) => ({ ...previous, [field]: event.detail.value }));
+      // The ID is kept as sent (no spaces) and only shown grouped.
+      const value =
+        field === 'idCardNumber' ? idCardCharacters(event.detail.value) : event.detail.value;
+      setForm((previous) => ({ ...previous, [field]: value }));
       setErrors((previous) => ({ ...previous, [field]: undefined }));
     };
   const submit = (): void => {
@@ -50,15 +54,19 @@ export function BindForm({
     extra: object = {},
   ): JSX.Element => {
     const error = errors[name];
+    const labelId = `bind-${name}-label`;
     return (
       <View className={`${classPrefix}__field`}>
-        <View className={`${classPrefix}__label`}>{label}</View>
+        <View className={`${classPrefix}__label`} id={labelId}>
+          {label}
+        </View>
         <Input
           className={`${classPrefix}__input`}
           id={`bind-${name}`}
-          value={form[name]}
+          value={name === 'idCardNumber' ? groupIdCardNumber(form[name]) : form[name]}
           placeholder={placeholder}
           onInput={set(name)}
+          aria-labelledby={labelId}
           {...extra}
         />
         {error ? (
@@ -72,9 +80,10 @@ export function BindForm({
   return (
     <View className={classPrefix} id="bind-form">
       {field('name', t('me.bind.name'), t('me.bind.namePlaceholder'))}
+      {/* In plain sight, not as password dots: a person told the check failed has to see which
+          digit is wrong. weapp opens its ID-card keyboard (digits and X). */}
       {field('idCardNumber', t('me.bind.idCard'), t('me.bind.idCardPlaceholder'), {
-        password: true,
-        maxlength: 18,
+        maxlength: GROUPED_ID_CARD_LENGTH,
         type: 'idcard',
       })}
       {form.idCardNumber ? (

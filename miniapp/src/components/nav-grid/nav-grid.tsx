@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import type { Messages } from '@titletrack/shared/locales';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import './nav-grid.scss';
 
 export interface NavGridItem {
@@ -29,10 +30,14 @@ export function NavGrid({ items }: NavGridProps): JSX.Element {
           key={item.key}
           className={`${classPrefix}__item`}
           id={`nav-${item.key}`}
-          onClick={item.onOpen}
+          {...pressable('link', item.onOpen)}
         >
           {t(`nav.${item.key}`)}
-          {item.badge ? <View className={`${classPrefix}__badge`}>{item.badge}</View> : null}
+          {item.badge ? (
+            <View className={`${classPrefix}__badge`} aria-hidden="true">
+              {item.badge}
+            </View>
+          ) : null}
         </View>
       ))}
     </View>

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import type { NoticeSummary } from '@titletrack/shared/contract';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import './notice-list.scss';
 
 export interface NoticeListProps {
@@ -23,7 +24,7 @@ export function NoticeList({ items, onOpen }: NoticeListProps): JSX.Element {
           className={`${classPrefix}__item`}
           key={notice.id}
           id={`notice-${notice.id}`}
-          onClick={() => onOpen(notice.id)}
+          {...pressable('link', () => onOpen(notice.id))}
         >
           <View className={`${classPrefix}__title`}>{notice.title}</View>
           <View className={`${classPrefix}__meta`}>

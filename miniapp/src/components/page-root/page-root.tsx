@@ -9,6 +9,11 @@ import { dismissFirstScreen } from '../../first-screen';
 import { directionOf, useLocale, useT } from '../../locales';
 import { usePreferences } from '../../hooks/use-preferences';
 import { formatClockTime } from '../../utils/format-time';
+import { isH5 } from '../../utils/platform';
+import { PageHeader } from '../page-header';
+import { TAB, TabBar } from '../tab-bar';
+import type { TabKey } from '../tab-bar';
+import { formatStoredTime } from '../../utils/stored-time';
 // Always after the state view's styles, whatever a page imports first (one css order for all
 // chunks, or mini-css-extract-plugin reports a conflict).
 import '../state-view/state-view.scss';
@@ -23,18 +28,26 @@ export interface PageRootProps {
   asOf?: number | null;
   // H5: keep the server-drawn first screen up (the home screen while it has nothing to show).
   isHoldingFirstScreen?: boolean;
+  // A tab screen shows the tab bar with this tab current; any other screen is secondary and gets
+  // back and home in its H5 header.
+  tab?: TabKey;
+  // Unread messages for the inbox tab, when the page has the count.
+  unread?: number | null;
 }
 
 const classPrefix = 'tt-page';
 
-// Every page's root: the language's direction (mirrored layout in Uyghur), large text, and the
-// offline banner with the time of the data shown.
+// Every page's root: the language's direction (mirrored layout in Uyghur), large text, the
+// offline banner with the time of the data shown, the H5 header (weapp has WeChat's navigation
+// bar) and the tab bar on tab screens.
 export function PageRoot({
   id,
   title,
   isOffline = false,
   asOf = null,
   isHoldingFirstScreen = false,
+  tab,
+  unread = null,
   children,
 }: PropsWithChildren<PageRootProps>): JSX.Element {
   const t = useT();
@@ -51,17 +64,28 @@ export function PageRoot({
     if (!isHoldingFirstScreen) dismissFirstScreen();
   }, [isHoldingFirstScreen]);
   const time = asOf === null ? '' : formatClockTime(asOf);
+  // Offline, the copy may be from another day: then its date too.
+  const storedAt = asOf === null ? '' : formatStoredTime(asOf);
   return (
     <View
       id={id}
-      className={`${classPrefix} ${classPrefix}--${dir}${isLargeText ? ` ${classPrefix}--large` : ''}`}
+      className={`${classPrefix} ${classPrefix}--${dir}${isLargeText ? ` ${classPrefix}--large` : ''}${tab ? ` ${classPrefix}--tabbed` : ''}`}
       data-dir={dir}
       // weapp has no dir attribute on views; the class above mirrors the layout there.
       {...{ dir, lang: locale }}
     >
+      {isH5() ? (
+        <PageHeader
+          title={titleText ?? t('app.title')}
+          hasNavigation={!tab}
+          // Home's first screen is drawn by the server without a header and must not move.
+          isTitleHidden={tab === TAB.HOME}
+          isLargeText={isLargeText}
+        />
+      ) : null}
       {isOffline ? (
         <View className={`${classPrefix}__offline`} id="offline-banner" role="alert">
-          {t('network.offline', { time })}
+          {t('network.offline', { time: storedAt })}
         </View>
       ) : asOf !== null ? (
         <View className={`${classPrefix}__as-of`} id="as-of">
@@ -69,6 +93,7 @@ export function PageRoot({
         </View>
       ) : null}
       {children}
+      {tab ? <TabBar current={tab} unread={unread} isLargeText={isLargeText} /> : null}
     </View>
   );
 }

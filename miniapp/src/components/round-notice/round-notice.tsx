@@ -1,6 +1,7 @@
 import { Picker, View } from '@tarojs/components';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import { Button } from '../ui';
 import './round-notice.scss';
 
@@ -105,7 +106,9 @@ function RoundWatchButton({ watch, onSignIn }: RoundWatchButtonProps): JSX.Eleme
         <View
           className={`${classPrefix}__unwatch tt-tap`}
           id="notice-unwatch"
-          onClick={watch.isBusy ? undefined : watch.unwatch}
+          {...pressable('button', () => {
+            if (!watch.isBusy) watch.unwatch();
+          })}
         >
           {t('round.unwatch')}
         </View>

@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 
 import { useT } from '../../locales';
+import { pressable } from '../a11y';
 import type { ApiErrorCode } from '../../services/api-error';
 import './state-view.scss';
 
@@ -32,7 +33,7 @@ export function StateView({ state, errorCode, onRetry }: StateViewProps): JSX.El
     <View className={`${classPrefix} ${classPrefix}--error`} id="state-error">
       <View className={`${classPrefix}__text`}>{t(`errors.${errorCode ?? 'INTERNAL_ERROR'}`)}</View>
       {onRetry ? (
-        <Button className={`${classPrefix}__retry`} id="retry" onClick={onRetry}>
+        <Button className={`${classPrefix}__retry`} id="retry" {...pressable('button', onRetry)}>
           {t('state.retry')}
         </Button>
       ) : null}

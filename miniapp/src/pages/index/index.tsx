@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 
 import { nextDeadline } from '@titletrack/shared/domain';
 
+import { heading, pressable } from '../../components/a11y';
 import { ActionCard } from '../../components/action-card';
 import { CalendarTimeline } from '../../components/calendar-timeline';
 import { DeadlineCountdown } from '../../components/deadline-countdown';
@@ -45,7 +46,7 @@ export default function HomePage(): JSX.Element {
 
   if (!home.data) {
     return (
-      <PageRoot id="home" isHoldingFirstScreen={home.isLoading}>
+      <PageRoot id="home" tab="home" unread={unread} isHoldingFirstScreen={home.isLoading}>
         {home.isLoading ? (
           <StateView state="loading" />
         ) : (
@@ -69,6 +70,8 @@ export default function HomePage(): JSX.Element {
     <PageRoot
       id="home"
       title="app.title"
+      tab="home"
+      unread={unread}
       isOffline={home.isOffline || mine.isOffline}
       asOf={home.isOffline ? home.asOf : mine.isOffline ? mine.asOf : null}
     >
@@ -82,9 +85,11 @@ export default function HomePage(): JSX.Element {
           {t('app.demoBadge')}
         </View>
       ) : null}
-      <View className="home__section-title">{t('home.urgentTodo')}</View>
+      <View className="home__section-title" {...heading(2)}>
+        {t('home.urgentTodo')}
+      </View>
       {!mine.isSignedIn ? (
-        <View className="home__hint" id="sign-in-hint" onClick={open(ROUTES.me)}>
+        <View className="home__hint" id="sign-in-hint" {...pressable('link', open(ROUTES.me))}>
           {t('home.signInHint')}
         </View>
       ) : urgent ? (
@@ -107,11 +112,15 @@ export default function HomePage(): JSX.Element {
           { key: 'me', onOpen: open(ROUTES.me) },
         ]}
       />
-      <View className="home__hint" id="eligibility-entry" onClick={open(ROUTES.eligibility)}>
+      <View
+        className="home__hint"
+        id="eligibility-entry"
+        {...pressable('link', open(ROUTES.eligibility))}
+      >
         {t('guide.eligibility.entry')}
       </View>
       {mine.isSignedIn && unread !== null ? (
-        <View className="home__unread" id="unread-count" onClick={open(ROUTES.inbox)}>
+        <View className="home__unread" id="unread-count" {...pressable('link', open(ROUTES.inbox))}>
           {unread > 0 ? t('home.unread', { count: unread }) : t('home.noUnread')}
         </View>
       ) : null}
@@ -123,13 +132,15 @@ export default function HomePage(): JSX.Element {
             year={calendar.year}
             now={now}
           />
-          <View className="home__section-title">
+          <View className="home__section-title" {...heading(2)}>
             {t('home.calendarTitle', { year: calendar.year })}
           </View>
         </>
       ) : null}
       {calendar ? <CalendarTimeline events={calendar.events} now={now} /> : null}
-      <View className="home__section-title">{t('home.notices')}</View>
+      <View className="home__section-title" {...heading(2)}>
+        {t('home.notices')}
+      </View>
       <NoticeList items={notices} onOpen={(id) => open(ROUTES.notice(id))()} />
     </PageRoot>
   );

@@ -15,22 +15,22 @@ export default function NoticePage(): JSX.Element {
 
   if (notice.isLoading && !notice.data)
     return (
-      <PageRoot>
+      <PageRoot title="header.notice">
         <StateView state="loading" />
       </PageRoot>
     );
   if (notice.error || !notice.data) {
     return (
-      <PageRoot>
+      <PageRoot title="header.notice">
         <StateView state="error" errorCode={notice.error?.code} onRetry={notice.reload} />
       </PageRoot>
     );
   }
   const { title, documentNumber, issuer, publishedOn, body } = notice.data;
   return (
-    <PageRoot>
+    <PageRoot title="header.notice">
       <View className="notice" id="notice-detail">
-        <View className="notice__title" id="notice-title">
+        <View className="notice__title" id="notice-title" role="heading" aria-level={2}>
           {title}
         </View>
         <View className="notice__meta">{documentNumber}</View>

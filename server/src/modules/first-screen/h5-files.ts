@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +8,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '@titletrack/shared/contract';
 
 const INDEX_FILE = 'index.html';
+// The H5 service worker (miniapp/config/service-worker-plugin.ts). A browser checks it for a new
+// build on every navigation, so it must never be served stale from an HTTP cache, and a build
+// without it must answer 404: the SPA fallback's HTML would fail registration with a confusing
+// MIME error instead of a plain "not there".
+const SERVICE_WORKER_FILE = 'sw.js';
 // Paths that belong to the server, never to the H5 app: an unknown one is a JSON 404.
 const SERVER_PATH = new RegExp(`^/(${API_PREFIX}|verify)(/|$)`);
 
@@ -26,10 +31,16 @@ export async function serveH5Files(app: NestFastifyApplication, h5Dir: string): 
     index: false,
     globIgnore: [INDEX_FILE],
     maxAge: '1h',
+    setHeaders: (reply: FastifyReply, path: string) => {
+      if (relative(h5Dir, path) === SERVICE_WORKER_FILE)
+        void reply.header('cache-control', 'no-cache');
+    },
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    if (SERVER_PATH.test(request.url)) return reply.callNotFound();
+    const path = request.url.split('?')[0];
+    if (SERVER_PATH.test(request.url) || path === `/${SERVICE_WORKER_FILE}`)
+      return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').sendFile(INDEX_FILE);
   });
 }

@@ -9,12 +9,14 @@ import {
   submissionsLeft,
 } from '@titletrack/shared/domain';
 
+import { pressable } from '../../../../components/a11y';
 import { ActionCard } from '../../../../components/action-card';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { Countdown } from '../../../../components/countdown';
 import { PageRoot } from '../../../../components/page-root';
 import { StatusTimeline } from '../../../../components/status-timeline';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
+import { useUnreadCount } from '../../../../hooks/use-inbox';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
 import { directionOf, useLocale, useT } from '../../../../locales';
@@ -29,6 +31,7 @@ export default function ApplicationPage(): JSX.Element {
   const { params } = useRouter();
   const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
+  const unread = useUnreadCount();
   const [selected, setSelected] = useState<string | undefined>(params.id);
   const entry = progress.find((item) => item.application.id === selected) ?? progress[0];
   // A to-do about attachments opens this page at its checklist.
@@ -39,7 +42,13 @@ export default function ApplicationPage(): JSX.Element {
   }, [params.focus, hasEntry]);
 
   return (
-    <PageRoot id="application-page" title="nav.application" {...pageState}>
+    <PageRoot
+      id="application-page"
+      title="nav.application"
+      tab="progress"
+      unread={unread}
+      {...pageState}
+    >
       <View className="tt-screen">
         <ApplicantGate {...gate} hasApplication={entry !== undefined}>
           {() => {
@@ -68,7 +77,8 @@ export default function ApplicationPage(): JSX.Element {
                       <View
                         key={item.application.id}
                         className={`tt-screen__tab${item === entry ? ' tt-screen__tab--active' : ''}`}
-                        onClick={() => setSelected(item.application.id)}
+                        aria-pressed={item === entry}
+                        {...pressable('button', () => setSelected(item.application.id))}
                       >
                         {item.applicationNo}
                       </View>
@@ -103,7 +113,11 @@ export default function ApplicationPage(): JSX.Element {
                 </View>
                 {isReturned && year && application.returnedAt ? (
                   <View className="tt-screen__card" id="revision">
-                    <View className="tt-screen__title tt-return__title">
+                    <View
+                      className="tt-screen__title tt-return__title"
+                      role="heading"
+                      aria-level={2}
+                    >
                       {t('guide.application.returnReason')}
                     </View>
                     <View className="tt-return__reason" id="return-reason">
@@ -155,7 +169,9 @@ export default function ApplicationPage(): JSX.Element {
                     </View>
                   </View>
                 ) : null}
-                <View className="tt-screen__title">{t('application.next')}</View>
+                <View className="tt-screen__title" role="heading" aria-level={2}>
+                  {t('application.next')}
+                </View>
                 {next.length > 0 ? (
                   next
                     .slice(0, 2)
@@ -168,7 +184,9 @@ export default function ApplicationPage(): JSX.Element {
                 {checklist ? (
                   <TickableChecklist applicationId={application.id} checklist={checklist} />
                 ) : null}
-                <View className="tt-screen__title">{t('application.timeline')}</View>
+                <View className="tt-screen__title" role="heading" aria-level={2}>
+                  {t('application.timeline')}
+                </View>
                 <StatusTimeline history={entry.history} status={application.status} />
               </>
             );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 
 import { CalendarTimeline } from '../../../../components/calendar-timeline';
 import { PageRoot } from '../../../../components/page-root';
+import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { RoundNotice } from '../../../../components/round-notice';
 import { StateView } from '../../../../components/state-view';
 import { Button } from '../../../../components/ui';
@@ -104,7 +105,7 @@ export default function CalendarPage(): JSX.Element {
               </View>
             ) : null}
             {calendar && round.isPublished ? (
-              <View className="tt-screen__title">
+              <View className="tt-screen__title" role="heading" aria-level={2}>
                 {t('home.calendarTitle', { year: calendar.year })}
               </View>
             ) : null}
@@ -114,6 +115,8 @@ export default function CalendarPage(): JSX.Element {
           <StateView state="error" errorCode="CALENDAR_NOT_FOUND" />
         )}
       </View>
+      {/* Adding dates to the phone calendar is a privacy-scoped call on weapp: WeChat asks consent here. */}
+      <PrivacySheet />
     </PageRoot>
   );
 }

@@ -17,8 +17,10 @@ import {
 } from '@titletrack/shared/domain';
 import type { ShareableField } from '@titletrack/shared/domain';
 
+import { pressable } from '../../../../components/a11y';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
+import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { Button, Tag } from '../../../../components/ui';
 import { useMyCertificates } from '../../../../hooks/use-my-certificates';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
@@ -110,7 +112,9 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
   }
   return (
     <View className="tt-screen__card" id="certificate-sharing">
-      <View className="tt-screen__title">{t('certificate.shareTitle')}</View>
+      <View className="tt-screen__title" role="heading" aria-level={2}>
+        {t('certificate.shareTitle')}
+      </View>
       <View className="tt-screen__muted">
         {t('certificate.shareHint', {
           max: SHARE_LINK_RULES.maxActive,
@@ -124,28 +128,36 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
             value={purpose}
             maxlength={SHARE_LINK_RULES.maxPurposeLength}
             placeholder={t('certificate.purposePlaceholder')}
+            aria-label={t('certificate.purposePlaceholder')}
             onInput={(event) => setPurpose(event.detail.value)}
           />
           <View className="tt-screen__line">
             {EXPIRY_CHOICES.map((choice) => (
-              <Tag
+              // NutUI's Tag drops role and aria attributes: the view around it is the control.
+              <View
                 key={choice}
-                type={days === choice ? 'primary' : 'default'}
-                onClick={() => setDays(choice)}
+                style={{ display: 'inline-block' }}
+                aria-pressed={days === choice}
+                {...pressable('button', () => setDays(choice))}
               >
-                {t('certificate.days', { days: choice })}
-              </Tag>
+                <Tag type={days === choice ? 'primary' : 'default'}>
+                  {t('certificate.days', { days: choice })}
+                </Tag>
+              </View>
             ))}
           </View>
           <View className="tt-screen__line">
             {FIELDS.map((field) => (
-              <Tag
+              <View
                 key={field}
-                type={fields.includes(field) ? 'primary' : 'default'}
-                onClick={() => toggle(field)}
+                style={{ display: 'inline-block' }}
+                aria-pressed={fields.includes(field)}
+                {...pressable('button', () => toggle(field))}
               >
-                {t(`certificate.field.${field}`)}
-              </Tag>
+                <Tag type={fields.includes(field) ? 'primary' : 'default'}>
+                  {t(`certificate.field.${field}`)}
+                </Tag>
+              </View>
             ))}
           </View>
           <Button type="primary" id="certificate-create-share" onClick={() => void create()}>
@@ -173,7 +185,9 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
           ) : null}
         </View>
       ))}
-      <View className="tt-screen__title">{t('certificate.logTitle')}</View>
+      <View className="tt-screen__title" role="heading" aria-level={2}>
+        {t('certificate.logTitle')}
+      </View>
       {log !== null && log.length === 0 ? (
         <View className="tt-screen__muted">{t('certificate.logEmpty')}</View>
       ) : null}
@@ -241,7 +255,9 @@ export default function CertificatePage(): JSX.Element {
                     className="tt-screen__card tt-certificate"
                     id={`certificate-${certificate.id}`}
                   >
-                    <View className="tt-screen__title">{t('certificate.heading')}</View>
+                    <View className="tt-screen__title" role="heading" aria-level={2}>
+                      {t('certificate.heading')}
+                    </View>
                     <Tag
                       type={certificate.state === CERTIFICATE_STATE.VALID ? 'success' : 'danger'}
                     >
@@ -312,6 +328,8 @@ export default function CertificatePage(): JSX.Element {
           }
         </ApplicantGate>
       </View>
+      {/* Saving the QR to the album is a privacy-scoped call on weapp: WeChat asks consent here. */}
+      <PrivacySheet />
     </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { FACT_SOURCE } from '@titletrack/shared/domain';
 import type { SourcedFact } from '@titletrack/shared/domain';
 
+import { pressable } from '../../../../components/a11y';
 import { useT } from '../../../../locales';
 import { formatBeijingMinute } from '../../../../utils/format-time';
 
@@ -62,12 +63,11 @@ export function Choice<V extends string | boolean>({
         <View
           key={String(option.value)}
           id={`${id}-${String(option.value)}`}
-          role="radio"
           aria-checked={option.value === value}
           className={`tt-screen__tab tt-facts__choice${option.value === value ? ' tt-screen__tab--active' : ''}${isDisabled ? ' tt-facts__choice--locked' : ''}`}
-          onClick={() => {
+          {...pressable('radio', () => {
             if (!isDisabled) onChange(option.value);
-          }}
+          })}
         >
           {option.label}
         </View>

@@ -12,6 +12,7 @@ import {
 import type { ApplicantFacts, GrassrootsServiceYear } from '@titletrack/shared/domain';
 
 import { ApplicantGate } from '../../../../components/applicant-gate';
+import { pressable } from '../../../../components/a11y';
 import { PageRoot } from '../../../../components/page-root';
 import { Button } from '../../../../components/ui';
 import { useAsync } from '../../../../hooks/use-async';
@@ -237,6 +238,7 @@ export default function FactsPage(): JSX.Element {
                         id="skilled-date"
                         value={form.skilledWorkerCertificate.obtainedOn}
                         placeholder="2019-06-30"
+                        aria-label={t('guide.facts.skillObtainedOn')}
                         disabled={locked(FACT_NAME.SKILLED_WORKER_CERTIFICATE)}
                         onInput={(event) => {
                           const current = form.skilledWorkerCertificate;
@@ -339,8 +341,7 @@ function GrassrootsEditor({
           {isDisabled ? null : (
             <View
               className="tt-facts__remove"
-              role="button"
-              onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              {...pressable('button', () => onChange(rows.filter((_, i) => i !== index)))}
             >
               {t('guide.facts.remove')}
             </View>
@@ -380,12 +381,11 @@ function GrassrootsEditor({
           <View
             className="tt-screen__tab tt-facts__choice"
             id="grassroots-add-button"
-            role="button"
-            onClick={() => {
+            {...pressable('button', () => {
               if (year.trim() === '') return;
               onChange([...rows, { year: Number(year), service, rating }]);
               setYear('');
-            }}
+            })}
           >
             {t('guide.facts.addService')}
           </View>

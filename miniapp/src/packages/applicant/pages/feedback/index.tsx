@@ -6,6 +6,7 @@ import { FEEDBACK_CATEGORIES, FEEDBACK_LIMITS } from '@titletrack/shared/contrac
 import type { MyFeedbackResponse } from '@titletrack/shared/contract';
 
 import { ApplicantGate } from '../../../../components/applicant-gate';
+import { pressable } from '../../../../components/a11y';
 import { PageRoot } from '../../../../components/page-root';
 import { Button } from '../../../../components/ui';
 import { useAsync } from '../../../../hooks/use-async';
@@ -139,8 +140,8 @@ export default function FeedbackPage(): JSX.Element {
                     key={category}
                     id={`feedback-category-${category}`}
                     className={`tt-screen__tab${form.category === category ? ' tt-screen__tab--active' : ''}`}
-                    aria-selected={form.category === category}
-                    onClick={() => change({ category })}
+                    aria-pressed={form.category === category}
+                    {...pressable('button', () => change({ category }))}
                   >
                     {t(`feedback.category.${category}`)}
                   </View>
@@ -199,7 +200,9 @@ export default function FeedbackPage(): JSX.Element {
                 {t('feedback.submit')}
               </Button>
 
-              <View className="tt-screen__title">{t('feedback.mine')}</View>
+              <View className="tt-screen__title" role="heading" aria-level={2}>
+                {t('feedback.mine')}
+              </View>
               <View id="feedback-mine">
                 {(mine.data?.items ?? []).length === 0 ? (
                   <View className="tt-screen__card" id="feedback-empty">

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 
+import { pressable } from '../../../../components/a11y';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
 import { Button } from '../../../../components/ui';
@@ -24,7 +25,14 @@ export default function InboxPage(): JSX.Element {
   });
   const unread = inbox.items.filter((message) => message.readAt === null).length;
   return (
-    <PageRoot id="inbox-page" title="nav.inbox" isOffline={inbox.isOffline} asOf={inbox.asOf}>
+    <PageRoot
+      id="inbox-page"
+      title="nav.inbox"
+      tab="inbox"
+      unread={unread}
+      isOffline={inbox.isOffline}
+      asOf={inbox.asOf}
+    >
       <View className="tt-screen">
         {inbox.isUnavailable ? (
           <View className="tt-screen__card" id="inbox-unavailable">
@@ -67,10 +75,10 @@ export default function InboxPage(): JSX.Element {
                           className={`tt-inbox__item${isUnread ? ' tt-inbox__item--unread' : ''}`}
                           id={`message-${message.id}`}
                           data-kind={message.kind}
-                          onClick={() => {
+                          {...pressable('link', () => {
                             if (isUnread) inbox.markRead(message.id);
                             void Taro.navigateTo({ url: alertTarget(message) });
-                          }}
+                          })}
                         >
                           <View className="tt-inbox__head">
                             {isUnread ? (

@@ -6,11 +6,13 @@ import { DEMO_PERSONA } from '@titletrack/shared/contract';
 import type { BindApplicationRequest, DemoPersona } from '@titletrack/shared/contract';
 import { isApplicationStatus } from '@titletrack/shared/domain';
 
+import { pressable } from '../../../../components/a11y';
 import { BindForm } from '../../../../components/bind-form';
 import { PageRoot } from '../../../../components/page-root';
 import { Button, Cell, Switch } from '../../../../components/ui';
 import { useCached } from '../../../../hooks/use-cached';
 import { useHome } from '../../../../hooks/use-home';
+import { useUnreadCount } from '../../../../hooks/use-inbox';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
 import { usePreferences } from '../../../../hooks/use-preferences';
 import { useSubscriptions } from '../../../../hooks/use-subscriptions';
@@ -34,6 +36,7 @@ export default function MePage(): JSX.Element {
   const health = useCached('health', getHealth, []);
   const [prefs, setPrefs] = usePreferences();
   const subscriptions = useSubscriptions();
+  const unread = useUnreadCount();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [bindError, setBindError] = useState<string | null>(null);
@@ -80,26 +83,30 @@ export default function MePage(): JSX.Element {
   const leave = (): void => run(signOut);
 
   return (
-    <PageRoot id="me-page" title="nav.me">
+    <PageRoot id="me-page" title="nav.me" tab="me" unread={unread}>
       <View className="tt-screen">
         {message ? (
           <View className="tt-screen__card" id="me-message" role="status">
             {message}
           </View>
         ) : null}
-        <View className="tt-screen__title">{t('me.language')}</View>
+        <View className="tt-screen__title" role="heading" aria-level={2}>
+          {t('me.language')}
+        </View>
         <View className="tt-screen__tabs" id="language-switch">
           <View
             id="lang-zh-CN"
             className={`tt-screen__tab${prefs.locale === LOCALE.ZH_CN ? ' tt-screen__tab--active' : ''}`}
-            onClick={() => setPrefs({ locale: LOCALE.ZH_CN })}
+            aria-pressed={prefs.locale === LOCALE.ZH_CN}
+            {...pressable('button', () => setPrefs({ locale: LOCALE.ZH_CN }))}
           >
             {t('me.languageName.zh-CN')}
           </View>
           <View
             id="lang-ug"
             className={`tt-screen__tab${prefs.locale === LOCALE.UG ? ' tt-screen__tab--active' : ''}`}
-            onClick={() => setPrefs({ locale: LOCALE.UG })}
+            aria-pressed={prefs.locale === LOCALE.UG}
+            {...pressable('button', () => setPrefs({ locale: LOCALE.UG }))}
           >
             {t('me.languageName.ug')}
           </View>
@@ -110,12 +117,18 @@ export default function MePage(): JSX.Element {
             <Switch
               id="large-text"
               checked={prefs.isLargeText}
+              // NutUI writes its own aria props under names H5 ignores (ariaRole); these are real.
+              {...{
+                role: 'switch',
+                'aria-checked': prefs.isLargeText,
+                'aria-label': t('me.largeText'),
+              }}
               onChange={(value: boolean) => setPrefs({ isLargeText: value })}
             />
           }
         />
 
-        <View className="tt-screen__title">
+        <View className="tt-screen__title" role="heading" aria-level={2}>
           {mine.isSignedIn ? t('me.signedIn') : t('me.notSignedIn')}
         </View>
         {mine.isSignedIn ? (
@@ -164,19 +177,24 @@ export default function MePage(): JSX.Element {
 
         {mine.isSignedIn ? (
           <>
-            <Cell
-              title={t('guide.facts.title')}
-              description={t('guide.facts.entryHint')}
+            <View
               id="facts-entry"
-              onClick={() => void Taro.navigateTo({ url: ROUTES.facts })}
-            />
-            <Cell
-              title={t('guide.eligibility.title')}
-              description={t('guide.eligibility.entryHint')}
+              {...pressable('link', () => void Taro.navigateTo({ url: ROUTES.facts }))}
+            >
+              <Cell title={t('guide.facts.title')} description={t('guide.facts.entryHint')} />
+            </View>
+            <View
               id="eligibility-entry"
-              onClick={() => void Taro.navigateTo({ url: ROUTES.eligibility })}
-            />
-            <View className="tt-screen__title">{t('me.myApplications')}</View>
+              {...pressable('link', () => void Taro.navigateTo({ url: ROUTES.eligibility }))}
+            >
+              <Cell
+                title={t('guide.eligibility.title')}
+                description={t('guide.eligibility.entryHint')}
+              />
+            </View>
+            <View className="tt-screen__title" role="heading" aria-level={2}>
+              {t('me.myApplications')}
+            </View>
             {(mine.data?.summaries ?? []).map((summary) => (
               <Cell
                 key={summary.id}
@@ -195,14 +213,18 @@ export default function MePage(): JSX.Element {
                 onClick={() => void Taro.navigateTo({ url: ROUTES.application(summary.id) })}
               />
             ))}
-            <View className="tt-screen__title">{t('me.bind.title')}</View>
+            <View className="tt-screen__title" role="heading" aria-level={2}>
+              {t('me.bind.title')}
+            </View>
             <BindForm
               isSubmitting={busy}
               serverError={bindError}
               validate={(form) => validateBindForm(form, appNow())}
               onSubmit={bind}
             />
-            <View className="tt-screen__title">{t('subscribe.title')}</View>
+            <View className="tt-screen__title" role="heading" aria-level={2}>
+              {t('subscribe.title')}
+            </View>
             <View className="tt-screen__card" id="subscriptions">
               <View className="tt-screen__muted">
                 {subscriptions.isAvailable ? t('subscribe.hint') : t('subscribe.unavailable')}
@@ -226,34 +248,43 @@ export default function MePage(): JSX.Element {
         ) : null}
 
         {/* 投诉建议 is offered to everyone (国办函〔2026〕12号); the page asks for sign-in itself. */}
-        <Cell
-          title={t('me.feedbackEntry')}
-          description={t('me.feedbackEntryHint')}
+        <View
           id="feedback-entry"
-          onClick={() => void Taro.navigateTo({ url: ROUTES.feedback })}
-        />
+          {...pressable('link', () => void Taro.navigateTo({ url: ROUTES.feedback }))}
+        >
+          <Cell title={t('me.feedbackEntry')} description={t('me.feedbackEntryHint')} />
+        </View>
 
         {rules ? (
           <>
-            <View className="tt-screen__title">{t('me.contacts.title')}</View>
+            <View className="tt-screen__title" role="heading" aria-level={2}>
+              {t('me.contacts.title')}
+            </View>
             <View id="contacts">
               {rules.contacts.map((contact) => (
-                <Cell
+                <View
                   key={contact.phone}
-                  title={
-                    contact.role === 'supervision'
-                      ? t('me.contacts.supervision')
-                      : t('me.contacts.contact', { name: contact.name ?? '' })
-                  }
-                  extra={
-                    <View className="tt-phone">
-                      {t('me.contacts.call', { phone: contact.phone })}
-                    </View>
-                  }
-                  onClick={() =>
-                    void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)
-                  }
-                />
+                  {...pressable(
+                    'button',
+                    () =>
+                      void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(
+                        () => undefined,
+                      ),
+                  )}
+                >
+                  <Cell
+                    title={
+                      contact.role === 'supervision'
+                        ? t('me.contacts.supervision')
+                        : t('me.contacts.contact', { name: contact.name ?? '' })
+                    }
+                    extra={
+                      <View className="tt-phone">
+                        {t('me.contacts.call', { phone: contact.phone })}
+                      </View>
+                    }
+                  />
+                </View>
               ))}
             </View>
             <View className="tt-screen__muted tt-screen__line">
@@ -264,7 +295,9 @@ export default function MePage(): JSX.Element {
               })}
             </View>
 
-            <View className="tt-screen__title">{t('me.templates.title')}</View>
+            <View className="tt-screen__title" role="heading" aria-level={2}>
+              {t('me.templates.title')}
+            </View>
             <View id="templates">
               {rules.attachmentTemplates.map((name) => (
                 <Cell key={name} title={name} />
@@ -276,7 +309,7 @@ export default function MePage(): JSX.Element {
         <View
           id="office-entry"
           className="tt-screen__muted tt-screen__line"
-          onClick={() => void Taro.navigateTo({ url: ROUTES.officeSignIn })}
+          {...pressable('link', () => void Taro.navigateTo({ url: ROUTES.officeSignIn }))}
         >
           {t('me.officeEntry')}
         </View>

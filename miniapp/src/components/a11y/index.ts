@@ -1,0 +1,2 @@
+export { heading, pressable } from './a11y';
+export type { HeadingProps, PressableProps, PressableRole } from './a11y';

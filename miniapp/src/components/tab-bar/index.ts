@@ -1,0 +1,2 @@
+export { TAB, TabBar } from './tab-bar';
+export type { TabBarProps, TabKey } from './tab-bar';
