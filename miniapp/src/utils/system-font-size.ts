@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 
 import type { KeyValueStorage } from '../services/session-store';
-import { PREFERENCES_STORAGE_KEY } from '../services/preferences';
 import type { PreferenceStore } from '../services/preferences';
 import { isWeapp } from './platform';
 
@@ -37,14 +36,15 @@ export function readSystemFontInfo(): SystemFontInfo | null {
   }
 }
 
-const hasChosenTextSize = (storage: KeyValueStorage): boolean => {
-  try {
-    const stored = JSON.parse(storage.get(PREFERENCES_STORAGE_KEY) ?? '{}') as unknown;
-    return typeof stored === 'object' && stored !== null && 'isLargeText' in stored;
-  } catch {
-    return false;
-  }
-};
+// Set by the text-size switch only. The preferences entry cannot tell: it is written whole on
+// any change (a language or region chosen), so it would take that for a text-size choice.
+export const TEXT_SIZE_CHOSEN_STORAGE_KEY = 'titletrack.textSizeChosen';
+
+export const rememberTextSizeChoice = (storage: KeyValueStorage): void =>
+  storage.set(TEXT_SIZE_CHOSEN_STORAGE_KEY, '1');
+
+const hasChosenTextSize = (storage: KeyValueStorage): boolean =>
+  storage.get(TEXT_SIZE_CHOSEN_STORAGE_KEY) === '1';
 
 // Large text starts on for a user whose WeChat font is large, until they choose on this phone:
 // what they chose in the app (on or off) always wins over WeChat's setting.

@@ -1,6 +1,10 @@
 import { createPreferenceStore, PREFERENCES_STORAGE_KEY } from '../../services/preferences';
 import type { KeyValueStorage } from '../../services/session-store';
-import { followSystemFontSize, isSystemFontLarge } from '../system-font-size';
+import {
+  followSystemFontSize,
+  isSystemFontLarge,
+  rememberTextSizeChoice,
+} from '../system-font-size';
 
 const memoryStorage = (initial: Record<string, string> = {}): KeyValueStorage => {
   const values = new Map(Object.entries(initial));
@@ -34,13 +38,22 @@ describe('followSystemFontSize', () => {
     expect(store.get().isLargeText).toBe(true);
   });
 
-  it('should leave a choice made in the app alone, off included', () => {
-    const storage = memoryStorage({
-      [PREFERENCES_STORAGE_KEY]: JSON.stringify({ locale: 'zh-CN', isLargeText: false }),
-    });
+  it('should leave a choice made with the text-size switch alone, off included', () => {
+    const storage = memoryStorage();
     const store = createPreferenceStore(storage);
+    rememberTextSizeChoice(storage);
+    store.update({ isLargeText: false });
     expect(followSystemFontSize(store, storage, { fontSizeScaleFactor: 1.4 })).toBe(false);
     expect(store.get().isLargeText).toBe(false);
+  });
+
+  it('should still follow WeChat after another preference (the language) was chosen', () => {
+    const storage = memoryStorage({
+      [PREFERENCES_STORAGE_KEY]: JSON.stringify({ locale: 'ug', isLargeText: false }),
+    });
+    const store = createPreferenceStore(storage);
+    expect(followSystemFontSize(store, storage, { fontSizeScaleFactor: 1.4 })).toBe(true);
+    expect(store.get()).toMatchObject({ locale: 'ug', isLargeText: true });
   });
 
   it('should do nothing at a standard WeChat font or where the API is missing', () => {

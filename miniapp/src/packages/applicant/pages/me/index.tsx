@@ -23,9 +23,11 @@ import { bindApplication, unbindApplication } from '../../../../services/binding
 import { signInAsDemo } from '../../../../services/demo';
 import { getHealth } from '../../../../services/health';
 import { notifySessionChanged } from '../../../../services/session-events';
+import { taroStorage } from '../../../../services/taro-storage';
 import { appNow } from '../../../../utils/clock';
 import { validateBindForm } from '../../../../utils/bind-validation';
 import { ROUTES } from '../../../../utils/routes';
+import { rememberTextSizeChoice } from '../../../../utils/system-font-size';
 import '../../applicant.scss';
 
 const PERSONAS = Object.values(DEMO_PERSONA);
@@ -123,7 +125,10 @@ export default function MePage(): JSX.Element {
                 'aria-checked': prefs.isLargeText,
                 'aria-label': t('me.largeText'),
               }}
-              onChange={(value: boolean) => setPrefs({ isLargeText: value })}
+              onChange={(value: boolean) => {
+                rememberTextSizeChoice(taroStorage);
+                setPrefs({ isLargeText: value });
+              }}
             />
           }
         />
