@@ -188,6 +188,18 @@ export function helmetHeaderPairs(options: Parameters<typeof helmet>[0]): Header
   return [...headers];
 }
 
+// Helmet's headers that concern documents only: how a page shares its process and window, DNS
+// prefetching, old Internet Explorer and Flash. A JSON answer, an image or a file download is
+// never a document, so the API leaves them out: each header is bytes and work on every answer.
+const DOCUMENT_ONLY_HEADERS: ReadonlySet<string> = new Set([
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+]);
+
 /**
  * The browser-facing headers on every answer, errors included: a Content-Security-Policy per
  * kind of answer (above), nosniff, no framing (frame-ancestors and X-Frame-Options), no
@@ -202,7 +214,7 @@ export function registerSecurityHeaders(
   config: Pick<AppConfig, 'environment' | 'h5Dir' | 'publicBaseUrl'>,
 ): void {
   const isProduction = config.environment === APP_ENVIRONMENT.PRODUCTION;
-  const common = helmetHeaderPairs({
+  const documentHeaders = helmetHeaderPairs({
     contentSecurityPolicy: false,
     // 180 days and this host only: we do not know what else runs under the parent domain.
     strictTransportSecurity: isProduction
@@ -211,37 +223,50 @@ export function registerSecurityHeaders(
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
   });
+  const apiHeaders = documentHeaders.filter(([name]) => !DOCUMENT_ONLY_HEADERS.has(name));
   const h5 = new H5PolicySource(config.h5Dir, {
     isUpgradingInsecureRequests: isProduction && config.publicBaseUrl.startsWith('https://'),
   });
-  const fixedPolicies = {
-    [RESPONSE_KIND.API]: apiPolicy(),
-    [RESPONSE_KIND.API_DOCS]: apiDocsPolicy(),
+  // Each kind's finished list, so an answer costs one loop of setHeader calls.
+  const fixed: Record<Exclude<ResponseKind, 'h5'>, HeaderPairs> = {
+    [RESPONSE_KIND.API]: [...apiHeaders, [CSP_HEADER, apiPolicy()]],
+    [RESPONSE_KIND.API_DOCS]: [...documentHeaders, [CSP_HEADER, apiDocsPolicy()]],
     // The page's own hashes replace this once it is rendered (onSend below); an error answer
     // on a verify path keeps it.
-    [RESPONSE_KIND.VERIFY_PAGE]: verifyPagePolicy([]),
+    [RESPONSE_KIND.VERIFY_PAGE]: [...documentHeaders, [CSP_HEADER, verifyPagePolicy([])]],
   };
-  const policyOf = (kind: ResponseKind): string =>
-    kind === RESPONSE_KIND.H5 ? h5.policy() : fixedPolicies[kind];
   const fastify = app.getHttpAdapter().getInstance();
+  // On the reply, not the raw response: Node then writes them with Fastify's own in one pass
+  // (headers already on the raw response make it set every header one by one). They stay on the
+  // reply when the answer turns into an error.
+  const h5Headers = (): Record<string, string> => ({
+    ...Object.fromEntries(documentHeaders),
+    [CSP_HEADER]: h5.policy(),
+  });
+  const fixedObjects = {
+    [RESPONSE_KIND.API]: Object.fromEntries(fixed[RESPONSE_KIND.API]),
+    [RESPONSE_KIND.API_DOCS]: Object.fromEntries(fixed[RESPONSE_KIND.API_DOCS]),
+    [RESPONSE_KIND.VERIFY_PAGE]: Object.fromEntries(fixed[RESPONSE_KIND.VERIFY_PAGE]),
+  };
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
-    // Set on the raw response: it then survives an error answer too.
-    const response = reply.raw;
-    for (const [name, value] of common) response.setHeader(name, value);
-    response.setHeader(CSP_HEADER, policyOf(responseKindOf(request.url)));
+    const kind = responseKindOf(request.url);
+    void reply.headers(kind === RESPONSE_KIND.H5 ? h5Headers() : fixedObjects[kind]);
     done();
   });
-  fastify.addHook(
-    'onSend',
-    (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
-      if (
-        typeof payload === 'string' &&
-        request.url.startsWith('/verify') &&
-        responseKindOf(request.url) === RESPONSE_KIND.VERIFY_PAGE &&
-        String(reply.getHeader('content-type') ?? '').startsWith('text/html')
-      )
-        void reply.header(CSP_HEADER, verifyPagePolicy(inlineStyleHashes(payload)));
-      done(null, payload);
-    },
-  );
+  // Only the verify pages' routes read their page: no hook on every other answer.
+  fastify.addHook('onRoute', (route) => {
+    if (responseKindOf(route.url) !== RESPONSE_KIND.VERIFY_PAGE) return;
+    const own = route.onSend;
+    route.onSend = [
+      ...(own === undefined ? [] : Array.isArray(own) ? own : [own]),
+      (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
+        if (
+          typeof payload === 'string' &&
+          String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+        )
+          void reply.header(CSP_HEADER, verifyPagePolicy(inlineStyleHashes(payload)));
+        done(null, payload);
+      },
+    ];
+  });
 }

@@ -60,6 +60,10 @@ describe('security headers', () => {
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'none'"]);
+    // Headers that concern documents only are left off a JSON answer.
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(res.headers['x-dns-prefetch-control']).toBeUndefined();
   });
 
   it('an error answer carries the same headers', async () => {
@@ -90,6 +94,8 @@ describe('security headers', () => {
     expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-dns-prefetch-control']).toBe('off');
     // Not production: no HSTS, and http:// is left alone (a phone on the office LAN).
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(csp.has('upgrade-insecure-requests')).toBe(false);
