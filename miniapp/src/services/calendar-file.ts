@@ -2,26 +2,18 @@ import Taro from '@tarojs/taro';
 
 import { API_ROUTES } from '@titletrack/shared/contract';
 
+import { downloadInBrowser } from '../utils/browser-download';
 import { appNow, isClockOverridden } from '../utils/clock';
 import { isH5 } from '../utils/platform';
 import { http } from './http';
+
+const ICS_MEDIA_TYPE = 'text/calendar;charset=utf-8';
 
 export interface PhoneCalendarEvent {
   title: string;
   description: string;
   startsAt: Date | null;
   endsAt: Date;
-}
-
-function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // WeChat cannot open an .ics file; it adds events to the phone's calendar one by one instead
@@ -52,7 +44,7 @@ export async function addYearToPhoneCalendar(
     return 'added';
   }
   const text = await http.get<string>(API_ROUTES.calendarIcs(year));
-  downloadText(String(text), `titletrack-${year}.ics`);
+  downloadInBrowser(String(text), `titletrack-${year}.ics`, ICS_MEDIA_TYPE);
   return 'downloaded';
 }
 
@@ -66,6 +58,6 @@ export async function addMineToPhoneCalendar(
   }
   const params: Record<string, string> = isClockOverridden() ? { now: appNow().toISOString() } : {};
   const text = await http.get<string>(API_ROUTES.myCalendarIcs, params);
-  downloadText(String(text), 'titletrack-my-deadlines.ics');
+  downloadInBrowser(String(text), 'titletrack-my-deadlines.ics', ICS_MEDIA_TYPE);
   return 'downloaded';
 }

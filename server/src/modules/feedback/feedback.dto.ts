@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
 import { FEEDBACK_CATEGORIES, FEEDBACK_LIMITS, FEEDBACK_STATES } from '@titletrack/shared/contract';
 import type {
@@ -14,6 +13,7 @@ import type {
   StaffFeedbackSummary,
 } from '@titletrack/shared/contract';
 
+import { PageQueryDto } from '../../common/page-query.dto';
 import { ValidateId } from '../../common/validation';
 import type { FeedbackEntity } from './feedback.entity';
 
@@ -48,27 +48,11 @@ export class CreateFeedbackDto implements CreateFeedbackRequest {
   contact?: string | null;
 }
 
-export class StaffFeedbackListQueryDto implements StaffFeedbackListQuery {
+export class StaffFeedbackListQueryDto extends PageQueryDto implements StaffFeedbackListQuery {
   @ApiPropertyOptional({ enum: FEEDBACK_STATES })
   @IsOptional()
   @IsIn(FEEDBACK_STATES)
   state?: FeedbackState;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class FeedbackParamsDto {

@@ -1,29 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional } from 'class-validator';
 import { registerDecorator } from 'class-validator';
 
 import type { SubscribeDecision } from '@titletrack/shared/contract';
 
+import { PageQueryDto } from '../../common/page-query.dto';
 import { ValidateId } from '../../common/validation';
 
-export class InboxPageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
+export class InboxPageQueryDto extends PageQueryDto {}
 
 export class InboxMessageParamsDto {
   @ValidateId()

@@ -20,6 +20,7 @@ import {
   SectionHeading,
 } from '../components/office-ui';
 import { OFFICE_TEXT } from '../office-text';
+import { downloadInBrowser } from '../../../utils/browser-download';
 
 const TEXT = OFFICE_TEXT.imports;
 const EXPORT_EXTENSIONS = ['.csv', '.xlsx', '.xls'] as const;
@@ -48,14 +49,7 @@ export const fetchImportReport = (reportId: string): Promise<string> =>
 // (the browser's decoder drops the server's).
 export function saveCsvInBrowser(text: string, fileName: string): void {
   const body = text.startsWith('\ufeff') ? text : `\ufeff${text}`;
-  const url = URL.createObjectURL(new Blob([body], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadInBrowser(body, fileName, 'text/csv;charset=utf-8');
 }
 
 export interface ImportRowsRefusalProps {
