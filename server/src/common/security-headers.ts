@@ -223,34 +223,35 @@ export function registerSecurityHeaders(
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
   });
-  const apiHeaders = documentHeaders.filter(([name]) => !DOCUMENT_ONLY_HEADERS.has(name));
   const h5 = new H5PolicySource(config.h5Dir, {
     isUpgradingInsecureRequests: isProduction && config.publicBaseUrl.startsWith('https://'),
   });
-  // Each kind's finished list, so an answer costs one loop of setHeader calls.
-  const fixed: Record<Exclude<ResponseKind, 'h5'>, HeaderPairs> = {
-    [RESPONSE_KIND.API]: [...apiHeaders, [CSP_HEADER, apiPolicy()]],
-    [RESPONSE_KIND.API_DOCS]: [...documentHeaders, [CSP_HEADER, apiDocsPolicy()]],
+  const document = Object.fromEntries(documentHeaders);
+  const api = Object.fromEntries(
+    documentHeaders.filter(([name]) => !DOCUMENT_ONLY_HEADERS.has(name)),
+  );
+  // Each kind's finished headers, made once. The H5 page's follow its build: remade only when
+  // the policy changes.
+  const fixed: Record<Exclude<ResponseKind, 'h5'>, Record<string, string>> = {
+    [RESPONSE_KIND.API]: { ...api, [CSP_HEADER]: apiPolicy() },
+    [RESPONSE_KIND.API_DOCS]: { ...document, [CSP_HEADER]: apiDocsPolicy() },
     // The page's own hashes replace this once it is rendered (onSend below); an error answer
     // on a verify path keeps it.
-    [RESPONSE_KIND.VERIFY_PAGE]: [...documentHeaders, [CSP_HEADER, verifyPagePolicy([])]],
+    [RESPONSE_KIND.VERIFY_PAGE]: { ...document, [CSP_HEADER]: verifyPagePolicy([]) },
+  };
+  let h5Headers: Record<string, string> = { ...document, [CSP_HEADER]: h5.policy() };
+  const headersOfH5 = (): Record<string, string> => {
+    const policy = h5.policy();
+    if (h5Headers[CSP_HEADER] !== policy) h5Headers = { ...document, [CSP_HEADER]: policy };
+    return h5Headers;
   };
   const fastify = app.getHttpAdapter().getInstance();
   // On the reply, not the raw response: Node then writes them with Fastify's own in one pass
   // (headers already on the raw response make it set every header one by one). They stay on the
   // reply when the answer turns into an error.
-  const h5Headers = (): Record<string, string> => ({
-    ...Object.fromEntries(documentHeaders),
-    [CSP_HEADER]: h5.policy(),
-  });
-  const fixedObjects = {
-    [RESPONSE_KIND.API]: Object.fromEntries(fixed[RESPONSE_KIND.API]),
-    [RESPONSE_KIND.API_DOCS]: Object.fromEntries(fixed[RESPONSE_KIND.API_DOCS]),
-    [RESPONSE_KIND.VERIFY_PAGE]: Object.fromEntries(fixed[RESPONSE_KIND.VERIFY_PAGE]),
-  };
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
     const kind = responseKindOf(request.url);
-    void reply.headers(kind === RESPONSE_KIND.H5 ? h5Headers() : fixedObjects[kind]);
+    void reply.headers(kind === RESPONSE_KIND.H5 ? headersOfH5() : fixed[kind]);
     done();
   });
   // Only the verify pages' routes read their page: no hook on every other answer.
