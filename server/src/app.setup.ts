@@ -46,6 +46,9 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
 // decides how many phones one instance serves (docs/operations.md, "Throughput").
 export function createHttpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
+    // No Nest middleware anywhere (request lines come from a Fastify hook, see logRequests):
+    // without @fastify/middie no request walks an empty middleware chain.
+    skipMiddie: true,
     // Client addresses (rate limits) come from X-Forwarded-For only when the hop is the local
     // load balancer.
     trustProxy: 'loopback',

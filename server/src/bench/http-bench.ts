@@ -1,7 +1,6 @@
 /* eslint-disable no-console, no-restricted-properties -- a command-line benchmark: it prints, and it builds the environment of the server it starts */
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -17,6 +16,7 @@ import autocannon from 'autocannon';
 
 import { freshMysqlDatabase } from './generated-export';
 import type { BytesRoute, LookupArgument, SignedInApplicant } from './http-bench-servers';
+import { productionEnv, startProduct } from './product-process';
 
 // `npm run bench`: HTTP throughput of the product against a bare Fastify doing the same work,
 // one after another on this machine (autocannon runs here, each server in its own process).
@@ -110,28 +110,6 @@ const rssMib = (pid: number | undefined): string => {
   return `${(kib / 1024).toFixed(0)} MiB`;
 };
 
-// The product as production runs it: its own keys, the default production log level and request
-// logging (to a file), PUBLIC_BASE_URL set; the listening port is read from its ready line.
-function startProduct(
-  env: NodeJS.ProcessEnv,
-  profileDir: string | null,
-): Promise<[ChildProcess, number]> {
-  const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...flags, MAIN_JS], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const port = /is ready: http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-      if (port) resolvePromise([child, Number(port)]);
-    });
-    child.once('exit', (code) => reject(new Error(`The product exited with ${String(code)}`)));
-  });
-}
-
 async function fetchBytes(base: string, paths: string[]): Promise<BytesRoute[]> {
   const routes: BytesRoute[] = [];
   for (const path of paths) {
@@ -160,20 +138,7 @@ async function runSuite(
   tmp: string,
   publicBaselines: Map<string, Measure> | null,
 ): Promise<Suite> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    APP_ENV: 'production',
-    ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
-    ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    CERTIFICATE_SIGNING_KEY: randomBytes(32).toString('base64'),
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    PUBLIC_BASE_URL: 'https://titletrack.example.cn',
-    LOG_FILE: join(tmp, `product-${label}.log`),
-  };
-  delete env.LOG_LEVEL;
+  const env = productionEnv(databaseUrl, join(tmp, `product-${label}.log`));
   const [, signedIn] = await forkChild<SignedInApplicant>('setup', '', env);
   const profileDir = IS_PROFILING ? join(tmp, `profile-${label}`) : null;
   if (profileDir) mkdirSync(profileDir);

@@ -1,12 +1,11 @@
-/* eslint-disable no-console, no-restricted-properties -- a command-line benchmark: it prints, and it builds the environment of the server it starts */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+/* eslint-disable no-console -- a command-line benchmark: it prints */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import autocannon from 'autocannon';
+
+import { productionEnv, startProduct } from './product-process';
 
 // How the rest of the API answers while staff sign-in is under attack: the product started as
 // production starts it (dist/main.js, production environment, SQLite file), 16 connections firing
@@ -16,8 +15,6 @@ import autocannon from 'autocannon';
 // apart. Prints the health latencies without and with the load, and what the attempts got.
 // Usage (after `npm run build`): node dist/bench/login-pressure-bench.js [--duration 10]
 
-const SERVER_ROOT = resolve(__dirname, '..', '..');
-const MAIN_JS = join(SERVER_ROOT, 'dist', 'main.js');
 const ADMIN = { username: 'bench_admin', password: 'bench password long enough' };
 const LOGIN_CONNECTIONS = 16;
 const PROBE_GAP_MS = 10;
@@ -54,20 +51,6 @@ async function probeHealth(base: string, seconds: number): Promise<string> {
     await sleep(PROBE_GAP_MS);
   }
   return describe(latencies, failures);
-}
-
-// The product as production runs it; the listening port is read from its ready line.
-function startProduct(env: NodeJS.ProcessEnv): Promise<[ChildProcess, number]> {
-  const child = spawn(process.execPath, [MAIN_JS], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const port = /is ready: http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-      if (port) resolvePromise([child, Number(port)]);
-    });
-    child.once('exit', (code) => reject(new Error(`The product exited with ${String(code)}`)));
-  });
 }
 
 function fireWrongLogins(base: string): {
@@ -108,22 +91,10 @@ function fireWrongLogins(base: string): {
 
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'titletrack-login-bench-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    APP_ENV: 'production',
-    ID_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    ID_ENCRYPTION_CURRENT_KEY_ID: 'k1',
-    ID_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    CERTIFICATE_SIGNING_KEY: randomBytes(32).toString('base64'),
-    DATABASE_URL: `sqlite:${join(tmp, 'bench.sqlite')}`,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    PUBLIC_BASE_URL: 'https://titletrack.example.cn',
-    LOG_FILE: join(tmp, 'product.log'),
+  const env = productionEnv(`sqlite:${join(tmp, 'bench.sqlite')}`, join(tmp, 'product.log'), {
     BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  };
-  delete env.LOG_LEVEL;
+  });
   const [product, port] = await startProduct(env);
   const base = `http://127.0.0.1:${port}`;
   try {

@@ -3,7 +3,7 @@ import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preValidationHookHandler } from 'fastify';
 
 import { ERROR_CODE } from '@titletrack/shared/contract';
 
@@ -44,9 +44,13 @@ export function isNestedDeeperThan(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
-// Every parsed body, before any handler, pipe or webhook check reads it.
+// Fastify parses no body for these (handle-request.js), so their routes need no check.
+const BODYLESS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
+// Every parsed body, before any handler, pipe or webhook check reads it. Added to each route
+// that can take a body, ahead of its own checks, rather than run on every read.
 export function refuseDeeplyNestedBodies(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', (request, _reply, done) => {
+  const refuseTooDeep: preValidationHookHandler = (request, _reply, done) => {
     if (isNestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
       done(
         new AppException(ERROR_CODE.VALIDATION_FAILED, 'Request body is nested too deeply', {
@@ -56,6 +60,12 @@ export function refuseDeeplyNestedBodies(fastify: FastifyInstance): void {
       return;
     }
     done();
+  };
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((method) => BODYLESS_METHODS.has(method))) return;
+    const own = route.preValidation;
+    route.preValidation = [refuseTooDeep, ...(own === undefined ? [] : [own].flat())];
   });
 }
 
