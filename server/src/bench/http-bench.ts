@@ -261,7 +261,16 @@ function printProfile(profileDir: string): void {
 }
 
 function printTable(suites: Suite[]): void {
-  const header = ['endpoint', 'req/s', 'p99 ms', 'bare counterpart', 'bare req/s', 'ratio', 'goal'];
+  const header = [
+    'endpoint',
+    'req/s',
+    'p99 ms',
+    'bare counterpart',
+    'bare req/s',
+    'bare p99 ms',
+    'ratio',
+    'goal',
+  ];
   const lines = suites.flatMap((suite) =>
     suite.rows.map((row) => {
       const ratio = row.bareMeasure
@@ -277,6 +286,8 @@ function printTable(suites: Suite[]): void {
         String(row.measure.p99),
         row.bare,
         row.bareMeasure ? row.bareMeasure.requestsPerSecond.toFixed(0) : '-',
+        // What the same work costs at the tail with no framework: the floor under the p99 goal.
+        row.bareMeasure ? String(row.bareMeasure.p99) : '-',
         `${(100 * ratio).toFixed(0)} %`,
         `${isMet ? 'met' : 'MISSED'}${row.measure.failures > 0 ? ` (${row.measure.failures} non-2xx/errors)` : ''}`,
       ];
