@@ -4,7 +4,7 @@ import { APPLICATION_STATUS } from '@titletrack/shared/domain';
 import type { ApplicationEntity } from '../application/application.entity';
 import { toDomainApplication } from '../application/application-to-domain.mapper';
 import type { RelatedFacts } from '../application/application-to-domain.mapper';
-import type { StatusHistoryEntity } from '../mirror/status-history.entity';
+import type { HistoryStep } from './progress.repository';
 
 export const DEMO_APPLICATION_NO_PREFIX = 'DEMO-';
 
@@ -12,7 +12,7 @@ export const DEMO_APPLICATION_NO_PREFIX = 'DEMO-';
 // history as the applicant sees it, oldest first.
 export function mapApplicationProgress(
   entity: ApplicationEntity,
-  history: readonly StatusHistoryEntity[],
+  history: readonly HistoryStep[],
   facts: RelatedFacts = {},
 ): ApplicationProgressResponse {
   const items: StatusHistoryItem[] = history.map((row) => ({

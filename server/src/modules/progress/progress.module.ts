@@ -6,8 +6,8 @@ import { AuthModule } from '../auth/auth.module';
 import { BindingModule } from '../binding/binding.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CertificatePersistenceModule } from '../certificate/certificate-persistence.module';
-import { MirrorModule } from '../mirror/mirror.module';
 import { ProgressController } from './progress.controller';
+import { ProgressRepository } from './progress.repository';
 import { ProgressService } from './progress.service';
 
 // The applicant's view of one bound application (status history in the shape the shared rules
@@ -19,10 +19,9 @@ import { ProgressService } from './progress.service';
     BindingModule,
     CalendarModule,
     CertificatePersistenceModule,
-    MirrorModule,
     FactPersistenceModule,
   ],
   controllers: [ProgressController],
-  providers: [ProgressService],
+  providers: [ProgressService, ProgressRepository],
 })
 export class ProgressModule {}

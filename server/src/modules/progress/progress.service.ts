@@ -17,9 +17,9 @@ import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { CertificateRepository } from '../certificate/certificate.repository';
 import { FactRepository } from '../fact-store/fact.repository';
 import { factsByApplication } from '../fact-store/facts.util';
-import { MirrorRepository } from '../mirror/mirror.repository';
 import type { ApplicationProgressResponseDto } from './progress.dto';
 import { mapApplicationProgress } from './progress.mapper';
+import { ProgressRepository } from './progress.repository';
 
 // The file is for the phone's calendar app, which has no language switch of ours: Chinese, as
 // the notice is.
@@ -47,25 +47,26 @@ export class ProgressService {
     private readonly bindings: BindingService,
     private readonly bindingRepository: BindingRepository,
     private readonly applicationRepository: ApplicationRepository,
-    private readonly mirrorRepository: MirrorRepository,
     private readonly certificateRepository: CertificateRepository,
     private readonly noticeYears: NoticeYearRegistry,
     private readonly facts: FactRepository,
+    private readonly progressRepository: ProgressRepository,
   ) {}
 
   async get(
     applicant: ApplicantPrincipal,
     applicationId: string,
   ): Promise<ApplicationProgressResponseDto> {
-    const application = await this.bindings.getOwnApplication(applicant, applicationId);
-    const [history, issueDates, stored] = await Promise.all([
-      this.mirrorRepository.getHistory(application.id),
-      this.certificateRepository.getIssueDatesByApplicationIds([application.id]),
-      this.facts.getByApplications([application.id]),
+    // Both at once: the parts are only returned once the application proved to be the caller's.
+    const [application, parts] = await Promise.all([
+      this.bindings.getOwnApplication(applicant, applicationId),
+      this.progressRepository.getParts(Number(applicationId)),
     ]);
-    return mapApplicationProgress(application, history, {
-      certificateIssuedOn: issueDates.get(application.id) ?? null,
-      facts: factsByApplication([application], stored).get(application.id),
+    return mapApplicationProgress(application, parts.history, {
+      certificateIssuedOn: parts.certificateIssuedOn,
+      facts: factsByApplication([application], new Map([[application.id, parts.facts]])).get(
+        application.id,
+      ),
     });
   }
 
