@@ -1,9 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
+import { stringifySetCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PRINCIPAL_KIND } from '@titletrack/shared/contract';
 import type { PrincipalKind } from '@titletrack/shared/contract';
+
+import { readCookie } from '../../common/cookies';
 
 // H5 keeps its session out of script reach: a client that sends this header is given its session
 // in an HttpOnly cookie instead of in the JSON. The value names which session the request means,
@@ -55,15 +58,8 @@ export function cookieKindFor(
     : PRINCIPAL_KIND.APPLICANT;
 }
 
-// Read by hand rather than through @fastify/cookie, whose ESM-only dependency Jest cannot load;
-// our own cookies hold base64url only, so there is nothing to decode.
 export function readSessionCookie(request: FastifyRequest, kind: PrincipalKind): string | null {
-  const name = SESSION_COOKIES[kind].session;
-  const value = String(request.headers.cookie ?? '')
-    .split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
+  const value = readCookie(request, SESSION_COOKIES[kind].session);
   return value && TOKEN_PATTERN.test(value) ? value : null;
 }
 
@@ -88,14 +84,13 @@ interface CookieAttributes {
 }
 
 const serializeCookie = (name: string, value: string, attributes: CookieAttributes): string =>
-  [
-    `${name}=${value}`,
-    `Path=${attributes.path}`,
-    `Expires=${attributes.expires.toUTCString()}`,
-    ...(attributes.isHttpOnly ? ['HttpOnly'] : []),
-    ...(attributes.isSecure ? ['Secure'] : []),
-    'SameSite=Strict',
-  ].join('; ');
+  stringifySetCookie(name, value, {
+    path: attributes.path,
+    expires: attributes.expires,
+    httpOnly: attributes.isHttpOnly,
+    secure: attributes.isSecure,
+    sameSite: 'strict',
+  });
 
 export function setSessionCookies(
   reply: FastifyReply,

@@ -6,6 +6,7 @@ import { FIRST_SCREEN } from '@titletrack/shared/contract';
 import { DEFAULT_LOCALE, isLocale } from '@titletrack/shared/locales';
 import type { Locale } from '@titletrack/shared/locales';
 
+import { readCookie } from '../../common/cookies';
 import { sendCachedBody } from '../../common/http-cache/cached-body';
 import { FirstScreenService } from './first-screen.service';
 
@@ -13,22 +14,8 @@ import { FirstScreenService } from './first-screen.service';
 export const FIRST_SCREEN_PAGE_ROUTES = ['/', 'index.html'] as const;
 
 function localeOf(request: FastifyRequest): Locale {
-  const cookie = String(request.headers.cookie ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === FIRST_SCREEN.localeCookie);
-  const value = cookie ? decodeCookieValue(cookie[1] ?? '') : '';
+  const value = readCookie(request, FIRST_SCREEN.localeCookie) ?? '';
   return isLocale(value) ? value : DEFAULT_LOCALE;
-}
-
-// A cookie is whatever the browser (or anyone) sends: a broken escape like "%E0%A4%A" makes
-// decodeURIComponent throw, and such a cookie is ignored rather than answered with a 500.
-function decodeCookieValue(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return '';
-  }
 }
 
 @ApiExcludeController()
