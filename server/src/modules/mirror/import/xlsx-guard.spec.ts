@@ -1,58 +1,7 @@
-import { crc32, deflateRawSync } from 'node:zlib';
-
 import { exportRows, exportXlsx, TEST_LIMITS } from './export.fixture';
 import { IMPORT_FILE_ERROR_REASON } from './import-file.error';
 import { assertSafeXlsx } from './xlsx-guard';
 import { MINIMAL_XLSX_PARTS, deflateBody, writeZip } from './zip.fixture';
-
-interface ZipPart {
-  name: string;
-  data: Buffer;
-  declaredSize?: number; // what the headers claim the part inflates to; the truth by default
-}
-
-// A minimal deflate zip writer, so tests can build packages that exceljs would never write:
-// no [Content_Types].xml, or a part whose headers lie about its size.
-function zipOf(parts: readonly ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf8');
-    const compressed = deflateRawSync(part.data);
-    const size = part.declaredSize ?? part.data.length;
-    const crc = crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6); // version needed
-    central.writeUInt16LE(8, 10); // deflate
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 const CONTENT_TYPES = { name: '[Content_Types].xml', data: Buffer.from('<Types/>') };
 
@@ -96,13 +45,16 @@ describe('assertSafeXlsx', () => {
   });
 
   it('lets a small part through whatever its ratio', async () => {
-    const zip = zipOf([CONTENT_TYPES, { name: 'xl/styles.xml', data: Buffer.alloc(100_000) }]);
+    const zip = writeZip([CONTENT_TYPES, { name: 'xl/styles.xml', data: Buffer.alloc(100_000) }]);
 
     await expect(assertSafeXlsx(zip, TEST_LIMITS)).resolves.toBeUndefined();
   });
 
   it('refuses a part that unpacks past maxPartUnpackedBytes, whatever its ratio', async () => {
-    const zip = zipOf([CONTENT_TYPES, { name: 'docProps/custom.xml', data: Buffer.alloc(5000) }]);
+    const zip = writeZip([
+      CONTENT_TYPES,
+      { name: 'docProps/custom.xml', data: Buffer.alloc(5000) },
+    ]);
 
     await expect(
       assertSafeXlsx(zip, { ...TEST_LIMITS, maxPartUnpackedBytes: 4096 }),
@@ -121,12 +73,14 @@ describe('assertSafeXlsx', () => {
     const outside = { name: 'docProps/app.xml', data: Buffer.alloc(5000) };
     const limits = { ...TEST_LIMITS, maxWorkbookXmlBytes: 5000 };
 
-    await expect(assertSafeXlsx(zipOf([CONTENT_TYPES, ...sheets]), limits)).rejects.toMatchObject({
+    await expect(
+      assertSafeXlsx(writeZip([CONTENT_TYPES, ...sheets]), limits),
+    ).rejects.toMatchObject({
       reason: IMPORT_FILE_ERROR_REASON.WORKBOOK_TOO_LARGE,
       details: { workbookXmlBytes: 6000, maxWorkbookXmlBytes: 5000 },
     });
     await expect(
-      assertSafeXlsx(zipOf([CONTENT_TYPES, outside, ...sheets.slice(0, 2)]), limits),
+      assertSafeXlsx(writeZip([CONTENT_TYPES, outside, ...sheets.slice(0, 2)]), limits),
     ).resolves.toBeUndefined();
   });
 
@@ -150,18 +104,19 @@ describe('assertSafeXlsx', () => {
     // The directory claims 1 KB, so the declared-size checks pass; inflating finds 10 MB.
     const liar = {
       name: 'xl/worksheets/sheet1.xml',
-      data: Buffer.alloc(10_000_000),
-      declaredSize: 1024,
+      deflated: { ...deflateBody(Buffer.alloc(10_000_000)), size: 1024 },
     };
 
-    await expect(assertSafeXlsx(zipOf([CONTENT_TYPES, liar]), TEST_LIMITS)).rejects.toMatchObject({
+    await expect(
+      assertSafeXlsx(writeZip([CONTENT_TYPES, liar]), TEST_LIMITS),
+    ).rejects.toMatchObject({
       reason: IMPORT_FILE_ERROR_REASON.NOT_A_VALID_XLSX,
       message: expect.stringContaining('too many bytes'),
     });
   });
 
   it('refuses a zip that is not an OOXML package', async () => {
-    const zip = zipOf([{ name: 'readme.txt', data: Buffer.from('hello') }]);
+    const zip = writeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]);
 
     await expect(assertSafeXlsx(zip, TEST_LIMITS)).rejects.toMatchObject({
       reason: IMPORT_FILE_ERROR_REASON.NOT_A_VALID_XLSX,
