@@ -7,10 +7,14 @@ import type { Translate } from '../locales';
 import { messageValues } from './message-values';
 import { regionName } from './region-name';
 import { ROUTES } from './routes';
+import { zhValues } from './zh-slot';
 
 export interface AlertText {
   title: string;
   body: string;
+  // In right-to-left Uyghur: the Chinese data (an office's note, a notice title) the body's slots
+  // stand for, shown marked as Chinese.
+  zh?: Record<string, string>;
 }
 
 // Inbox messages are facts (kind + data); the sentence is made on the phone, in its language.
@@ -18,11 +22,13 @@ export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): 
   // The office's own words: shown as typed, not run through the date and number formatting.
   if (message.kind === INBOX_ONLY_KIND.FEEDBACK_REPLIED) {
     const { data } = message;
+    const reply = zhValues({ replyExcerpt: data.replyExcerpt }, isRtl);
     return {
       title: t('inbox.message.feedback_replied.title', {
         category: t(`feedback.category.${data.category}`),
       }),
-      body: t('inbox.message.feedback_replied.body', { replyExcerpt: data.replyExcerpt }),
+      body: t('inbox.message.feedback_replied.body', reply.values),
+      ...(isRtl ? { zh: reply.zh } : {}),
     };
   }
   const values = messageValues(t, message.data, isRtl);
@@ -52,24 +58,32 @@ export function alertText(t: Translate, message: InboxMessage, isRtl: boolean): 
             endsAt: day(endsAt, true),
           });
     const note = data.note.trim();
+    const quoted = zhValues({ note }, isRtl);
     return {
       title: t('inbox.message.calendar_date_changed.title', values),
       body: t('inbox.message.calendar_date_changed.body', {
         event: t(`calendar.kind.${data.eventKind}`),
         oldWindow: window(data.oldStartsAt, data.oldEndsAt),
         newWindow: window(data.newStartsAt, data.newEndsAt),
-        note: note ? t('inbox.message.calendar_date_changed.note', { note }) : '',
+        note: note ? t('inbox.message.calendar_date_changed.note', quoted.values) : '',
       }).trim(),
+      ...(isRtl && note ? { zh: quoted.zh } : {}),
     };
   }
   if (message.kind === ALERT_KIND.NOTICE_PUBLISHED) {
+    const quoted = zhValues(
+      { title: message.data.title, documentNumber: message.data.documentNumber },
+      isRtl,
+    );
     const named = {
       ...values,
+      ...quoted.values,
       regionName: regionName(t, message.data.regionCode, message.data.regionName),
     };
     return {
       title: t('inbox.message.notice_published.title', named),
       body: t('inbox.message.notice_published.body', named),
+      ...(isRtl ? { zh: quoted.zh } : {}),
     };
   }
   return {

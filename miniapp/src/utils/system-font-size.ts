@@ -1,16 +1,9 @@
-import Taro from '@tarojs/taro';
-
 import type { KeyValueStorage } from '../services/session-store';
 import type { PreferenceStore } from '../services/preferences';
-import { isWeapp } from './platform';
+import type { SystemFontInfo } from './system-font-info.type';
+import { readSystemFontInfo } from './system-font-info';
 
-// What WeChat says about the font size the user set in WeChat (wx.getAppBaseInfo; Taro's types
-// leave the scale factor out). fontSizeSetting is in px, 17 at the standard size on iOS and 16
-// on Android; fontSizeScaleFactor is 1 at the standard size.
-export interface SystemFontInfo {
-  fontSizeScaleFactor?: unknown;
-  fontSizeSetting?: unknown;
-}
+export type { SystemFontInfo };
 
 // Past the first step above standard: someone who chose that in WeChat reads better large.
 const LARGE_SCALE_FACTOR = 1.15;
@@ -21,19 +14,6 @@ export function isSystemFontLarge(info: SystemFontInfo | null): boolean {
   const { fontSizeScaleFactor: factor, fontSizeSetting: setting } = info;
   if (typeof factor === 'number' && Number.isFinite(factor)) return factor >= LARGE_SCALE_FACTOR;
   return typeof setting === 'number' && setting >= LARGE_FONT_SIZE_SETTING_PX;
-}
-
-// WeChat only, and only where the base library has the API (2.20.1 and later).
-export function readSystemFontInfo(): SystemFontInfo | null {
-  if (!isWeapp()) return null;
-  const getAppBaseInfo = (Taro as { getAppBaseInfo?: () => unknown }).getAppBaseInfo;
-  if (typeof getAppBaseInfo !== 'function') return null;
-  try {
-    const info = getAppBaseInfo();
-    return typeof info === 'object' && info !== null ? info : null;
-  } catch {
-    return null;
-  }
 }
 
 // Set by the text-size switch only. The preferences entry cannot tell: it is written whole on

@@ -100,7 +100,7 @@ describe('the H5 page with its first screen drawn in (GET /)', () => {
     expect(res.text).toContain('<html lang="ug" dir="rtl">');
     expect(res.text).toContain('class="tt-page tt-page--rtl" data-dir="rtl" dir="rtl" lang="ug"');
     expect(res.text).not.toContain('年度通知尚未发布');
-    expect(res.text).toContain(`${THIS_YEAR}-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى`);
+    expect(res.text).toContain(`\u2066${THIS_YEAR}\u2069-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى`);
   });
 
   it('ignores a language it does not have', async () => {

@@ -1,9 +1,7 @@
 import { dualClock } from '../domain';
 import type { Instant } from '../domain';
+import { isolate } from './bidi';
 import type { Translate } from './index';
-
-// Left-to-right isolates keep "2023-08-30 24:00" readable inside right-to-left Uyghur text.
-const isolate = (text: string, isRtl: boolean): string => (isRtl ? `\u2066${text}\u2069` : text);
 
 // A moment on both clocks people in Hotan use, worded in the current language.
 export function formatDual(t: Translate, instant: Instant, isEnd: boolean, isRtl = false): string {

@@ -14,9 +14,7 @@ export type Locale = (typeof LOCALE)[keyof typeof LOCALE];
 export const DEFAULT_LOCALE: Locale = LOCALE.ZH_CN;
 export const LOCALES: readonly Locale[] = [LOCALE.ZH_CN, LOCALE.UG];
 
-// Uyghur is written right to left; the page root and, on H5, <html> carry the direction.
-export const directionOf = (locale: string): 'rtl' | 'ltr' =>
-  locale === LOCALE.UG ? 'rtl' : 'ltr';
+export { directionOf } from './direction';
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -24,3 +22,5 @@ export const isLocale = (value: unknown): value is Locale =>
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export { formatDual } from './format';
+export { LRI, PDI, isolate, isolateDigits } from './bidi';
+export { attachmentNumber, sectionNumber } from './section-ref';

@@ -29,19 +29,31 @@ describe('createTranslator', () => {
     translator.setLocale('ug');
     translator.setLocale('ug'); // no change, no news
     expect(heard).toEqual(['ug']);
-    expect(translator.t('fee.amount', { amount: 450 })).toBe('ھەق 450 يۈەن');
+    expect(translator.t('fee.amount', { amount: 450 })).toBe('ھەق \u2066450\u2069 يۈەن');
     expect(translator.t('fee.only')).toBe('只有中文');
     unsubscribe();
     translator.setLocale('zh-CN');
     expect(heard).toEqual(['ug']);
   });
 
+  it('isolates every number left to right in a right-to-left language, and only there', () => {
+    const translator = createTranslator<'zh-CN' | 'ug', TestKey>(catalogues, 'zh-CN');
+    expect(translator.t('fee.amount', { amount: '2023-09-30' })).toBe('评审费 2023-09-30 元');
+    translator.setLocale('ug');
+    expect(translator.t('fee.amount', { amount: '2023-09-30' })).toBe(
+      'ھەق \u20662023-09-30\u2069 يۈەن',
+    );
+    expect(translator.t('fee.amount', { amount: '\u20662023-09-30\u2069' })).toBe(
+      'ھەق \u20662023-09-30\u2069 يۈەن',
+    );
+  });
+
   it('picks the plural form by count and language', () => {
     const translator = createTranslator<'zh-CN' | 'ug', TestKey>(catalogues, 'zh-CN');
     expect(translator.t('fee.unread', { count: 1 })).toBe('未读 1 条');
     translator.setLocale('ug');
-    expect(translator.t('fee.unread', { count: 1 })).toBe('1 ئۇچۇر (بىر)');
-    expect(translator.t('fee.unread', { count: 3 })).toBe('3 ئۇچۇر');
+    expect(translator.t('fee.unread', { count: 1 })).toBe('\u20661\u2069 ئۇچۇر (بىر)');
+    expect(translator.t('fee.unread', { count: 3 })).toBe('\u20663\u2069 ئۇچۇر');
   });
 
   it('shows the default value, else the key, for a text no language has; unknown placeholders stay', () => {
@@ -64,7 +76,7 @@ describe('createTranslator with a catalogue that arrives later', () => {
     expect(translator.getLocale()).toBe('zh-CN');
     translator.addCatalogue('ug', catalogues.ug);
     translator.setLocale('ug');
-    expect(translator.t('fee.amount', { amount: 280 })).toBe('ھەق 280 يۈەن');
+    expect(translator.t('fee.amount', { amount: 280 })).toBe('ھەق \u2066280\u2069 يۈەن');
   });
 
   it('needs the fallback language from the start', () => {

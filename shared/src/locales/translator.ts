@@ -1,3 +1,5 @@
+import { isolateDigits } from './bidi';
+import { directionOf } from './direction';
 import type { MessageKey } from './message-key';
 
 // Texts by nested key in one resource object per language, e.g. `fee.amount`.
@@ -36,7 +38,9 @@ function pluralCategory(locale: string, count: number): 'one' | 'other' {
 /**
  * Looks a key up in the current language, then in the fallback one; `{name}` is replaced by
  * `values.name`; with a numeric `values.count`, `key_one` / `key_other` are tried first. A missing
- * text gives `values.defaultValue`, else the key itself, so a gap shows rather than crashes.
+ * text gives `values.defaultValue`, else the key itself, so a gap shows rather than crashes. In a
+ * right-to-left language every number of the result (the catalogue's own and the values') is put
+ * in a left-to-right isolate, so "2023-08-30 24:00" or "0903-2069736" keeps its order.
  */
 export function createTranslator<L extends string, K extends string = MessageKey>(
   initial: Partial<Record<L, Resources>>,
@@ -63,9 +67,10 @@ export function createTranslator<L extends string, K extends string = MessageKey
         find(locale, key, values.count) ??
         find(fallback, key, values.count) ??
         (values.defaultValue === undefined ? key : String(values.defaultValue));
-      return text.replace(PLACEHOLDER, (whole, name: string) =>
+      const filled = text.replace(PLACEHOLDER, (whole, name: string) =>
         values[name] === undefined ? whole : String(values[name]),
       );
+      return directionOf(locale) === 'rtl' ? isolateDigits(filled) : filled;
     },
     getLocale: () => locale,
     setLocale(next) {

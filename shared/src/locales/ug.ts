@@ -186,6 +186,7 @@ export const ug: Messages = {
     closes: 'ئاخىرقى مۆھلەت: {time}',
     section: 'ئاساس: ئۇقتۇرۇشنىڭ {section}-ماددىسى',
     interpretation: 'چۈشەندۈرۈش: {text}',
+    interpretationQuoted: 'چۈشەندۈرۈش (خەنزۇچە ئەسلى تېكىستى)',
     addYear: 'يىللىق جەدۋەلنى تېلېفون كالېندارىغا قوشۇش',
     addMine: 'ئۆزۈمنىڭ مۆھلەتلىرىنى تېلېفون كالېندارىغا قوشۇش',
     added: 'تېلېفون كالېندارىغا قوشۇلدى',
@@ -226,6 +227,9 @@ export const ug: Messages = {
   notice: {
     publishedOn: 'ئېلان قىلىنغان ۋاقىت: {date}',
     issuer: 'ھۆججەت چىقارغۇچى: {issuer}',
+    heading: '{year}-يىللىق كەسپىي ئۇنۋان باھالاش ئۇقتۇرۇشى',
+    original: 'ئۇقتۇرۇشنىڭ ئەسلى تېكىستى (خەنزۇچە)',
+    quoted: 'ئەسلى تېكىستى (خەنزۇچە)',
   },
   state: {
     loading: 'يۈكلىنىۋاتىدۇ…',
@@ -330,6 +334,7 @@ export const ug: Messages = {
     },
     deadline: 'ئاخىرقى مۆھلەت: {time}',
     rule: 'ئاساس: {notice} {section}-ماددا ({rule})',
+    ruleAttachment: 'ئاساس: {notice} {number}-قوشۇمچە ({rule})',
     checklist: 'ماتېرىيال تىزىملىكى',
     blindReview: 'يوشۇرۇن باھالاش بىر تەرەپ قىلىش',
     systemSupplied: 'سىستېما تەمىنلەيدۇ',
@@ -511,7 +516,9 @@ export const ug: Messages = {
     myApplications: 'باغلانغان ئىلتىماسلىرىم',
     unbind: 'باغلىنىشنى بىكار قىلىش',
     unbindConfirm: 'بۇ ئىلتىماس بىلەن باغلىنىشنى بىكار قىلامسىز؟',
-    language: 'تىل / 语言',
+    // Bilingual, so that whoever chose the wrong language finds the way back.
+    language: 'تىل / {other}',
+    languageOther: '语言',
     languageName: { 'zh-CN': '中文', ug: 'ئۇيغۇرچە' },
     largeText: 'چوڭ خەت ھالىتى',
     demo: {
@@ -591,6 +598,7 @@ export const ug: Messages = {
     },
     submittedAt: 'يوللانغان ۋاقتى: {time}',
     reply: 'ئۇنۋان ئىشخانىسىنىڭ جاۋابى: {reply}',
+    replyQuoted: 'ئۇنۋان ئىشخانىسىنىڭ جاۋابى (خەنزۇچە ئەسلى تېكىستى)',
     repliedAt: 'جاۋاب بېرىلگەن ۋاقتى: {time}',
   },
   series: {

@@ -183,6 +183,7 @@ export const zhCN = {
     closes: '截止：{time}',
     section: '依据：通知第{section}条',
     interpretation: '说明：{text}',
+    interpretationQuoted: '说明（原文）',
     addYear: '把全年日程加入手机日历',
     addMine: '把我的截止时间加入手机日历',
     added: '已加入手机日历',
@@ -223,6 +224,9 @@ export const zhCN = {
   notice: {
     publishedOn: '发布：{date}',
     issuer: '发文单位：{issuer}',
+    heading: '{year}年职称评审通知',
+    original: '通知原文',
+    quoted: '原文',
   },
   state: {
     loading: '正在加载…',
@@ -303,6 +307,7 @@ export const zhCN = {
     },
     deadline: '截止：{time}',
     rule: '依据：{notice} 第{section}条（{rule}）',
+    ruleAttachment: '依据：{notice} 附件{number}（{rule}）',
     checklist: '材料清单',
     blindReview: '盲审处理',
     systemSupplied: '系统提供',
@@ -452,7 +457,9 @@ export const zhCN = {
     myApplications: '我绑定的申报',
     unbind: '解除绑定',
     unbindConfirm: '确定解除与该申报的绑定吗？',
-    language: '语言 / تىل',
+    // Bilingual, so that whoever chose the wrong language finds the way back.
+    language: '语言 / {other}',
+    languageOther: 'تىل',
     languageName: { 'zh-CN': '中文', ug: 'ئۇيغۇرچە' },
     largeText: '大字模式',
     demo: {
@@ -530,6 +537,7 @@ export const zhCN = {
     },
     submittedAt: '提交于 {time}',
     reply: '职称办答复：{reply}',
+    replyQuoted: '职称办答复（原文）',
     repliedAt: '答复于 {time}',
   },
   series: {

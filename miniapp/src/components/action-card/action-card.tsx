@@ -12,6 +12,7 @@ import { callPhone, openPlatform, openScreen } from '../../utils/open-target';
 import { pressable } from '../a11y';
 import { ActionTargetLink } from '../action-target';
 import { Countdown } from '../countdown';
+import { RuleSource } from '../quotation';
 import './action-card.scss';
 
 export interface ActionCardProps {
@@ -102,11 +103,11 @@ export function ActionCard({
         </View>
       ) : null}
       <View className={`${classPrefix}__rule`}>
-        {t('action.rule', {
-          notice: rules.noticeDocumentNumber,
-          section: action.section,
-          rule: action.ruleId,
-        })}
+        <RuleSource
+          notice={rules.noticeDocumentNumber}
+          section={action.section}
+          rule={action.ruleId}
+        />
       </View>
       {showDetails && checklist ? (
         <View className={`${classPrefix}__detail`}>

@@ -6,6 +6,8 @@ import type { ActionTarget } from '@titletrack/shared/domain';
 import { useT } from '../../locales';
 import { pressable } from '../a11y';
 import { canOpenExternalUrl } from '../../utils/platform';
+import { zhSlot } from '../../utils/zh-slot';
+import { ZhSentence } from '../quotation';
 import './action-target.scss';
 
 export interface ActionTargetProps {
@@ -76,9 +78,14 @@ export function ActionTargetLink({
       return (
         <View className={classPrefix} data-target="office">
           <View className={`${classPrefix}__text`}>
-            {target.address
-              ? t('guide.target.officeAddress', { address: target.address })
-              : t('guide.target.officeNoAddress')}
+            {target.address ? (
+              <ZhSentence
+                text={t('guide.target.officeAddress', { address: zhSlot('address') })}
+                zh={{ address: target.address }}
+              />
+            ) : (
+              t('guide.target.officeNoAddress')
+            )}
           </View>
           {target.phone ? (
             <View

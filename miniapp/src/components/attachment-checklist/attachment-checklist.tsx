@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
 
 import type { AttachmentChecklist as Checklist } from '@titletrack/shared/domain';
+import { isolate } from '@titletrack/shared/locales';
 
-import { useT } from '../../locales';
+import { directionOf, useLocale, useT } from '../../locales';
 import { pressable } from '../a11y';
 import './attachment-checklist.scss';
 
@@ -24,6 +25,7 @@ export function AttachmentChecklist({
   error = null,
 }: AttachmentChecklistProps): JSX.Element {
   const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
   const ticked = new Set(tickedKeys);
   const done = checklist.attachments.filter((item) => ticked.has(item.key)).length;
   return (
@@ -49,7 +51,7 @@ export function AttachmentChecklist({
               {item.year === null ? name : t('attachment.withYear', { name, year: item.year })}
               <View className={`${classPrefix}__source`}>
                 {t(item.source === 'system' ? 'action.systemSupplied' : 'action.upload')} ·{' '}
-                {item.ruleId}
+                {isolate(item.ruleId, isRtl)}
               </View>
             </View>
           </View>

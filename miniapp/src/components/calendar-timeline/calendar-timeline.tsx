@@ -2,9 +2,11 @@ import { View } from '@tarojs/components';
 
 import { stepPhase, yearProgress } from '@titletrack/shared/domain';
 import type { CalendarEventResponse } from '@titletrack/shared/contract';
+import { sectionNumber } from '@titletrack/shared/locales';
 
 import { LOCALE, directionOf, useLocale, useT } from '../../locales';
 import { formatDual } from '../../utils/format-time';
+import { Quotation } from '../quotation';
 import './calendar-timeline.scss';
 
 export interface CalendarTimelineProps {
@@ -55,13 +57,18 @@ export function CalendarTimeline({ events, now }: CalendarTimelineProps): JSX.El
               {t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) })}
             </View>
             <View className={`${classPrefix}__source`}>
-              {t('calendar.section', { section: event.section })}
+              {t('calendar.section', { section: sectionNumber(event.section, isRtl) })}
             </View>
-            {event.interpretation ? (
+            {event.interpretation === null ? null : isRtl ? (
+              // The office's reading of the notice, Chinese as written: quoted.
+              <Quotation className={`${classPrefix}__note`} lead="calendar.interpretationQuoted">
+                {event.interpretation}
+              </Quotation>
+            ) : (
               <View className={`${classPrefix}__note`}>
                 {t('calendar.interpretation', { text: event.interpretation })}
               </View>
-            ) : null}
+            )}
           </View>
         );
         return index === todayIndex ? [today, item] : [item];

@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
 
+import { isolate } from '@titletrack/shared/locales';
 import type { Messages } from '@titletrack/shared/locales';
 
-import { useT } from '../../locales';
+import { directionOf, useLocale, useT } from '../../locales';
 import { pressable } from '../a11y';
 import './nav-grid.scss';
 
@@ -23,6 +24,7 @@ const classPrefix = 'tt-nav';
 // opens to, the rest are one tap away.
 export function NavGrid({ items }: NavGridProps): JSX.Element {
   const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
   return (
     <View className={classPrefix} id="nav-grid">
       {items.map((item) => (
@@ -35,7 +37,7 @@ export function NavGrid({ items }: NavGridProps): JSX.Element {
           {t(`nav.${item.key}`)}
           {item.badge ? (
             <View className={`${classPrefix}__badge`} aria-hidden="true">
-              {item.badge}
+              {isolate(String(item.badge), isRtl)}
             </View>
           ) : null}
         </View>

@@ -2,7 +2,6 @@ import { Picker, View } from '@tarojs/components';
 
 import { useT } from '../../locales';
 import { pressable } from '../a11y';
-import { Button } from '../ui';
 import './round-notice.scss';
 
 export interface RoundRegionChoice {
@@ -116,18 +115,21 @@ function RoundWatchButton({ watch, onSignIn }: RoundWatchButtonProps): JSX.Eleme
       </View>
     );
   }
+  // Our own filled button rather than NutUI's: this is the only button of the home screen, and
+  // NutUI's would bring all its runtime into the weapp main package and the H5 first screen.
+  const onPress = watch.isSignedIn ? watch.watch : onSignIn;
   return (
     <View className={`${classPrefix}__watch`}>
-      <Button
-        className={`${classPrefix}__button`}
+      <View
+        className={`${classPrefix}__button ${classPrefix}__button--filled${watch.isBusy ? ` ${classPrefix}__button--busy` : ''}`}
         id="notify-me"
-        type="primary"
-        block
-        loading={watch.isBusy}
-        onClick={watch.isSignedIn ? watch.watch : onSignIn}
+        aria-busy={watch.isBusy ? 'true' : undefined}
+        {...pressable('button', () => {
+          if (!watch.isBusy) onPress?.();
+        })}
       >
         {t('round.notifyMe')}
-      </Button>
+      </View>
       {watch.isSignedIn ? null : (
         <View className={`${classPrefix}__note`} id="notify-sign-in">
           {t('round.signInToWatch')}

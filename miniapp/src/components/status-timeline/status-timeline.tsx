@@ -3,8 +3,9 @@ import { View } from '@tarojs/components';
 import type { StatusHistoryItem } from '@titletrack/shared/contract';
 import { APPLICATION_STATUS_ORDER, isApplicationStatus } from '@titletrack/shared/domain';
 import type { ApplicationStatus } from '@titletrack/shared/domain';
+import { isolate } from '@titletrack/shared/locales';
 
-import { useT } from '../../locales';
+import { directionOf, useLocale, useT } from '../../locales';
 import { formatBeijingMinute } from '../../utils/format-time';
 import './status-timeline.scss';
 
@@ -35,6 +36,7 @@ function statusesAhead(status: ApplicationStatus): ApplicationStatus[] {
 // steps still ahead on the main line.
 export function StatusTimeline({ history, status }: StatusTimelineProps): JSX.Element {
   const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
   const label = (value: string): string =>
     isApplicationStatus(value) ? t(`status.label.${value}`) : value;
   const lastIndex = history.length - 1;
@@ -51,7 +53,9 @@ export function StatusTimeline({ history, status }: StatusTimelineProps): JSX.El
             <View className={`${classPrefix}__dot`} />
             <View className={`${classPrefix}__body`}>
               <View className={`${classPrefix}__label`}>{label(item.status)}</View>
-              <View className={`${classPrefix}__date`}>{formatBeijingMinute(item.changedAt)}</View>
+              <View className={`${classPrefix}__date`}>
+                {isolate(formatBeijingMinute(item.changedAt), isRtl)}
+              </View>
             </View>
           </View>
         );

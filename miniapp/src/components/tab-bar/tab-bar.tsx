@@ -1,7 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
-import { useT } from '../../locales';
+import { isolate } from '@titletrack/shared/locales';
+
+import { directionOf, useLocale, useT } from '../../locales';
 import { ROUTES } from '../../utils/routes';
 import { pressable } from '../a11y';
 import './tab-bar.scss';
@@ -46,6 +48,7 @@ export function TabBar({
   onSwitch = relaunch,
 }: TabBarProps): JSX.Element {
   const t = useT();
+  const locale = useLocale();
   // Inline, in CSS px: the stylesheets' units become rem on H5 and shrink on narrow phones.
   const tapStyle = { minHeight: isLargeText ? '60px' : '44px' };
   return (
@@ -68,7 +71,7 @@ export function TabBar({
             {badge ? (
               <>
                 <View className={`${classPrefix}__badge`} aria-hidden="true">
-                  {badge > 99 ? '99+' : badge}
+                  {isolate(badge > 99 ? '99+' : String(badge), directionOf(locale) === 'rtl')}
                 </View>
                 <View className="tt-sr-only">{t('tabBar.unread', { count: badge })}</View>
               </>

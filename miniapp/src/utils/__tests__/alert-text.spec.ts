@@ -3,6 +3,7 @@ import type { InboxMessage } from '@titletrack/shared/contract';
 import { LOCALE, changeLocale, translate } from '../../locales';
 import type { Translate } from '../../locales';
 import { alertTarget, alertText } from '../alert-text';
+import { zhSlot } from '../zh-slot';
 
 const t: Translate = translate;
 
@@ -43,7 +44,7 @@ describe('alertText', () => {
     const text = alertText(t, RETURNED, true);
     expect(text.title).toBe('ئىلتىماس قايتۇرۇلدى');
     expect(text.body).toContain('\u20662023-08-22\u2069 \u206610:00\u2069 بېيجىڭ ۋاقتى');
-    expect(text.body).toContain('يەنە 1 قېتىم');
+    expect(text.body).toContain('يەنە \u20661\u2069 قېتىم');
   });
 
   it('should translate the fee tier and say the result by its outcome', () => {
@@ -126,8 +127,22 @@ describe('alertText for notices', () => {
   it('should name the region in Uyghur and isolate the dates in Uyghur', async () => {
     await changeLocale(LOCALE.UG);
     expect(alertText(t, PUBLISHED, true).body).toContain('خوتەن ۋىلايىتى');
-    expect(alertText(t, PUBLISHED, true).body).toMatch(/^خوتەن ۋىلايىتى 2026/);
+    expect(alertText(t, PUBLISHED, true).body).toMatch(/^خوتەن ۋىلايىتى \u20662026\u2069/);
     expect(alertText(t, DATE_CHANGED, true).body).toContain('\u20662026-09-29\u2069');
+  });
+
+  it("should leave the notice's title and the office's note, Chinese by nature, to be quoted in Uyghur", async () => {
+    await changeLocale(LOCALE.UG);
+    const published = alertText(t, PUBLISHED, true);
+    expect(published.body).toContain(zhSlot('title'));
+    expect(published.body).not.toMatch(/\p{Script=Han}/u);
+    expect(published.zh).toEqual({
+      title: '关于开展和田地区2026年度职称评审工作的通知',
+      documentNumber: '和地职称办〔2026〕1号',
+    });
+    const changed = alertText(t, DATE_CHANGED, true);
+    expect(changed.body).toContain(zhSlot('note'));
+    expect(changed.zh).toEqual({ note: '因国庆假期顺延' });
   });
 });
 

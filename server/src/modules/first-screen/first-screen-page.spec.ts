@@ -139,7 +139,7 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
 
   it('says so in Uyghur, with the region named in Uyghur', () => {
     const html = render('2026-11-29T02:00:00.000Z', 'ug', DATA, ROUND_2026);
-    expect(html).toContain('2026-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى');
+    expect(html).toContain('\u20662026\u2069-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى');
     expect(html).toContain('خوتەن ۋىلايىتى');
     expect(html).not.toContain('和田地区</div>');
   });
@@ -170,6 +170,32 @@ describe('renderFirstScreen (the home screen the server draws into the H5 page)'
     expect(html).toContain('class="tt-page tt-page--rtl" data-dir="rtl" dir="rtl" lang="ug"');
     expect(html).not.toContain('网上申报');
     expect(html).toContain('\u20662023-08-30\u2069');
+  });
+
+  it("numbers sections in Uyghur, quotes the office's Chinese and marks Chinese data", () => {
+    const calendar = DATA.calendar;
+    if (!calendar) throw new Error('the sample has a calendar');
+    const noted = {
+      ...DATA,
+      calendar: {
+        ...calendar,
+        events: calendar.events.map((step, index) =>
+          index === 0 ? { ...step, interpretation: '“之前”按严格理解' } : step,
+        ),
+      },
+    };
+    const uyghur = render('2023-08-20T02:00:00.000Z', 'ug', noted);
+    expect(uyghur).toContain('\u20663(1)\u2069');
+    expect(uyghur).not.toContain('三(一)');
+    expect(uyghur).toMatch(
+      /role="note"><div class="tt-quote__lead">[^<]+<\/div><div class="tt-quote__text" lang="zh-CN" dir="ltr">“之前”按严格理解<\/div>/,
+    );
+    expect(uyghur).toContain(
+      '<span lang="zh-CN" dir="ltr">\u2066和地职称办〔2023〕1号\u2069</span>',
+    );
+    const chinese = render('2023-08-20T02:00:00.000Z', DEFAULT_LOCALE, noted);
+    expect(chinese).toContain('三(一)');
+    expect(chinese).not.toContain('tt-quote');
   });
 
   it('draws the rest of the screen when there is no calendar yet', () => {

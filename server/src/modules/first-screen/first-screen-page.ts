@@ -5,7 +5,13 @@ import type {
   FirstScreenData,
 } from '@titletrack/shared/contract';
 import { countdown, nextDeadline, stepPhase, yearProgress } from '@titletrack/shared/domain';
-import { LOCALE, directionOf, formatDual } from '@titletrack/shared/locales';
+import {
+  LOCALE,
+  directionOf,
+  formatDual,
+  isolate,
+  sectionNumber,
+} from '@titletrack/shared/locales';
 import type { Locale, MessageKey, Translate } from '@titletrack/shared/locales';
 import { findRegion } from '@titletrack/shared/region';
 
@@ -91,9 +97,23 @@ function renderTimeline(events: CalendarEventResponse[], view: FirstScreenView):
           'tt-timeline__when',
           t('calendar.closes', { time: formatDual(t, event.endsAt, true, isRtl) }),
         ) +
-        text('tt-timeline__source', t('calendar.section', { section: event.section })) +
+        text(
+          'tt-timeline__source',
+          t('calendar.section', { section: sectionNumber(event.section, isRtl) }),
+        ) +
         (event.interpretation
-          ? text('tt-timeline__note', t('calendar.interpretation', { text: event.interpretation }))
+          ? isRtl
+            ? // The office's Chinese, quoted as the app's <Quotation> does.
+              div(
+                'tt-timeline__note tt-quote',
+                text('tt-quote__lead', t('calendar.interpretationQuoted')) +
+                  `<div class="tt-quote__text" lang="zh-CN" dir="ltr">${escapeHtml(event.interpretation)}</div>`,
+                ' role="note"',
+              )
+            : text(
+                'tt-timeline__note',
+                t('calendar.interpretation', { text: event.interpretation }),
+              )
           : ''),
     );
     return index === todayIndex ? today + item : item;
@@ -139,7 +159,7 @@ function renderRound(round: CalendarRoundResponse, view: FirstScreenView): strin
               ) +
               div(
                 'tt-round__watch',
-                text('tt-round__button tt-round__button--drawn', t('round.notifyMe')) +
+                text('tt-round__button tt-round__button--filled', t('round.notifyMe')) +
                   text('tt-round__note tt-first-screen__signed-out', t('round.signInToWatch')),
               ),
             ' role="status"',
@@ -152,7 +172,12 @@ function renderRound(round: CalendarRoundResponse, view: FirstScreenView): strin
   );
 }
 
-function renderNotices({ data, t }: FirstScreenView): string {
+// Chinese by nature (a notice title, a document number): marked so, isolated in Uyghur text.
+const chinese = (value: string, isRtl: boolean): string =>
+  `<span lang="zh-CN"${isRtl ? ' dir="ltr"' : ''}>${escapeHtml(isolate(value, isRtl))}</span>`;
+
+function renderNotices({ data, t, locale }: FirstScreenView): string {
+  const isRtl = directionOf(locale) === 'rtl';
   if (data.notices.length === 0) return text('tt-notices__empty', t('state.empty'));
   return div(
     'tt-notices',
@@ -160,10 +185,14 @@ function renderNotices({ data, t }: FirstScreenView): string {
       .map((notice) =>
         div(
           'tt-notices__item',
-          text('tt-notices__title', notice.title) +
-            text(
+          text(
+            'tt-notices__title',
+            isRtl ? t('notice.heading', { year: notice.year }) : notice.title,
+          ) +
+            (isRtl ? div('tt-notices__meta', chinese(notice.title, isRtl)) : '') +
+            div(
               'tt-notices__meta',
-              `${notice.documentNumber} · ${t('notice.publishedOn', { date: notice.publishedOn })}`,
+              `${chinese(notice.documentNumber, isRtl)} · ${escapeHtml(t('notice.publishedOn', { date: notice.publishedOn }))}`,
             ),
         ),
       )

@@ -8,12 +8,14 @@ import {
   revisionDeadline,
   submissionsLeft,
 } from '@titletrack/shared/domain';
+import { isolate } from '@titletrack/shared/locales';
 
 import { pressable } from '../../../../components/a11y';
 import { ActionCard } from '../../../../components/action-card';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { Countdown } from '../../../../components/countdown';
 import { PageRoot } from '../../../../components/page-root';
+import { Quotation, RuleSource, ZhSentence, zhSlot } from '../../../../components/quotation';
 import { StatusTimeline } from '../../../../components/status-timeline';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useUnreadCount } from '../../../../hooks/use-inbox';
@@ -80,7 +82,7 @@ export default function ApplicationPage(): JSX.Element {
                         aria-pressed={item === entry}
                         {...pressable('button', () => setSelected(item.application.id))}
                       >
-                        {item.applicationNo}
+                        {isolate(item.applicationNo, isRtl)}
                       </View>
                     ))}
                   </View>
@@ -95,13 +97,19 @@ export default function ApplicationPage(): JSX.Element {
                     {t('application.number', { no: entry.applicationNo })}
                   </View>
                   <View className="tt-screen__muted">
-                    {t('application.applicant', { name: entry.applicantName })}
+                    <ZhSentence
+                      text={t('application.applicant', { name: zhSlot('name') })}
+                      zh={{ name: entry.applicantName }}
+                    />
                   </View>
                   <View className="tt-screen__muted">
-                    {t('application.levelSeries', {
-                      level: levelLabel,
-                      specialty: application.specialty,
-                    })}
+                    <ZhSentence
+                      text={t('application.levelSeries', {
+                        level: levelLabel,
+                        specialty: zhSlot('specialty'),
+                      })}
+                      zh={{ specialty: application.specialty }}
+                    />
                   </View>
                   <View className="tt-screen__line">{t('application.current')}</View>
                   <View className="tt-screen__big" id="current-status">
@@ -120,9 +128,20 @@ export default function ApplicationPage(): JSX.Element {
                     >
                       {t('guide.application.returnReason')}
                     </View>
-                    <View className="tt-return__reason" id="return-reason">
-                      {entry.returnReason ?? t('guide.application.noReturnReason')}
-                    </View>
+                    {/* The office's own words, quoted as written. */}
+                    {entry.returnReason ? (
+                      <Quotation
+                        className="tt-return__reason"
+                        id="return-reason"
+                        lead="notice.quoted"
+                      >
+                        {entry.returnReason}
+                      </Quotation>
+                    ) : (
+                      <View className="tt-return__reason" id="return-reason">
+                        {t('guide.application.noReturnReason')}
+                      </View>
+                    )}
                     {left !== null && isLastSubmission(left) ? (
                       <View className="tt-return__last" id="last-submission" role="alert">
                         {t('guide.application.lastSubmission')}
@@ -159,13 +178,13 @@ export default function ApplicationPage(): JSX.Element {
                           : t('application.defenceNotRequired', { level: levelLabel })}
                     </View>
                     <View className="tt-screen__muted">
-                      {year
-                        ? t('action.rule', {
-                            notice: year.rules.noticeDocumentNumber,
-                            section: year.rules.sections.R11,
-                            rule: 'R11',
-                          })
-                        : null}
+                      {year ? (
+                        <RuleSource
+                          notice={year.rules.noticeDocumentNumber}
+                          section={year.rules.sections.R11}
+                          rule={'R11'}
+                        />
+                      ) : null}
                     </View>
                   </View>
                 ) : null}

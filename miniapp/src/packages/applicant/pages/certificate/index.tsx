@@ -16,15 +16,17 @@ import {
   checkShareLinkRequest,
 } from '@titletrack/shared/domain';
 import type { ShareableField } from '@titletrack/shared/domain';
+import { isolate } from '@titletrack/shared/locales';
 
 import { pressable } from '../../../../components/a11y';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
+import { Quotation, ZhSentence, ZhText, zhSlot } from '../../../../components/quotation';
 import { Button, Tag } from '../../../../components/ui';
 import { useMyCertificates } from '../../../../hooks/use-my-certificates';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
-import { useT } from '../../../../locales';
+import { directionOf, useLocale, useT } from '../../../../locales';
 import { toApiError } from '../../../../services/http-client';
 import {
   createShareLink,
@@ -43,6 +45,7 @@ const FIELDS = Object.values(SHAREABLE_FIELD);
 
 function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Element {
   const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
   const [links, setLinks] = useState<ShareLinkView[]>([]);
   const [isOpen, setIsOpen] = useState(false);
   const [log, setLog] = useState<VerificationLogEntry[] | null>(null);
@@ -193,7 +196,7 @@ function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Elemen
       ) : null}
       {(log ?? []).map((entry) => (
         <View key={entry.id} className="tt-screen__line" id={`verification-${entry.id}`}>
-          {entry.verifiedAt.slice(0, 16).replace('T', ' ')} UTC ·{' '}
+          {isolate(`${entry.verifiedAt.slice(0, 16).replace('T', ' ')} UTC`, isRtl)} ·{' '}
           {entry.channel === 'share'
             ? t('certificate.viaShare', { purpose: entry.sharePurpose ?? '' })
             : t('certificate.viaQr')}{' '}
@@ -266,10 +269,12 @@ export default function CertificatePage(): JSX.Element {
                         : t('certificate.revoked')}
                     </Tag>
                     {certificate.revokedReason ? (
-                      <View className="tt-screen__error">{certificate.revokedReason}</View>
+                      <Quotation className="tt-screen__error" lead="notice.quoted">
+                        {certificate.revokedReason}
+                      </Quotation>
                     ) : null}
                     <View className="tt-screen__big" id="certificate-holder">
-                      {certificate.holderName}
+                      <ZhText>{certificate.holderName}</ZhText>
                     </View>
                     <View className="tt-screen__line">
                       {isOneOf(TITLE_LEVEL, certificate.level)
@@ -279,24 +284,30 @@ export default function CertificatePage(): JSX.Element {
                       {isOneOf(TITLE_SERIES, certificate.series)
                         ? t(`series.${certificate.series}`)
                         : certificate.series}{' '}
-                      · {certificate.specialty}
+                      · <ZhText>{certificate.specialty}</ZhText>
                     </View>
                     <View className="tt-screen__line">
                       {t('certificate.number', { no: certificate.certificateNo })}
                     </View>
                     {certificate.qualificationDocumentNo ? (
                       <View className="tt-screen__line">
-                        {t('certificate.document', {
-                          no: certificate.qualificationDocumentNo,
-                          date: certificate.qualificationDocumentDate ?? '',
-                        })}
+                        <ZhSentence
+                          text={t('certificate.document', {
+                            no: zhSlot('no'),
+                            date: certificate.qualificationDocumentDate ?? '',
+                          })}
+                          zh={{ no: certificate.qualificationDocumentNo }}
+                        />
                       </View>
                     ) : null}
                     <View className="tt-screen__line">
-                      {t('certificate.issued', {
-                        date: certificate.issuedOn,
-                        committee: certificate.issuingCommittee,
-                      })}
+                      <ZhSentence
+                        text={t('certificate.issued', {
+                          date: certificate.issuedOn,
+                          committee: zhSlot('committee'),
+                        })}
+                        zh={{ committee: certificate.issuingCommittee }}
+                      />
                     </View>
                     <Image
                       className="tt-certificate__qr"

@@ -8,6 +8,7 @@ import type { TitleLevel, TitleSeries } from '@titletrack/shared/domain';
 
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
+import { Quotation, RuleSource, ZhSentence, zhSlot } from '../../../../components/quotation';
 import { Button } from '../../../../components/ui';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
 import { usePreferences } from '../../../../hooks/use-preferences';
@@ -152,10 +153,13 @@ export default function EligibilityPage(): JSX.Element {
               {answer ? (
                 <View id="eligibility-answers">
                   <View className="tt-screen__muted tt-eligibility__notice">
-                    {t('guide.eligibility.against', {
-                      notice: `\u2066${answer.noticeDocumentNumber}\u2069`,
-                      year: answer.year,
-                    })}
+                    <ZhSentence
+                      text={t('guide.eligibility.against', {
+                        notice: zhSlot('notice'),
+                        year: answer.year,
+                      })}
+                      zh={{ notice: answer.noticeDocumentNumber }}
+                    />
                   </View>
                   {answer.answers.map((item) => (
                     <View
@@ -168,13 +172,20 @@ export default function EligibilityPage(): JSX.Element {
                         {t(`guide.eligibility.verdict.${item.verdict}`)}
                       </View>
                       <View className="tt-screen__line">{reasonText(t, item)}</View>
-                      <View className="tt-screen__line tt-eligibility__quote">“{item.quote}”</View>
+                      <Quotation
+                        className="tt-screen__line tt-eligibility__quote"
+                        lead="notice.original"
+                      >
+                        “{item.quote}”
+                      </Quotation>
                       <View className="tt-screen__muted">
-                        {t('action.rule', {
-                          notice: answer.noticeDocumentNumber,
-                          section: item.section,
-                          rule: item.ruleId,
-                        })}
+                        {
+                          <RuleSource
+                            notice={answer.noticeDocumentNumber}
+                            section={item.section}
+                            rule={item.ruleId}
+                          />
+                        }
                       </View>
                     </View>
                   ))}

@@ -6,6 +6,7 @@ import { ActionTargetLink } from '../../../../components/action-target';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { Countdown } from '../../../../components/countdown';
 import { PageRoot } from '../../../../components/page-root';
+import { RuleSource } from '../../../../components/quotation';
 import { Tag } from '../../../../components/ui';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
@@ -91,11 +92,13 @@ export default function FeePage(): JSX.Element {
                     })}
                   </View>
                   <View className="tt-screen__muted">
-                    {t('action.rule', {
-                      notice: year.rules.noticeDocumentNumber,
-                      section: year.rules.sections.R17,
-                      rule: 'R17',
-                    })}
+                    {
+                      <RuleSource
+                        notice={year.rules.noticeDocumentNumber}
+                        section={year.rules.sections.R17}
+                        rule={'R17'}
+                      />
+                    }
                   </View>
                 </View>
               );

@@ -8,6 +8,7 @@ import type { MyFeedbackResponse } from '@titletrack/shared/contract';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { pressable } from '../../../../components/a11y';
 import { PageRoot } from '../../../../components/page-root';
+import { Quotation } from '../../../../components/quotation';
 import { Button } from '../../../../components/ui';
 import { useAsync } from '../../../../hooks/use-async';
 import { usePreferences } from '../../../../hooks/use-preferences';
@@ -84,7 +85,12 @@ export default function FeedbackPage(): JSX.Element {
       ) : null}
       {feedback.reply ? (
         <View className={`${classPrefix}__reply`} id={`feedback-${feedback.id}-reply`}>
-          <View>{t('feedback.reply', { reply: feedback.reply })}</View>
+          {/* The office's own words: quoted in Uyghur. */}
+          {isRtl ? (
+            <Quotation lead="feedback.replyQuoted">{feedback.reply}</Quotation>
+          ) : (
+            <View>{t('feedback.reply', { reply: feedback.reply })}</View>
+          )}
           {feedback.repliedAt ? (
             <View className="tt-screen__muted">
               {t('feedback.repliedAt', { time: isolated(formatBeijingMinute(feedback.repliedAt)) })}

@@ -1,9 +1,12 @@
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 
+import { isolate } from '@titletrack/shared/locales';
+
 import { pressable } from '../../../../components/a11y';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
+import { ZhSentence } from '../../../../components/quotation';
 import { Button } from '../../../../components/ui';
 import { useInbox } from '../../../../hooks/use-inbox';
 import { useSession } from '../../../../hooks/use-session';
@@ -86,9 +89,11 @@ export default function InboxPage(): JSX.Element {
                             ) : null}
                             <View className="tt-inbox__title">{text.title}</View>
                           </View>
-                          <View className="tt-inbox__body">{text.body}</View>
+                          <View className="tt-inbox__body">
+                            <ZhSentence text={text.body} zh={text.zh ?? {}} />
+                          </View>
                           <View className="tt-inbox__time">
-                            {formatBeijingMinute(message.createdAt)}
+                            {isolate(formatBeijingMinute(message.createdAt), isRtl)}
                           </View>
                         </View>
                       );

@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { DEMO_PERSONA } from '@titletrack/shared/contract';
 import type { BindApplicationRequest, DemoPersona } from '@titletrack/shared/contract';
 import { isApplicationStatus } from '@titletrack/shared/domain';
+import { isolate } from '@titletrack/shared/locales';
 
 import { pressable } from '../../../../components/a11y';
 import { BindForm } from '../../../../components/bind-form';
 import { PageRoot } from '../../../../components/page-root';
+import { RuleSource, ZhSentence, ZhText, zhSlot } from '../../../../components/quotation';
 import { Button, Cell, Switch } from '../../../../components/ui';
 import { useCached } from '../../../../hooks/use-cached';
 import { useHome } from '../../../../hooks/use-home';
@@ -16,7 +18,7 @@ import { useUnreadCount } from '../../../../hooks/use-inbox';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
 import { usePreferences } from '../../../../hooks/use-preferences';
 import { useSubscriptions } from '../../../../hooks/use-subscriptions';
-import { LOCALE, useT } from '../../../../locales';
+import { LOCALE, directionOf, useLocale, useT } from '../../../../locales';
 import { ApiError } from '../../../../services/api-error';
 import { signIn, signOut } from '../../../../services/auth';
 import { bindApplication, unbindApplication } from '../../../../services/bindings';
@@ -34,6 +36,7 @@ const PERSONAS = Object.values(DEMO_PERSONA);
 
 export default function MePage(): JSX.Element {
   const t = useT();
+  const isRtl = directionOf(useLocale()) === 'rtl';
   const mine = useMyProgress();
   const health = useCached('health', getHealth, []);
   const [prefs, setPrefs] = usePreferences();
@@ -93,13 +96,22 @@ export default function MePage(): JSX.Element {
           </View>
         ) : null}
         <View className="tt-screen__title" role="heading" aria-level={2}>
-          {t('me.language')}
+          {isRtl ? (
+            <ZhSentence
+              text={t('me.language', { other: zhSlot('other') })}
+              zh={{ other: t('me.languageOther') }}
+            />
+          ) : (
+            t('me.language', { other: t('me.languageOther') })
+          )}
         </View>
         <View className="tt-screen__tabs" id="language-switch">
           <View
             id="lang-zh-CN"
             className={`tt-screen__tab${prefs.locale === LOCALE.ZH_CN ? ' tt-screen__tab--active' : ''}`}
             aria-pressed={prefs.locale === LOCALE.ZH_CN}
+            // Each language's name is written in that language.
+            {...{ lang: LOCALE.ZH_CN }}
             {...pressable('button', () => setPrefs({ locale: LOCALE.ZH_CN }))}
           >
             {t('me.languageName.zh-CN')}
@@ -108,6 +120,7 @@ export default function MePage(): JSX.Element {
             id="lang-ug"
             className={`tt-screen__tab${prefs.locale === LOCALE.UG ? ' tt-screen__tab--active' : ''}`}
             aria-pressed={prefs.locale === LOCALE.UG}
+            {...{ lang: LOCALE.UG }}
             {...pressable('button', () => setPrefs({ locale: LOCALE.UG }))}
           >
             {t('me.languageName.ug')}
@@ -203,8 +216,16 @@ export default function MePage(): JSX.Element {
             {(mine.data?.summaries ?? []).map((summary) => (
               <Cell
                 key={summary.id}
-                title={summary.applicationNo}
-                description={`${summary.applicantName} · ${summary.idCardNumberMasked} · ${isApplicationStatus(summary.status) ? t(`status.label.${summary.status}`) : summary.status}`}
+                title={isolate(summary.applicationNo, isRtl)}
+                description={
+                  <>
+                    <ZhText>{summary.applicantName}</ZhText> ·{' '}
+                    {isolate(summary.idCardNumberMasked, isRtl)} ·{' '}
+                    {isApplicationStatus(summary.status)
+                      ? t(`status.label.${summary.status}`)
+                      : summary.status}
+                  </>
+                }
                 extra={
                   <Button
                     size="small"
@@ -279,9 +300,14 @@ export default function MePage(): JSX.Element {
                 >
                   <Cell
                     title={
-                      contact.role === 'supervision'
-                        ? t('me.contacts.supervision')
-                        : t('me.contacts.contact', { name: contact.name ?? '' })
+                      contact.role === 'supervision' ? (
+                        t('me.contacts.supervision')
+                      ) : (
+                        <ZhSentence
+                          text={t('me.contacts.contact', { name: zhSlot('name') })}
+                          zh={{ name: contact.name ?? '' }}
+                        />
+                      )
                     }
                     extra={
                       <View className="tt-phone">
@@ -293,11 +319,13 @@ export default function MePage(): JSX.Element {
               ))}
             </View>
             <View className="tt-screen__muted tt-screen__line">
-              {t('action.rule', {
-                notice: rules.noticeDocumentNumber,
-                section: rules.sections.R20,
-                rule: 'R20',
-              })}
+              {
+                <RuleSource
+                  notice={rules.noticeDocumentNumber}
+                  section={rules.sections.R20}
+                  rule={'R20'}
+                />
+              }
             </View>
 
             <View className="tt-screen__title" role="heading" aria-level={2}>
@@ -305,7 +333,7 @@ export default function MePage(): JSX.Element {
             </View>
             <View id="templates">
               {rules.attachmentTemplates.map((name) => (
-                <Cell key={name} title={name} />
+                <Cell key={name} title={<ZhText>{name}</ZhText>} />
               ))}
             </View>
             <View className="tt-screen__muted tt-screen__line">{t('me.templates.hint')}</View>

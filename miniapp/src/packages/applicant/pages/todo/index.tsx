@@ -1,17 +1,20 @@
 import { View } from '@tarojs/components';
 
+import { isolate } from '@titletrack/shared/locales';
+
 import { ActionCard } from '../../../../components/action-card';
 import { ApplicantGate } from '../../../../components/applicant-gate';
 import { PageRoot } from '../../../../components/page-root';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
-import { useT } from '../../../../locales';
+import { directionOf, useLocale, useT } from '../../../../locales';
 import { TickableChecklist } from '../../components/tickable-checklist';
 import '../../applicant.scss';
 
 export default function TodoPage(): JSX.Element {
   const t = useT();
+  const locale = useLocale();
   const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
   const items = todoItems(progress, now, yearOf);
@@ -42,7 +45,9 @@ export default function TodoPage(): JSX.Element {
                   {items.map((item) => (
                     <View key={`${item.applicationId}-${item.action.kind}`}>
                       {progress.length > 1 ? (
-                        <View className="tt-screen__muted">{item.applicationNo}</View>
+                        <View className="tt-screen__muted">
+                          {isolate(item.applicationNo, directionOf(locale) === 'rtl')}
+                        </View>
                       ) : null}
                       <ActionCard item={item} now={now} showDetails />
                       {item.checklist && checklistUnder.has(item) ? (
