@@ -232,7 +232,9 @@ describe('H5 applicant screens with the demo applicants', () => {
 
     await open(page, suite.server().baseUrl, 'application');
     expect(await text(page, '#current-status')).toBe('قايتۇرۇلدى');
-    expect(await text(page, '#submissions-left')).toBe('قالغان تاپشۇرۇش قېتىمى: 1 / 3');
+    expect(await text(page, '#submissions-left')).toBe(
+      'قالغان تاپشۇرۇش قېتىمى: \u20661\u2069 / \u20663\u2069',
+    );
     await page.reload();
     expect(await text(page, '#current-status')).toBe('قايتۇرۇلدى');
     expect(await page.evaluate(() => document.documentElement.getAttribute('dir'))).toBe('rtl');

@@ -1,19 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { SCREENS, screenshot, useApplicantSuite } from './support/applicant';
+import { PHONE_360, SCREENS, screenshot, useApplicantSuite } from './support/applicant';
+import type { Screen } from './support/applicant';
 
 // Navigation and the accessibility tree of the H5 build at the smallest common phone size, in
 // both languages: the tab bar on the four tab screens, title + back + home on every other one,
 // and headings, named buttons, links and labelled inputs on each.
-const PHONE_360 = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true };
-
-const ALL_SCREENS = {
-  ...SCREENS,
-  facts: '/#/packages/applicant/pages/facts/index',
-  eligibility: '/#/packages/applicant/pages/eligibility/index',
-  feedback: '/#/packages/applicant/pages/feedback/index',
-} as const;
-type Screen = keyof typeof ALL_SCREENS;
 
 const TAB_SCREENS: Array<{ screen: Screen; tab: string; url: RegExp }> = [
   { screen: 'home', tab: 'home', url: /pages\/index\/index/ },
@@ -44,7 +36,7 @@ const LOCALES = [
 async function signedInPhone(browser: Browser, baseUrl: string, locale: string): Promise<Page> {
   const context = await browser.newContext(PHONE_360);
   const page = await context.newPage();
-  await page.goto(`${baseUrl}${ALL_SCREENS.me}`);
+  await page.goto(`${baseUrl}${SCREENS.me}`);
   if (locale === 'ug') {
     await page.locator('#lang-ug').click({ timeout: 20_000 });
     await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
@@ -58,7 +50,7 @@ async function signedInPhone(browser: Browser, baseUrl: string, locale: string):
 // A fresh load, as a deep link from a reminder is: nothing else in the page stack.
 async function openScreen(page: Page, baseUrl: string, screen: Screen): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(`${baseUrl}${ALL_SCREENS[screen]}`);
+  await page.goto(`${baseUrl}${SCREENS[screen]}`);
   await page
     .locator('.taro_page:visible #page-title')
     .waitFor({ state: 'attached', timeout: 20_000 });

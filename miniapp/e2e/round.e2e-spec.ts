@@ -71,9 +71,9 @@ describe('the current round on the H5 home screen, against the real server', () 
     await page.goto(`${server.baseUrl}/#/pages/index/index`);
     await page.locator('#home #round-not-published').waitFor({ timeout: 20_000 });
     expect(await text(page, '#home #round-not-published-title')).toBe(
-      `${THIS_YEAR}-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى`,
+      `\u2066${THIS_YEAR}\u2069-يىللىق ئۇقتۇرۇش تېخى ئېلان قىلىنمىدى`,
     );
-    expect(await text(page, '#home #earlier-year-label')).toContain('2023-يىللىق');
+    expect(await text(page, '#home #earlier-year-label')).toContain('\u20662023\u2069-يىللىق');
     expect(await text(page, '#home #round-region')).toContain('خوتەن ۋىلايىتى');
     expect(
       await page.locator('#home #round').evaluate((element) => getComputedStyle(element).direction),

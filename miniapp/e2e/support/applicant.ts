@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import type { DemoPersona } from '@titletrack/shared/contract';
 
@@ -27,7 +27,33 @@ export const SCREENS = {
   calendar: '/#/packages/applicant/pages/calendar/index',
   certificate: '/#/packages/applicant/pages/certificate/index',
   home: '/#/pages/index/index',
+  facts: '/#/packages/applicant/pages/facts/index',
+  eligibility: '/#/packages/applicant/pages/eligibility/index',
+  feedback: '/#/packages/applicant/pages/feedback/index',
 } as const;
+export type Screen = keyof typeof SCREENS;
+
+// The narrowest phone still common in Xinjiang, where a Uyghur line runs longest.
+export const PHONE_360 = {
+  viewport: { width: 360, height: 640 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+};
+
+// The language and text size a phone chose before, as the app stores them (Taro keeps each value
+// as {"data": …} in localStorage).
+export async function rememberPreferences(
+  context: BrowserContext,
+  locale: 'zh-CN' | 'ug',
+  isLargeText: boolean,
+): Promise<void> {
+  const preferences = JSON.stringify({ locale, isLargeText, regionCode: '6532' });
+  await context.addInitScript((value: string) => {
+    // about:blank (between screens) has no storage of its own.
+    if (location.protocol.startsWith('http'))
+      localStorage.setItem('titletrack.preferences', JSON.stringify({ data: value }));
+  }, preferences);
+}
 
 export const text = async (page: Page, selector: string): Promise<string> =>
   ((await page.locator(selector).first().textContent({ timeout: 20_000 })) ?? '').trim();

@@ -9,25 +9,15 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
 import { createElement } from 'react';
-import type { ComponentProps, MouseEvent } from 'react';
+import type { ComponentProps } from 'react';
+
+import { buttonA11y } from './button-a11y';
 
 type NutButtonProps = ComponentProps<typeof NutButton>;
 
-// NutUI's button is a <div> on H5: announced as a button, reachable and pressed by keyboard.
-// weapp drops these attributes and has its own <button>.
 export function Button(props: NutButtonProps): JSX.Element {
-  const isInactive = Boolean(props.disabled) || Boolean(props.loading);
-  const a11y = {
-    role: 'button',
-    tabIndex: isInactive ? -1 : 0,
-    ...(isInactive ? { 'aria-disabled': 'true' } : {}),
-    onKeyDown: (event: { key?: string; preventDefault?: () => void }) => {
-      if (isInactive || (event.key !== 'Enter' && event.key !== ' ')) return;
-      event.preventDefault?.();
-      props.onClick?.(event as unknown as MouseEvent<HTMLButtonElement>);
-    },
-  };
-  return createElement(NutButton, { ...a11y, ...props });
+  return createElement(NutButton, { ...buttonA11y(props), ...props });
 }
 
+export { buttonA11y };
 export { Cell, Switch, Tag };

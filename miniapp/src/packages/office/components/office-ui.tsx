@@ -1,16 +1,42 @@
 // NutUI one component at a time, each with its own stylesheet (see components/ui): they load with
 // this subpackage only.
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
-import Checkbox from '@nutui/nutui-react-taro/dist/es/packages/checkbox/index';
+import NutButton from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import NutCheckbox from '@nutui/nutui-react-taro/dist/es/packages/checkbox/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import type { PropsWithChildren } from 'react';
+import { createElement } from 'react';
+import type { ComponentProps, PropsWithChildren } from 'react';
 
+import { heading } from '../../../components/a11y';
+import { buttonA11y } from '../../../components/ui/button-a11y';
 import type { ApiError } from '../../../services/api-error';
 import { OFFICE_TEXT, errorText } from '../office-text';
 
-export { Button, Checkbox };
+// Staff read the console in Chinese whatever language the app was left in: its own direction
+// and language, or a Uyghur phone's right-to-left page would mirror a Chinese table.
+export const OFFICE_DIRECTION = { dir: 'ltr', lang: 'zh-CN' } as const;
+
+// NutUI draws both as <div>s on H5: announced as a button / checkbox and worked by keyboard here.
+export function Button(props: ComponentProps<typeof NutButton>): JSX.Element {
+  return createElement(NutButton, { ...buttonA11y(props), ...props });
+}
+
+export function Checkbox(props: ComponentProps<typeof NutCheckbox>): JSX.Element {
+  const { checked, disabled, onChange } = props;
+  return createElement(NutCheckbox, {
+    role: 'checkbox',
+    'aria-checked': Boolean(checked),
+    tabIndex: disabled ? -1 : 0,
+    ...(disabled ? { 'aria-disabled': 'true' } : {}),
+    onKeyDown: (event: { key?: string; preventDefault?: () => void }) => {
+      if (disabled || event.key !== ' ') return;
+      event.preventDefault?.();
+      onChange?.(!checked);
+    },
+    ...props,
+  });
+}
 
 export interface FieldProps {
   id: string;
@@ -35,9 +61,12 @@ export function Field({
 }: FieldProps): JSX.Element {
   return (
     <View className={`tt-office-field${isWide ? ' tt-office-field--wide' : ''}`}>
-      <Text className="tt-office-field__label">{label}</Text>
+      <Text className="tt-office-field__label" id={`${id}-label`}>
+        {label}
+      </Text>
       <Input
         id={id}
+        aria-labelledby={`${id}-label`}
         className="tt-office-field__input"
         value={value}
         type={type === 'password' ? 'text' : type}
@@ -69,9 +98,12 @@ export function TextAreaField({
 }: TextAreaFieldProps): JSX.Element {
   return (
     <View className="tt-office-field tt-office-field--wide">
-      <Text className="tt-office-field__label">{label}</Text>
+      <Text className="tt-office-field__label" id={`${id}-label`}>
+        {label}
+      </Text>
       <Textarea
         id={id}
+        aria-label={label}
         className={`tt-office-field__textarea tt-office-field__textarea--${rows}`}
         value={value}
         maxlength={-1}
@@ -113,7 +145,15 @@ export function Choice<T extends string>({
           if (picked) onChange(picked.value);
         }}
       >
-        <View id={id} className="tt-office-field__input tt-office-field__select">
+        <View
+          id={id}
+          className="tt-office-field__input tt-office-field__select"
+          // Taro's picker opens on a tap of this view: named with its field and current choice.
+          role="button"
+          aria-haspopup="listbox"
+          {...{ tabIndex: 0 }}
+          aria-label={`${label}：${options[index]?.label ?? ''}`}
+        >
           {options[index]?.label ?? ''}
         </View>
       </Picker>
@@ -158,7 +198,9 @@ export function SectionHeading({
 }: PropsWithChildren<{ title: string }>): JSX.Element {
   return (
     <View className="tt-office-heading">
-      <View className="tt-office-heading__title">{title}</View>
+      <View className="tt-office-heading__title" {...heading(1)}>
+        {title}
+      </View>
       {children}
     </View>
   );
@@ -185,7 +227,11 @@ export function Card({
 }: PropsWithChildren<{ title?: string; id?: string }>): JSX.Element {
   return (
     <View id={id} className="tt-office-card">
-      {title ? <View className="tt-office-card__title">{title}</View> : null}
+      {title ? (
+        <View className="tt-office-card__title" {...heading(2)}>
+          {title}
+        </View>
+      ) : null}
       {children}
     </View>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 
 import type { StaffApplicationSummary } from '@titletrack/shared/contract';
 
+import { heading } from '../../../components/a11y';
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import {
   getApplication,
@@ -20,6 +21,7 @@ import {
   SectionHeading,
 } from '../components/office-ui';
 import { OFFICE_TEXT, levelText, seriesText, statusText } from '../office-text';
+import { pressable } from '../../../components/a11y';
 
 const TEXT = OFFICE_TEXT.applications;
 const COUNTS = OFFICE_TEXT.reminders.counts;
@@ -63,7 +65,10 @@ export function ApplicationsSection(): JSX.Element {
                   key: 'no',
                   title: TEXT.columns.applicationNo,
                   render: (row) => (
-                    <View className="tt-office-link" onClick={() => setOpenId(row.id)}>
+                    <View
+                      className="tt-office-link"
+                      {...pressable('link', () => setOpenId(row.id))}
+                    >
                       {row.applicationNo}
                     </View>
                   ),
@@ -121,7 +126,9 @@ export function ApplicationsSection(): JSX.Element {
                 {detail.data.application.applicationNo} · {detail.data.application.applicantName} ·{' '}
                 {detail.data.application.idCardNumberMasked}
               </View>
-              <View className="tt-office-subtitle">{TEXT.history}</View>
+              <View className="tt-office-subtitle" {...heading(3)}>
+                {TEXT.history}
+              </View>
               {detail.data.history.map((item) => (
                 <View key={`${item.changedAt}-${item.toStatus}`} className="tt-office-muted">
                   {formatBeijing(item.changedAt, false)}{' '}
@@ -131,7 +138,9 @@ export function ApplicationsSection(): JSX.Element {
               ))}
             </>
           ) : null}
-          <View className="tt-office-subtitle">{TEXT.alerts}</View>
+          <View className="tt-office-subtitle" {...heading(3)}>
+            {TEXT.alerts}
+          </View>
           <ErrorMessage error={alerts.error} />
           {alerts.data ? (
             <ResponsiveTable

@@ -5,6 +5,7 @@ import { EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import type { CalendarEventResponse, StaffPrincipal } from '@titletrack/shared/contract';
 
+import { heading } from '../../../components/a11y';
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getPublishedCalendar } from '../../../services/office-api';
 import { formatBeijing } from '../../../services/office-notice-form';
@@ -82,7 +83,7 @@ export function CalendarSection({ staff }: { staff: StaffPrincipal }): JSX.Eleme
         ) : null}
         {calendar.data ? (
           <>
-            <View className="tt-office-subtitle">
+            <View className="tt-office-subtitle" {...heading(3)}>
               {calendar.data.title}（{calendar.data.noticeDocumentNumber}）·{' '}
               {TEXT.version(calendar.data.version)}
             </View>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
 import type { ImportResult, ImportRowsInvalidDetails } from '@titletrack/shared/contract';
 
+import { heading } from '../../../components/a11y';
 import { importExport } from '../../../services/office-api';
 import { pickOfficeFile } from '../../../services/office-files';
 import { officeHttp } from '../../../services/office-http';
@@ -71,7 +72,9 @@ export function ImportRowsRefusal({
   const kinds = Object.entries(details.counts).sort(([, a], [, b]) => b - a);
   return (
     <>
-      <View className="tt-office-subtitle">{TEXT.errors(details.errorCount)}</View>
+      <View className="tt-office-subtitle" {...heading(3)}>
+        {TEXT.errors(details.errorCount)}
+      </View>
       {kinds.length > 0 ? (
         <View id="office-import-error-kinds" className="tt-office-muted">
           {TEXT.kinds}

@@ -16,6 +16,7 @@ import {
   updateOfficeNotice,
   withdrawOfficeNotice,
 } from '../../../services/office-api';
+import { heading } from '../../../components/a11y';
 import { pickOfficeFile } from '../../../services/office-files';
 import { toApiError } from '../../../services/http-client';
 import type { ApiError } from '../../../services/api-error';
@@ -522,7 +523,9 @@ export function NoticeEditor({
       {isPublished ? (
         <Card title={TEXT.correctTitle} id="office-correction">
           <View className="tt-office-muted">{TEXT.correctHint}</View>
-          <View className="tt-office-subtitle">{TEXT.correctPreview}</View>
+          <View className="tt-office-subtitle" {...heading(3)}>
+            {TEXT.correctPreview}
+          </View>
           {changes.length === 0 ? (
             <View className="tt-office-muted">{TEXT.correctNone}</View>
           ) : null}

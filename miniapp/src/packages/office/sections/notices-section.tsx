@@ -3,6 +3,7 @@ import { useState } from 'react';
 
 import type { OfficeNoticeSummary, StaffPrincipal } from '@titletrack/shared/contract';
 
+import { pressable } from '../../../components/a11y';
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getOfficeNotices } from '../../../services/office-api';
 import { formatBeijing } from '../../../services/office-notice-form';
@@ -47,7 +48,7 @@ export function NoticesSection({ staff }: { staff: StaffPrincipal }): JSX.Elemen
       title: TEXT.columns.title,
       isWide: true,
       render: (notice) => (
-        <View className="tt-office-link" onClick={() => setEditing(notice.id)}>
+        <View className="tt-office-link" {...pressable('link', () => setEditing(notice.id))}>
           {notice.title}
         </View>
       ),

@@ -2,11 +2,13 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
+import { pressable } from '../../../../components/a11y';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { useOfficeStaff } from '../../../../hooks/use-office-session';
 import { sectionsFor } from '../../../../services/office-access';
 import type { OfficeSection } from '../../../../services/office-access';
 import { signOutStaff } from '../../../../services/office-api';
+import { OFFICE_DIRECTION } from '../../components/office-ui';
 import { OFFICE_ROUTES } from '../../office-routes';
 import { OFFICE_TEXT } from '../../office-text';
 import { ApplicationsSection } from '../../sections/applications-section';
@@ -35,19 +37,24 @@ export default function OfficeConsolePage(): JSX.Element | null {
 
   if (!staff || !current) return null;
   return (
-    <View id="office-console" className="tt-office tt-office-layout">
+    <View id="office-console" className="tt-office tt-office-layout" {...OFFICE_DIRECTION}>
       <View className="tt-office-layout__nav">
         <View className="tt-office-layout__brand">{OFFICE_TEXT.appName}</View>
         <View className="tt-office-layout__who">
           {staff.displayName} · {OFFICE_TEXT.roles[staff.role]}
         </View>
-        <View className="tt-office-layout__links">
+        <View
+          className="tt-office-layout__links"
+          role="navigation"
+          aria-label={OFFICE_TEXT.appName}
+        >
           {sections.map((item) => (
             <View
               key={item}
               id={`office-nav-${item}`}
               className={`tt-office-layout__link${item === current ? ' tt-office-layout__link--current' : ''}`}
-              onClick={() => setSection(item)}
+              {...(item === current ? { 'aria-current': 'page' } : {})}
+              {...pressable('link', () => setSection(item))}
             >
               {OFFICE_TEXT.nav[item]}
             </View>
@@ -56,7 +63,7 @@ export default function OfficeConsolePage(): JSX.Element | null {
         <View
           id="office-sign-out"
           className="tt-office-layout__sign-out"
-          onClick={() => void signOutStaff()}
+          {...pressable('button', () => void signOutStaff())}
         >
           {OFFICE_TEXT.signOut}
         </View>

@@ -2,11 +2,12 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
+import { heading } from '../../../../components/a11y';
 import { useOfficeStaff } from '../../../../hooks/use-office-session';
 import { signInStaff } from '../../../../services/office-api';
 import { toApiError } from '../../../../services/http-client';
 import type { ApiError } from '../../../../services/api-error';
-import { Button, ErrorMessage, Field, Message } from '../../components/office-ui';
+import { Button, ErrorMessage, Field, Message, OFFICE_DIRECTION } from '../../components/office-ui';
 import { OFFICE_ROUTES } from '../../office-routes';
 import { OFFICE_TEXT } from '../../office-text';
 import '../../office.scss';
@@ -43,9 +44,11 @@ export default function OfficeSignInPage(): JSX.Element {
   };
 
   return (
-    <View id="office-sign-in" className="tt-office tt-office--centered">
+    <View id="office-sign-in" className="tt-office tt-office--centered" {...OFFICE_DIRECTION}>
       <View className="tt-office-card tt-office-sign-in">
-        <View className="tt-office-sign-in__title">{TEXT.title}</View>
+        <View className="tt-office-sign-in__title" {...heading(1)}>
+          {TEXT.title}
+        </View>
         <View className="tt-office-muted">{TEXT.hint}</View>
         <Field
           id="office-username"
