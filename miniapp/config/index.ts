@@ -2,6 +2,8 @@ import { defineConfig } from '@tarojs/cli';
 import webpack from 'webpack';
 
 import { ServiceWorkerPlugin } from './service-worker-plugin';
+import { UyghurCatalogueAssetPlugin } from './uyghur-catalogue-plugin';
+import { WebpackStatsPlugin } from './webpack-stats-plugin';
 
 // Written by hand: `taro init` fetches templates from the internet. See ../shared/TOOLCHAIN.md §3.
 // chinese-days ships its ES module as .js inside a "type": "commonjs" package, which webpack then
@@ -27,17 +29,34 @@ function dropAxiosBuiltinAdapters(chain: any): void {
 function configureWebpack(chain: any): void {
   parseChineseDaysAsModule(chain);
   dropAxiosBuiltinAdapters(chain);
+  // `TT_WEBPACK_STATS=<file> npm run build:weapp` writes which module went into which chunk, to
+  // see what weighs on the main package (docs/miniapp.md, budgets).
+  if (process.env.TT_WEBPACK_STATS)
+    chain.plugin('webpack-stats').use(WebpackStatsPlugin, [process.env.TT_WEBPACK_STATS]);
+}
+
+function configureMiniWebpack(chain: any): void {
+  configureWebpack(chain);
+  chain.plugin('uyghur-catalogue').use(UyghurCatalogueAssetPlugin);
 }
 
 // H5 renders Taro's components as plain React elements (`useHtmlComponents`), so the stylesheet
-// of Taro's web components (and the weui icon font inlined in it, ~6 KB) styles nothing; and no
-// request of ours is JSONP. Both would otherwise weigh on the first screen (docs/miniapp.md).
+// of Taro's web components (and the weui icon font inlined in it, ~6 KB) styles nothing; no
+// request of ours is JSONP; and the browsers that run React 18 have fetch and AbortController, which
+// Taro's request polyfills (~9 KB gzipped). All would otherwise weigh on the first screen
+// (docs/miniapp.md).
 function dropUnusedH5Runtime(chain: any): void {
   chain
     .plugin('h5-without-unused-runtime')
     .use(webpack.NormalModuleReplacementPlugin, [
       /@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/,
       require.resolve('./empty.css'),
+    ]);
+  chain
+    .plugin('h5-without-legacy-polyfills')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /^(whatwg-fetch|abortcontroller-polyfill[\\/]dist[\\/]abortcontroller-polyfill-only)$/,
+      require.resolve('./browser-builtin.js'),
     ]);
   chain
     .plugin('h5-without-jsonp')
@@ -69,7 +88,8 @@ export default defineConfig<'webpack5'>(async () => ({
   sourceRoot: 'src',
   outputRoot: `dist/${process.env.TARO_ENV}`,
   // NutUI React Taro renders some HTML-style tags on weapp.
-  plugins: ['@tarojs/plugin-html'],
+  // Our own plugin lets the accessibility attributes through to the weapp templates.
+  plugins: ['@tarojs/plugin-html', require.resolve('./weapp-accessibility-plugin.js')],
   defineConstants: {},
   copy: { patterns: [], options: {} },
   framework: 'react',
@@ -79,12 +99,16 @@ export default defineConfig<'webpack5'>(async () => ({
   // otherwise weigh two to three times more in the weapp package.
   terser: { enable: true, config: { output: { ascii_only: false } } },
   mini: {
+    // weapp has no recursive templates: base.wxml repeats every view template once per nesting
+    // level, ~3.5 KB of the main package each. Our deepest screen nests 8 levels (measured with
+    // the simulator); anything deeper still renders, through Taro's `comp` component.
+    baseLevel: 10,
     // zod, axios and chinese-days ship ES2020 syntax (?. ??) that the weapp runtime may not parse; Taro only
     // transpiles node_modules paths containing "taro" by itself (TOOLCHAIN F5).
     compile: {
       include: [(path: string) => /node_modules[\\/](zod|axios|chinese-days)[\\/]/.test(path)],
     },
-    webpackChain: configureWebpack,
+    webpackChain: configureMiniWebpack,
     postcss: {
       pxtransform: { enable: true, config: {} },
       cssModules: {

@@ -90,4 +90,44 @@ describe('home page (weapp build)', () => {
 
     expect(pageRootClasses(page)).toContain('tt-page--large');
   });
+
+  describe("following WeChat's own font size", () => {
+    const LARGE_IN_WECHAT = { fontSizeScaleFactor: 1.3, fontSizeSetting: 22 };
+
+    it("should start in large text when WeChat's font is large and nothing was chosen here", async () => {
+      const page = await renderPage(HOME, {
+        respond: publicApi,
+        storage: storageWith({ locale: 'zh-CN', isLargeText: false }),
+        appBaseInfo: LARGE_IN_WECHAT,
+      });
+      await page.waitForId('nav-grid');
+
+      expect(pageRootClasses(page)).toContain('tt-page--large');
+    });
+
+    it("should keep the standard size when WeChat's font is standard", async () => {
+      const page = await renderPage(HOME, {
+        respond: publicApi,
+        storage: storageWith({ locale: 'zh-CN', isLargeText: false }),
+        appBaseInfo: { fontSizeScaleFactor: 1, fontSizeSetting: 17 },
+      });
+      await page.waitForId('nav-grid');
+
+      expect(pageRootClasses(page)).not.toContain('tt-page--large');
+    });
+
+    it("should let a choice made in the app win over WeChat's font", async () => {
+      const page = await renderPage(HOME, {
+        respond: publicApi,
+        storage: {
+          ...storageWith({ locale: 'zh-CN', isLargeText: false }),
+          'titletrack.textSizeChosen': '1',
+        },
+        appBaseInfo: LARGE_IN_WECHAT,
+      });
+      await page.waitForId('nav-grid');
+
+      expect(pageRootClasses(page)).not.toContain('tt-page--large');
+    });
+  });
 });

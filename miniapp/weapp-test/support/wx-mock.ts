@@ -16,6 +16,9 @@ export interface WxMockOptions {
   // Seeded into wx storage before the app starts.
   storage?: Record<string, unknown>;
   respond?: Responder;
+  // What wx.getAppBaseInfo reports (WeChat's own font size among it); absent: the API is absent,
+  // as in base libraries before 2.20.1.
+  appBaseInfo?: Record<string, unknown>;
 }
 
 export interface WxMock {
@@ -72,6 +75,7 @@ export function installWxMock(wx: Record<string, unknown>, options: WxMockOption
     onNeedPrivacyAuthorization: (handler: typeof privacyHandler) => {
       privacyHandler = handler;
     },
+    ...(options.appBaseInfo ? { getAppBaseInfo: () => ({ ...options.appBaseInfo }) } : {}),
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),

@@ -1,5 +1,7 @@
 // Taro's View renders a <div> on H5: these attributes make a tappable view a control a screen
-// reader announces and a keyboard reaches. weapp templates drop them (docs/miniapp.md).
+// reader announces and a keyboard reaches. On weapp our Taro plugin lets them into the templates
+// (config/weapp-accessibility-plugin.js): `role` is written as `aria-role`, the name WeChat reads,
+// `aria-*` as they are; `tabIndex` and the keys mean nothing there.
 export type PressableRole = 'button' | 'link' | 'checkbox' | 'radio';
 
 interface KeyEventLike {
