@@ -9,7 +9,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 
-import { API_PREFIX, ERROR_CODE } from '@titletrack/shared/contract';
+import { API_PREFIX, API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
 import type { ErrorBody } from '@titletrack/shared/contract';
 
 import { AppModule } from './app.module';
@@ -100,7 +100,9 @@ async function configureApp(app: NestFastifyApplication, config: AppConfig): Pro
   // writes it. An app that never listens (tests, benches driving it in-process) would otherwise
   // keep every later line in memory and never write its errors.
   app.flushLogs();
-  logRequests(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
+  logRequests(app.getHttpAdapter().getInstance(), () => PinoLogger.root, [
+    `/${API_PREFIX}${API_ROUTES.health}`,
+  ]);
   registerSecurityHeaders(app, config);
   // gzip for the H5 bundle and the API: on a 400 kbps phone link it divides the first screen's
   // download by three (docs/miniapp.md). Brotli is left out: at a useful quality it costs more

@@ -67,20 +67,28 @@ describe('logSafeError', () => {
 });
 
 describe('logRequests', () => {
-  async function loggedRoutes(urls: string[]): Promise<string[]> {
+  let isHealthy = true;
+
+  async function loggedLines(urls: string[]): Promise<Record<string, unknown>[]> {
     const lines: Record<string, unknown>[] = [];
     const logger = {
       info: (line: Record<string, unknown>) => lines.push(line),
       error: (line: Record<string, unknown>) => lines.push(line),
     } as unknown as Logger;
     const fastify = Fastify();
-    logRequests(fastify, () => logger);
+    logRequests(fastify, () => logger, ['/api/health']);
     fastify.get('/verify/share/:token', () => 'ok');
+    fastify.get('/api/health', (_request, reply) =>
+      isHealthy ? { status: 'ok' } : reply.code(503).send({ status: 'degraded' }),
+    );
     await fastify.ready();
     for (const url of urls) await fastify.inject({ method: 'GET', url });
     await fastify.close();
-    return lines.map((line) => String(line.route));
+    return lines;
   }
+
+  const loggedRoutes = async (urls: string[]): Promise<string[]> =>
+    (await loggedLines(urls)).map((line) => String(line.route));
 
   it('logs the declared route, and of an unmatched path only its first segments', async () => {
     await expect(
@@ -91,5 +99,14 @@ describe('logRequests', () => {
         '/a/b',
       ]),
     ).resolves.toEqual(['/verify/share/:token', '/verify/share/…', '/api', '/a/b']);
+  });
+
+  it('leaves out the answers of a quiet route while they succeed, never its failures', async () => {
+    isHealthy = true;
+    await expect(loggedRoutes(['/api/health', '/api/health', '/a/b'])).resolves.toEqual(['/a/b']);
+    isHealthy = false;
+    await expect(loggedLines(['/api/health'])).resolves.toEqual([
+      expect.objectContaining({ route: '/api/health', statusCode: 503 }),
+    ]);
   });
 });

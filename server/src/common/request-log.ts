@@ -22,15 +22,27 @@ export function unmatchedRoute(url: string): string {
  * happen (the exception filter).
  */
 // `logger` is asked per line: Nest's logger module makes it while the app initialises, after
-// this hook is registered.
-export function logRequests(fastify: FastifyInstance, logger: () => Logger): void {
+// this hook is registered. `quietRoutes`: routes whose successful answers are not logged (the
+// health check, which every load balancer and monitor asks every few seconds: its lines would
+// bury the applicants' requests). Their failures are logged like any other.
+export function logRequests(
+  fastify: FastifyInstance,
+  logger: () => Logger,
+  quietRoutes: readonly string[] = [],
+): void {
+  const quiet = new Set(quietRoutes);
   fastify.addHook('onResponse', (request, reply, done) => {
     const { statusCode } = reply;
+    const route = request.routeOptions.url;
+    if (statusCode < 400 && route !== undefined && quiet.has(route)) {
+      done();
+      return;
+    }
     // Flat keys: the logger's `req` / `res` serializers expect Node's request objects.
     const line = {
       reqId: request.id,
       method: request.method,
-      route: request.routeOptions.url ?? unmatchedRoute(request.url),
+      route: route ?? unmatchedRoute(request.url),
       statusCode,
       responseTime: Math.round(reply.elapsedTime),
     };

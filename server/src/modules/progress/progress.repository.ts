@@ -30,6 +30,7 @@ interface PartRow {
   value: string | null;
   source: string | null;
   at: unknown;
+  rowId: number | string;
 }
 
 /**
@@ -63,11 +64,20 @@ export class ProgressRepository {
       certificateIssuedOn: null,
       facts: { office: [], declared: [] },
     };
+    // Ordered here rather than by the database: a sort over the union would have it materialise
+    // the rows first, for the few rows one application has.
+    const history: Array<HistoryStep & { rowId: number }> = [];
+    let certificateRowId = -Infinity;
     for (const row of rows) {
+      const rowId = Number(row.rowId);
       if (row.part === PART.HISTORY) {
-        parts.history.push({ toStatus: row.name, changedAt: readTime(row.at) as Date });
+        history.push({ toStatus: row.name, changedAt: readTime(row.at) as Date, rowId });
       } else if (row.part === PART.CERTIFICATE) {
-        parts.certificateIssuedOn = row.name;
+        // The latest certificate wins, as the certificate repository's own read has it.
+        if (rowId > certificateRowId) {
+          certificateRowId = rowId;
+          parts.certificateIssuedOn = row.name;
+        }
       } else {
         const fact = {
           name: row.name,
@@ -78,6 +88,8 @@ export class ProgressRepository {
         (row.part === PART.OFFICE_FACT ? parts.facts.office : parts.facts.declared).push(fact);
       }
     }
+    history.sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime() || a.rowId - b.rowId);
+    parts.history = history.map(({ toStatus, changedAt }) => ({ toStatus, changedAt }));
     return parts;
   }
 
@@ -116,14 +128,13 @@ export class ProgressRepository {
       rowId: q('id'),
     });
     this.sql =
-      `SELECT * FROM (${history} FROM ${q('status_history')} WHERE ${q('applicationId')} = ?` +
+      `${history} FROM ${q('status_history')} WHERE ${q('applicationId')} = ?` +
       ` UNION ALL ${certificate} FROM ${q('certificate')} WHERE ${q('applicationId')} = ?` +
       ` UNION ALL ${fact(PART.OFFICE_FACT)} FROM ${q('fact')} f` +
       ` WHERE f.${q('subjectKind')} = ? AND f.${q('source')} = ? AND f.${q('subjectId')} = ?` +
       ` UNION ALL ${fact(PART.DECLARED_FACT)} FROM ${q('fact')} f` +
       ` JOIN ${q('application_binding')} b ON b.${q('applicantId')} = f.${q('subjectId')}` +
-      ` WHERE f.${q('subjectKind')} = ? AND f.${q('source')} = ? AND b.${q('applicationId')} = ?` +
-      `) ${q('parts')} ORDER BY ${q('part')}, ${q('at')}, ${q('rowId')}`;
+      ` WHERE f.${q('subjectKind')} = ? AND f.${q('source')} = ? AND b.${q('applicationId')} = ?`;
     return this.sql;
   }
 }
