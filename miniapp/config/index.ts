@@ -87,9 +87,14 @@ export default defineConfig<'webpack5'>(async () => ({
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
   outputRoot: `dist/${process.env.TARO_ENV}`,
-  // NutUI React Taro renders some HTML-style tags on weapp.
-  // Our own plugin lets the accessibility attributes through to the weapp templates.
-  plugins: ['@tarojs/plugin-html', require.resolve('./weapp-accessibility-plugin.js')],
+  // weapp only: NutUI React Taro renders some HTML-style tags, which weapp needs
+  // @tarojs/plugin-html for, and our own plugin lets the accessibility attributes through to the
+  // weapp templates. H5 renders every tag as the browser's own element (`useHtmlComponents`), so
+  // its first screen does without the HTML plugin's runtime.
+  plugins:
+    process.env.TARO_ENV === 'h5'
+      ? []
+      : ['@tarojs/plugin-html', require.resolve('./weapp-accessibility-plugin.js')],
   defineConstants: {},
   copy: { patterns: [], options: {} },
   framework: 'react',

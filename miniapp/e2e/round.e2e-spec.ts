@@ -66,6 +66,20 @@ describe('the current round on the H5 home screen, against the real server', () 
     await page.screenshot({ path: `${SHOTS}/home-not-published-zh-360x640.png`, fullPage: true });
   });
 
+  it("changes the region with the phone's own list, named for a screen reader", async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/#/pages/index/index`);
+    const regions = page.getByRole('combobox', { name: '更换地区' });
+    await regions.waitFor({ timeout: 20_000 });
+    await regions.selectOption('6531');
+    await page.waitForFunction(() =>
+      document.querySelector('#home #round-region')?.textContent?.includes('喀什地区'),
+    );
+    expect(await text(page, '#home #round-region')).toBe('地区：喀什地区');
+    // No notice of Kashgar's was ever published: its round has no earlier year to show.
+    expect(await text(page, '#home #earlier-year-label')).not.toContain('2023');
+  });
+
   it('says the same in Uyghur, right to left, in large text', async () => {
     const page = await newPage('{"locale":"ug","isLargeText":true}');
     await page.goto(`${server.baseUrl}/#/pages/index/index`);

@@ -1,13 +1,12 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 
 import { useT } from '../../locales';
 import { pressable } from '../a11y';
+import { RegionPicker } from './region-picker';
+import type { RoundRegionChoice } from './round-notice.type';
 import './round-notice.scss';
 
-export interface RoundRegionChoice {
-  code: string;
-  name: string;
-}
+export type { RoundRegionChoice };
 
 export interface RoundWatch {
   isSignedIn: boolean;
@@ -52,19 +51,13 @@ export function RoundNotice(props: RoundNoticeProps): JSX.Element {
           {t('round.region', { region: regionName })}
         </View>
         {choices.length > 0 && props.onChooseRegion ? (
-          <Picker
-            mode="selector"
-            range={choices.map((choice) => choice.name)}
-            value={chosenIndex}
-            onChange={(event) => {
-              const choice = choices[Number(event.detail.value)];
-              if (choice) props.onChooseRegion?.(choice.code);
-            }}
-          >
-            <View className={`${classPrefix}__change tt-tap`} id="change-region">
-              {t('round.changeRegion')}
-            </View>
-          </Picker>
+          <RegionPicker
+            choices={choices}
+            chosenIndex={chosenIndex}
+            label={t('round.changeRegion')}
+            className={`${classPrefix}__change tt-tap`}
+            onChoose={props.onChooseRegion}
+          />
         ) : null}
       </View>
       {isPublished ? null : (

@@ -1,0 +1,4 @@
+export interface RoundRegionChoice {
+  code: string;
+  name: string;
+}
