@@ -29,6 +29,8 @@ describe('H5 offline: the app from its service worker, the data from the last go
     await page.locator('#notice-list [id^="notice-"]').first().waitFor({ timeout: 20_000 });
     const firstNotice = await text(page, '#notice-list [id^="notice-"]');
 
+    // Nothing still on its way: an answer landing after the edit below would store itself anew.
+    await page.waitForLoadState('networkidle');
     await page.context().setOffline(true);
     // As if the home screen had last been seen on another day: the banner then gives the date.
     await page.evaluate(() => {
