@@ -1,18 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import {
   PHONE_360,
   SCREENS,
-  rememberPreferences,
   screenshot,
+  signInAsDemo,
   useApplicantSuite,
 } from './support/applicant';
 
 // Signed in as the demo applicant whose application has passed: its demo clock is late in the
 // 2023 round, so the calendar has past items (the ones that were faded to 2.85:1).
 const PERSONA = 'passed';
-
-type Locale = 'zh-CN' | 'ug';
 
 interface PageReport {
   scrollWidth: number;
@@ -58,22 +56,6 @@ function measureOverlaps(): PageReport {
   return { scrollWidth: document.scrollingElement?.scrollWidth ?? 0, covered };
 }
 
-async function signedInPhone(
-  browser: Browser,
-  baseUrl: string,
-  locale: Locale,
-  isLargeText = true,
-): Promise<Page> {
-  const context = await browser.newContext(PHONE_360);
-  await rememberPreferences(context, locale, isLargeText);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${SCREENS.me}`);
-  await page.locator(`#demo-${PERSONA}`).click({ timeout: 20_000 });
-  await page.waitForURL(/pages\/application\/index/, { timeout: 20_000 });
-  await page.locator('#current-status').waitFor({ timeout: 20_000 });
-  return page;
-}
-
 // Each screen, how to reach it, and what shows once its data is in.
 const ELDER_SCREENS: { name: string; path: (page: Page) => Promise<string>; ready: string }[] = [
   { name: 'home', path: async () => SCREENS.home, ready: '#notice-list' },
@@ -101,7 +83,13 @@ describe('large text (elder mode) at 360 px: nothing drawn over text, nothing wi
   for (const locale of ['zh-CN', 'ug'] as const) {
     it(`keeps every text clear of the controls and the screen narrow in ${locale}`, async () => {
       const { baseUrl } = suite.server();
-      const page = suite.track(await signedInPhone(suite.browser(), baseUrl, locale));
+      const page = suite.track(
+        await signInAsDemo(suite.browser(), baseUrl, PERSONA, {
+          device: PHONE_360,
+          locale: locale,
+          isLargeText: true,
+        }),
+      );
       const problems: string[] = [];
       for (const screen of ELDER_SCREENS) {
         const path = await screen.path(page);
@@ -123,7 +111,13 @@ describe('large text (elder mode) at 360 px: nothing drawn over text, nothing wi
   // the list of one's applications. The sweep above checks it; this says it by name.
   it('keeps the application number clear of the unbind button in Uyghur', async () => {
     const { baseUrl } = suite.server();
-    const page = suite.track(await signedInPhone(suite.browser(), baseUrl, 'ug'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), baseUrl, PERSONA, {
+        device: PHONE_360,
+        locale: 'ug',
+        isLargeText: true,
+      }),
+    );
     await page.goto(`${baseUrl}${SCREENS.me}`);
     const unbind = page.locator('[id^="unbind-"]').first();
     await unbind.scrollIntoViewIfNeeded({ timeout: 20_000 });
@@ -143,7 +137,13 @@ describe('large text (elder mode) at 360 px: nothing drawn over text, nothing wi
   for (const locale of ['zh-CN', 'ug'] as const) {
     it(`fits the bind form in 360 px at the usual size in ${locale}, the ID in plain sight`, async () => {
       const { baseUrl } = suite.server();
-      const page = suite.track(await signedInPhone(suite.browser(), baseUrl, locale, false));
+      const page = suite.track(
+        await signInAsDemo(suite.browser(), baseUrl, PERSONA, {
+          device: PHONE_360,
+          locale: locale,
+          isLargeText: false,
+        }),
+      );
       await page.goto(`${baseUrl}${SCREENS.me}`);
       const input = page.locator('input#bind-idCardNumber');
       await input.fill('65320119900517124x', { timeout: 20_000 });

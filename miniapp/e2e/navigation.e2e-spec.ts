@@ -1,6 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { PHONE_360, SCREENS, screenshot, useApplicantSuite } from './support/applicant';
+import {
+  PHONE_360,
+  SCREENS,
+  screenshot,
+  signInAsDemo,
+  useApplicantSuite,
+} from './support/applicant';
 import type { Screen } from './support/applicant';
 
 // Navigation and the accessibility tree of the H5 build at the smallest common phone size, in
@@ -31,21 +37,6 @@ const LOCALES = [
     back: 'قايتىش',
   },
 ] as const;
-
-// A demo applicant (development mode seeds them) signed in on a 360×640 phone, in the language.
-async function signedInPhone(browser: Browser, baseUrl: string, locale: string): Promise<Page> {
-  const context = await browser.newContext(PHONE_360);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${SCREENS.me}`);
-  if (locale === 'ug') {
-    await page.locator('#lang-ug').click({ timeout: 20_000 });
-    await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
-  }
-  await page.locator('#demo-returned').click({ timeout: 20_000 });
-  await page.waitForURL(/pages\/application\/index/, { timeout: 20_000 });
-  await page.locator('#current-status').waitFor({ timeout: 20_000 });
-  return page;
-}
 
 // A fresh load, as a deep link from a reminder is: nothing else in the page stack.
 async function openScreen(page: Page, baseUrl: string, screen: Screen): Promise<void> {
@@ -90,7 +81,12 @@ describe('H5 navigation and accessibility', () => {
 
   describe.each(LOCALES)('in $locale at 360×640', ({ locale, titles, back }) => {
     it('shows the tab bar on the four tab screens and switches without growing history', async () => {
-      const page = suite.track(await signedInPhone(suite.browser(), baseUrl(), locale));
+      const page = suite.track(
+        await signInAsDemo(suite.browser(), baseUrl(), 'returned', {
+          device: PHONE_360,
+          locale,
+        }),
+      );
       for (const { screen, tab } of TAB_SCREENS) {
         await openScreen(page, baseUrl(), screen);
         const bar = page.locator('.taro_page:visible #tab-bar');
@@ -118,7 +114,12 @@ describe('H5 navigation and accessibility', () => {
     });
 
     it('gives every secondary screen a title, back and home; both work from a deep link', async () => {
-      const page = suite.track(await signedInPhone(suite.browser(), baseUrl(), locale));
+      const page = suite.track(
+        await signInAsDemo(suite.browser(), baseUrl(), 'returned', {
+          device: PHONE_360,
+          locale,
+        }),
+      );
       for (const screen of SECONDARY_SCREENS) {
         await openScreen(page, baseUrl(), screen);
         const shown = page.locator('.taro_page:visible');
@@ -152,7 +153,12 @@ describe('H5 navigation and accessibility', () => {
     });
 
     it('has headings, named buttons, links and labelled inputs on every screen', async () => {
-      const page = suite.track(await signedInPhone(suite.browser(), baseUrl(), locale));
+      const page = suite.track(
+        await signInAsDemo(suite.browser(), baseUrl(), 'returned', {
+          device: PHONE_360,
+          locale,
+        }),
+      );
       const screens: Screen[] = [...TAB_SCREENS.map(({ screen }) => screen), ...SECONDARY_SCREENS];
       for (const screen of screens) {
         await openScreen(page, baseUrl(), screen);
@@ -189,7 +195,9 @@ describe('H5 navigation and accessibility', () => {
   });
 
   it('makes the tabs and the header buttons at least 60 px tall in large text (适老化)', async () => {
-    const page = suite.track(await signedInPhone(suite.browser(), baseUrl(), 'zh-CN'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), baseUrl(), 'returned', { device: PHONE_360 }),
+    );
     await openScreen(page, baseUrl(), 'me');
     await page.locator('#large-text').click({ timeout: 20_000 });
     await page.waitForFunction(() =>

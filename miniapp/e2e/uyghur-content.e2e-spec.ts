@@ -1,9 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import type { DemoPersona } from '@titletrack/shared/contract';
-
-import { PHONE_360, SCREENS, screenshot, useApplicantSuite } from './support/applicant';
-import type { Screen } from './support/applicant';
+import {
+  PHONE_360,
+  SCREENS,
+  screenshot,
+  signInAsDemo,
+  useApplicantSuite,
+} from './support/applicant';
+import type { DemoPhone, Screen } from './support/applicant';
 
 // Uyghur screens say everything in Uyghur except what is Chinese by nature (the notice, an
 // office's note, names, employers, specialties, document numbers), which is marked lang="zh-CN"
@@ -88,23 +92,8 @@ function auditPage(): Audit {
   return audit;
 }
 
-// A demo applicant on a 360×640 phone in Uyghur with large text, signed in through Me.
-async function uyghurPhone(browser: Browser, baseUrl: string, persona: DemoPersona): Promise<Page> {
-  const context = await browser.newContext(PHONE_360);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${SCREENS.me}`);
-  await page.locator('#lang-ug').click({ timeout: 20_000 });
-  await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
-  const largeText = page.locator('#large-text');
-  await largeText.click({ timeout: 20_000 });
-  await page.waitForFunction(() =>
-    document.querySelector('#me-page')?.className.includes('tt-page--large'),
-  );
-  await page.locator(`#demo-${persona}`).click({ timeout: 20_000 });
-  await page.waitForURL(/pages\/application\/index/, { timeout: 20_000 });
-  await page.locator('#current-status').waitFor({ timeout: 20_000 });
-  return page;
-}
+// A demo applicant on a 360×640 phone that chose Uyghur and large text.
+const UYGHUR_LARGE: DemoPhone = { device: PHONE_360, locale: 'ug', isLargeText: true };
 
 async function openScreen(page: Page, baseUrl: string, screen: Screen): Promise<void> {
   await page.goto('about:blank');
@@ -133,7 +122,9 @@ describe('Uyghur content on every applicant screen (360×640, large text)', () =
   const baseUrl = (): string => suite.server().baseUrl;
 
   it('a returned application: every screen, the notice list and a notice quoted in Chinese', async () => {
-    const page = suite.track(await uyghurPhone(suite.browser(), baseUrl(), 'returned'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), baseUrl(), 'returned', UYGHUR_LARGE),
+    );
     const screens: Screen[] = [
       'home',
       'calendar',
@@ -179,7 +170,9 @@ describe('Uyghur content on every applicant screen (360×640, large text)', () =
   });
 
   it('the eligibility answers quote the notice and cite its sections in Arabic numerals', async () => {
-    const page = suite.track(await uyghurPhone(suite.browser(), baseUrl(), 'drafting'));
+    const page = suite.track(
+      await signInAsDemo(suite.browser(), baseUrl(), 'drafting', UYGHUR_LARGE),
+    );
     await openScreen(page, baseUrl(), 'eligibility');
     await page.locator('.taro_page:visible #eligibility-check').click();
     await page.locator('.taro_page:visible #eligibility-answers').waitFor({ timeout: 20_000 });
@@ -191,7 +184,9 @@ describe('Uyghur content on every applicant screen (360×640, large text)', () =
   });
 
   it('fee, to-do and inbox awaiting the fee; certificate and progress once it is issued', async () => {
-    const feePage = suite.track(await uyghurPhone(suite.browser(), baseUrl(), 'awaiting_fee'));
+    const feePage = suite.track(
+      await signInAsDemo(suite.browser(), baseUrl(), 'awaiting_fee', UYGHUR_LARGE),
+    );
     for (const screen of ['fee', 'todo', 'inbox'] as const) {
       await openScreen(feePage, baseUrl(), screen);
       await expectUyghurContent(feePage, `${screen}-awaiting-fee`);
@@ -202,7 +197,9 @@ describe('Uyghur content on every applicant screen (360×640, large text)', () =
       }
     }
 
-    const issued = suite.track(await uyghurPhone(suite.browser(), baseUrl(), 'certificate_issued'));
+    const issued = suite.track(
+      await signInAsDemo(suite.browser(), baseUrl(), 'certificate_issued', UYGHUR_LARGE),
+    );
     for (const screen of ['certificate', 'application', 'inbox'] as const) {
       await openScreen(issued, baseUrl(), screen);
       await expectUyghurContent(issued, `${screen}-issued`);

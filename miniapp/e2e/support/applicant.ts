@@ -72,14 +72,27 @@ export async function open(
 }
 
 // A fresh browser (own storage), signed in through the "try as a demo applicant" buttons.
+// How the phone that signs in is set up: its screen, and the language and text size it chose
+// before (remembered, as after an earlier visit); the usual 375×667 phone in Chinese by default.
+export interface DemoPhone {
+  device?: typeof SMALL_PHONE;
+  locale?: 'zh-CN' | 'ug';
+  isLargeText?: boolean;
+}
+
 export async function signInAsDemo(
   browser: Browser,
   baseUrl: string,
   persona: DemoPersona,
+  phone: DemoPhone = {},
 ): Promise<Page> {
-  const context = await browser.newContext(SMALL_PHONE);
+  const context = await browser.newContext(phone.device ?? SMALL_PHONE);
+  if (phone.locale !== undefined || phone.isLargeText !== undefined)
+    await rememberPreferences(context, phone.locale ?? 'zh-CN', phone.isLargeText ?? false);
   const page = await context.newPage();
   await open(page, baseUrl, 'me');
+  if (phone.locale === 'ug')
+    await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
   await page.locator(`#demo-${persona}`).click({ timeout: 20_000 });
   await page.waitForURL(/pages\/application\/index/, { timeout: 20_000 });
   await page.locator('#current-status').waitFor({ timeout: 20_000 });
