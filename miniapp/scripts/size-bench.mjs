@@ -3,13 +3,14 @@
 // LCP in Chromium throttled to ~400 kbps / 400 ms RTT (goal ≤ 2.5 s).
 // Usage: node miniapp/scripts/size-bench.mjs [--skip-weapp-build] [--runs N]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { ensureBuilt, ROOT } from '../../scripts/build.mjs';
+import { weappPackageSizes } from './weapp-package-sizes.cjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -29,13 +30,6 @@ const THROTTLE = {
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
 // 1. weapp: everything outside the subpackage roots is the main package.
 function weappSizes() {
   if (!args.includes('--skip-weapp-build')) {
@@ -46,18 +40,9 @@ function weappSizes() {
     if (build.status !== 0)
       throw new Error('weapp build failed (run npm run build:weapp to see why)');
   }
-  const app = JSON.parse(readFileSync(join(WEAPP_DIR, 'app.json'), 'utf8'));
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((sub) =>
-    sub.root.replace(/\/$/, ''),
+  return Object.fromEntries(
+    Object.entries(weappPackageSizes(WEAPP_DIR)).map(([name, { bytes }]) => [name, bytes]),
   );
-  const sizes = { main: 0, ...Object.fromEntries(roots.map((root) => [root, 0])) };
-  for (const file of filesUnder(WEAPP_DIR)) {
-    const path = relative(WEAPP_DIR, file).split('\\').join('/');
-    if (path.endsWith('.LICENSE.txt')) continue; // not uploaded
-    const root = roots.find((candidate) => path.startsWith(`${candidate}/`));
-    sizes[root ?? 'main'] += statSync(file).size;
-  }
-  return sizes;
 }
 
 // 2. The product as `npm start` serves it, on a free port with a throw-away database.

@@ -1,18 +1,14 @@
 import Taro from '@tarojs/taro';
 
-import { canOpenExternalUrl, openExternalUrl } from './platform';
+import { showPlatformAddress } from './platform-address';
 
 export function openScreen(url: string): void {
   void Taro.navigateTo({ url }).catch(() => undefined);
 }
 
-// The platform's address: opened on H5, copied in WeChat (a mini-program cannot open it).
+// The platform's address: opened on H5, copied in WeChat (platform-address.ts and .h5.ts).
 export function openPlatform(url: string): void {
-  if (canOpenExternalUrl()) {
-    openExternalUrl(url);
-    return;
-  }
-  void Taro.setClipboardData({ data: url }).catch(() => undefined);
+  showPlatformAddress(url);
 }
 
 export function callPhone(phone: string): void {

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components';
 
-import { isolate } from '@titletrack/shared/locales';
 import type { Messages } from '@titletrack/shared/locales';
 
-import { directionOf, useLocale, useT } from '../../locales';
+import { useT } from '../../locales';
 import { pressable } from '../a11y';
+import { UnreadBadge } from '../unread-badge';
 import './nav-grid.scss';
 
 export interface NavGridItem {
@@ -24,7 +24,6 @@ const classPrefix = 'tt-nav';
 // opens to, the rest are one tap away.
 export function NavGrid({ items }: NavGridProps): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
   return (
     <View className={classPrefix} id="nav-grid">
       {items.map((item) => (
@@ -35,11 +34,7 @@ export function NavGrid({ items }: NavGridProps): JSX.Element {
           {...pressable('link', item.onOpen)}
         >
           {t(`nav.${item.key}`)}
-          {item.badge ? (
-            <View className={`${classPrefix}__badge`} aria-hidden="true">
-              {isolate(String(item.badge), isRtl)}
-            </View>
-          ) : null}
+          <UnreadBadge count={item.badge ?? 0} className={`${classPrefix}__badge`} />
         </View>
       ))}
     </View>

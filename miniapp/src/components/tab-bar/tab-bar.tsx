@@ -1,11 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
-import { isolate } from '@titletrack/shared/locales';
-
-import { directionOf, useLocale, useT } from '../../locales';
+import { useT } from '../../locales';
 import { ROUTES } from '../../utils/routes';
 import { pressable } from '../a11y';
+import { UnreadBadge } from '../unread-badge';
 import './tab-bar.scss';
 
 export const TAB = {
@@ -48,7 +47,6 @@ export function TabBar({
   onSwitch = relaunch,
 }: TabBarProps): JSX.Element {
   const t = useT();
-  const locale = useLocale();
   // Inline, in CSS px: the stylesheets' units become rem on H5 and shrink on narrow phones.
   const tapStyle = { minHeight: isLargeText ? '60px' : '44px' };
   return (
@@ -70,9 +68,7 @@ export function TabBar({
             <View className={`${classPrefix}__label`}>{t(`tabBar.${tab}`)}</View>
             {badge ? (
               <>
-                <View className={`${classPrefix}__badge`} aria-hidden="true">
-                  {isolate(badge > 99 ? '99+' : String(badge), directionOf(locale) === 'rtl')}
-                </View>
+                <UnreadBadge count={badge} />
                 <View className="tt-sr-only">{t('tabBar.unread', { count: badge })}</View>
               </>
             ) : null}

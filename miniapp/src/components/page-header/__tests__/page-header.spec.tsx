@@ -1,25 +1,9 @@
-import type { ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 import '../../../locales';
+import { elementById } from '../../../test/element-by-id';
 import { renderHook } from '../../../test/render-hook';
 import { PageHeader } from '../page-header';
-
-type Props = Record<string, unknown> & { id?: string; children?: ReactNode };
-
-function byId(node: ReactNode, id: string): Props | null {
-  if (Array.isArray(node)) {
-    for (const child of node) {
-      const found = byId(child as ReactNode, id);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (!node || typeof node !== 'object' || !('props' in node)) return null;
-  const props = (node as ReactElement<Props>).props;
-  if (props.id === id) return props;
-  return byId(props.children, id);
-}
 
 describe('PageHeader', () => {
   it('should give a secondary screen its title as the level-1 heading, a back button and a home link', () => {
@@ -60,9 +44,11 @@ describe('PageHeader', () => {
     );
     const tree = rendered.current;
     await rendered.unmount();
-    (byId(tree, 'header-back')?.onClick as () => void)();
-    (byId(tree, 'header-back')?.onKeyDown as (event: { key: string }) => void)({ key: ' ' });
-    (byId(tree, 'header-home')?.onKeyDown as (event: { key: string }) => void)({ key: 'Enter' });
+    (elementById(tree, 'header-back')?.onClick as () => void)();
+    (elementById(tree, 'header-back')?.onKeyDown as (event: { key: string }) => void)({ key: ' ' });
+    (elementById(tree, 'header-home')?.onKeyDown as (event: { key: string }) => void)({
+      key: 'Enter',
+    });
     expect(onBack).toHaveBeenCalledTimes(2);
     expect(onHome).toHaveBeenCalledTimes(1);
   });

@@ -1,27 +1,11 @@
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 import '../../../locales';
+import { elementById } from '../../../test/element-by-id';
 import { renderHook } from '../../../test/render-hook';
 import { TabBar } from '../tab-bar';
 import type { TabBarProps } from '../tab-bar';
-
-type Props = Record<string, unknown> & { id?: string; children?: ReactNode };
-
-// The rendered element with this id, from the tree the component returns (events included).
-function byId(node: ReactNode, id: string): Props | null {
-  if (Array.isArray(node)) {
-    for (const child of node) {
-      const found = byId(child as ReactNode, id);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (!node || typeof node !== 'object' || !('props' in node)) return null;
-  const props = (node as ReactElement<Props>).props;
-  if (props.id === id) return props;
-  return byId(props.children, id);
-}
 
 async function tabs(props: TabBarProps): Promise<ReactNode> {
   const rendered = await renderHook(() => TabBar(props));
@@ -45,7 +29,7 @@ describe('TabBar', () => {
 
   it('should show the unread count on the inbox tab, with a sentence for screen readers', () => {
     const markup = renderToStaticMarkup(<TabBar current="home" unread={3} />);
-    expect(markup).toContain('<div class="tt-tab-bar__badge" aria-hidden="true">3</div>');
+    expect(markup).toContain('<div class="tt-unread-badge" aria-hidden="true">3</div>');
     expect(markup).toContain('<div class="tt-sr-only">3 条未读</div>');
   });
 
@@ -64,8 +48,10 @@ describe('TabBar', () => {
   it('should switch to the tab page when another tab is pressed, by tap or Enter', async () => {
     const onSwitch = jest.fn();
     const tree = await tabs({ current: 'home', onSwitch });
-    (byId(tree, 'tab-me')?.onClick as () => void)();
-    (byId(tree, 'tab-progress')?.onKeyDown as (event: { key: string }) => void)({ key: 'Enter' });
+    (elementById(tree, 'tab-me')?.onClick as () => void)();
+    (elementById(tree, 'tab-progress')?.onKeyDown as (event: { key: string }) => void)({
+      key: 'Enter',
+    });
     expect(onSwitch.mock.calls).toEqual([
       ['/packages/applicant/pages/me/index'],
       ['/packages/applicant/pages/application/index'],
@@ -75,7 +61,7 @@ describe('TabBar', () => {
   it('should stay put when the current tab is pressed', async () => {
     const onSwitch = jest.fn();
     const tree = await tabs({ current: 'me', onSwitch });
-    (byId(tree, 'tab-me')?.onClick as () => void)();
+    (elementById(tree, 'tab-me')?.onClick as () => void)();
     expect(onSwitch).not.toHaveBeenCalled();
   });
 });

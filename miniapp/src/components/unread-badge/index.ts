@@ -1,0 +1,2 @@
+export { UnreadBadge } from './unread-badge';
+export type { UnreadBadgeProps } from './unread-badge';
