@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { SCREENS, rememberPreferences, screenshot, useApplicantSuite } from './support/applicant';
+import {
+  PHONE_360 as PHONE,
+  SCREENS,
+  rememberPreferences,
+  screenshot,
+  useApplicantSuite,
+} from './support/applicant';
 import { OFFICE_ADMIN, officeInput, officeServerEnv } from './support/office';
 import { OFFICE_SECTION } from '../src/services/office-access';
 import type { OfficeSection } from '../src/services/office-access';
@@ -13,7 +19,6 @@ import { accessibilityOf, measureScreen, requiredContrast } from './support/scre
 
 type Locale = 'zh-CN' | 'ug';
 const LOCALES: readonly Locale[] = ['zh-CN', 'ug'];
-const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 // Late in its 2023 round, so the calendar shows past items; it has a certificate too.
 const PERSONA = 'passed';

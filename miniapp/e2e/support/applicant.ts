@@ -71,7 +71,6 @@ export async function open(
   await page.goto(`${baseUrl}${SCREENS[screen]}`);
 }
 
-// A fresh browser (own storage), signed in through the "try as a demo applicant" buttons.
 // How the phone that signs in is set up: its screen, and the language and text size it chose
 // before (remembered, as after an earlier visit); the usual 375×667 phone in Chinese by default.
 export interface DemoPhone {
@@ -80,6 +79,7 @@ export interface DemoPhone {
   isLargeText?: boolean;
 }
 
+// A fresh browser (own storage), signed in through the "try as a demo applicant" buttons.
 export async function signInAsDemo(
   browser: Browser,
   baseUrl: string,

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-import { DEFAULT_LOCALE, createTranslator, zhCN } from '@titletrack/shared/locales';
+import { DEFAULT_LOCALE, createTranslator, directionOf, zhCN } from '@titletrack/shared/locales';
 import type { Locale, Translate } from '@titletrack/shared/locales';
 
 import { BUNDLED_CATALOGUES, loadCatalogue } from './catalogues';
@@ -39,6 +39,11 @@ export const translate: Translate = (key, values) => translator.t(key, values);
 
 export function useLocale(): Locale {
   return useSyncExternalStore(translator.subscribe, translator.getLocale, translator.getLocale);
+}
+
+// Whether the current language reads right to left (Uyghur): what isolates and mirrors depend on.
+export function useIsRtl(): boolean {
+  return directionOf(useLocale()) === 'rtl';
 }
 
 export function useT(): Translate {

@@ -1,15 +1,11 @@
 import Taro from '@tarojs/taro';
 
-import { showPlatformAddress } from './platform-address';
-
 export function openScreen(url: string): void {
   void Taro.navigateTo({ url }).catch(() => undefined);
 }
 
 // The platform's address: opened on H5, copied in WeChat (platform-address.ts and .h5.ts).
-export function openPlatform(url: string): void {
-  showPlatformAddress(url);
-}
+export { showPlatformAddress as openPlatform } from './platform-address';
 
 export function callPhone(phone: string): void {
   void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);

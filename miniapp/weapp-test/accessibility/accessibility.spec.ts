@@ -6,6 +6,7 @@ import {
 } from '../support/weapp-template';
 import { renderPage, waitUntil } from '../support/weapp-simulator';
 import type { RenderedPage, TaroNode } from '../support/weapp-simulator';
+import { rememberedPreferences } from '../support/wx-mock';
 
 const HOME = 'pages/index/index';
 
@@ -17,10 +18,6 @@ const accessibleName = (attributes: Record<string, unknown>, node: TaroNode): st
   const label = attributes['aria-label'];
   return (typeof label === 'string' ? label : textOf(node)).trim();
 };
-
-const storageWith = (locale: string) => ({
-  'titletrack.preferences': JSON.stringify({ locale, isLargeText: false }),
-});
 
 // The node numbers Taro gives its components are the runtime's own; templates are found through
 // a node the page actually rendered.
@@ -39,7 +36,7 @@ describe('accessibility attributes (weapp build)', () => {
 
   beforeAll(async () => {
     wxml = readBaseTemplate();
-    home = await renderPage(HOME, { respond: publicApi, storage: storageWith('zh-CN') });
+    home = await renderPage(HOME, { respond: publicApi, storage: rememberedPreferences('zh-CN') });
     await home.waitForId('nav-grid');
   });
 
@@ -120,7 +117,10 @@ describe('accessibility attributes (weapp build)', () => {
     });
 
     it('should set dir rtl on the page root in Uyghur', async () => {
-      const page = await renderPage(HOME, { respond: publicApi, storage: storageWith('ug') });
+      const page = await renderPage(HOME, {
+        respond: publicApi,
+        storage: rememberedPreferences('ug'),
+      });
       await page.waitForId('nav-grid');
 
       // The Uyghur catalogue arrives from the applicant subpackage, then the page turns.

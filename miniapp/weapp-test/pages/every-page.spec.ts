@@ -1,6 +1,7 @@
 import { publicApi } from '../support/api-sample';
 import { allPageRoutes } from '../support/weapp-dist';
 import { renderPage, waitUntil } from '../support/weapp-simulator';
+import { rememberedPreferences } from '../support/wx-mock';
 
 // Routes that need a query to show anything but "not found".
 const QUERIES: Record<string, Record<string, string>> = {
@@ -16,10 +17,6 @@ const rootClassesOf = (route: string, directionClass: string): string[] =>
 const SIGNED_OUT_REDIRECTS: Record<string, string> = {
   'packages/office/pages/console/index': '/packages/office/pages/sign-in/index',
 };
-
-const preferencesFor = (locale: string): Record<string, string> => ({
-  'titletrack.preferences': JSON.stringify({ locale, isLargeText: false }),
-});
 
 describe('every page of the weapp build', () => {
   let consoleError: jest.SpyInstance;
@@ -41,7 +38,7 @@ describe('every page of the weapp build', () => {
       async (route) => {
         const page = await renderPage(route, {
           respond: publicApi,
-          storage: preferencesFor(locale),
+          storage: rememberedPreferences(locale),
           query: QUERIES[route],
         });
 
@@ -67,7 +64,7 @@ describe('every page of the weapp build', () => {
       async (route, target) => {
         const page = await renderPage(route, {
           respond: publicApi,
-          storage: preferencesFor(locale),
+          storage: rememberedPreferences(locale),
         });
 
         await waitUntil(() => page.wx.redirectTo.mock.calls.length > 0, `a redirect from ${route}`);

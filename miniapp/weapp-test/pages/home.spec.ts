@@ -2,12 +2,9 @@ import { publicApi } from '../support/api-sample';
 import { allPageRoutes } from '../support/weapp-dist';
 import { renderPage, waitUntil } from '../support/weapp-simulator';
 import type { RenderedPage } from '../support/weapp-simulator';
+import { rememberedPreferences } from '../support/wx-mock';
 
 const HOME = 'pages/index/index';
-
-const storageWith = (preferences: { locale: string; isLargeText: boolean }) => ({
-  'titletrack.preferences': JSON.stringify(preferences),
-});
 
 const pageRootClasses = (page: RenderedPage): string[] =>
   (page.findNode((node) => node.uid === 'home')?.cl ?? '').split(' ');
@@ -19,7 +16,7 @@ describe('home page (weapp build)', () => {
     beforeAll(async () => {
       page = await renderPage(HOME, {
         respond: publicApi,
-        storage: storageWith({ locale: 'zh-CN', isLargeText: false }),
+        storage: rememberedPreferences('zh-CN'),
       });
       await page.waitForId('nav-grid');
     });
@@ -61,7 +58,7 @@ describe('home page (weapp build)', () => {
   it('should mirror the layout when Uyghur is chosen', async () => {
     const page = await renderPage(HOME, {
       respond: publicApi,
-      storage: storageWith({ locale: 'ug', isLargeText: false }),
+      storage: rememberedPreferences('ug'),
     });
     await page.waitForId('nav-grid');
 
@@ -73,7 +70,7 @@ describe('home page (weapp build)', () => {
   it('should keep the layout left to right in Chinese', async () => {
     const page = await renderPage(HOME, {
       respond: publicApi,
-      storage: storageWith({ locale: 'zh-CN', isLargeText: false }),
+      storage: rememberedPreferences('zh-CN'),
     });
     await page.waitForId('nav-grid');
 
@@ -84,7 +81,7 @@ describe('home page (weapp build)', () => {
   it('should apply large text when it is chosen', async () => {
     const page = await renderPage(HOME, {
       respond: publicApi,
-      storage: storageWith({ locale: 'zh-CN', isLargeText: true }),
+      storage: rememberedPreferences('zh-CN', true),
     });
     await page.waitForId('nav-grid');
 
@@ -97,7 +94,7 @@ describe('home page (weapp build)', () => {
     it("should start in large text when WeChat's font is large and nothing was chosen here", async () => {
       const page = await renderPage(HOME, {
         respond: publicApi,
-        storage: storageWith({ locale: 'zh-CN', isLargeText: false }),
+        storage: rememberedPreferences('zh-CN'),
         appBaseInfo: LARGE_IN_WECHAT,
       });
       await page.waitForId('nav-grid');
@@ -108,7 +105,7 @@ describe('home page (weapp build)', () => {
     it("should keep the standard size when WeChat's font is standard", async () => {
       const page = await renderPage(HOME, {
         respond: publicApi,
-        storage: storageWith({ locale: 'zh-CN', isLargeText: false }),
+        storage: rememberedPreferences('zh-CN'),
         appBaseInfo: { fontSizeScaleFactor: 1, fontSizeSetting: 17 },
       });
       await page.waitForId('nav-grid');
@@ -120,7 +117,7 @@ describe('home page (weapp build)', () => {
       const page = await renderPage(HOME, {
         respond: publicApi,
         storage: {
-          ...storageWith({ locale: 'zh-CN', isLargeText: false }),
+          ...rememberedPreferences('zh-CN'),
           'titletrack.textSizeChosen': '1',
         },
         appBaseInfo: LARGE_IN_WECHAT,

@@ -21,6 +21,14 @@ export interface WxMockOptions {
   appBaseInfo?: Record<string, unknown>;
 }
 
+// wx storage as the app leaves it after a language and text size were chosen.
+export const rememberedPreferences = (
+  locale: string,
+  isLargeText = false,
+): Record<string, string> => ({
+  'titletrack.preferences': JSON.stringify({ locale, isLargeText }),
+});
+
 export interface WxMock {
   storage: Map<string, unknown>;
   requests: MockRequest[];

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 
 import { ACTION_KIND } from '@titletrack/shared/domain';
 
-import { useLocale, useT, directionOf } from '../../locales';
+import { useIsRtl, useT } from '../../locales';
 import type { TodoItem } from '../../hooks/use-todo';
 import { screenUrl } from '../../utils/action-target';
 import { isLastSubmission } from '../../utils/application-view';
@@ -35,7 +35,7 @@ export function ActionCard({
   onOpen,
 }: ActionCardProps): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const { action, year, checklist } = item;
   const values = messageValues(t, action.data, isRtl);
   const rules = year.rules;

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import type { AttachmentChecklist as Checklist } from '@titletrack/shared/domain';
 import { isolate } from '@titletrack/shared/locales';
 
-import { directionOf, useLocale, useT } from '../../locales';
+import { useIsRtl, useT } from '../../locales';
 import { pressable } from '../a11y';
 import './attachment-checklist.scss';
 
@@ -25,7 +25,7 @@ export function AttachmentChecklist({
   error = null,
 }: AttachmentChecklistProps): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const ticked = new Set(tickedKeys);
   const done = checklist.attachments.filter((item) => ticked.has(item.key)).length;
   return (

@@ -4,7 +4,7 @@ import type { PropsWithChildren } from 'react';
 import { isolate } from '@titletrack/shared/locales';
 import type { MessageKey } from '@titletrack/shared/locales';
 
-import { directionOf, useLocale, useT } from '../../locales';
+import { useIsRtl, useT } from '../../locales';
 import { ZH_SLOT } from '../../utils/zh-slot';
 import './quotation.scss';
 
@@ -29,7 +29,7 @@ export function Quotation({
   children,
 }: PropsWithChildren<QuotationProps>): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const classes = [className, isRtl ? classPrefix : null].filter(Boolean).join(' ') || undefined;
   if (!isRtl)
     return (
@@ -55,7 +55,7 @@ export interface ZhTextProps {
 // A name, an employer, a specialty or a document number as the platform writes it, inside
 // Uyghur text: marked Chinese and isolated left to right so "和地职称办〔2023〕1号" keeps its order.
 export function ZhText({ children, className }: ZhTextProps): JSX.Element {
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   return (
     <Text className={className} {...(isRtl ? CHINESE : { lang: 'zh-CN' })}>
       {isolate(children, isRtl)}

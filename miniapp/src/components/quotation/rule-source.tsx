@@ -1,6 +1,6 @@
 import { attachmentNumber, sectionNumber } from '@titletrack/shared/locales';
 
-import { directionOf, useLocale, useT } from '../../locales';
+import { useIsRtl, useT } from '../../locales';
 import { zhSlot } from '../../utils/zh-slot';
 import { ZhSentence } from './quotation';
 
@@ -16,7 +16,7 @@ export interface RuleSourceProps {
 export function RuleSource(props: RuleSourceProps): JSX.Element {
   const { section, rule } = props;
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const attachment = attachmentNumber(section);
   const notice = zhSlot('notice');
   return (

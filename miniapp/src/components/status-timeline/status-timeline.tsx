@@ -5,7 +5,7 @@ import { APPLICATION_STATUS_ORDER, isApplicationStatus } from '@titletrack/share
 import type { ApplicationStatus } from '@titletrack/shared/domain';
 import { isolate } from '@titletrack/shared/locales';
 
-import { directionOf, useLocale, useT } from '../../locales';
+import { useIsRtl, useT } from '../../locales';
 import { formatBeijingMinute } from '../../utils/format-time';
 import './status-timeline.scss';
 
@@ -36,7 +36,7 @@ function statusesAhead(status: ApplicationStatus): ApplicationStatus[] {
 // steps still ahead on the main line.
 export function StatusTimeline({ history, status }: StatusTimelineProps): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const label = (value: string): string =>
     isApplicationStatus(value) ? t(`status.label.${value}`) : value;
   const lastIndex = history.length - 1;

@@ -19,5 +19,4 @@ export function Button(props: NutButtonProps): JSX.Element {
   return createElement(NutButton, { ...buttonA11y(props), ...props });
 }
 
-export { buttonA11y };
 export { Cell, Switch, Tag };

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 
 import { isolate } from '@titletrack/shared/locales';
 
-import { directionOf, useLocale } from '../../locales';
+import { useIsRtl } from '../../locales';
 import './unread-badge.scss';
 
 export interface UnreadBadgeProps {
@@ -17,7 +17,7 @@ const MOST_SHOWN = 99;
 // The red pill with an unread count. It is hidden from screen readers: each host says the count
 // in words once (the tab bar beside its tab, the home screen in its summary line).
 export function UnreadBadge({ count, className }: UnreadBadgeProps): JSX.Element | null {
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   if (count <= 0) return null;
   const shown = count > MOST_SHOWN ? `${MOST_SHOWN}+` : String(count);
   return (

@@ -16,7 +16,7 @@ import type { IcsEvent } from '../calendar/ics.util';
 import { NoticeYearRegistry } from '../calendar/notice-year-registry.service';
 import { CertificateRepository } from '../certificate/certificate.repository';
 import { FactRepository } from '../fact-store/fact.repository';
-import { factsByApplication } from '../fact-store/facts.util';
+import { factsByApplication, mergeStoredFacts } from '../fact-store/facts.util';
 import type { ApplicationProgressResponseDto } from './progress.dto';
 import { mapApplicationProgress } from './progress.mapper';
 import { ProgressRepository } from './progress.repository';
@@ -64,9 +64,7 @@ export class ProgressService {
     ]);
     return mapApplicationProgress(application, parts.history, {
       certificateIssuedOn: parts.certificateIssuedOn,
-      facts: factsByApplication([application], new Map([[application.id, parts.facts]])).get(
-        application.id,
-      ),
+      facts: mergeStoredFacts(application.platformFacts, parts.facts.office, parts.facts.declared),
     });
   }
 

@@ -220,6 +220,15 @@ export function LoadState({
   );
 }
 
+// A part's title inside a card (a card's own title is level 2).
+export function Subtitle({ children }: PropsWithChildren): JSX.Element {
+  return (
+    <View className="tt-office-subtitle" {...heading(3)}>
+      {children}
+    </View>
+  );
+}
+
 export function Card({
   title,
   id,

@@ -3,7 +3,7 @@ import { useState } from 'react';
 
 import type { StaffApplicationSummary } from '@titletrack/shared/contract';
 
-import { heading } from '../../../components/a11y';
+import { pressable } from '../../../components/a11y';
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import {
   getApplication,
@@ -19,9 +19,9 @@ import {
   LoadState,
   ResponsiveTable,
   SectionHeading,
+  Subtitle,
 } from '../components/office-ui';
 import { OFFICE_TEXT, levelText, seriesText, statusText } from '../office-text';
-import { pressable } from '../../../components/a11y';
 
 const TEXT = OFFICE_TEXT.applications;
 const COUNTS = OFFICE_TEXT.reminders.counts;
@@ -126,9 +126,7 @@ export function ApplicationsSection(): JSX.Element {
                 {detail.data.application.applicationNo} · {detail.data.application.applicantName} ·{' '}
                 {detail.data.application.idCardNumberMasked}
               </View>
-              <View className="tt-office-subtitle" {...heading(3)}>
-                {TEXT.history}
-              </View>
+              <Subtitle>{TEXT.history}</Subtitle>
               {detail.data.history.map((item) => (
                 <View key={`${item.changedAt}-${item.toStatus}`} className="tt-office-muted">
                   {formatBeijing(item.changedAt, false)}{' '}
@@ -138,9 +136,7 @@ export function ApplicationsSection(): JSX.Element {
               ))}
             </>
           ) : null}
-          <View className="tt-office-subtitle" {...heading(3)}>
-            {TEXT.alerts}
-          </View>
+          <Subtitle>{TEXT.alerts}</Subtitle>
           <ErrorMessage error={alerts.error} />
           {alerts.data ? (
             <ResponsiveTable

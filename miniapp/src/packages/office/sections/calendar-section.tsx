@@ -5,7 +5,6 @@ import { EVALUATION_ROUTE } from '@titletrack/shared/calendar';
 import type { EvaluationRoute } from '@titletrack/shared/calendar';
 import type { CalendarEventResponse, StaffPrincipal } from '@titletrack/shared/contract';
 
-import { heading } from '../../../components/a11y';
 import { useOfficeLoad } from '../../../hooks/use-office-load';
 import { getPublishedCalendar } from '../../../services/office-api';
 import { formatBeijing } from '../../../services/office-notice-form';
@@ -16,6 +15,7 @@ import {
   Loading,
   ResponsiveTable,
   SectionHeading,
+  Subtitle,
 } from '../components/office-ui';
 import type { TableColumn } from '../components/office-ui';
 import { OFFICE_TEXT, errorText, kindText } from '../office-text';
@@ -83,10 +83,10 @@ export function CalendarSection({ staff }: { staff: StaffPrincipal }): JSX.Eleme
         ) : null}
         {calendar.data ? (
           <>
-            <View className="tt-office-subtitle" {...heading(3)}>
+            <Subtitle>
               {calendar.data.title}（{calendar.data.noticeDocumentNumber}）·{' '}
               {TEXT.version(calendar.data.version)}
-            </View>
+            </Subtitle>
             <ResponsiveTable
               id="office-calendar-table"
               columns={COLUMNS}

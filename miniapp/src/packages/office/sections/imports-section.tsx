@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { API_ROUTES, ERROR_CODE } from '@titletrack/shared/contract';
 import type { ImportResult, ImportRowsInvalidDetails } from '@titletrack/shared/contract';
 
-import { heading } from '../../../components/a11y';
 import { importExport } from '../../../services/office-api';
 import { pickOfficeFile } from '../../../services/office-files';
 import { officeHttp } from '../../../services/office-http';
@@ -19,6 +18,7 @@ import {
   Message,
   ResponsiveTable,
   SectionHeading,
+  Subtitle,
 } from '../components/office-ui';
 import { OFFICE_TEXT } from '../office-text';
 import { downloadInBrowser } from '../../../utils/browser-download';
@@ -72,9 +72,7 @@ export function ImportRowsRefusal({
   const kinds = Object.entries(details.counts).sort(([, a], [, b]) => b - a);
   return (
     <>
-      <View className="tt-office-subtitle" {...heading(3)}>
-        {TEXT.errors(details.errorCount)}
-      </View>
+      <Subtitle>{TEXT.errors(details.errorCount)}</Subtitle>
       {kinds.length > 0 ? (
         <View id="office-import-error-kinds" className="tt-office-muted">
           {TEXT.kinds}

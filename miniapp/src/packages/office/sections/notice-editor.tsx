@@ -16,7 +16,6 @@ import {
   updateOfficeNotice,
   withdrawOfficeNotice,
 } from '../../../services/office-api';
-import { heading } from '../../../components/a11y';
 import { pickOfficeFile } from '../../../services/office-files';
 import { toApiError } from '../../../services/http-client';
 import type { ApiError } from '../../../services/api-error';
@@ -47,6 +46,7 @@ import {
   Loading,
   Message,
   SectionHeading,
+  Subtitle,
   TextAreaField,
 } from '../components/office-ui';
 import { OFFICE_TEXT, kindText } from '../office-text';
@@ -523,9 +523,7 @@ export function NoticeEditor({
       {isPublished ? (
         <Card title={TEXT.correctTitle} id="office-correction">
           <View className="tt-office-muted">{TEXT.correctHint}</View>
-          <View className="tt-office-subtitle" {...heading(3)}>
-            {TEXT.correctPreview}
-          </View>
+          <Subtitle>{TEXT.correctPreview}</Subtitle>
           {changes.length === 0 ? (
             <View className="tt-office-muted">{TEXT.correctNone}</View>
           ) : null}

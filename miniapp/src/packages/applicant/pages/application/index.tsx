@@ -21,7 +21,7 @@ import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useUnreadCount } from '../../../../hooks/use-inbox';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
-import { directionOf, useLocale, useT } from '../../../../locales';
+import { useIsRtl, useT } from '../../../../locales';
 import { isDefenceAhead, isLastSubmission } from '../../../../utils/application-view';
 import { formatDual } from '../../../../utils/format-time';
 import { TickableChecklist } from '../../components/tickable-checklist';
@@ -29,7 +29,7 @@ import '../../applicant.scss';
 
 export default function ApplicationPage(): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const { params } = useRouter();
   const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
@@ -182,7 +182,7 @@ export default function ApplicationPage(): JSX.Element {
                         <RuleSource
                           notice={year.rules.noticeDocumentNumber}
                           section={year.rules.sections.R11}
-                          rule={'R11'}
+                          rule="R11"
                         />
                       ) : null}
                     </View>

@@ -26,7 +26,7 @@ import { Quotation, ZhSentence, ZhText, zhSlot } from '../../../../components/qu
 import { Button, Tag } from '../../../../components/ui';
 import { useMyCertificates } from '../../../../hooks/use-my-certificates';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
-import { directionOf, useLocale, useT } from '../../../../locales';
+import { useIsRtl, useT } from '../../../../locales';
 import { toApiError } from '../../../../services/http-client';
 import {
   createShareLink,
@@ -45,7 +45,7 @@ const FIELDS = Object.values(SHAREABLE_FIELD);
 
 function ShareLinks({ certificate }: { certificate: MyCertificate }): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const [links, setLinks] = useState<ShareLinkView[]>([]);
   const [isOpen, setIsOpen] = useState(false);
   const [log, setLog] = useState<VerificationLogEntry[] | null>(null);

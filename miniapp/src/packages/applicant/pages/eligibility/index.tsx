@@ -179,13 +179,11 @@ export default function EligibilityPage(): JSX.Element {
                         “{item.quote}”
                       </Quotation>
                       <View className="tt-screen__muted">
-                        {
-                          <RuleSource
-                            notice={answer.noticeDocumentNumber}
-                            section={item.section}
-                            rule={item.ruleId}
-                          />
-                        }
+                        <RuleSource
+                          notice={answer.noticeDocumentNumber}
+                          section={item.section}
+                          rule={item.ruleId}
+                        />
                       </View>
                     </View>
                   ))}

@@ -10,7 +10,7 @@ import { RuleSource } from '../../../../components/quotation';
 import { Tag } from '../../../../components/ui';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
-import { directionOf, useLocale, useT } from '../../../../locales';
+import { useIsRtl, useT } from '../../../../locales';
 import { levelText } from '../../../../utils/fee-text';
 import { formatDual } from '../../../../utils/format-time';
 import { callPhone, openPlatform } from '../../../../utils/open-target';
@@ -18,7 +18,7 @@ import '../../applicant.scss';
 
 export default function FeePage(): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
   return (
@@ -92,13 +92,11 @@ export default function FeePage(): JSX.Element {
                     })}
                   </View>
                   <View className="tt-screen__muted">
-                    {
-                      <RuleSource
-                        notice={year.rules.noticeDocumentNumber}
-                        section={year.rules.sections.R17}
-                        rule={'R17'}
-                      />
-                    }
+                    <RuleSource
+                      notice={year.rules.noticeDocumentNumber}
+                      section={year.rules.sections.R17}
+                      rule="R17"
+                    />
                   </View>
                 </View>
               );

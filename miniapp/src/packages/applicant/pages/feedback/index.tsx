@@ -13,7 +13,7 @@ import { Button } from '../../../../components/ui';
 import { useAsync } from '../../../../hooks/use-async';
 import { usePreferences } from '../../../../hooks/use-preferences';
 import { useSession } from '../../../../hooks/use-session';
-import { directionOf, useLocale, useT } from '../../../../locales';
+import { useIsRtl, useT } from '../../../../locales';
 import { ApiError } from '../../../../services/api-error';
 import { getMyFeedback, submitFeedback } from '../../../../services/feedback-api';
 import { formatBeijingMinute } from '../../../../utils/format-time';
@@ -30,7 +30,7 @@ const classPrefix = 'tt-feedback';
 // and read my submissions with the office's replies (which also arrive in my inbox).
 export default function FeedbackPage(): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const isSignedIn = useSession() !== null;
   const [prefs] = usePreferences();
   const mine = useAsync(

@@ -10,7 +10,7 @@ import { ZhSentence } from '../../../../components/quotation';
 import { Button } from '../../../../components/ui';
 import { useInbox } from '../../../../hooks/use-inbox';
 import { useSession } from '../../../../hooks/use-session';
-import { directionOf, useLocale, useT } from '../../../../locales';
+import { useIsRtl, useT } from '../../../../locales';
 import { alertTarget, alertText } from '../../../../utils/alert-text';
 import { formatBeijingMinute } from '../../../../utils/format-time';
 import { ROUTES } from '../../../../utils/routes';
@@ -19,7 +19,7 @@ import './index.scss';
 
 export default function InboxPage(): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const signedIn = useSession() !== null;
   const inbox = useInbox();
   usePullDownRefresh(() => {

@@ -18,7 +18,7 @@ import { useUnreadCount } from '../../../../hooks/use-inbox';
 import { useMyProgress } from '../../../../hooks/use-my-progress';
 import { usePreferences } from '../../../../hooks/use-preferences';
 import { useSubscriptions } from '../../../../hooks/use-subscriptions';
-import { LOCALE, directionOf, useLocale, useT } from '../../../../locales';
+import { LOCALE, useIsRtl, useT } from '../../../../locales';
 import { ApiError } from '../../../../services/api-error';
 import { signIn, signOut } from '../../../../services/auth';
 import { bindApplication, unbindApplication } from '../../../../services/bindings';
@@ -36,7 +36,7 @@ const PERSONAS = Object.values(DEMO_PERSONA);
 
 export default function MePage(): JSX.Element {
   const t = useT();
-  const isRtl = directionOf(useLocale()) === 'rtl';
+  const isRtl = useIsRtl();
   const mine = useMyProgress();
   const health = useCached('health', getHealth, []);
   const [prefs, setPrefs] = usePreferences();
@@ -319,13 +319,11 @@ export default function MePage(): JSX.Element {
               ))}
             </View>
             <View className="tt-screen__muted tt-screen__line">
-              {
-                <RuleSource
-                  notice={rules.noticeDocumentNumber}
-                  section={rules.sections.R20}
-                  rule={'R20'}
-                />
-              }
+              <RuleSource
+                notice={rules.noticeDocumentNumber}
+                section={rules.sections.R20}
+                rule="R20"
+              />
             </View>
 
             <View className="tt-screen__title" role="heading" aria-level={2}>

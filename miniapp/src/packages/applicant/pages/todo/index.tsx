@@ -8,13 +8,13 @@ import { PageRoot } from '../../../../components/page-root';
 import { useApplicantScreen } from '../../../../hooks/use-applicant-screen';
 import { useNow } from '../../../../hooks/use-now';
 import { todoItems } from '../../../../hooks/use-todo';
-import { directionOf, useLocale, useT } from '../../../../locales';
+import { useIsRtl, useT } from '../../../../locales';
 import { TickableChecklist } from '../../components/tickable-checklist';
 import '../../applicant.scss';
 
 export default function TodoPage(): JSX.Element {
   const t = useT();
-  const locale = useLocale();
+  const isRtl = useIsRtl();
   const { progress, yearOf, gate, pageState } = useApplicantScreen();
   const now = useNow();
   const items = todoItems(progress, now, yearOf);
@@ -46,7 +46,7 @@ export default function TodoPage(): JSX.Element {
                     <View key={`${item.applicationId}-${item.action.kind}`}>
                       {progress.length > 1 ? (
                         <View className="tt-screen__muted">
-                          {isolate(item.applicationNo, directionOf(locale) === 'rtl')}
+                          {isolate(item.applicationNo, isRtl)}
                         </View>
                       ) : null}
                       <ActionCard item={item} now={now} showDetails />

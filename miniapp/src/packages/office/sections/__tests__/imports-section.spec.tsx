@@ -33,6 +33,7 @@ jest.mock('../../components/office-ui', () => ({
     <table id={id} data-rows={rows.length} />
   ),
   SectionHeading: () => null,
+  Subtitle: ({ children }: PropsWithChildren) => <h3>{children}</h3>,
 }));
 
 const errorsOf = (count: number): ImportRowError[] =>
